@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Article-page load test: Warta (full dynamic page, live counts) beside nginx
+# serving the very same HTML bytes as a static file, in one run, over
+# loopback. Prints requests/s and p50/p99 latency of both and their ratio.
+#
+#   bench/page.sh                 # SQLite, 10 s per side, 64 connections
+#   DURATION=30s CONNS=64 bench/page.sh
+#   WARTA_DB=postgres://... bench/page.sh
+#   PAGE=/ bench/page.sh          # the home page instead of an article
+#
+# Needs wrk and nginx (apt-get install wrk nginx-light). Traffic goes only to
+# 127.0.0.1 and stops by itself after DURATION.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10s}
+CONNS=${CONNS:-64}
+THREADS=${THREADS:-2}
+WPORT=${WPORT:-18080}
+NPORT=${NPORT:-18081}
+OUT=bench/out
+mkdir -p "$OUT/www" "$OUT/nginx"
+for tool in wrk nginx curl; do
+	command -v $tool >/dev/null || { echo "bench: $tool not found (apt-get install wrk nginx-light curl)"; exit 2; }
+done
+
+go build -o "$OUT/warta" ./cmd/warta
+DB=${WARTA_DB:-$OUT/bench.db}
+[ -n "${WARTA_DB:-}" ] || rm -f "$OUT"/bench.db*
+"$OUT/warta" serve --demo --db "$DB" --media "$OUT/media" --addr 127.0.0.1:$WPORT --log-level warn &
+WPID=$!
+NPID=""
+cleanup() {
+	kill $WPID 2>/dev/null || true
+	[ -n "$NPID" ] && kill $NPID 2>/dev/null || true
+	wait 2>/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$WPORT/healthz" >/dev/null && break; sleep 0.2; done
+
+if [ -z "${PAGE:-}" ]; then
+	PAGE=$(curl -fs "http://127.0.0.1:$WPORT/api/v1/articles?limit=1" | sed -E 's/.*"url":"http:\/\/[^/]+([^"]+)".*/\1/' | head -n1)
+fi
+curl -fs "http://127.0.0.1:$WPORT$PAGE" -o "$OUT/www/page.html"
+BYTES=$(wc -c < "$OUT/www/page.html")
+
+cat > "$OUT/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $PWD/$OUT/nginx/nginx.pid;
+error_log $PWD/$OUT/nginx/error.log warn;
+daemon off;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  types { text/html html; }
+  server {
+    listen 127.0.0.1:$NPORT;
+    root $PWD/$OUT/www;
+    location / { try_files /page.html =404; }
+  }
+}
+CONF
+nginx -c "$PWD/$OUT/nginx/nginx.conf" -p "$PWD/$OUT/nginx" &
+NPID=$!
+for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NPORT/" >/dev/null && break; sleep 0.1; done
+
+run() { # name url -> "rps p50_ms p99_ms"
+	wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$2" > "$OUT/$1.wrk"
+	awk '
+	function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+	/Requests\/sec/ { rps=$2 }
+	$1=="50%" { p50=ms($2) }
+	$1=="99%" { p99=ms($2) }
+	/Non-2xx/ { bad=$NF }
+	END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad==""?0:bad) }' "$OUT/$1.wrk"
+}
+# Warm both up, then measure.
+wrk -t1 -c8 -d2s "http://127.0.0.1:$WPORT$PAGE" >/dev/null
+read -r NR NP50 NP99 NBAD < <(run nginx "http://127.0.0.1:$NPORT/")
+read -r WR WP50 WP99 WBAD < <(run warta "http://127.0.0.1:$WPORT$PAGE")
+echo "page: $PAGE ($BYTES bytes), wrk -t$THREADS -c$CONNS -d$DURATION, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"
+printf '%-8s %12s %10s %10s %8s\n' server "requests/s" "p50 ms" "p99 ms" "non-2xx"
+printf '%-8s %12s %10s %10s %8s\n' nginx "$NR" "$NP50" "$NP99" "$NBAD"
+printf '%-8s %12s %10s %10s %8s\n' warta "$WR" "$WP50" "$WP99" "$WBAD"
+awk -v w="$WR" -v n="$NR" 'BEGIN { printf "ratio warta/nginx: %.2f\n", w/n }'

@@ -1,0 +1,237 @@
+// Command warta is the whole news portal in one binary: the reader site, the
+// JSON API and the tools to run them.
+//
+//	warta serve   [--addr 127.0.0.1:8080] [--db warta.db] [--demo]
+//	warta migrate [--db ...]
+//	warta demo    [--db ...]
+//
+// Every setting can also come from the environment (WARTA_ADDR, WARTA_DB, ...);
+// a flag wins over the environment.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"warta/internal/demo"
+	"warta/internal/render"
+	"warta/internal/server"
+	"warta/internal/site"
+	"warta/internal/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `warta — portal berita dalam satu program
+
+Penggunaan:
+  warta serve   [--addr ADDR] [--db DB] [--demo]   jalankan situs
+  warta migrate [--db DB]                          terapkan migrasi basis data
+  warta demo    [--db DB]                          isi basis data kosong dengan konten demo
+
+DB adalah path berkas SQLite (bawaan: warta.db) atau URL postgres://.
+Jalankan "warta PERINTAH -h" untuk semua opsi.
+`
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "serve":
+		err = cmdServe(ctx, args[1:], stderr)
+	case "migrate":
+		err = cmdMigrate(ctx, args[1:], stdout, stderr)
+	case "demo":
+		err = cmdDemo(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "warta: perintah %q tidak dikenal\n\n%s", args[0], usage)
+		return 2
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "warta %s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}
+
+func env(name, def string) string {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		return v
+	}
+	return def
+}
+
+// common holds the settings every subcommand shares.
+type common struct {
+	db       string
+	media    string
+	logLevel string
+}
+
+func (c *common) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.db, "db", env("WARTA_DB", "warta.db"), "SQLite file path or postgres:// URL (env WARTA_DB)")
+	fs.StringVar(&c.media, "media", env("WARTA_MEDIA_DIR", "media"), "folder for uploaded and generated images (env WARTA_MEDIA_DIR)")
+	fs.StringVar(&c.logLevel, "log-level", env("WARTA_LOG_LEVEL", "info"), "debug, info, warn or error (env WARTA_LOG_LEVEL)")
+}
+
+func (c *common) logger(w io.Writer) *slog.Logger {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(c.logLevel)); err != nil {
+		lvl = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
+}
+
+// open connects and migrates, with a clear message when the database cannot
+// be used.
+func (c *common) open(ctx context.Context) (*store.Store, error) {
+	st, err := store.Open(ctx, c.db)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open database: %w", err)
+	}
+	if err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("cannot migrate database: %w", err)
+	}
+	return st, nil
+}
+
+func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	st, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fmt.Fprintln(stdout, "migrations applied")
+	return nil
+}
+
+func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	st, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	n, err := demo.Seed(ctx, st, render.New(), c.media)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		fmt.Fprintln(stdout, "database already has articles: demo content not added")
+	} else {
+		fmt.Fprintf(stdout, "demo content added: %d articles\n", n)
+	}
+	return nil
+}
+
+func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var c common
+	c.register(fs)
+	addr := fs.String("addr", env("WARTA_ADDR", "127.0.0.1:8080"), "address to listen on (env WARTA_ADDR)")
+	withDemo := fs.Bool("demo", false, "fill an empty database with demo content before serving")
+	name := fs.String("site-name", env("WARTA_SITE_NAME", "Warta"), "site name (env WARTA_SITE_NAME)")
+	tagline := fs.String("tagline", env("WARTA_TAGLINE", "Berita terkini dari seluruh Nusantara"), "site tagline (env WARTA_TAGLINE)")
+	baseURL := fs.String("base-url", env("WARTA_BASE_URL", ""), "public origin for canonical links, e.g. https://warta.example (env WARTA_BASE_URL; default http://ADDR)")
+	tz := fs.String("tz", env("WARTA_TZ", "Asia/Jakarta"), "time zone pages show times in (env WARTA_TZ)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := c.logger(stderr)
+	loc, err := time.LoadLocation(*tz)
+	if err != nil {
+		return fmt.Errorf("unknown time zone %q: %w", *tz, err)
+	}
+	st, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *withDemo {
+		n, err := demo.Seed(ctx, st, render.New(), c.media)
+		if err != nil {
+			return fmt.Errorf("demo content: %w", err)
+		}
+		if n > 0 {
+			log.Info("demo content added", "articles", n)
+		}
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", *addr, err)
+	}
+	if *baseURL == "" {
+		*baseURL = "http://" + ln.Addr().String()
+	}
+	srv, err := server.New(server.Config{
+		Site:     site.Config{Name: *name, Tagline: *tagline, BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc},
+		MediaDir: c.media,
+	}, st, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	log.Info("warta is serving", "url", "http://"+ln.Addr().String(), "db", dbKind(c.db))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+func dbKind(dsn string) string {
+	if store.IsPostgres(dsn) {
+		return "postgres"
+	}
+	return "sqlite:" + dsn
+}

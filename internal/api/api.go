@@ -1,0 +1,83 @@
+// Package api is Warta's public JSON API under /api/v1. Every answer uses one
+// envelope: {"data": ...} (with "pagination" beside a list) or
+// {"error": {"message", "code"}}.
+package api
+
+import (
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"warta/internal/domain"
+	"warta/internal/store"
+	"warta/internal/web"
+)
+
+// Config is what the API needs to build absolute URLs and times.
+type Config struct {
+	BaseURL  string
+	Location *time.Location
+}
+
+// API serves /api/v1.
+type API struct {
+	cfg   Config
+	store *store.Store
+	log   *slog.Logger
+}
+
+// New builds the API.
+func New(cfg Config, st *store.Store, log *slog.Logger) *API {
+	if cfg.Location == nil {
+		cfg.Location = time.UTC
+	}
+	return &API{cfg: cfg, store: st, log: log}
+}
+
+// handler adapts an API handler that returns an error into the JSON error
+// envelope.
+func (a *API) handler(fn func(w http.ResponseWriter, r *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := fn(w, r); err != nil {
+			status := web.JSONError(w, err)
+			web.LogError(a.log, r, status, err)
+		}
+	})
+}
+
+// intParam reads an optional positive integer query parameter.
+func intParam(r *http.Request, name string, def, maxv int) (int, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, domain.Invalid("parameter %s harus bilangan bulat positif", name)
+	}
+	if maxv > 0 && n > maxv {
+		return 0, domain.Invalid("parameter %s paling besar %d", name, maxv)
+	}
+	return n, nil
+}
+
+// pathID reads the {id} path segment; a malformed id is a 404 (no such
+// resource), as for an unknown one.
+func pathID(r *http.Request, what string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		return 0, domain.NotFound("%s tidak ditemukan", what)
+	}
+	return id, nil
+}
+
+// slugParam reads an optional slug filter and rejects malformed ones.
+func slugParam(r *http.Request, name string) (string, error) {
+	v := strings.TrimSpace(r.URL.Query().Get(name))
+	if v != "" && domain.Slugify(v) != v {
+		return "", domain.Invalid("parameter %s harus berupa slug (huruf kecil, angka, tanda hubung)", name)
+	}
+	return v, nil
+}

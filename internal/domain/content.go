@@ -1,0 +1,148 @@
+package domain
+
+import "time"
+
+// Status is an article's place in the editorial workflow.
+type Status string
+
+// Article statuses.
+const (
+	StatusDraft       Status = "draft"
+	StatusReview      Status = "review"
+	StatusScheduled   Status = "scheduled"
+	StatusPublished   Status = "published"
+	StatusUnpublished Status = "unpublished"
+)
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool {
+	switch s {
+	case StatusDraft, StatusReview, StatusScheduled, StatusPublished, StatusUnpublished:
+		return true
+	}
+	return false
+}
+
+// Category is a navigation section (kanal).
+type Category struct {
+	ID          int64
+	Slug        string
+	Name        string
+	Description string
+	Position    int
+}
+
+// Tag is a hashtag; HOT is a tag too.
+type Tag struct {
+	ID   int64
+	Slug string
+	Name string
+}
+
+// Author is a byline.
+type Author struct {
+	ID   int64
+	Slug string
+	Name string
+	Bio  string
+}
+
+// Photo is an article's lead image.
+type Photo struct {
+	URL     string
+	Caption string
+	Credit  string
+	Width   int
+	Height  int
+}
+
+// Article is a news story with its counters.
+type Article struct {
+	ID          int64
+	Slug        string
+	Title       string
+	Excerpt     string
+	BodySource  string // what the newsroom wrote (Markdown)
+	BodyHTML    string // sanitised HTML rendered from BodySource
+	Photo       Photo
+	Category    Category
+	Tags        []Tag
+	Authors     []Author
+	Status      Status
+	PublishedAt time.Time // zero when never published
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	Breaking    bool
+	Featured    bool
+	Hot         bool
+	PollID      int64 // 0 when none
+
+	Views        int64
+	Likes        int64
+	Dislikes     int64
+	CommentCount int64
+}
+
+// HasTag reports whether the article carries the tag with the given slug.
+func (a *Article) HasTag(slug string) bool {
+	for _, t := range a.Tags {
+		if t.Slug == slug {
+			return true
+		}
+	}
+	return false
+}
+
+// Poll is a reader poll.
+type Poll struct {
+	ID        int64
+	Question  string
+	ArticleID int64 // 0 when site-wide
+	OpensAt   time.Time
+	ClosesAt  time.Time // zero when open-ended
+	CreatedAt time.Time
+	Options   []PollOption
+}
+
+// PollOption is one answer of a poll with its vote count.
+type PollOption struct {
+	ID       int64
+	PollID   int64
+	Label    string
+	Position int
+	Votes    int64
+}
+
+// TotalVotes sums the votes of all options.
+func (p *Poll) TotalVotes() int64 {
+	var n int64
+	for _, o := range p.Options {
+		n += o.Votes
+	}
+	return n
+}
+
+// IsOpen reports whether the poll accepts votes at time now.
+func (p *Poll) IsOpen(now time.Time) bool {
+	if now.Before(p.OpensAt) {
+		return false
+	}
+	return p.ClosesAt.IsZero() || now.Before(p.ClosesAt)
+}
+
+// Page asks for one page of a list.
+type Page struct {
+	Number int // 1-based
+	Size   int
+}
+
+// Offset is the number of rows before this page.
+func (p Page) Offset() int { return (p.Number - 1) * p.Size }
+
+// ArticleFilter narrows a list of published articles.
+type ArticleFilter struct {
+	CategorySlug string
+	TagSlug      string
+	AuthorSlug   string
+	ExcludeID    int64
+}

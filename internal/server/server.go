@@ -1,0 +1,147 @@
+// Package server assembles the reader site, the JSON API and shared
+// endpoints into one http.Handler with logging, panic recovery and security
+// headers.
+package server
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"warta/internal/api"
+	"warta/internal/site"
+	"warta/internal/store"
+	"warta/internal/web"
+)
+
+// Config gathers what the server's parts need.
+type Config struct {
+	Site     site.Config
+	MediaDir string // uploaded and generated images, served under /media/
+}
+
+// Server is Warta's HTTP front.
+type Server struct {
+	cfg     Config
+	store   *store.Store
+	log     *slog.Logger
+	site    *site.Site
+	api     *api.API
+	handler http.Handler
+}
+
+// New builds the server and its routes.
+func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
+	s := &Server{cfg: cfg, store: st, log: log}
+	var err error
+	if s.site, err = site.New(cfg.Site, st, log); err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	s.api = api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, st, log)
+	mux := http.NewServeMux()
+	s.site.Routes(mux)
+	s.api.Routes(mux)
+	mux.HandleFunc("GET /healthz", s.healthz)
+	if cfg.MediaDir != "" {
+		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.MediaDir)))
+	}
+	s.handler = s.middleware(mux)
+	return s, nil
+}
+
+// ServeHTTP makes Server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.store.Ping(ctx); err != nil {
+		s.log.Error("health check", "err", err)
+		web.JSON(w, http.StatusServiceUnavailable, map[string]string{"status": "database unavailable"})
+		return
+	}
+	web.JSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// mediaHandler serves files whose names are content hashes, so they are
+// cached for a year; directory listings are refused.
+func mediaHandler(dir string) http.Handler {
+	fs := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(r.URL.Path))); err != nil || st.IsDir() {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		fs.ServeHTTP(w, r)
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// middleware adds security headers, recovers panics into a 500 and logs one
+// line per request.
+func (s *Server) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", v)
+				if sw.status == 0 {
+					if strings.HasPrefix(r.URL.Path, "/api/") {
+						web.JSONError(sw, fmt.Errorf("panic: %v", v))
+					} else {
+						http.Error(sw, "Terjadi kesalahan pada server.", http.StatusInternalServerError)
+					}
+				}
+			}
+			if s.log.Enabled(r.Context(), slog.LevelInfo) {
+				s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+					"bytes", sw.bytes, "dur", time.Since(start).Round(time.Microsecond))
+			}
+		}()
+		next.ServeHTTP(sw, r)
+	})
+}

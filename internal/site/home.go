@@ -1,0 +1,65 @@
+package site
+
+import (
+	"net/http"
+	"time"
+
+	"warta/internal/domain"
+)
+
+type categoryBlock struct {
+	Category domain.Category
+	Articles []domain.Article
+}
+
+type homePage struct {
+	frame
+	Headline *domain.Article
+	Latest   []domain.Article
+	Popular  []domain.Article
+	Blocks   []categoryBlock
+	Poll     *pollView
+}
+
+func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	f, err := s.frame(ctx, meta{Title: s.cfg.Name + " — " + s.cfg.Tagline,
+		Description: "Berita terkini, terpopuler dan terpercaya dari " + s.cfg.Name + ".", Canonical: "/"}, "home")
+	if err != nil {
+		return err
+	}
+	p := homePage{frame: f}
+	heads, err := s.store.HeadlineArticles(ctx, 1)
+	if err != nil {
+		return err
+	}
+	latest, _, err := s.store.ListArticles(ctx, domain.ArticleFilter{}, domain.Page{Number: 1, Size: 9})
+	if err != nil {
+		return err
+	}
+	if len(heads) == 0 && len(latest) > 0 {
+		heads = latest[:1]
+	}
+	if len(heads) > 0 {
+		p.Headline = &heads[0]
+		for _, a := range latest {
+			if a.ID != heads[0].ID && len(p.Latest) < 8 {
+				p.Latest = append(p.Latest, a)
+			}
+		}
+	}
+	if p.Popular, err = s.store.PopularArticles(ctx, s.now().Add(-7*24*time.Hour), 5); err != nil {
+		return err
+	}
+	for _, c := range f.Nav {
+		list, _, err := s.store.ListArticles(ctx, domain.ArticleFilter{CategorySlug: c.Slug}, domain.Page{Number: 1, Size: 3})
+		if err != nil {
+			return err
+		}
+		p.Blocks = append(p.Blocks, categoryBlock{Category: c, Articles: list})
+	}
+	if p.Poll, err = s.openPoll(r, 0); err != nil {
+		return err
+	}
+	return s.render(w, "home", http.StatusOK, p)
+}

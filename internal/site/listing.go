@@ -1,0 +1,80 @@
+package site
+
+import (
+	"net/http"
+
+	"warta/internal/domain"
+)
+
+const listPageSize = 12
+
+type pager struct {
+	Base  string
+	Page  int
+	Pages int
+}
+
+type listPage struct {
+	frame
+	Kind     string
+	Heading  string
+	Intro    string
+	Total    int64
+	Articles []domain.Article
+	Pager    pager
+}
+
+func (s *Site) category(w http.ResponseWriter, r *http.Request) error {
+	c, err := s.store.CategoryBySlug(r.Context(), r.PathValue("slug"))
+	if err != nil {
+		return err
+	}
+	return s.list(w, r, domain.ArticleFilter{CategorySlug: c.Slug}, "/kanal/"+c.Slug, "Kanal", c.Name, c.Description, c.Slug)
+}
+
+func (s *Site) tag(w http.ResponseWriter, r *http.Request) error {
+	t, err := s.store.TagBySlug(r.Context(), r.PathValue("slug"))
+	if err != nil {
+		return err
+	}
+	return s.list(w, r, domain.ArticleFilter{TagSlug: t.Slug}, "/tag/"+t.Slug, "Topik", "#"+t.Name, "", "")
+}
+
+func (s *Site) author(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.store.AuthorBySlug(r.Context(), r.PathValue("slug"))
+	if err != nil {
+		return err
+	}
+	return s.list(w, r, domain.ArticleFilter{AuthorSlug: a.Slug}, "/penulis/"+a.Slug, "Penulis", a.Name, a.Bio, "")
+}
+
+func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilter, base, kind, heading, intro, active string) error {
+	page, err := pageParam(r)
+	if err != nil {
+		return err
+	}
+	list, total, err := s.store.ListArticles(r.Context(), f, domain.Page{Number: page, Size: listPageSize})
+	if err != nil {
+		return err
+	}
+	pages := (total + listPageSize - 1) / listPageSize
+	if page > 1 && page > pages {
+		return domain.NotFound("halaman %d tidak ada", page)
+	}
+	title := heading + " — " + s.cfg.Name
+	canonical := base
+	if page > 1 {
+		title = heading + " (halaman " + itoa(page) + ") — " + s.cfg.Name
+		canonical = base + "?page=" + itoa(page)
+	}
+	fr, err := s.frame(r.Context(), meta{Title: title, Description: kind + " " + heading + " di " + s.cfg.Name + ".", Canonical: canonical}, active)
+	if err != nil {
+		return err
+	}
+	return s.render(w, "list", http.StatusOK, listPage{frame: fr, Kind: kind, Heading: heading, Intro: intro,
+		Total: int64(total), Articles: list, Pager: pager{Base: base, Page: page, Pages: pages}})
+}
+
+func (s *Site) notFound(w http.ResponseWriter, r *http.Request) error {
+	return domain.NotFound("alamat %s tidak dikenal", truncate(r.URL.Path, 60))
+}

@@ -1,0 +1,76 @@
+package site
+
+import (
+	"net/http"
+	"strconv"
+
+	"warta/internal/domain"
+)
+
+type pollOptionView struct {
+	ID      int64
+	Label   string
+	Votes   int64
+	Percent int
+}
+
+type pollView struct {
+	ID          int64
+	Question    string
+	Options     []pollOptionView
+	Total       int64
+	ShowResults bool
+	Closed      bool
+	Voted       bool
+	Back        string
+}
+
+func (s *Site) pollView(p domain.Poll, back string, showResults bool) *pollView {
+	v := &pollView{ID: p.ID, Question: p.Question, Total: p.TotalVotes(), Back: back, Closed: !p.IsOpen(s.now())}
+	v.ShowResults = showResults || v.Closed
+	for _, o := range p.Options {
+		pct := 0
+		if v.Total > 0 {
+			pct = int((o.Votes*1000/v.Total + 5) / 10)
+		}
+		v.Options = append(v.Options, pollOptionView{ID: o.ID, Label: o.Label, Votes: o.Votes, Percent: pct})
+	}
+	return v
+}
+
+// openPoll returns the poll to show beside an article (its own first) or on
+// the home page, or nil when none is open.
+func (s *Site) openPoll(r *http.Request, articleID int64) (*pollView, error) {
+	ids, err := s.store.OpenPollIDs(r.Context(), articleID, 1)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	p, err := s.store.Poll(r.Context(), ids[0])
+	if err != nil {
+		return nil, err
+	}
+	return s.pollView(p, r.URL.Path, false), nil
+}
+
+type pollPage struct {
+	frame
+	Poll *pollView
+}
+
+func (s *Site) pollResults(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		return domain.NotFound("polling tidak ditemukan")
+	}
+	p, err := s.store.Poll(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	f, err := s.frame(r.Context(), meta{Title: "Hasil polling: " + p.Question + " — " + s.cfg.Name, Canonical: "/polling/" + itoa(int(id))}, "")
+	if err != nil {
+		return err
+	}
+	return s.render(w, "poll", http.StatusOK, pollPage{frame: f, Poll: s.pollView(p, "/polling/"+itoa(int(id)), true)})
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,212 @@
+// Package site is the reader-facing website: home, article, category, tag
+// and author pages, rendered on the server from embedded templates.
+package site
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"time"
+
+	"warta/internal/domain"
+	"warta/internal/store"
+	"warta/internal/web"
+)
+
+//go:embed templates/*.html
+var templatesFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Config is what the site needs to know about itself.
+type Config struct {
+	Name     string         // site name shown in the header, e.g. "Warta"
+	Tagline  string         // one line under the name in the footer
+	BaseURL  string         // absolute origin for canonical links, e.g. "https://warta.example"
+	Location *time.Location // zone times are shown in
+}
+
+// Site serves the reader pages.
+type Site struct {
+	cfg    Config
+	store  *store.Store
+	log    *slog.Logger
+	assets *web.Assets
+	pages  map[string]*template.Template
+	now    func() time.Time
+}
+
+// New parses the templates once and prepares the static assets.
+func New(cfg Config, st *store.Store, log *slog.Logger) (*Site, error) {
+	if cfg.Location == nil {
+		cfg.Location = time.UTC
+	}
+	sub, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	assets, err := web.NewAssets(sub, "/static/")
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{cfg: cfg, store: st, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now}
+	funcs := template.FuncMap{
+		"asset": assets.URL,
+		"when":  func(t time.Time) string { return web.FormatTime(t, cfg.Location) },
+		"iso":   func(t time.Time) string { return web.RFC3339(t, cfg.Location) },
+		"num":   web.FormatNumber,
+		"inc":   func(i int) int { return i + 1 },
+		"dec":   func(i int) int { return i - 1 },
+	}
+	for _, name := range []string{"home", "article", "list", "error", "poll"} {
+		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", name, err)
+		}
+		s.pages[name] = t
+	}
+	return s, nil
+}
+
+// Assets returns the hashed static files (the newsroom shares the style).
+func (s *Site) Assets() *web.Assets { return s.assets }
+
+// meta is what goes into <head>.
+type meta struct {
+	Title       string
+	Description string
+	Canonical   string
+	NoIndex     bool
+}
+
+// frame is what every page's layout needs.
+type frame struct {
+	Site   Config
+	Meta   meta
+	Nav    []domain.Category
+	Active string
+	Today  string
+	Year   int
+	Zone   string
+}
+
+func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) {
+	nav, err := s.store.Categories(ctx)
+	if err != nil {
+		return frame{}, err
+	}
+	now := s.now()
+	if m.Canonical != "" {
+		m.Canonical = s.cfg.BaseURL + m.Canonical
+	}
+	return frame{Site: s.cfg, Meta: m, Nav: nav, Active: active, Today: web.FormatDate(now, s.cfg.Location),
+		Year: now.In(s.cfg.Location).Year(), Zone: web.ZoneName(s.cfg.Location, now)}, nil
+}
+
+// handler adapts a page handler that returns an error; the error becomes an
+// Indonesian error page with the right status.
+func (s *Site) handler(fn func(w http.ResponseWriter, r *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := fn(w, r); err != nil {
+			s.renderError(w, r, err)
+		}
+	})
+}
+
+type errorPage struct {
+	frame
+	Status  int
+	Heading string
+	Message string
+}
+
+func (s *Site) renderError(w http.ResponseWriter, r *http.Request, err error) {
+	status := web.StatusOf(err)
+	web.LogError(s.log, r, status, err)
+	web.SetRetryAfter(w, err)
+	p := errorPage{Status: status}
+	switch status {
+	case http.StatusNotFound:
+		p.Heading = "Halaman tidak ditemukan"
+		p.Message = "Maaf, halaman yang Anda cari tidak ada atau sudah dipindahkan. " + capitalize(domain.ErrorMessage(err)) + "."
+	case http.StatusInternalServerError:
+		p.Heading = "Terjadi kesalahan"
+		p.Message = "Maaf, server sedang mengalami gangguan. Silakan coba beberapa saat lagi."
+	default:
+		p.Heading = "Permintaan tidak dapat diproses"
+		p.Message = capitalize(domain.ErrorMessage(err)) + "."
+	}
+	// The error page must render even when the database is down.
+	f, ferr := s.frame(r.Context(), meta{Title: p.Heading + " — " + s.cfg.Name, NoIndex: true}, "")
+	if ferr != nil {
+		f = frame{Site: s.cfg, Meta: meta{Title: p.Heading + " — " + s.cfg.Name, NoIndex: true}, Year: s.now().Year()}
+	}
+	p.frame = f
+	var buf bytes.Buffer
+	if terr := s.pages["error"].ExecuteTemplate(&buf, "layout", p); terr != nil {
+		s.log.Error("render error page", "err", terr)
+		http.Error(w, "Terjadi kesalahan pada server.", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(bytes.ToUpper([]byte(s[:1]))) + s[1:]
+}
+
+// render executes a page template into a buffer first, so a template failure
+// still gives a clean 500 page instead of half a page.
+func (s *Site) render(w http.ResponseWriter, page string, status int, data any) error {
+	var buf bytes.Buffer
+	if err := s.pages[page].ExecuteTemplate(&buf, "layout", data); err != nil {
+		return fmt.Errorf("render %s: %w", page, err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "no-cache")
+	}
+	w.WriteHeader(status)
+	_, err := w.Write(buf.Bytes())
+	if err != nil {
+		s.log.Debug("write page", "err", err)
+	}
+	return nil
+}
+
+// pageParam reads ?page=N (default 1); anything else is a 400.
+func pageParam(r *http.Request) (int, error) {
+	v := r.URL.Query().Get("page")
+	if v == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 100000 {
+		return 0, domain.Invalid("parameter halaman %q tidak valid: gunakan angka 1 atau lebih", truncate(v, 20))
+	}
+	return n, nil
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}

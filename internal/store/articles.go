@@ -1,0 +1,488 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"warta/internal/domain"
+)
+
+// Columns of a list item (no body) and of a full article. Both end with the
+// category columns, joined as c.
+const (
+	articleListCols = `a.id, a.slug, a.title, a.excerpt, a.photo_url, a.photo_caption, a.photo_credit,
+	a.photo_width, a.photo_height, a.status, a.published_at, a.created_at, a.updated_at,
+	a.breaking, a.featured, a.hot, COALESCE(a.poll_id, 0), a.views, a.likes, a.dislikes, a.comment_count,
+	c.id, c.slug, c.name, c.description, c.position`
+	articleFullCols = articleListCols + `, a.body_source, a.body_html`
+	articleFrom     = ` FROM articles a JOIN categories c ON c.id = a.category_id`
+)
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func scanArticle(row rowScanner, full bool) (domain.Article, error) {
+	var a domain.Article
+	var pub sql.NullTime
+	var status string
+	dest := []any{&a.ID, &a.Slug, &a.Title, &a.Excerpt, &a.Photo.URL, &a.Photo.Caption, &a.Photo.Credit,
+		&a.Photo.Width, &a.Photo.Height, &status, &pub, &a.CreatedAt, &a.UpdatedAt,
+		&a.Breaking, &a.Featured, &a.Hot, &a.PollID, &a.Views, &a.Likes, &a.Dislikes, &a.CommentCount,
+		&a.Category.ID, &a.Category.Slug, &a.Category.Name, &a.Category.Description, &a.Category.Position}
+	if full {
+		dest = append(dest, &a.BodySource, &a.BodyHTML)
+	}
+	if err := row.Scan(dest...); err != nil {
+		return a, err
+	}
+	a.Status = domain.Status(status)
+	if pub.Valid {
+		a.PublishedAt = pub.Time
+	}
+	return a, nil
+}
+
+// ArticleInput is what the newsroom (or the demo seeder) writes.
+type ArticleInput struct {
+	Slug        string
+	Title       string
+	Excerpt     string
+	BodySource  string
+	BodyHTML    string
+	Photo       domain.Photo
+	CategoryID  int64
+	Tags        []string // tag names; created when missing
+	AuthorIDs   []int64
+	Status      domain.Status
+	PublishedAt time.Time
+	Breaking    bool
+	Featured    bool
+	Hot         bool
+	PollID      int64
+}
+
+func (in *ArticleInput) validate() error {
+	in.Title = strings.TrimSpace(in.Title)
+	if in.Title == "" {
+		return domain.Invalid("judul wajib diisi")
+	}
+	if in.Slug == "" {
+		in.Slug = domain.Slugify(in.Title)
+	}
+	if in.Slug == "" || domain.Slugify(in.Slug) != in.Slug {
+		return domain.Invalid("slug hanya boleh berisi huruf kecil, angka dan tanda hubung")
+	}
+	if in.CategoryID == 0 {
+		return domain.Invalid("kategori wajib dipilih")
+	}
+	if in.Status == "" {
+		in.Status = domain.StatusDraft
+	}
+	if !in.Status.Valid() {
+		return domain.Invalid("status %q tidak dikenal", in.Status)
+	}
+	if (in.Status == domain.StatusPublished || in.Status == domain.StatusScheduled) && in.PublishedAt.IsZero() {
+		return domain.Invalid("waktu terbit wajib diisi")
+	}
+	return nil
+}
+
+// CreateArticle stores a new article with its tags and authors and returns
+// its id. A duplicate slug is a conflict.
+func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, error) {
+	if err := in.validate(); err != nil {
+		return 0, err
+	}
+	now := s.Now()
+	var id int64
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var exists int
+		err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles WHERE slug = ?"), in.Slug).Scan(&exists)
+		if err != nil {
+			return err
+		}
+		if exists > 0 {
+			return domain.Conflict("slug %q sudah dipakai artikel lain", in.Slug)
+		}
+		id, err = s.insertID(ctx, tx, `INSERT INTO articles (slug, title, excerpt, body_source, body_html,
+			photo_url, photo_caption, photo_credit, photo_width, photo_height, category_id, status,
+			published_at, created_at, updated_at, breaking, featured, hot, poll_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			in.Slug, in.Title, in.Excerpt, in.BodySource, in.BodyHTML,
+			in.Photo.URL, in.Photo.Caption, in.Photo.Credit, in.Photo.Width, in.Photo.Height,
+			in.CategoryID, string(in.Status), nullTime(in.PublishedAt), now, now,
+			in.Breaking, in.Featured, in.Hot, nullID(in.PollID))
+		if err != nil {
+			return err
+		}
+		if err := s.setArticleRelations(ctx, tx, id, in.Tags, in.AuthorIDs); err != nil {
+			return err
+		}
+		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: "created", Status: in.Status})
+	})
+	if err != nil {
+		return 0, fmt.Errorf("create article: %w", err)
+	}
+	s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: "created", Status: in.Status})
+	return id, nil
+}
+
+// UpdateArticle replaces an article's content, tags and authors. Its status
+// and publish time come from in as well; counters are kept.
+func (s *Store) UpdateArticle(ctx context.Context, id int64, in ArticleInput) error {
+	if err := in.validate(); err != nil {
+		return err
+	}
+	var prev string
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, s.q("SELECT status FROM articles WHERE id = ?"), id).Scan(&prev)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.NotFound("artikel tidak ditemukan")
+		}
+		if err != nil {
+			return err
+		}
+		var clash int
+		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles WHERE slug = ? AND id <> ?"), in.Slug, id).Scan(&clash); err != nil {
+			return err
+		}
+		if clash > 0 {
+			return domain.Conflict("slug %q sudah dipakai artikel lain", in.Slug)
+		}
+		_, err = tx.ExecContext(ctx, s.q(`UPDATE articles SET slug = ?, title = ?, excerpt = ?, body_source = ?, body_html = ?,
+			photo_url = ?, photo_caption = ?, photo_credit = ?, photo_width = ?, photo_height = ?, category_id = ?,
+			status = ?, published_at = ?, updated_at = ?, breaking = ?, featured = ?, hot = ?, poll_id = ? WHERE id = ?`),
+			in.Slug, in.Title, in.Excerpt, in.BodySource, in.BodyHTML,
+			in.Photo.URL, in.Photo.Caption, in.Photo.Credit, in.Photo.Width, in.Photo.Height, in.CategoryID,
+			string(in.Status), nullTime(in.PublishedAt), s.Now(), in.Breaking, in.Featured, in.Hot, nullID(in.PollID), id)
+		if err != nil {
+			return err
+		}
+		if err := s.setArticleRelations(ctx, tx, id, in.Tags, in.AuthorIDs); err != nil {
+			return err
+		}
+		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: changeKind(domain.Status(prev), in.Status), Status: in.Status})
+	})
+	if err != nil {
+		return fmt.Errorf("update article: %w", err)
+	}
+	s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: changeKind(domain.Status(prev), in.Status), Status: in.Status})
+	return nil
+}
+
+// SetArticleStatus moves an article in its workflow. publishedAt is kept
+// when zero. It reports a not-found error for an unknown id.
+func (s *Store) SetArticleStatus(ctx context.Context, id int64, status domain.Status, publishedAt time.Time) error {
+	if !status.Valid() {
+		return domain.Invalid("status %q tidak dikenal", status)
+	}
+	var prev string
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, s.q("SELECT status FROM articles WHERE id = ?"), id).Scan(&prev)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.NotFound("artikel tidak ditemukan")
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET status = ?, published_at = COALESCE(?, published_at), updated_at = ?
+			WHERE id = ?`), string(status), nullTime(publishedAt), s.Now(), id); err != nil {
+			return err
+		}
+		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: changeKind(domain.Status(prev), status), Status: status})
+	})
+	if err != nil {
+		return fmt.Errorf("set article status: %w", err)
+	}
+	s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: changeKind(domain.Status(prev), status), Status: status})
+	return nil
+}
+
+// PublishDue publishes every scheduled article whose time has come and
+// returns their ids. Each article is claimed by one atomic UPDATE, so when
+// several processes run it at once every article is published exactly once.
+func (s *Store) PublishDue(ctx context.Context) ([]int64, error) {
+	now := s.Now()
+	var ids []int64
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, s.q(`UPDATE articles SET status = 'published', updated_at = ?
+			WHERE status = 'scheduled' AND published_at <= ? RETURNING id`), now, now)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: "published", Status: domain.StatusPublished}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("publish due: %w", err)
+	}
+	for _, id := range ids {
+		s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: "published", Status: domain.StatusPublished})
+	}
+	return ids, nil
+}
+
+func changeKind(prev, next domain.Status) string {
+	switch {
+	case next == domain.StatusPublished && prev != domain.StatusPublished:
+		return "published"
+	case prev == domain.StatusPublished && next != domain.StatusPublished:
+		return "unpublished"
+	}
+	return "updated"
+}
+
+func (s *Store) setArticleRelations(ctx context.Context, tx *sql.Tx, id int64, tags []string, authorIDs []int64) error {
+	if _, err := tx.ExecContext(ctx, s.q("DELETE FROM article_tags WHERE article_id = ?"), id); err != nil {
+		return err
+	}
+	seen := map[int64]bool{}
+	for _, name := range tags {
+		t, err := s.ensureTag(ctx, tx, name)
+		if err != nil {
+			return err
+		}
+		if t.ID == 0 || seen[t.ID] {
+			continue
+		}
+		seen[t.ID] = true
+		if _, err := tx.ExecContext(ctx, s.q("INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?)"), id, t.ID); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, s.q("DELETE FROM article_authors WHERE article_id = ?"), id); err != nil {
+		return err
+	}
+	for i, aid := range authorIDs {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_authors (article_id, author_id, position)
+			VALUES (?, ?, ?) ON CONFLICT DO NOTHING`), id, aid, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// published is the condition for what readers may see.
+const published = ` a.status = 'published' AND a.published_at <= ?`
+
+// ArticleBySlug returns a published article with its tags and authors.
+func (s *Store) ArticleBySlug(ctx context.Context, slug string) (domain.Article, error) {
+	row := s.r.QueryRowContext(ctx, s.q("SELECT "+articleFullCols+articleFrom+" WHERE a.slug = ? AND"+published), slug, s.Now())
+	return s.finishArticle(ctx, row, "artikel tidak ditemukan")
+}
+
+// ArticleByID returns a published article with its tags and authors.
+func (s *Store) ArticleByID(ctx context.Context, id int64) (domain.Article, error) {
+	row := s.r.QueryRowContext(ctx, s.q("SELECT "+articleFullCols+articleFrom+" WHERE a.id = ? AND"+published), id, s.Now())
+	return s.finishArticle(ctx, row, "artikel tidak ditemukan")
+}
+
+// ArticleByIDAnyStatus returns an article whatever its status (newsroom use).
+func (s *Store) ArticleByIDAnyStatus(ctx context.Context, id int64) (domain.Article, error) {
+	row := s.r.QueryRowContext(ctx, s.q("SELECT "+articleFullCols+articleFrom+" WHERE a.id = ?"), id)
+	return s.finishArticle(ctx, row, "artikel tidak ditemukan")
+}
+
+func (s *Store) finishArticle(ctx context.Context, row *sql.Row, notFound string) (domain.Article, error) {
+	a, err := scanArticle(row, true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, domain.NotFound("%s", notFound)
+	}
+	if err != nil {
+		return a, fmt.Errorf("get article: %w", err)
+	}
+	list := []domain.Article{a}
+	if err := s.loadRelations(ctx, list); err != nil {
+		return a, err
+	}
+	return list[0], nil
+}
+
+// loadRelations fills Tags and Authors of the given articles with two queries.
+func (s *Store) loadRelations(ctx context.Context, list []domain.Article) error {
+	if len(list) == 0 {
+		return nil
+	}
+	idx := make(map[int64]int, len(list))
+	ids := make([]any, len(list))
+	for i, a := range list {
+		idx[a.ID] = i
+		ids[i] = a.ID
+	}
+	in := placeholders(len(ids))
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT at.article_id, t.id, t.slug, t.name FROM article_tags at
+		JOIN tags t ON t.id = at.tag_id WHERE at.article_id IN (`+in+`) ORDER BY t.name`), ids...)
+	if err != nil {
+		return fmt.Errorf("load tags: %w", err)
+	}
+	for rows.Next() {
+		var aid int64
+		var t domain.Tag
+		if err := rows.Scan(&aid, &t.ID, &t.Slug, &t.Name); err != nil {
+			rows.Close()
+			return fmt.Errorf("load tags: %w", err)
+		}
+		list[idx[aid]].Tags = append(list[idx[aid]].Tags, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load tags: %w", err)
+	}
+	rows, err = s.r.QueryContext(ctx, s.q(`SELECT aa.article_id, au.id, au.slug, au.name, au.bio FROM article_authors aa
+		JOIN authors au ON au.id = aa.author_id WHERE aa.article_id IN (`+in+`) ORDER BY aa.position`), ids...)
+	if err != nil {
+		return fmt.Errorf("load authors: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var aid int64
+		var au domain.Author
+		if err := rows.Scan(&aid, &au.ID, &au.Slug, &au.Name, &au.Bio); err != nil {
+			return fmt.Errorf("load authors: %w", err)
+		}
+		list[idx[aid]].Authors = append(list[idx[aid]].Authors, au)
+	}
+	return rows.Err()
+}
+
+func placeholders(n int) string {
+	if n <= 0 {
+		return "NULL"
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// ListArticles returns one page of published articles, newest first, and the
+// total number that match.
+func (s *Store) ListArticles(ctx context.Context, f domain.ArticleFilter, p domain.Page) ([]domain.Article, int, error) {
+	where := " WHERE" + published
+	args := []any{s.Now()}
+	if f.CategorySlug != "" {
+		where += " AND c.slug = ?"
+		args = append(args, f.CategorySlug)
+	}
+	if f.TagSlug != "" {
+		where += " AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.slug = ?)"
+		args = append(args, f.TagSlug)
+	}
+	if f.AuthorSlug != "" {
+		where += " AND a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE au.slug = ?)"
+		args = append(args, f.AuthorSlug)
+	}
+	if f.ExcludeID != 0 {
+		where += " AND a.id <> ?"
+		args = append(args, f.ExcludeID)
+	}
+	var total int
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*)"+articleFrom+where), args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count articles: %w", err)
+	}
+	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+where+
+		" ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?", append(args, p.Size, p.Offset())...)
+	return list, total, err
+}
+
+func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([]domain.Article, error) {
+	rows, err := s.r.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	var list []domain.Article
+	for rows.Next() {
+		a, err := scanArticle(rows, false)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list articles: %w", err)
+		}
+		list = append(list, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list articles: %w", err)
+	}
+	if err := s.loadRelations(ctx, list); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// PopularArticles returns the most viewed articles published since the given
+// time.
+func (s *Store) PopularArticles(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
+	return s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+" WHERE"+published+
+		" AND a.published_at >= ? ORDER BY a.views DESC, a.published_at DESC LIMIT ?", s.Now(), dbTime(since), limit)
+}
+
+// HeadlineArticles returns the newest featured articles (breaking first).
+func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Article, error) {
+	return s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+" WHERE"+published+
+		" AND (a.featured = TRUE OR a.breaking = TRUE) ORDER BY a.breaking DESC, a.published_at DESC LIMIT ?", s.Now(), limit)
+}
+
+// RelatedArticles returns published articles that share tags with a (most
+// shared tags first), then articles of the same category, newest first;
+// never a itself.
+func (s *Store) RelatedArticles(ctx context.Context, a domain.Article, limit int) ([]domain.Article, error) {
+	now := s.Now()
+	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+`
+		JOIN (SELECT at2.article_id AS id, COUNT(*) AS shared FROM article_tags at1
+		      JOIN article_tags at2 ON at2.tag_id = at1.tag_id AND at2.article_id <> at1.article_id
+		      WHERE at1.article_id = ? GROUP BY at2.article_id) x ON x.id = a.id
+		WHERE`+published+` ORDER BY x.shared DESC, a.published_at DESC LIMIT ?`, a.ID, now, limit)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) >= limit {
+		return list, nil
+	}
+	seen := map[int64]bool{a.ID: true}
+	args := []any{now, a.Category.ID, a.ID}
+	for _, r := range list {
+		seen[r.ID] = true
+		args = append(args, r.ID)
+	}
+	more, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+" WHERE"+published+
+		" AND a.category_id = ? AND a.id NOT IN ("+placeholders(len(args)-2)+") ORDER BY a.published_at DESC LIMIT ?",
+		append(args, limit-len(list))...)
+	if err != nil {
+		return nil, err
+	}
+	return append(list, more...), nil
+}
+
+// CountArticles counts all articles whatever their status.
+func (s *Store) CountArticles(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
+}
+
+// SetCounters overwrites an article's counters (demo seeding and imports).
+func (s *Store) SetCounters(ctx context.Context, id, views, likes, dislikes int64) error {
+	_, err := s.w.ExecContext(ctx, s.q("UPDATE articles SET views = ?, likes = ?, dislikes = ? WHERE id = ?"), views, likes, dislikes, id)
+	if err != nil {
+		return fmt.Errorf("set counters: %w", err)
+	}
+	return nil
+}

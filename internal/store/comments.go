@@ -1,0 +1,422 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"warta/internal/domain"
+)
+
+const commentCols = "c.id, c.article_id, COALESCE(c.parent_id, 0), c.name, c.email, c.body, c.status, c.reader, c.created_at"
+
+func scanComment(row rowScanner) (domain.Comment, error) {
+	var c domain.Comment
+	err := row.Scan(&c.ID, &c.ArticleID, &c.ParentID, &c.Name, &c.Email, &c.Body, &c.Status, &c.Reader, &c.CreatedAt)
+	return c, err
+}
+
+// AddComment stores a comment with the status the caller decided and keeps
+// the article's comment count in step. A reply must answer an approved
+// comment of the same article.
+func (s *Store) AddComment(ctx context.Context, c domain.Comment) (domain.Comment, error) {
+	if !domain.ValidCommentStatus(c.Status) {
+		return c, domain.Invalid("status komentar tidak dikenal")
+	}
+	c.CreatedAt = s.Now()
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var one int64
+		err := tx.QueryRowContext(ctx, s.q("SELECT a.id FROM articles a WHERE a.id = ? AND"+published), c.ArticleID, s.Now()).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.NotFound("artikel tidak ditemukan")
+		}
+		if err != nil {
+			return err
+		}
+		if c.ParentID != 0 {
+			var st string
+			err := tx.QueryRowContext(ctx, s.q("SELECT status FROM comments WHERE id = ? AND article_id = ?"), c.ParentID, c.ArticleID).Scan(&st)
+			if errors.Is(err, sql.ErrNoRows) || (err == nil && st != domain.CommentApproved) {
+				return domain.Invalid("komentar yang Anda balas tidak ditemukan")
+			}
+			if err != nil {
+				return err
+			}
+		}
+		c.ID, err = s.insertID(ctx, tx, `INSERT INTO comments (article_id, parent_id, name, email, body, status, reader, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ArticleID, nullID(c.ParentID), c.Name, c.Email, c.Body, c.Status, c.Reader, c.CreatedAt)
+		if err != nil {
+			return err
+		}
+		if c.Status == domain.CommentApproved {
+			_, err = tx.ExecContext(ctx, s.q("UPDATE articles SET comment_count = comment_count + 1 WHERE id = ?"), c.ArticleID)
+		}
+		return err
+	})
+	if err != nil {
+		return c, fmt.Errorf("add comment: %w", err)
+	}
+	return c, nil
+}
+
+// HasApprovedComment reports whether this commenter (by email when given,
+// else by reader key) already has an approved comment: WordPress's rule for
+// "hold first-time commenters".
+func (s *Store) HasApprovedComment(ctx context.Context, email, reader string) (bool, error) {
+	var n int
+	var err error
+	if email != "" {
+		err = s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM comments WHERE email = ? AND status = 'approved'"), email).Scan(&n)
+	} else if reader != "" {
+		err = s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM comments WHERE reader = ? AND status = 'approved'"), reader).Scan(&n)
+	}
+	if err != nil {
+		return false, fmt.Errorf("known commenter: %w", err)
+	}
+	return n > 0, nil
+}
+
+// CommentThread is one page of an article's comments.
+type CommentThread struct {
+	Comments []domain.Comment // top-level comments with their replies
+	Total    int              // top-level comments visible to this reader
+}
+
+// ArticleComments returns one page of an article's approved top-level
+// comments (plus, for the reader whose key is given, their own comments that
+// wait for moderation), each with its replies, oldest or newest first.
+func (s *Store) ArticleComments(ctx context.Context, articleID int64, reader string, newestFirst bool, p domain.Page) (CommentThread, error) {
+	var th CommentThread
+	visible := "(c.status = 'approved' OR (c.status = 'pending' AND c.reader = ? AND c.reader <> ''))"
+	order := "c.created_at ASC, c.id ASC"
+	if newestFirst {
+		order = "c.created_at DESC, c.id DESC"
+	}
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND "+visible),
+		articleID, reader).Scan(&th.Total); err != nil {
+		return th, fmt.Errorf("count comments: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+commentCols+" FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND "+
+		visible+" ORDER BY "+order+" LIMIT ? OFFSET ?"), articleID, reader, p.Size, p.Offset())
+	if err != nil {
+		return th, fmt.Errorf("list comments: %w", err)
+	}
+	idx := map[int64]int{}
+	for rows.Next() {
+		c, err := scanComment(rows)
+		if err != nil {
+			rows.Close()
+			return th, fmt.Errorf("list comments: %w", err)
+		}
+		idx[c.ID] = len(th.Comments)
+		th.Comments = append(th.Comments, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(th.Comments) == 0 {
+		return th, err
+	}
+	// Replies, at any depth, are shown under their top-level comment, oldest
+	// first, as a conversation reads.
+	ids := make([]any, 0, len(idx)+1)
+	ids = append(ids, reader)
+	for id := range idx {
+		ids = append(ids, id)
+	}
+	rows, err = s.r.QueryContext(ctx, s.q(`WITH RECURSIVE thread(id, root) AS (
+			SELECT id, id FROM comments WHERE id IN (`+placeholders(len(idx))+`)
+			UNION ALL
+			SELECT c.id, t.root FROM comments c JOIN thread t ON c.parent_id = t.id
+		)
+		SELECT t.root, `+commentCols+` FROM thread t JOIN comments c ON c.id = t.id
+		WHERE c.parent_id IS NOT NULL AND `+visible+` ORDER BY c.created_at, c.id`), append(ids[1:], ids[0])...)
+	if err != nil {
+		return th, fmt.Errorf("list replies: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var root int64
+		var c domain.Comment
+		if err := rows.Scan(&root, &c.ID, &c.ArticleID, &c.ParentID, &c.Name, &c.Email, &c.Body, &c.Status, &c.Reader, &c.CreatedAt); err != nil {
+			return th, fmt.Errorf("list replies: %w", err)
+		}
+		i := idx[root]
+		th.Comments[i].Replies = append(th.Comments[i].Replies, c)
+	}
+	return th, rows.Err()
+}
+
+// Comment returns one comment.
+func (s *Store) Comment(ctx context.Context, id int64) (domain.Comment, error) {
+	c, err := scanComment(s.r.QueryRowContext(ctx, s.q("SELECT "+commentCols+" FROM comments c WHERE c.id = ?"), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, domain.NotFound("komentar tidak ditemukan")
+	}
+	if err != nil {
+		return c, fmt.Errorf("get comment: %w", err)
+	}
+	return c, nil
+}
+
+// CommentsByStatus lists comments with a status (the moderation queue),
+// oldest first, with their article's title and slug.
+func (s *Store) CommentsByStatus(ctx context.Context, status string, p domain.Page) ([]domain.Comment, int, error) {
+	if !domain.ValidCommentStatus(status) {
+		return nil, 0, domain.Invalid("status komentar tidak dikenal")
+	}
+	var total int
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM comments WHERE status = ?"), status).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count comments: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+commentCols+", a.title, a.slug FROM comments c JOIN articles a ON a.id = c.article_id"+
+		" WHERE c.status = ? ORDER BY c.created_at, c.id LIMIT ? OFFSET ?"), status, p.Size, p.Offset())
+	if err != nil {
+		return nil, 0, fmt.Errorf("list comments: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.Comment
+	for rows.Next() {
+		var c domain.Comment
+		if err := rows.Scan(&c.ID, &c.ArticleID, &c.ParentID, &c.Name, &c.Email, &c.Body, &c.Status, &c.Reader, &c.CreatedAt,
+			&c.ArticleTitle, &c.ArticleSlug); err != nil {
+			return nil, 0, fmt.Errorf("list comments: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, total, rows.Err()
+}
+
+// ModerateComments sets the status of the given comments and keeps every
+// article's comment count equal to its approved comments.
+func (s *Store) ModerateComments(ctx context.Context, ids []int64, status string) error {
+	if !domain.ValidCommentStatus(status) {
+		return domain.Invalid("status komentar tidak dikenal")
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		args := int64Args(ids)
+		rows, err := tx.QueryContext(ctx, s.q("SELECT id, article_id, status FROM comments WHERE id IN ("+placeholders(len(ids))+")"+s.forUpdate()), args...)
+		if err != nil {
+			return err
+		}
+		delta := map[int64]int64{}
+		found := 0
+		for rows.Next() {
+			var id, art int64
+			var old string
+			if err := rows.Scan(&id, &art, &old); err != nil {
+				rows.Close()
+				return err
+			}
+			found++
+			if old == domain.CommentApproved && status != domain.CommentApproved {
+				delta[art]--
+			} else if old != domain.CommentApproved && status == domain.CommentApproved {
+				delta[art]++
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if found == 0 {
+			return domain.NotFound("komentar tidak ditemukan")
+		}
+		if _, err := tx.ExecContext(ctx, s.q("UPDATE comments SET status = ? WHERE id IN ("+placeholders(len(ids))+")"), append([]any{status}, args...)...); err != nil {
+			return err
+		}
+		return s.applyCommentDeltas(ctx, tx, delta)
+	})
+	if err != nil {
+		return fmt.Errorf("moderate comments: %w", err)
+	}
+	return nil
+}
+
+// DeleteComments deletes comments with all their replies.
+func (s *Store) DeleteComments(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, s.q(`WITH RECURSIVE doomed(id) AS (
+				SELECT id FROM comments WHERE id IN (`+placeholders(len(ids))+`)
+				UNION SELECT c.id FROM comments c JOIN doomed d ON c.parent_id = d.id)
+			SELECT c.id, c.article_id, c.status FROM comments c JOIN doomed d ON d.id = c.id`), int64Args(ids)...)
+		if err != nil {
+			return err
+		}
+		delta := map[int64]int64{}
+		var all []int64
+		for rows.Next() {
+			var id, art int64
+			var st string
+			if err := rows.Scan(&id, &art, &st); err != nil {
+				rows.Close()
+				return err
+			}
+			all = append(all, id)
+			if st == domain.CommentApproved {
+				delta[art]--
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(all) == 0 {
+			return domain.NotFound("komentar tidak ditemukan")
+		}
+		for start := 0; start < len(all); start += 500 {
+			part := all[start:min(start+500, len(all))]
+			if _, err := tx.ExecContext(ctx, s.q("DELETE FROM comments WHERE id IN ("+placeholders(len(part))+")"), int64Args(part)...); err != nil {
+				return err
+			}
+		}
+		return s.applyCommentDeltas(ctx, tx, delta)
+	})
+	if err != nil {
+		return fmt.Errorf("delete comments: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) applyCommentDeltas(ctx context.Context, tx *sql.Tx, delta map[int64]int64) error {
+	for art, d := range delta {
+		if d == 0 {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, s.q("UPDATE articles SET comment_count = comment_count + ? WHERE id = ?"), d, art); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CountApprovedComments counts an article's approved comments.
+func (s *Store) CountApprovedComments(ctx context.Context, articleID int64) (int64, error) {
+	var n int64
+	err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM comments WHERE article_id = ? AND status = 'approved'"), articleID).Scan(&n)
+	return n, err
+}
+
+func int64Args(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+// BannedWords lists the words that keep a comment out.
+func (s *Store) BannedWords(ctx context.Context) ([]string, error) {
+	return s.strings(ctx, "SELECT word FROM banned_words ORDER BY word")
+}
+
+// AddBannedWord adds a banned word (lowercased).
+func (s *Store) AddBannedWord(ctx context.Context, word string) error {
+	word = strings.ToLower(strings.TrimSpace(word))
+	if word == "" {
+		return domain.Invalid("kata terlarang tidak boleh kosong")
+	}
+	_, err := s.w.ExecContext(ctx, s.q("INSERT INTO banned_words (word, created_at) VALUES (?, ?) ON CONFLICT (word) DO NOTHING"), word, s.Now())
+	if err != nil {
+		return fmt.Errorf("add banned word: %w", err)
+	}
+	return nil
+}
+
+// RemoveBannedWord removes a banned word.
+func (s *Store) RemoveBannedWord(ctx context.Context, word string) error {
+	_, err := s.w.ExecContext(ctx, s.q("DELETE FROM banned_words WHERE word = ?"), strings.ToLower(strings.TrimSpace(word)))
+	if err != nil {
+		return fmt.Errorf("remove banned word: %w", err)
+	}
+	return nil
+}
+
+// BlockedReader is a reader key that may not comment.
+type BlockedReader struct {
+	Reader    string
+	Reason    string
+	CreatedAt time.Time
+}
+
+// BlockedReaders lists blocked reader keys, newest first.
+func (s *Store) BlockedReaders(ctx context.Context) ([]BlockedReader, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT reader, reason, created_at FROM blocked_readers ORDER BY created_at DESC")
+	if err != nil {
+		return nil, fmt.Errorf("blocked readers: %w", err)
+	}
+	defer rows.Close()
+	var out []BlockedReader
+	for rows.Next() {
+		var b BlockedReader
+		if err := rows.Scan(&b.Reader, &b.Reason, &b.CreatedAt); err != nil {
+			return nil, fmt.Errorf("blocked readers: %w", err)
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// BlockReader stops a reader key from commenting.
+func (s *Store) BlockReader(ctx context.Context, reader, reason string) error {
+	if strings.TrimSpace(reader) == "" {
+		return domain.Invalid("pembaca yang diblokir tidak boleh kosong")
+	}
+	_, err := s.w.ExecContext(ctx, s.q(`INSERT INTO blocked_readers (reader, reason, created_at) VALUES (?, ?, ?)
+		ON CONFLICT (reader) DO UPDATE SET reason = excluded.reason`), reader, reason, s.Now())
+	if err != nil {
+		return fmt.Errorf("block reader: %w", err)
+	}
+	return nil
+}
+
+// UnblockReader lets a reader key comment again.
+func (s *Store) UnblockReader(ctx context.Context, reader string) error {
+	if _, err := s.w.ExecContext(ctx, s.q("DELETE FROM blocked_readers WHERE reader = ?"), reader); err != nil {
+		return fmt.Errorf("unblock reader: %w", err)
+	}
+	return nil
+}
+
+// IsBlocked reports whether any of the reader keys is blocked.
+func (s *Store) IsBlocked(ctx context.Context, readers ...string) (bool, error) {
+	var keys []any
+	for _, r := range readers {
+		if r != "" {
+			keys = append(keys, r)
+		}
+	}
+	if len(keys) == 0 {
+		return false, nil
+	}
+	var n int
+	err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM blocked_readers WHERE reader IN ("+placeholders(len(keys))+")"), keys...).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("is blocked: %w", err)
+	}
+	return n > 0, nil
+}
+
+func (s *Store) strings(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

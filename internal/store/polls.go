@@ -1,0 +1,211 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"warta/internal/domain"
+)
+
+// PollInput describes a new poll.
+type PollInput struct {
+	Question  string
+	Options   []string
+	ArticleID int64
+	OpensAt   time.Time
+	ClosesAt  time.Time
+}
+
+// CreatePoll stores a poll with 2 to 10 options and returns its id.
+func (s *Store) CreatePoll(ctx context.Context, in PollInput) (int64, error) {
+	in.Question = strings.TrimSpace(in.Question)
+	if in.Question == "" {
+		return 0, domain.Invalid("pertanyaan polling wajib diisi")
+	}
+	var opts []string
+	for _, o := range in.Options {
+		if o = strings.TrimSpace(o); o != "" {
+			opts = append(opts, o)
+		}
+	}
+	if len(opts) < 2 || len(opts) > 10 {
+		return 0, domain.Invalid("polling harus punya 2 sampai 10 pilihan")
+	}
+	if in.OpensAt.IsZero() {
+		in.OpensAt = s.Now()
+	}
+	if !in.ClosesAt.IsZero() && !in.ClosesAt.After(in.OpensAt) {
+		return 0, domain.Invalid("waktu tutup polling harus setelah waktu buka")
+	}
+	var id int64
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		id, err = s.insertID(ctx, tx, "INSERT INTO polls (question, article_id, opens_at, closes_at, created_at) VALUES (?, ?, ?, ?, ?)",
+			in.Question, nullID(in.ArticleID), dbTime(in.OpensAt), nullTime(in.ClosesAt), s.Now())
+		if err != nil {
+			return err
+		}
+		for i, o := range opts {
+			if _, err := tx.ExecContext(ctx, s.q("INSERT INTO poll_options (poll_id, label, position) VALUES (?, ?, ?)"), id, o, i); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("create poll: %w", err)
+	}
+	return id, nil
+}
+
+// Poll returns a poll with its options and votes.
+func (s *Store) Poll(ctx context.Context, id int64) (domain.Poll, error) {
+	var p domain.Poll
+	var art sql.NullInt64
+	var closes sql.NullTime
+	err := s.r.QueryRowContext(ctx, s.q("SELECT id, question, article_id, opens_at, closes_at, created_at FROM polls WHERE id = ?"), id).
+		Scan(&p.ID, &p.Question, &art, &p.OpensAt, &closes, &p.CreatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, domain.NotFound("polling tidak ditemukan")
+	}
+	if err != nil {
+		return p, fmt.Errorf("get poll: %w", err)
+	}
+	p.ArticleID = art.Int64
+	if closes.Valid {
+		p.ClosesAt = closes.Time
+	}
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT id, poll_id, label, position, votes FROM poll_options WHERE poll_id = ? ORDER BY position, id"), id)
+	if err != nil {
+		return p, fmt.Errorf("get poll options: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o domain.PollOption
+		if err := rows.Scan(&o.ID, &o.PollID, &o.Label, &o.Position, &o.Votes); err != nil {
+			return p, fmt.Errorf("get poll options: %w", err)
+		}
+		p.Options = append(p.Options, o)
+	}
+	return p, rows.Err()
+}
+
+// OpenPollIDs returns the ids of polls open now, newest first. When
+// articleID is not 0, a poll attached to that article comes first.
+func (s *Store) OpenPollIDs(ctx context.Context, articleID int64, limit int) ([]int64, error) {
+	now := s.Now()
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT id FROM polls WHERE opens_at <= ? AND (closes_at IS NULL OR closes_at > ?)
+		AND (article_id IS NULL OR article_id = ?)
+		ORDER BY CASE WHEN article_id = ? THEN 0 ELSE 1 END, created_at DESC, id DESC LIMIT ?`), now, now, articleID, articleID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("open polls: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("open polls: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// Vote records one vote for an option. voters are the keys that identify
+// this reader (a cookie key, a reader hash, ...): the vote is refused with a
+// conflict when any of them already voted in this poll, so a reader who
+// clears cookies or switches networks is still caught by the other key.
+func (s *Store) Vote(ctx context.Context, pollID, optionID int64, voters []string) error {
+	var keys []string
+	for _, v := range voters {
+		if v != "" {
+			keys = append(keys, v)
+		}
+	}
+	if len(keys) == 0 {
+		return domain.Invalid("pemilih tidak dikenali")
+	}
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var opens time.Time
+		var closes sql.NullTime
+		err := tx.QueryRowContext(ctx, s.q("SELECT opens_at, closes_at FROM polls WHERE id = ?"+s.forUpdate()), pollID).Scan(&opens, &closes)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.NotFound("polling tidak ditemukan")
+		}
+		if err != nil {
+			return err
+		}
+		now := s.Now()
+		if now.Before(opens) || (closes.Valid && !now.Before(closes.Time)) {
+			return domain.Conflict("polling ini sedang tidak menerima suara")
+		}
+		var belongs int
+		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM poll_options WHERE id = ? AND poll_id = ?"), optionID, pollID).Scan(&belongs); err != nil {
+			return err
+		}
+		if belongs == 0 {
+			return domain.NotFound("pilihan tidak ditemukan di polling ini")
+		}
+		var already int
+		args := []any{pollID}
+		for _, k := range keys {
+			args = append(args, k)
+		}
+		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM poll_votes WHERE poll_id = ? AND voter IN ("+placeholders(len(keys))+")"), args...).Scan(&already); err != nil {
+			return err
+		}
+		if already > 0 {
+			return domain.Conflict("Anda sudah memberikan suara di polling ini")
+		}
+		for _, k := range keys {
+			res, err := tx.ExecContext(ctx, s.q(`INSERT INTO poll_votes (poll_id, voter, option_id, created_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (poll_id, voter) DO NOTHING`), pollID, k, optionID, now)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return domain.Conflict("Anda sudah memberikan suara di polling ini")
+			}
+		}
+		_, err = tx.ExecContext(ctx, s.q("UPDATE poll_options SET votes = votes + 1 WHERE id = ?"), optionID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("vote: %w", err)
+	}
+	return nil
+}
+
+// VotedOption returns the option any of the voter keys chose in a poll, or 0.
+func (s *Store) VotedOption(ctx context.Context, pollID int64, voters []string) (int64, error) {
+	args := []any{pollID}
+	for _, v := range voters {
+		if v != "" {
+			args = append(args, v)
+		}
+	}
+	if len(args) == 1 {
+		return 0, nil
+	}
+	var opt int64
+	err := s.r.QueryRowContext(ctx, s.q("SELECT option_id FROM poll_votes WHERE poll_id = ? AND voter IN ("+placeholders(len(args)-1)+") LIMIT 1"), args...).Scan(&opt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("voted option: %w", err)
+	}
+	return opt, nil
+}
+
+// OptionVotes returns an option's vote counter.
+func (s *Store) OptionVotes(ctx context.Context, optionID int64) (int64, error) {
+	var n int64
+	err := s.r.QueryRowContext(ctx, s.q("SELECT votes FROM poll_options WHERE id = ?"), optionID).Scan(&n)
+	return n, err
+}

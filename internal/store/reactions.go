@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"warta/internal/domain"
+)
+
+// React sets a reader's reaction to an article ("like", "dislike", or
+// "none" to remove it) and returns the article's new counts. The article row
+// is locked first, so concurrent reactions to one article apply one after
+// the other and the counters always equal the reactions stored.
+func (s *Store) React(ctx context.Context, articleID int64, reader, kind string) (domain.Counts, error) {
+	if kind != domain.ReactionLike && kind != domain.ReactionDislike && kind != domain.ReactionNone {
+		return domain.Counts{}, domain.Invalid(`reaksi harus "like", "dislike" atau "none"`)
+	}
+	if reader == "" {
+		return domain.Counts{}, domain.Invalid("pembaca tidak dikenali")
+	}
+	var c domain.Counts
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, s.q("SELECT a.id FROM articles a WHERE a.id = ? AND"+published+s.forUpdate()), articleID, s.Now()).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.NotFound("artikel tidak ditemukan")
+		}
+		if err != nil {
+			return err
+		}
+		var prev string
+		err = tx.QueryRowContext(ctx, s.q("SELECT kind FROM reactions WHERE article_id = ? AND reader = ?"), articleID, reader).Scan(&prev)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if prev == kind || (prev == "" && kind == domain.ReactionNone) {
+			return s.countsTx(ctx, tx, articleID, &c)
+		}
+		var dl, dd int64
+		switch prev {
+		case domain.ReactionLike:
+			dl--
+		case domain.ReactionDislike:
+			dd--
+		}
+		switch kind {
+		case domain.ReactionLike:
+			dl++
+		case domain.ReactionDislike:
+			dd++
+		}
+		if kind == domain.ReactionNone {
+			_, err = tx.ExecContext(ctx, s.q("DELETE FROM reactions WHERE article_id = ? AND reader = ?"), articleID, reader)
+		} else {
+			_, err = tx.ExecContext(ctx, s.q(`INSERT INTO reactions (article_id, reader, kind, updated_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (article_id, reader) DO UPDATE SET kind = excluded.kind, updated_at = excluded.updated_at`),
+				articleID, reader, kind, s.Now())
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q("UPDATE articles SET likes = likes + ?, dislikes = dislikes + ? WHERE id = ?"), dl, dd, articleID); err != nil {
+			return err
+		}
+		return s.countsTx(ctx, tx, articleID, &c)
+	})
+	if err != nil {
+		return c, fmt.Errorf("react: %w", err)
+	}
+	return c, nil
+}
+
+func (s *Store) countsTx(ctx context.Context, tx *sql.Tx, id int64, c *domain.Counts) error {
+	return tx.QueryRowContext(ctx, s.q("SELECT views, likes, dislikes, comment_count FROM articles WHERE id = ?"), id).
+		Scan(&c.Views, &c.Likes, &c.Dislikes, &c.CommentCount)
+}
+
+// ReactionOf returns the reader's reaction to an article, or "".
+func (s *Store) ReactionOf(ctx context.Context, articleID int64, reader string) (string, error) {
+	if reader == "" {
+		return "", nil
+	}
+	var kind string
+	err := s.r.QueryRowContext(ctx, s.q("SELECT kind FROM reactions WHERE article_id = ? AND reader = ?"), articleID, reader).Scan(&kind)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("reaction of: %w", err)
+	}
+	return kind, nil
+}
+
+// CountReactions counts stored reactions of one kind (tests and audits
+// compare it with the article's counters).
+func (s *Store) CountReactions(ctx context.Context, articleID int64, kind string) (int64, error) {
+	var n int64
+	err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM reactions WHERE article_id = ? AND kind = ?"), articleID, kind).Scan(&n)
+	return n, err
+}

@@ -1,0 +1,317 @@
+// Package store is Warta's only way to the database. The same SQL serves
+// SQLite and PostgreSQL: queries are written with ? placeholders and rebound
+// for PostgreSQL; the few real differences live in dialect.go and in the
+// per-engine migration files.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver (pure Go)
+)
+
+//go:embed migrations
+var migrationsFS embed.FS
+
+// Dialect names the database engine behind a Store.
+type Dialect string
+
+// The supported engines.
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Store reads and writes Warta's data. SQLite gets a single-connection writer
+// beside a read pool, so writers queue in Go instead of failing with
+// "database is locked"; PostgreSQL uses one pool for both.
+type Store struct {
+	dialect Dialect
+	w       *sql.DB // writes (one connection on SQLite)
+	r       *sql.DB // reads
+	now     func() time.Time
+	hooks   changeHooks
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open connects to the database named by dsn: a postgres:// URL, or else a
+// SQLite file path. It checks that the database answers.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	s := &Store{now: time.Now}
+	if IsPostgres(dsn) {
+		s.dialect = Postgres
+		db, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
+		db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
+		db.SetConnMaxIdleTime(5 * time.Minute)
+		s.w, s.r = db, db
+	} else {
+		s.dialect = SQLite
+		if dsn == "" {
+			return nil, errors.New("open sqlite: empty database path")
+		}
+		if dir := filepath.Dir(dsn); dir != "." {
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				return nil, fmt.Errorf("open sqlite %q: folder %q does not exist", dsn, dir)
+			}
+		}
+		// WAL lets readers run beside the writer; synchronous=NORMAL in WAL
+		// mode survives a killed process (only power loss can drop the last
+		// commits). _txlock=immediate takes the write lock at BEGIN so
+		// transactions never fail half-way with SQLITE_BUSY.
+		base := "file:" + (&url.URL{Path: dsn}).EscapedPath()
+		pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(1)&_time_format=sqlite"
+		w, err := sql.Open("sqlite", base+"?"+pragmas+"&_txlock=immediate")
+		if err != nil {
+			return nil, fmt.Errorf("open sqlite: %w", err)
+		}
+		w.SetMaxOpenConns(1)
+		w.SetMaxIdleConns(1)
+		w.SetConnMaxLifetime(0)
+		w.SetConnMaxIdleTime(0)
+		r, err := sql.Open("sqlite", base+"?"+pragmas+"&_pragma=query_only(1)")
+		if err != nil {
+			w.Close()
+			return nil, fmt.Errorf("open sqlite: %w", err)
+		}
+		n := max(4, 2*runtime.NumCPU())
+		r.SetMaxOpenConns(n)
+		r.SetMaxIdleConns(n)
+		r.SetConnMaxIdleTime(0)
+		r.SetConnMaxLifetime(0)
+		s.w, s.r = w, r
+	}
+	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := s.w.PingContext(pctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("database %s does not answer: %w", redact(dsn), err)
+	}
+	if s.dialect == SQLite {
+		// Creating the file and switching to WAL needs a write; do it once
+		// through the writer so read connections find the WAL database.
+		if _, err := s.w.ExecContext(pctx, "PRAGMA user_version"); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("open sqlite %s: %w", dsn, err)
+		}
+	}
+	return s, nil
+}
+
+// redact hides a password in a connection URL for error messages.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// Dialect tells which engine this store talks to.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// SetClock replaces the store's clock (tests use it to travel in time).
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// Now is the store's current time, in UTC and at PostgreSQL's precision.
+func (s *Store) Now() time.Time { return dbTime(s.now()) }
+
+// Close releases all connections.
+func (s *Store) Close() error {
+	var err error
+	if s.w != nil {
+		err = s.w.Close()
+	}
+	if s.r != nil && s.r != s.w {
+		err = errors.Join(err, s.r.Close())
+	}
+	return err
+}
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	return s.r.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+}
+
+// dbTime normalises a time for storage: UTC, microseconds.
+func dbTime(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
+
+// nullTime stores the zero time as NULL.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return dbTime(t)
+}
+
+// nullID stores 0 as NULL.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// q rewrites ? placeholders to $1, $2, ... for PostgreSQL. Queries never hold
+// a literal '?' inside strings, so a plain scan is enough.
+func (s *Store) q(query string) string {
+	if s.dialect != Postgres || !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}
+
+// Tx runs fn in a write transaction and commits when fn returns nil.
+func (s *Store) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// insertID runs an INSERT and returns the new row's id. PostgreSQL has no
+// LastInsertId, so both engines use RETURNING (SQLite >= 3.35).
+func (s *Store) insertID(ctx context.Context, ex execer, query string, args ...any) (int64, error) {
+	var id int64
+	err := ex.QueryRowContext(ctx, s.q(query+" RETURNING id"), args...).Scan(&id)
+	return id, err
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// Migrate applies the embedded migrations that have not run yet, each in its
+// own transaction. On PostgreSQL an advisory lock keeps several starting
+// processes from migrating at once.
+func (s *Store) Migrate(ctx context.Context) error {
+	dir := "migrations/" + string(s.dialect)
+	entries, err := fs.ReadDir(migrationsFS, dir)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	type mig struct {
+		version int
+		name    string
+	}
+	var migs []mig
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".sql") {
+			continue
+		}
+		num, _, _ := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if err != nil {
+			return fmt.Errorf("migrate: bad migration file name %q", name)
+		}
+		migs = append(migs, mig{v, name})
+	}
+	sort.Slice(migs, func(i, j int) bool { return migs[i].version < migs[j].version })
+
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.Close()
+	if s.dialect == Postgres {
+		if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(7240001)"); err != nil {
+			return fmt.Errorf("migrate: lock: %w", err)
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(7240001)")
+	}
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	applied := map[int]bool{}
+	rows, err := conn.QueryContext(ctx, "SELECT version FROM schema_migrations")
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return fmt.Errorf("migrate: %w", err)
+		}
+		applied[v] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, m := range migs {
+		if applied[m.version] {
+			continue
+		}
+		body, err := migrationsFS.ReadFile(dir + "/" + m.name)
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+		tx, err := conn.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"),
+			m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
