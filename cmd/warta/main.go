@@ -25,10 +25,14 @@ import (
 	"time"
 
 	"warta/internal/demo"
+	"warta/internal/discovery"
+	"warta/internal/engage"
 	"warta/internal/render"
+	"warta/internal/scheduler"
 	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
+	"warta/internal/webhooks"
 )
 
 func main() {
@@ -43,6 +47,11 @@ Penggunaan:
   warta serve   [--addr ADDR] [--db DB] [--demo]   jalankan situs
   warta migrate [--db DB]                          terapkan migrasi basis data
   warta demo    [--db DB]                          isi basis data kosong dengan konten demo
+  warta user add --email E --name N --role R      buat akun redaksi (kata sandi dari prompt/stdin)
+  warta user list                                 daftar akun redaksi
+  warta token create --email E                    buat token API admin (baris terakhir)
+  warta token revoke ID                           cabut token API admin
+  warta stem    [KATA...] < kata.txt               tampilkan akar kata yang dipakai pencarian
 
 DB adalah path berkas SQLite (bawaan: warta.db) atau URL postgres://.
 Jalankan "warta PERINTAH -h" untuk semua opsi.
@@ -61,6 +70,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdMigrate(ctx, args[1:], stdout, stderr)
 	case "demo":
 		err = cmdDemo(ctx, args[1:], stdout, stderr)
+	case "stem":
+		err = cmdStem(args[1:], stdin, stdout, stderr)
+	case "user":
+		err = cmdUser(ctx, args[1:], stdin, stdout, stderr)
+	case "token":
+		err = cmdToken(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -81,6 +96,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func env(name, def string) string {
 	if v, ok := os.LookupEnv(name); ok && v != "" {
 		return v
+	}
+	return def
+}
+
+func envDuration(name string, def time.Duration) time.Duration {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
+		}
 	}
 	return def
 }
@@ -173,8 +197,21 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	tagline := fs.String("tagline", env("WARTA_TAGLINE", "Berita terkini dari seluruh Nusantara"), "site tagline (env WARTA_TAGLINE)")
 	baseURL := fs.String("base-url", env("WARTA_BASE_URL", ""), "public origin for canonical links, e.g. https://warta.example (env WARTA_BASE_URL; default http://ADDR)")
 	tz := fs.String("tz", env("WARTA_TZ", "Asia/Jakarta"), "time zone pages show times in (env WARTA_TZ)")
+	viewMode := fs.String("count-views", env("WARTA_COUNT_VIEWS", "server"), "who counts views: server, beacon (a CDN serves pages) or both (env WARTA_COUNT_VIEWS)")
+	trustProxy := fs.Bool("trust-proxy", env("WARTA_TRUST_PROXY", "") == "true", "take the client IP from X-Forwarded-For; only behind a proxy that sets it (env WARTA_TRUST_PROXY=true)")
+	pageCache := fs.Duration("page-cache", envDuration("WARTA_PAGE_CACHE", time.Second), "keep pages for readers without their own state this long (0 turns it off; env WARTA_PAGE_CACHE)")
+	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", "cookie+hash"), "how one vote per reader is enforced: cookie, hash or cookie+hash (env WARTA_POLL_METHOD)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	mode, ok := engage.ParseViewMode(*viewMode)
+	if !ok {
+		return fmt.Errorf("--count-views must be server, beacon or both, not %q", *viewMode)
+	}
+	switch *pollMethod {
+	case "cookie", "hash", "cookie+hash":
+	default:
+		return fmt.Errorf("--poll-method must be cookie, hash or cookie+hash, not %q", *pollMethod)
 	}
 	log := c.logger(stderr)
 	loc, err := time.LoadLocation(*tz)
@@ -194,6 +231,11 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		if n > 0 {
 			log.Info("demo content added", "articles", n)
 		}
+		// The demo approves comments at once so a newcomer sees them appear,
+		// unless the site already chose a moderation mode.
+		if _, err := st.EnsureSetting(ctx, "comments.moderation", "approve_all"); err != nil {
+			return err
+		}
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -202,14 +244,37 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if *baseURL == "" {
 		*baseURL = "http://" + ln.Addr().String()
 	}
+	newsroomRoutes, err := newsroomParts(st, c.media, strings.TrimRight(*baseURL, "/"), *name, loc, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	srv, err := server.New(server.Config{
-		Site:     site.Config{Name: *name, Tagline: *tagline, BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc},
-		MediaDir: c.media,
+		Newsroom: newsroomRoutes,
+		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc,
+			PageCacheTTL: *pageCache},
+		MediaDir:   c.media,
+		Engage:     engage.Config{ViewMode: mode, PollMethod: *pollMethod},
+		TrustProxy: *trustProxy,
 	}, st, log)
 	if err != nil {
 		ln.Close()
 		return err
 	}
+	// Background work (the view counter's flush) outlives the HTTP server
+	// by a moment: it stops after the last request, then flushes.
+	bgCtx, bgStop := context.WithCancel(context.WithoutCancel(ctx))
+	bgDone := make(chan struct{})
+	go func() { srv.Background(bgCtx); close(bgDone) }()
+	go discovery.New(st, log).Run(bgCtx) // related news and the #HOT badge
+	// Scheduled articles go live within a second of their time, without traffic.
+	go scheduler.Run(bgCtx, st, log, scheduler.Interval)
+	// Webhooks: signed POSTs on publish, update and unpublish; a slow or
+	// failing target never holds up the newsroom.
+	hooks := webhooks.New(webhooks.Config{BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc}, st, log)
+	hooks.Subscribe()
+	go hooks.Run(bgCtx)
+	defer func() { bgStop(); <-bgDone }()
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)
@@ -226,6 +291,9 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := hs.Shutdown(sctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
+	bgStop()
+	<-bgDone
+	log.Info("stopped; buffered views written")
 	return nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"warta/internal/domain"
+	"warta/internal/engage"
 	"warta/internal/store"
 	"warta/internal/web"
 )
@@ -23,17 +24,18 @@ type Config struct {
 
 // API serves /api/v1.
 type API struct {
-	cfg   Config
-	store *store.Store
-	log   *slog.Logger
+	cfg    Config
+	store  *store.Store
+	engage *engage.Service
+	log    *slog.Logger
 }
 
 // New builds the API.
-func New(cfg Config, st *store.Store, log *slog.Logger) *API {
+func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) *API {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
-	return &API{cfg: cfg, store: st, log: log}
+	return &API{cfg: cfg, store: st, engage: eng, log: log}
 }
 
 // handler adapts an API handler that returns an error into the JSON error

@@ -1,9 +1,16 @@
 package api
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
+	"reflect"
+	"slices"
+	"strings"
+	"time"
 
 	"warta/internal/domain"
+	"warta/internal/store"
 	"warta/internal/web"
 )
 
@@ -89,7 +96,15 @@ func (a *API) articleJSON(x domain.Article) articleJSON {
 	return j
 }
 
+// articleListParams are the query parameters GET /api/v1/articles accepts;
+// any other is a 400, so a misspelt filter never silently returns
+// everything.
+var articleListParams = []string{"limit", "page", "category", "tag", "author", "from", "to", "sort", "fields"}
+
 func (a *API) listArticles(w http.ResponseWriter, r *http.Request) error {
+	if err := onlyParams(r, articleListParams...); err != nil {
+		return err
+	}
 	limit, err := intParam(r, "limit", 20, 100)
 	if err != nil {
 		return err
@@ -98,23 +113,45 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var f domain.ArticleFilter
-	if f.CategorySlug, err = slugParam(r, "category"); err != nil {
+	q := store.ArticleQuery{Page: domain.Page{Number: page, Size: limit}}
+	if q.Filter.CategorySlug, err = slugParam(r, "category"); err != nil {
 		return err
 	}
-	if f.TagSlug, err = slugParam(r, "tag"); err != nil {
+	if q.Filter.TagSlug, err = slugParam(r, "tag"); err != nil {
 		return err
 	}
-	if f.AuthorSlug, err = slugParam(r, "author"); err != nil {
+	if q.Filter.AuthorSlug, err = slugParam(r, "author"); err != nil {
 		return err
 	}
-	list, total, err := a.store.ListArticles(r.Context(), f, domain.Page{Number: page, Size: limit})
+	if q.From, err = a.dateParam(r, "from", false); err != nil {
+		return err
+	}
+	if q.To, err = a.dateParam(r, "to", true); err != nil {
+		return err
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
+		return domain.Invalid("parameter from harus sebelum atau sama dengan to")
+	}
+	switch q.Sort = r.URL.Query().Get("sort"); q.Sort {
+	case "", store.SortNewest, store.SortOldest, store.SortPopular:
+	default:
+		return domain.Invalid("parameter sort %q tidak dikenal: gunakan newest, oldest atau popular", truncate(q.Sort, 20))
+	}
+	fields, err := fieldsParam(r, false)
 	if err != nil {
 		return err
 	}
-	out := make([]articleJSON, 0, len(list))
+	list, total, err := a.store.QueryArticles(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	out := make([]any, 0, len(list))
 	for _, x := range list {
-		out = append(out, a.articleJSON(x))
+		v, err := selectFields(a.articleJSON(x), fields)
+		if err != nil {
+			return err
+		}
+		out = append(out, v)
 	}
 	web.JSON(w, http.StatusOK, web.Envelope{Data: out, Pagination: web.NewPagination(page, limit, total)})
 	return nil
@@ -122,6 +159,13 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request) error {
 
 func (a *API) getArticle(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "artikel")
+	if err != nil {
+		return err
+	}
+	if err := onlyParams(r, "fields"); err != nil {
+		return err
+	}
+	fields, err := fieldsParam(r, true)
 	if err != nil {
 		return err
 	}
@@ -138,8 +182,125 @@ func (a *API) getArticle(w http.ResponseWriter, r *http.Request) error {
 	for _, rel := range related {
 		j.Related = append(j.Related, relatedJSON{ID: rel.ID, Title: rel.Title, URL: a.cfg.BaseURL + "/berita/" + rel.Slug})
 	}
-	web.JSON(w, http.StatusOK, web.Envelope{Data: j})
+	v, err := selectFields(j, fields)
+	if err != nil {
+		return err
+	}
+	web.JSON(w, http.StatusOK, web.Envelope{Data: v})
 	return nil
+}
+
+// dateParam reads an RFC 3339 time or a YYYY-MM-DD day in the site zone.
+// For the end of a range a day means its last microsecond, so to=2024-06-20
+// includes that whole day. Impossible dates (2024-02-30) are a 400.
+func (a *API) dateParam(r *http.Request, name string, end bool) (time.Time, error) {
+	v := strings.TrimSpace(r.URL.Query().Get(name))
+	if v == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t, nil
+	}
+	d, err := time.ParseInLocation("2006-01-02", v, a.cfg.Location)
+	if err != nil {
+		return time.Time{}, domain.Invalid("parameter %s %q bukan tanggal yang valid: gunakan YYYY-MM-DD atau RFC 3339 (2024-06-20T18:34:00+07:00)",
+			name, truncate(v, 40))
+	}
+	if end {
+		d = d.AddDate(0, 0, 1).Add(-time.Microsecond)
+	}
+	return d, nil
+}
+
+// articleFields are the top-level keys of an article in JSON, in order;
+// body_html and related only come with a single article.
+var articleFields = jsonFields(reflect.TypeFor[articleJSON]())
+
+var detailOnlyFields = map[string]bool{"body_html": true, "related": true}
+
+// fieldsParam reads ?fields=id,title,url. nil means every field.
+func fieldsParam(r *http.Request, detail bool) ([]string, error) {
+	v := r.URL.Query().Get("fields")
+	if v == "" {
+		return nil, nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range strings.Split(v, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" || seen[f] {
+			continue
+		}
+		if !slices.Contains(articleFields, f) || (!detail && detailOnlyFields[f]) {
+			return nil, domain.Invalid("kolom %q tidak dikenal di parameter fields", truncate(f, 40))
+		}
+		seen[f] = true
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return nil, domain.Invalid("parameter fields kosong: sebutkan kolom dipisah koma, misalnya fields=id,title,url")
+	}
+	return out, nil
+}
+
+// selectFields returns v itself, or an object holding only the given
+// top-level fields in the order asked.
+func selectFields(v any, fields []string) (any, error) {
+	if fields == nil {
+		return v, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return nil, err
+	}
+	o := orderedObject{keys: fields, values: make([]json.RawMessage, len(fields))}
+	for i, f := range fields {
+		if raw, ok := all[f]; ok {
+			o.values[i] = raw
+		} else {
+			o.values[i] = json.RawMessage("null")
+		}
+	}
+	return o, nil
+}
+
+// orderedObject marshals as a JSON object with its keys in order.
+type orderedObject struct {
+	keys   []string
+	values []json.RawMessage
+}
+
+// MarshalJSON writes the keys in order.
+func (o orderedObject) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range o.keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		b.Write(kb)
+		b.WriteByte(':')
+		b.Write(o.values[i])
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// jsonFields lists the JSON keys of a struct type.
+func jsonFields(t reflect.Type) []string {
+	var out []string
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 func (a *API) notFound(w http.ResponseWriter, r *http.Request) error {

@@ -1,10 +1,7 @@
-// Package demo holds the original, fictional demo content that
-// `warta serve --demo` seeds into an empty portal, plus a local,
-// deterministic generator for the lead photos.
-//
-// All articles are invented for demonstration purposes. Names of
-// officials, residents, players and companies quoted in them are
-// fictional.
+// Demo content seeded by `warta serve --demo`. All articles are original
+// and invented for demonstration; the people, companies, bands, films and
+// events quoted in them are fictional.
+
 package demo
 
 import "slices"

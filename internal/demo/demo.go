@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"warta/internal/discovery"
 	"warta/internal/domain"
 	"warta/internal/render"
 	"warta/internal/store"
@@ -91,6 +92,9 @@ func Seed(ctx context.Context, st *store.Store, r *render.Renderer, mediaDir str
 	if _, err := st.CreatePoll(ctx, store.PollInput{Question: Poll.Question, Options: Poll.Options,
 		OpensAt: now.Add(-72 * time.Hour), ClosesAt: now.Add(30 * 24 * time.Hour)}); err != nil {
 		return 0, fmt.Errorf("seed poll: %w", err)
+	}
+	if err := discovery.RebuildRelated(ctx, st); err != nil {
+		return 0, fmt.Errorf("seed related news: %w", err)
 	}
 	return len(Articles), nil
 }

@@ -75,6 +75,8 @@ type Service struct {
 	Views   *Counter
 	now     func() time.Time
 
+	onChange []func(articleID int64)
+
 	commentsReader, commentsIP   *limiter
 	reactionsReader, reactionsIP *limiter
 	votesReader, votesIP         *limiter
@@ -89,6 +91,16 @@ func New(cfg Config, st *store.Store, secret []byte, trustProxy bool, log *slog.
 		commentsReader: newLimiter(cfg.CommentsPerReader), commentsIP: newLimiter(cfg.CommentsPerIP),
 		reactionsReader: newLimiter(cfg.ReactionsPerReader), reactionsIP: newLimiter(cfg.ReactionsPerIP),
 		votesReader: newLimiter(cfg.VotesPerReader), votesIP: newLimiter(cfg.VotesPerIP),
+	}
+}
+
+// OnChange registers fn to run after a reaction, comment or vote was stored
+// (articleID is 0 for a vote). Register at start-up, before serving.
+func (s *Service) OnChange(fn func(articleID int64)) { s.onChange = append(s.onChange, fn) }
+
+func (s *Service) changed(articleID int64) {
+	for _, fn := range s.onChange {
+		fn(articleID)
 	}
 }
 
@@ -161,6 +173,7 @@ func (s *Service) React(ctx context.Context, w http.ResponseWriter, r *http.Requ
 	if err != nil {
 		return c, err
 	}
+	s.changed(articleID)
 	c.Views += s.Views.Pending(articleID)
 	return c, nil
 }
@@ -277,7 +290,11 @@ func (s *Service) Comment(ctx context.Context, w http.ResponseWriter, r *http.Re
 			c.Status = domain.CommentApproved
 		}
 	}
-	return s.store.AddComment(ctx, c)
+	c, err = s.store.AddComment(ctx, c)
+	if err == nil {
+		s.changed(c.ArticleID)
+	}
+	return c, err
 }
 
 // Vote records the reader's vote in a poll.
@@ -289,7 +306,11 @@ func (s *Service) Vote(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	if err := s.limit(r, voters[0], s.votesReader, s.votesIP, "terlalu banyak suara dalam waktu singkat, coba lagi nanti"); err != nil {
 		return err
 	}
-	return s.store.Vote(ctx, pollID, optionID, voters)
+	if err := s.store.Vote(ctx, pollID, optionID, voters); err != nil {
+		return err
+	}
+	s.changed(0)
+	return nil
 }
 
 // VotedOption returns the option this reader chose in a poll, or 0.

@@ -115,10 +115,19 @@ func (rd *Readers) Visitor(r *http.Request) Visitor {
 	return Visitor{Key: parts[0], FirstSeen: time.Unix(ts, 0)}
 }
 
+// ActiveCookie marks a browser that reacted, commented or voted: pages show
+// its own state, so they are never served to it from a shared cache.
+const ActiveCookie = "warta_aktif"
+
 // Key returns the reader's stable key: the cookie's when there is one, else
 // today's hash, which the cookie then keeps (so clearing cookies the same
-// day gives the same key again).
+// day gives the same key again). Only engagement calls it, so it also marks
+// the browser as active.
 func (rd *Readers) Key(w http.ResponseWriter, r *http.Request) string {
+	if _, err := r.Cookie(ActiveCookie); err != nil && w != nil {
+		http.SetCookie(w, &http.Cookie{Name: ActiveCookie, Value: "1", Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	}
 	if v := rd.Visitor(r); v.Key != "" {
 		return v.Key
 	}

@@ -5,6 +5,8 @@ package server
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -14,6 +16,9 @@ import (
 	"time"
 
 	"warta/internal/api"
+	"warta/internal/domain"
+	"warta/internal/engage"
+	"warta/internal/feeds"
 	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/web"
@@ -21,8 +26,17 @@ import (
 
 // Config gathers what the server's parts need.
 type Config struct {
-	Site     site.Config
-	MediaDir string // uploaded and generated images, served under /media/
+	Site       site.Config
+	MediaDir   string        // uploaded and generated images, served under /media/
+	Engage     engage.Config // engagement rules (zero values take defaults)
+	TrustProxy bool          // take the client IP from X-Forwarded-For
+	// Secret signs reader cookies and salts reader hashes. When nil, the
+	// site's secret is read from (or created in) the database, so every
+	// process over one database shares it.
+	Secret []byte
+	// Newsroom mounts the /redaksi UI and the /api/v1/admin API (issue 4);
+	// empty in tests that need neither.
+	Newsroom []interface{ Routes(mux *http.ServeMux) }
 }
 
 // Server is Warta's HTTP front.
@@ -30,6 +44,7 @@ type Server struct {
 	cfg     Config
 	store   *store.Store
 	log     *slog.Logger
+	engage  *engage.Service
 	site    *site.Site
 	api     *api.API
 	handler http.Handler
@@ -38,20 +53,64 @@ type Server struct {
 // New builds the server and its routes.
 func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 	s := &Server{cfg: cfg, store: st, log: log}
+	if cfg.Secret == nil {
+		var b [32]byte
+		rand.Read(b[:])
+		secret, err := st.EnsureSetting(context.Background(), "site.secret", hex.EncodeToString(b[:]))
+		if err != nil {
+			return nil, fmt.Errorf("site secret: %w", err)
+		}
+		cfg.Secret = []byte(secret)
+	}
+	s.engage = engage.New(cfg.Engage, st, cfg.Secret, cfg.TrustProxy, log)
 	var err error
-	if s.site, err = site.New(cfg.Site, st, log); err != nil {
+	if s.site, err = site.New(cfg.Site, st, s.engage, log); err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
-	s.api = api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, st, log)
+	s.api = api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, st, s.engage, log)
 	mux := http.NewServeMux()
 	s.site.Routes(mux)
 	s.api.Routes(mux)
+	for _, n := range cfg.Newsroom {
+		n.Routes(mux)
+	}
+	feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
+		Location: cfg.Site.Location, MediaDir: cfg.MediaDir, LogoURL: s.site.Assets().URL("logo.png")}, st, log).Routes(mux)
 	mux.HandleFunc("GET /healthz", s.healthz)
 	if cfg.MediaDir != "" {
 		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.MediaDir)))
 	}
-	s.handler = s.middleware(mux)
+	s.handler = s.middleware(s.crossOrigin(api.CORS(conditional(mux))))
 	return s, nil
+}
+
+// Engage returns the engagement service (view counter, reactions, ...).
+func (s *Server) Engage() *engage.Service { return s.engage }
+
+// Background runs the server's background work (the view counter's flush)
+// until ctx is cancelled, then flushes what is buffered and returns. Call it
+// after the HTTP server has shut down, so no served view is lost.
+func (s *Server) Background(ctx context.Context) {
+	s.engage.Views.Run(ctx, time.Second)
+}
+
+// crossOrigin refuses state-changing requests that a browser sends from
+// another site (CSRF), using Sec-Fetch-Site and Origin. Public pages stay
+// cacheable because no per-request token goes into them; requests without
+// those headers (API clients, curl) are not browsers' and pass.
+func (s *Server) crossOrigin(next http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := domain.Forbidden("permintaan lintas situs ditolak (perlindungan CSRF)")
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			web.JSONError(w, err)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusForbidden)
+		w.Write([]byte("Permintaan lintas situs ditolak (perlindungan CSRF). Muat ulang halaman lalu coba lagi.\n"))
+	}))
+	return cop.Handler(next)
 }
 
 // ServeHTTP makes Server an http.Handler.

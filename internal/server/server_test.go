@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -29,13 +30,16 @@ var jakarta = func() *time.Location {
 }()
 
 type env struct {
-	st  *store.Store
-	srv *httptest.Server
-	ids map[string]int64
+	st   *store.Store
+	srv  *httptest.Server
+	app  *server.Server
+	ids  map[string]int64
+	stop func() // stops the server gracefully and flushes buffered views
 }
 
 // newEnv starts a real server over a real database with a small newsroom.
-func newEnv(t *testing.T, st *store.Store) *env {
+// Options may change the server's configuration.
+func newEnv(t testing.TB, st *store.Store, opts ...func(*server.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
 	e := &env{st: st, ids: map[string]int64{}}
@@ -74,13 +78,29 @@ func newEnv(t *testing.T, st *store.Store) *env {
 	if _, err := st.CreatePoll(ctx, store.PollInput{Question: "Apakah Indonesia menuju Indonesia Emas?", Options: []string{"Emas", "Cemas"}}); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := server.New(server.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test", Location: jakarta},
-		MediaDir: t.TempDir()}, st, slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	cfg := server.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test", Location: jakarta},
+		MediaDir: t.TempDir()}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	srv, err := server.New(cfg, st, slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if err != nil {
 		t.Fatal(err)
 	}
+	e.app = srv
 	e.srv = httptest.NewServer(srv)
-	t.Cleanup(e.srv.Close)
+	bg, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { srv.Background(bg); close(done) }()
+	var once sync.Once
+	e.stop = func() {
+		once.Do(func() {
+			e.srv.Close()
+			cancel()
+			<-done
+		})
+	}
+	t.Cleanup(e.stop)
 	return e
 }
 
@@ -106,7 +126,7 @@ func TestArticlePageShowsEverythingTheReferenceShows(t *testing.T) {
 			"Tampang", // site name
 			`href="/kanal/nasional"`,
 			"<h1 id=\"judul\">Pemerintah Umumkan Kebijakan Pertahanan Baru</h1>",
-			"20 Jun 2024 18:34 WIB", // 11:34 UTC in Asia/Jakarta
+			"20 Jun 2024 18:34 WIB",                    // 11:34 UTC in Asia/Jakarta
 			`datetime="2024-06-20T18:34:00&#43;07:00"`, // html/template escapes '+'
 			"<span data-views>242</span>",
 			"<span data-likes>0</span>", "<span data-dislikes>0</span>",
@@ -297,12 +317,23 @@ func TestHealthz(t *testing.T) {
 	if code, _, _ := e.get(t, "/healthz"); code != 503 {
 		t.Fatalf("healthz with closed database = %d, want 503", code)
 	}
+	// With the database gone, readers get the Indonesian 500 page, and API
+	// clients a JSON error without internal detail.
+	code, _, body := e.get(t, "/kanal/nasional")
+	if code != 500 || !strings.Contains(body, "Terjadi kesalahan") || !strings.Contains(body, `<html lang="id">`) ||
+		strings.Contains(body, "sql:") {
+		t.Errorf("page with closed database: %d %q", code, body)
+	}
+	code, _, body = e.get(t, "/api/v1/articles")
+	if code != 500 || !strings.Contains(body, `"message":"terjadi kesalahan pada server"`) || strings.Contains(body, "sql:") {
+		t.Errorf("API with closed database: %d %q", code, body)
+	}
 }
 
 func itoa(i int64) string { return strconv.FormatInt(i, 10) }
 
 // testLogWriter sends server logs (warnings and errors only) to the test log.
-type testLogWriter struct{ t *testing.T }
+type testLogWriter struct{ t testing.TB }
 
 func (w testLogWriter) Write(p []byte) (int, error) {
 	w.t.Helper()

@@ -3,9 +3,13 @@ package site
 import (
 	"html/template"
 	"net/http"
+	"strconv"
 
 	"warta/internal/domain"
+	"warta/internal/media"
 )
+
+const commentsPerPage = 20
 
 type articlePage struct {
 	frame
@@ -13,17 +17,46 @@ type articlePage struct {
 	Body       template.HTML
 	Updated    bool
 	MyReaction string
+	Beacon     bool
+	Comments   commentsView
 	Related    []domain.Article
 	Latest     []domain.Article
 	Poll       *pollView
+	Notes      []domain.Note // corrections ("Ralat") and update notes, oldest first
+	Srcset     string        // the lead photo's widths, for uploads (media package)
 }
 
 func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	a, err := s.store.ArticleBySlug(ctx, r.PathValue("slug"))
+	a, err := s.store.ArticleBySlug(r.Context(), r.PathValue("slug"))
 	if err != nil {
 		return err
 	}
+	s.engage.ServedView(r, a.ID)
+	s.engage.Readers.Remember(w, r)
+	w.Header().Set(articleIDHeader, strconv.FormatInt(a.ID, 10))
+	form := commentForm{Notice: noticeFor(r)}
+	if id, err := strconv.ParseInt(r.URL.Query().Get("balas"), 10, 64); err == nil && id > 0 {
+		form.ParentID = id
+	}
+	return s.renderArticle(w, r, a, http.StatusOK, form)
+}
+
+// noticeFor turns the result of a no-JavaScript form post into a message.
+func noticeFor(r *http.Request) string {
+	switch r.URL.Query().Get("komentar") {
+	case "terbit":
+		return "Terima kasih, komentar Anda sudah tampil."
+	case "moderasi":
+		return "Terima kasih, komentar Anda menunggu moderasi dan akan tampil setelah disetujui."
+	}
+	return ""
+}
+
+// renderArticle shows an article with live counts and this reader's own
+// state (reaction, pending comments, poll vote). A refused comment comes back
+// with what the reader typed and the reason.
+func (s *Site) renderArticle(w http.ResponseWriter, r *http.Request, a domain.Article, status int, form commentForm) error {
+	ctx := r.Context()
 	f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.cfg.Name, Description: a.Excerpt,
 		Canonical: "/berita/" + a.Slug}, a.Category.Slug)
 	if err != nil {
@@ -31,8 +64,14 @@ func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := articlePage{frame: f, Article: a,
 		// BodyHTML was sanitised when it was saved (render package).
-		Body:    template.HTML(a.BodyHTML),
-		Updated: a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
+		Body:       template.HTML(a.BodyHTML),
+		Updated:    a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
+		MyReaction: s.engage.ReactionOf(ctx, r, a.ID),
+		Beacon:     s.engage.Config().ViewMode.Beacon(),
+	}
+	p.Article.Views += s.engage.Views.Pending(a.ID)
+	if p.Comments, err = s.comments(r, a, form); err != nil {
+		return err
 	}
 	if p.Related, err = s.store.RelatedArticles(ctx, a, 5); err != nil {
 		return err
@@ -43,5 +82,25 @@ func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
 	if p.Poll, err = s.openPoll(r, a.ID); err != nil {
 		return err
 	}
-	return s.render(w, "article", http.StatusOK, p)
+	if p.Notes, err = s.store.Notes(ctx, a.ID); err != nil {
+		return err
+	}
+	p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
+	return s.render(w, "article", status, p)
+}
+
+func (s *Site) comments(r *http.Request, a domain.Article, form commentForm) (commentsView, error) {
+	q := r.URL.Query()
+	v := commentsView{Form: form, Newest: q.Get("urut") != "terlama", Page: 1, Base: "/berita/" + a.Slug}
+	if n, err := strconv.Atoi(q.Get("kpage")); err == nil && n > 1 && n < 100000 {
+		v.Page = n
+	}
+	reader := s.engage.Readers.Visitor(r).Key
+	th, err := s.store.ArticleComments(r.Context(), a.ID, reader, v.Newest, domain.Page{Number: v.Page, Size: commentsPerPage})
+	if err != nil {
+		return v, err
+	}
+	v.List, v.Total = th.Comments, th.Total
+	v.Pages = (th.Total + commentsPerPage - 1) / commentsPerPage
+	return v, nil
 }

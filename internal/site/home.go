@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -16,9 +17,12 @@ type homePage struct {
 	frame
 	Headline *domain.Article
 	Latest   []domain.Article
-	Popular  []domain.Article
+	Popular  []domain.Article // Terpopuler this week
 	Blocks   []categoryBlock
 	Poll     *pollView
+
+	// PopularToday is Terpopuler since midnight in the site's zone.
+	PopularToday []domain.Article
 }
 
 func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
@@ -48,7 +52,11 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 			}
 		}
 	}
-	if p.Popular, err = s.store.PopularArticles(ctx, s.now().Add(-7*24*time.Hour), 5); err != nil {
+	y, m, d := s.now().In(s.cfg.Location).Date()
+	if p.PopularToday, err = s.popularSince(ctx, time.Date(y, m, d, 0, 0, 0, 0, s.cfg.Location), 5); err != nil {
+		return err
+	}
+	if p.Popular, err = s.popularSince(ctx, s.now().Add(-7*24*time.Hour), 5); err != nil {
 		return err
 	}
 	for _, c := range f.Nav {
@@ -62,4 +70,16 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.render(w, "home", http.StatusOK, p)
+}
+
+// popularSince lists the articles read most since the given time, from the
+// hourly view counts; while those hold nothing for the period (a new site,
+// just after midnight) it falls back to the lifetime counts of the articles
+// published in it.
+func (s *Site) popularSince(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
+	list, err := s.store.TopArticlesSince(ctx, since, limit)
+	if err != nil || len(list) > 0 {
+		return list, err
+	}
+	return s.store.PopularArticles(ctx, since, limit)
 }

@@ -8,21 +8,23 @@ import (
 )
 
 type pollOptionView struct {
-	ID      int64
-	Label   string
-	Votes   int64
-	Percent int
+	ID      int64  `json:"id"`
+	Label   string `json:"label"`
+	Votes   int64  `json:"votes"`
+	Percent int    `json:"percent"`
+	Mine    bool   `json:"mine"`
 }
 
 type pollView struct {
-	ID          int64
-	Question    string
-	Options     []pollOptionView
-	Total       int64
-	ShowResults bool
-	Closed      bool
-	Voted       bool
-	Back        string
+	ID          int64            `json:"id"`
+	Question    string           `json:"question"`
+	Options     []pollOptionView `json:"options"`
+	Total       int64            `json:"total"`
+	ShowResults bool             `json:"-"`
+	Closed      bool             `json:"closed"`
+	Voted       bool             `json:"voted"`
+	Back        string           `json:"-"`
+	Message     string           `json:"-"`
 }
 
 func (s *Site) pollView(p domain.Poll, back string, showResults bool) *pollView {
@@ -49,7 +51,18 @@ func (s *Site) openPoll(r *http.Request, articleID int64) (*pollView, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.pollView(p, r.URL.Path, false), nil
+	return s.pollViewFor(r, p, r.URL.Path), nil
+}
+
+// pollViewFor shows the results to a reader who already voted.
+func (s *Site) pollViewFor(r *http.Request, p domain.Poll, back string) *pollView {
+	mine := s.engage.VotedOption(r.Context(), r, p.ID)
+	v := s.pollView(p, back, mine != 0)
+	v.Voted = mine != 0
+	for i := range v.Options {
+		v.Options[i].Mine = v.Options[i].ID == mine
+	}
+	return v
 }
 
 type pollPage struct {
@@ -70,7 +83,9 @@ func (s *Site) pollResults(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, "poll", http.StatusOK, pollPage{frame: f, Poll: s.pollView(p, "/polling/"+itoa(int(id)), true)})
+	v := s.pollViewFor(r, p, "/polling/"+itoa(int(id)))
+	v.ShowResults = true
+	return s.render(w, "poll", http.StatusOK, pollPage{frame: f, Poll: v})
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }

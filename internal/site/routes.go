@@ -4,12 +4,16 @@ import "net/http"
 
 // Routes registers every reader page on mux.
 func (s *Site) Routes(mux *http.ServeMux) {
-	mux.Handle("GET /{$}", s.handler(s.home))
-	mux.Handle("GET /berita/{slug}", s.handler(s.article))
-	mux.Handle("GET /kanal/{slug}", s.handler(s.category))
-	mux.Handle("GET /tag/{slug}", s.handler(s.tag))
-	mux.Handle("GET /penulis/{slug}", s.handler(s.author))
+	mux.Handle("GET /{$}", s.handler(s.cached(s.home)))
+	mux.Handle("GET /berita/{slug}", s.handler(s.cached(s.article)))
+	mux.Handle("GET /kanal/{slug}", s.handler(s.cached(s.category)))
+	mux.Handle("GET /tag/{slug}", s.handler(s.cached(s.tag)))
+	mux.Handle("GET /penulis/{slug}", s.handler(s.cached(s.author)))
+	mux.Handle("GET /cari", s.handler(s.search))
+	mux.Handle("POST /berita/{slug}/reaksi", s.handler(s.react))
+	mux.Handle("POST /berita/{slug}/komentar", s.handler(s.comment))
 	mux.Handle("GET /polling/{id}", s.handler(s.pollResults))
+	mux.Handle("POST /polling/{id}", s.handler(s.vote))
 	mux.Handle("GET /static/", s.assets)
 	// Everything else is an Indonesian 404 page.
 	mux.Handle("/", s.handler(s.notFound))

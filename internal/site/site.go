@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"warta/internal/domain"
+	"warta/internal/engage"
 	"warta/internal/store"
 	"warta/internal/web"
 )
@@ -31,12 +32,17 @@ type Config struct {
 	Tagline  string         // one line under the name in the footer
 	BaseURL  string         // absolute origin for canonical links, e.g. "https://warta.example"
 	Location *time.Location // zone times are shown in
+	// PageCacheTTL keeps rendered pages for readers without their own state
+	// (no reaction, comment or vote yet) this long; 0 turns it off.
+	PageCacheTTL time.Duration
 }
 
 // Site serves the reader pages.
 type Site struct {
 	cfg    Config
 	store  *store.Store
+	engage *engage.Service
+	cache  *pageCache
 	log    *slog.Logger
 	assets *web.Assets
 	pages  map[string]*template.Template
@@ -44,7 +50,7 @@ type Site struct {
 }
 
 // New parses the templates once and prepares the static assets.
-func New(cfg Config, st *store.Store, log *slog.Logger) (*Site, error) {
+func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*Site, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
@@ -56,16 +62,26 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{cfg: cfg, store: st, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now}
+	s := &Site{cfg: cfg, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
+		cache: newPageCache(cfg.PageCacheTTL, 5000)}
+	// Any write this process makes drops the micro-cache at once; other
+	// processes' writes show within its TTL.
+	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.cache.invalidate() })
+	eng.OnChange(func(int64) { s.cache.invalidate() })
 	funcs := template.FuncMap{
-		"asset": assets.URL,
-		"when":  func(t time.Time) string { return web.FormatTime(t, cfg.Location) },
-		"iso":   func(t time.Time) string { return web.RFC3339(t, cfg.Location) },
-		"num":   web.FormatNumber,
-		"inc":   func(i int) int { return i + 1 },
-		"dec":   func(i int) int { return i - 1 },
+		"asset":   assets.URL,
+		"when":    func(t time.Time) string { return web.FormatTime(t, cfg.Location) },
+		"iso":     func(t time.Time) string { return web.RFC3339(t, cfg.Location) },
+		"num":     web.FormatNumber,
+		"inc":     func(i int) int { return i + 1 },
+		"comment": commentHTML,
+		"pending": func(c domain.Comment) bool { return c.Status == domain.CommentPending },
+		"dec":     func(i int) int { return i - 1 },
 	}
-	for _, name := range []string{"home", "article", "list", "error", "poll"} {
+	for k, fn := range seoFuncs(cfg, assets) {
+		funcs[k] = fn
+	}
+	for _, name := range []string{"home", "article", "list", "error", "poll", "search"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)

@@ -438,35 +438,17 @@ func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Artic
 		" AND (a.featured = TRUE OR a.breaking = TRUE) ORDER BY a.breaking DESC, a.published_at DESC LIMIT ?", s.Now(), limit)
 }
 
-// RelatedArticles returns published articles that share tags with a (most
-// shared tags first), then articles of the same category, newest first;
-// never a itself.
+// RelatedArticles returns the related news of a, in display order: the
+// list internal/discovery computed and stored when a was published or
+// changed (possibly empty), or, before the first computation, articles
+// sharing the most tags, then the newest of the same category. Never a
+// itself; only published articles.
 func (s *Store) RelatedArticles(ctx context.Context, a domain.Article, limit int) ([]domain.Article, error) {
-	now := s.Now()
-	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+`
-		JOIN (SELECT at2.article_id AS id, COUNT(*) AS shared FROM article_tags at1
-		      JOIN article_tags at2 ON at2.tag_id = at1.tag_id AND at2.article_id <> at1.article_id
-		      WHERE at1.article_id = ? GROUP BY at2.article_id) x ON x.id = a.id
-		WHERE`+published+` ORDER BY x.shared DESC, a.published_at DESC LIMIT ?`, a.ID, now, limit)
-	if err != nil {
-		return nil, err
+	list, computed, err := s.storedRelated(ctx, a.ID, limit)
+	if err != nil || computed {
+		return list, err
 	}
-	if len(list) >= limit {
-		return list, nil
-	}
-	seen := map[int64]bool{a.ID: true}
-	args := []any{now, a.Category.ID, a.ID}
-	for _, r := range list {
-		seen[r.ID] = true
-		args = append(args, r.ID)
-	}
-	more, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+" WHERE"+published+
-		" AND a.category_id = ? AND a.id NOT IN ("+placeholders(len(args)-2)+") ORDER BY a.published_at DESC LIMIT ?",
-		append(args, limit-len(list))...)
-	if err != nil {
-		return nil, err
-	}
-	return append(list, more...), nil
+	return s.relatedByTags(ctx, a, limit)
 }
 
 // CountArticles counts all articles whatever their status.

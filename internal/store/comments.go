@@ -19,6 +19,12 @@ func scanComment(row rowScanner) (domain.Comment, error) {
 	return c, err
 }
 
+// The hot write statements of comments, prepared once on SQLite.
+var (
+	qCommentInsert = hot(`INSERT INTO comments (article_id, parent_id, name, email, body, status, reader, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`)
+	qCommentCount  = hot("UPDATE articles SET comment_count = comment_count + 1 WHERE id = ?")
+)
+
 // AddComment stores a comment with the status the caller decided and keeps
 // the article's comment count in step. A reply must answer an approved
 // comment of the same article.
@@ -29,7 +35,7 @@ func (s *Store) AddComment(ctx context.Context, c domain.Comment) (domain.Commen
 	c.CreatedAt = s.Now()
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		var one int64
-		err := tx.QueryRowContext(ctx, s.q("SELECT a.id FROM articles a WHERE a.id = ? AND"+published), c.ArticleID, s.Now()).Scan(&one)
+		err := s.tQueryRow(ctx, tx, qVisibleArticle, c.ArticleID, s.Now()).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
 			return domain.NotFound("artikel tidak ditemukan")
 		}
@@ -46,13 +52,12 @@ func (s *Store) AddComment(ctx context.Context, c domain.Comment) (domain.Commen
 				return err
 			}
 		}
-		c.ID, err = s.insertID(ctx, tx, `INSERT INTO comments (article_id, parent_id, name, email, body, status, reader, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.ArticleID, nullID(c.ParentID), c.Name, c.Email, c.Body, c.Status, c.Reader, c.CreatedAt)
+		err = s.tQueryRow(ctx, tx, qCommentInsert, c.ArticleID, nullID(c.ParentID), c.Name, c.Email, c.Body, c.Status, c.Reader, c.CreatedAt).Scan(&c.ID)
 		if err != nil {
 			return err
 		}
 		if c.Status == domain.CommentApproved {
-			_, err = tx.ExecContext(ctx, s.q("UPDATE articles SET comment_count = comment_count + 1 WHERE id = ?"), c.ArticleID)
+			_, err = s.tExec(ctx, tx, qCommentCount, c.ArticleID)
 		}
 		return err
 	})

@@ -116,6 +116,14 @@ func (s *Store) OpenPollIDs(ctx context.Context, articleID int64, limit int) ([]
 	return ids, rows.Err()
 }
 
+// The hot write statements of votes, prepared once on SQLite.
+var (
+	qPollTimes  = hot("SELECT opens_at, closes_at FROM polls WHERE id = ?")
+	qPollOption = hot("SELECT COUNT(*) FROM poll_options WHERE id = ? AND poll_id = ?")
+	qVoteInsert = hot("INSERT INTO poll_votes (poll_id, voter, option_id, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (poll_id, voter) DO NOTHING")
+	qVoteCount  = hot("UPDATE poll_options SET votes = votes + 1 WHERE id = ?")
+)
+
 // Vote records one vote for an option. voters are the keys that identify
 // this reader (a cookie key, a reader hash, ...): the vote is refused with a
 // conflict when any of them already voted in this poll, so a reader who
@@ -133,7 +141,7 @@ func (s *Store) Vote(ctx context.Context, pollID, optionID int64, voters []strin
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		var opens time.Time
 		var closes sql.NullTime
-		err := tx.QueryRowContext(ctx, s.q("SELECT opens_at, closes_at FROM polls WHERE id = ?"+s.forUpdate()), pollID).Scan(&opens, &closes)
+		err := s.tQueryRow(ctx, tx, qPollTimes+s.forUpdate(), pollID).Scan(&opens, &closes)
 		if errors.Is(err, sql.ErrNoRows) {
 			return domain.NotFound("polling tidak ditemukan")
 		}
@@ -145,7 +153,7 @@ func (s *Store) Vote(ctx context.Context, pollID, optionID int64, voters []strin
 			return domain.Conflict("polling ini sedang tidak menerima suara")
 		}
 		var belongs int
-		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM poll_options WHERE id = ? AND poll_id = ?"), optionID, pollID).Scan(&belongs); err != nil {
+		if err := s.tQueryRow(ctx, tx, qPollOption, optionID, pollID).Scan(&belongs); err != nil {
 			return err
 		}
 		if belongs == 0 {
@@ -163,8 +171,7 @@ func (s *Store) Vote(ctx context.Context, pollID, optionID int64, voters []strin
 			return domain.Conflict("Anda sudah memberikan suara di polling ini")
 		}
 		for _, k := range keys {
-			res, err := tx.ExecContext(ctx, s.q(`INSERT INTO poll_votes (poll_id, voter, option_id, created_at) VALUES (?, ?, ?, ?)
-				ON CONFLICT (poll_id, voter) DO NOTHING`), pollID, k, optionID, now)
+			res, err := s.tExec(ctx, tx, qVoteInsert, pollID, k, optionID, now)
 			if err != nil {
 				return err
 			}
@@ -172,7 +179,7 @@ func (s *Store) Vote(ctx context.Context, pollID, optionID int64, voters []strin
 				return domain.Conflict("Anda sudah memberikan suara di polling ini")
 			}
 		}
-		_, err = tx.ExecContext(ctx, s.q("UPDATE poll_options SET votes = votes + 1 WHERE id = ?"), optionID)
+		_, err = s.tExec(ctx, tx, qVoteCount, optionID)
 		return err
 	})
 	if err != nil {

@@ -9,6 +9,16 @@ import (
 	"warta/internal/domain"
 )
 
+// The hot write statements of reactions, prepared once on SQLite.
+var (
+	qVisibleArticle   = hot("SELECT a.id FROM articles a WHERE a.id = ? AND" + published)
+	qReactionOf       = hot("SELECT kind FROM reactions WHERE article_id = ? AND reader = ?")
+	qReactionDelete   = hot("DELETE FROM reactions WHERE article_id = ? AND reader = ?")
+	qReactionUpsert   = hot(`INSERT INTO reactions (article_id, reader, kind, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (article_id, reader) DO UPDATE SET kind = excluded.kind, updated_at = excluded.updated_at`)
+	qReactionCounters = hot("UPDATE articles SET likes = likes + ?, dislikes = dislikes + ? WHERE id = ?")
+	qCounts           = hot("SELECT views, likes, dislikes, comment_count FROM articles WHERE id = ?")
+)
+
 // React sets a reader's reaction to an article ("like", "dislike", or
 // "none" to remove it) and returns the article's new counts. The article row
 // is locked first, so concurrent reactions to one article apply one after
@@ -23,7 +33,7 @@ func (s *Store) React(ctx context.Context, articleID int64, reader, kind string)
 	var c domain.Counts
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		var id int64
-		err := tx.QueryRowContext(ctx, s.q("SELECT a.id FROM articles a WHERE a.id = ? AND"+published+s.forUpdate()), articleID, s.Now()).Scan(&id)
+		err := s.tQueryRow(ctx, tx, qVisibleArticle+s.forUpdate(), articleID, s.Now()).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return domain.NotFound("artikel tidak ditemukan")
 		}
@@ -31,7 +41,7 @@ func (s *Store) React(ctx context.Context, articleID int64, reader, kind string)
 			return err
 		}
 		var prev string
-		err = tx.QueryRowContext(ctx, s.q("SELECT kind FROM reactions WHERE article_id = ? AND reader = ?"), articleID, reader).Scan(&prev)
+		err = s.tQueryRow(ctx, tx, qReactionOf, articleID, reader).Scan(&prev)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
@@ -52,16 +62,14 @@ func (s *Store) React(ctx context.Context, articleID int64, reader, kind string)
 			dd++
 		}
 		if kind == domain.ReactionNone {
-			_, err = tx.ExecContext(ctx, s.q("DELETE FROM reactions WHERE article_id = ? AND reader = ?"), articleID, reader)
+			_, err = s.tExec(ctx, tx, qReactionDelete, articleID, reader)
 		} else {
-			_, err = tx.ExecContext(ctx, s.q(`INSERT INTO reactions (article_id, reader, kind, updated_at) VALUES (?, ?, ?, ?)
-				ON CONFLICT (article_id, reader) DO UPDATE SET kind = excluded.kind, updated_at = excluded.updated_at`),
-				articleID, reader, kind, s.Now())
+			_, err = s.tExec(ctx, tx, qReactionUpsert, articleID, reader, kind, s.Now())
 		}
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q("UPDATE articles SET likes = likes + ?, dislikes = dislikes + ? WHERE id = ?"), dl, dd, articleID); err != nil {
+		if _, err := s.tExec(ctx, tx, qReactionCounters, dl, dd, articleID); err != nil {
 			return err
 		}
 		return s.countsTx(ctx, tx, articleID, &c)
@@ -73,8 +81,7 @@ func (s *Store) React(ctx context.Context, articleID int64, reader, kind string)
 }
 
 func (s *Store) countsTx(ctx context.Context, tx *sql.Tx, id int64, c *domain.Counts) error {
-	return tx.QueryRowContext(ctx, s.q("SELECT views, likes, dislikes, comment_count FROM articles WHERE id = ?"), id).
-		Scan(&c.Views, &c.Likes, &c.Dislikes, &c.CommentCount)
+	return s.tQueryRow(ctx, tx, qCounts, id).Scan(&c.Views, &c.Likes, &c.Dislikes, &c.CommentCount)
 }
 
 // ReactionOf returns the reader's reaction to an article, or "".

@@ -42,9 +42,10 @@ const (
 type Store struct {
 	dialect Dialect
 	w       *sql.DB // writes (one connection on SQLite)
-	r       *sql.DB // reads
+	r       *readDB // reads, with prepared statements cached on SQLite
 	now     func() time.Time
 	hooks   changeHooks
+	ws      writeStmts
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -65,7 +66,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
 		db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 		db.SetConnMaxIdleTime(5 * time.Minute)
-		s.w, s.r = db, db
+		s.w, s.r = db, newReadDB(db, false)
 	} else {
 		s.dialect = SQLite
 		if dsn == "" {
@@ -100,7 +101,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		r.SetMaxIdleConns(n)
 		r.SetConnMaxIdleTime(0)
 		r.SetConnMaxLifetime(0)
-		s.w, s.r = w, r
+		s.w, s.r = w, newReadDB(r, true)
 	}
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
@@ -116,6 +117,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 			return nil, fmt.Errorf("open sqlite %s: %w", dsn, err)
 		}
 	}
+	s.registerSearchHooks()
 	return s, nil
 }
 
@@ -146,7 +148,7 @@ func (s *Store) Close() error {
 	if s.w != nil {
 		err = s.w.Close()
 	}
-	if s.r != nil && s.r != s.w {
+	if s.r != nil && s.r.DB != s.w {
 		err = errors.Join(err, s.r.Close())
 	}
 	return err
@@ -230,8 +232,16 @@ type execer interface {
 
 // Migrate applies the embedded migrations that have not run yet, each in its
 // own transaction. On PostgreSQL an advisory lock keeps several starting
-// processes from migrating at once.
+// processes from migrating at once. Then it prepares the hot write
+// statements.
 func (s *Store) Migrate(ctx context.Context) error {
+	if err := s.migrate(ctx); err != nil {
+		return err
+	}
+	return s.prepareHot(ctx)
+}
+
+func (s *Store) migrate(ctx context.Context) error {
 	dir := "migrations/" + string(s.dialect)
 	entries, err := fs.ReadDir(migrationsFS, dir)
 	if err != nil {

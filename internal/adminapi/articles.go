@@ -1,0 +1,335 @@
+package adminapi
+
+import (
+	"net/http"
+	"strconv"
+
+	"warta/internal/auth"
+	"warta/internal/domain"
+	"warta/internal/editorial"
+	"warta/internal/media"
+	"warta/internal/store"
+	"warta/internal/web"
+)
+
+type categoryJSON struct {
+	ID       int64  `json:"id"`
+	Slug     string `json:"slug"`
+	Name     string `json:"name"`
+	Position int    `json:"position"`
+}
+
+type authorJSON struct {
+	ID   int64  `json:"id"`
+	Slug string `json:"slug"`
+	Name string `json:"name"`
+}
+
+type photoJSON struct {
+	URL     string `json:"url"`
+	Caption string `json:"caption"`
+	Credit  string `json:"credit"`
+	Width   int    `json:"width"`
+	Height  int    `json:"height"`
+	Srcset  string `json:"srcset,omitempty"`
+}
+
+type articleJSON struct {
+	ID           int64         `json:"id"`
+	Slug         string        `json:"slug"`
+	Title        string        `json:"title"`
+	Excerpt      string        `json:"excerpt"`
+	Body         string        `json:"body"`
+	BodyHTML     string        `json:"body_html"`
+	Status       domain.Status `json:"status"`
+	URL          string        `json:"url"`
+	Category     categoryJSON  `json:"category"`
+	Tags         []string      `json:"tags"`
+	Authors      []authorJSON  `json:"authors"`
+	Photo        *photoJSON    `json:"photo"`
+	Breaking     bool          `json:"breaking"`
+	Featured     bool          `json:"featured"`
+	Hot          bool          `json:"hot"`
+	PollID       int64         `json:"poll_id,omitempty"`
+	PublishedAt  string        `json:"published_at"`
+	CreatedAt    string        `json:"created_at"`
+	UpdatedAt    string        `json:"updated_at"`
+	Views        int64         `json:"views"`
+	Likes        int64         `json:"likes"`
+	Dislikes     int64         `json:"dislikes"`
+	CommentCount int64         `json:"comment_count"`
+}
+
+func (a *API) articleJSON(x domain.Article, full bool) articleJSON {
+	j := articleJSON{ID: x.ID, Slug: x.Slug, Title: x.Title, Excerpt: x.Excerpt, Status: x.Status,
+		URL:      a.cfg.BaseURL + "/berita/" + x.Slug,
+		Category: categoryJSON{ID: x.Category.ID, Slug: x.Category.Slug, Name: x.Category.Name, Position: x.Category.Position},
+		Tags:     []string{}, Authors: []authorJSON{}, Breaking: x.Breaking, Featured: x.Featured, Hot: x.Hot, PollID: x.PollID,
+		PublishedAt: a.time(x.PublishedAt), CreatedAt: a.time(x.CreatedAt), UpdatedAt: a.time(x.UpdatedAt),
+		Views: x.Views, Likes: x.Likes, Dislikes: x.Dislikes, CommentCount: x.CommentCount}
+	if full {
+		j.Body, j.BodyHTML = x.BodySource, x.BodyHTML
+	}
+	for _, t := range x.Tags {
+		j.Tags = append(j.Tags, t.Name)
+	}
+	for _, au := range x.Authors {
+		j.Authors = append(j.Authors, authorJSON{ID: au.ID, Slug: au.Slug, Name: au.Name})
+	}
+	if x.Photo.URL != "" {
+		j.Photo = &photoJSON{URL: x.Photo.URL, Caption: x.Photo.Caption, Credit: x.Photo.Credit, Width: x.Photo.Width,
+			Height: x.Photo.Height, Srcset: media.Srcset(x.Photo.URL, x.Photo.Width)}
+	}
+	return j
+}
+
+func (a *API) listArticles(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pg, err := pageOf(r)
+	if err != nil {
+		return err
+	}
+	f := store.AdminFilter{Status: domain.Status(r.URL.Query().Get("status")), Query: r.URL.Query().Get("q")}
+	list, total, err := a.ed.List(r.Context(), &p.User, f, pg)
+	if err != nil {
+		return err
+	}
+	out := make([]articleJSON, 0, len(list))
+	for _, x := range list {
+		out = append(out, a.articleJSON(x, false))
+	}
+	web.JSON(w, http.StatusOK, web.Envelope{Data: out, Pagination: web.NewPagination(pg.Number, pg.Size, total)})
+	return nil
+}
+
+func (a *API) createArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	var f editorial.Fields
+	if err := decode(w, r, &f); err != nil {
+		return err
+	}
+	x, err := a.ed.Create(r.Context(), &p.User, f)
+	if err != nil {
+		return err
+	}
+	return created(w, a.articleJSON(x, true))
+}
+
+func (a *API) getArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	x, err := a.ed.Article(r.Context(), &p.User, id)
+	if err != nil {
+		return err
+	}
+	return ok(w, a.articleJSON(x, true))
+}
+
+func (a *API) updateArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	var f editorial.Fields
+	if err := decode(w, r, &f); err != nil {
+		return err
+	}
+	x, err := a.ed.Update(r.Context(), &p.User, id, f)
+	if err != nil {
+		return err
+	}
+	return ok(w, a.articleJSON(x, true))
+}
+
+func (a *API) deleteArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	if err := a.ed.Delete(r.Context(), &p.User, id); err != nil {
+		return err
+	}
+	return noContent(w)
+}
+
+type revisionJSON struct {
+	ID        int64         `json:"id"`
+	ArticleID int64         `json:"article_id"`
+	Author    string        `json:"saved_by"`
+	Title     string        `json:"title"`
+	Slug      string        `json:"slug"`
+	Excerpt   string        `json:"excerpt"`
+	Body      string        `json:"body,omitempty"`
+	Status    domain.Status `json:"status"`
+	CreatedAt string        `json:"created_at"`
+}
+
+func (a *API) revisionJSON(r domain.Revision, full bool) revisionJSON {
+	j := revisionJSON{ID: r.ID, ArticleID: r.ArticleID, Author: r.UserName, Title: r.Title, Slug: r.Slug, Excerpt: r.Excerpt,
+		Status: r.Status, CreatedAt: a.time(r.CreatedAt)}
+	if full {
+		j.Body = r.BodySource
+	}
+	return j
+}
+
+func (a *API) listRevisions(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	list, err := a.ed.Revisions(r.Context(), &p.User, id)
+	if err != nil {
+		return err
+	}
+	out := make([]revisionJSON, 0, len(list))
+	for _, x := range list {
+		out = append(out, a.revisionJSON(x, false))
+	}
+	return ok(w, out)
+}
+
+func (a *API) getRevision(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	rev, err := pathID(r, "rev", "revisi")
+	if err != nil {
+		return err
+	}
+	if _, err := a.ed.Article(r.Context(), &p.User, id); err != nil {
+		return err
+	}
+	x, err := a.store.Revision(r.Context(), id, rev)
+	if err != nil {
+		return err
+	}
+	return ok(w, a.revisionJSON(x, true))
+}
+
+func (a *API) restoreRevision(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	rev, err := pathID(r, "rev", "revisi")
+	if err != nil {
+		return err
+	}
+	x, err := a.ed.Restore(r.Context(), &p.User, id, rev)
+	if err != nil {
+		return err
+	}
+	return ok(w, a.articleJSON(x, true))
+}
+
+type diffLineJSON struct {
+	Op   string `json:"op"` // "=", "-", "+"
+	Text string `json:"text"`
+}
+
+func (a *API) diffRevisions(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	from, err1 := strconv.ParseInt(r.URL.Query().Get("from"), 10, 64)
+	to, err2 := strconv.ParseInt(r.URL.Query().Get("to"), 10, 64)
+	if err1 != nil || err2 != nil {
+		return domain.Invalid("parameter from dan to (id revisi) wajib diisi")
+	}
+	ra, rb, lines, err := a.ed.Compare(r.Context(), &p.User, id, from, to)
+	if err != nil {
+		return err
+	}
+	out := make([]diffLineJSON, 0, len(lines))
+	for _, l := range lines {
+		op := "="
+		if l.Op != ' ' {
+			op = string(l.Op)
+		}
+		out = append(out, diffLineJSON{Op: op, Text: l.Text})
+	}
+	return ok(w, map[string]any{"from": a.revisionJSON(ra, false), "to": a.revisionJSON(rb, false), "lines": out})
+}
+
+type noteJSON struct {
+	ID        int64  `json:"id"`
+	Kind      string `json:"kind"`
+	Label     string `json:"label"`
+	Body      string `json:"body"`
+	CreatedAt string `json:"created_at"`
+}
+
+func (a *API) listNotes(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	if _, err := a.ed.Article(r.Context(), &p.User, id); err != nil {
+		return err
+	}
+	list, err := a.store.Notes(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	out := make([]noteJSON, 0, len(list))
+	for _, n := range list {
+		out = append(out, noteJSON{ID: n.ID, Kind: n.Kind, Label: n.Label(), Body: n.Body, CreatedAt: a.time(n.CreatedAt)})
+	}
+	return ok(w, out)
+}
+
+func (a *API) addNote(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Kind string `json:"kind"`
+		Body string `json:"body"`
+	}
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	n, err := a.ed.AddNote(r.Context(), &p.User, id, in.Kind, in.Body)
+	if err != nil {
+		return err
+	}
+	return created(w, noteJSON{ID: n.ID, Kind: n.Kind, Label: n.Label(), Body: n.Body, CreatedAt: a.time(n.CreatedAt)})
+}
+
+func (a *API) lockArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	other, err := a.ed.Lock(r.Context(), &p.User, id)
+	if err != nil {
+		return err
+	}
+	out := map[string]any{"locked_by_other": other.UserID != 0}
+	if other.UserID != 0 {
+		out["editor"] = other.UserName
+		out["message"] = other.UserName + " sedang menyunting artikel ini; simpan dengan hati-hati agar tidak saling menimpa."
+	}
+	return ok(w, out)
+}
+
+func (a *API) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
+		return err
+	}
+	var in struct {
+		Body string `json:"body"`
+	}
+	if err := decode(w, r, &in); err != nil {
+		return err
+	}
+	html, err := a.ed.Preview(in.Body)
+	if err != nil {
+		return err
+	}
+	return ok(w, map[string]string{"html": html})
+}

@@ -1,0 +1,101 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"warta/internal/discovery"
+	"warta/internal/domain"
+	"warta/internal/store"
+	"warta/internal/web"
+)
+
+// searchSnippetWords is how long a result's snippet is, in words.
+const searchSnippetWords = 32
+
+// searchHitJSON is an article in search results: the list fields plus the
+// title and a snippet as HTML, text escaped, matched words in <mark>.
+type searchHitJSON struct {
+	articleJSON
+	TitleHTML   string `json:"title_html"`
+	SnippetHTML string `json:"snippet_html"`
+}
+
+// searchQueryJSON echoes how the query was understood: the index terms
+// (stemmed, stop words removed) explain why an article matched or not.
+type searchQueryJSON struct {
+	Q     string   `json:"q"`
+	Terms []string `json:"terms"`
+	Sort  string   `json:"sort"`
+}
+
+// searchEnvelope is the usual list envelope with the query beside it and,
+// when there can be no results, a message that says why.
+type searchEnvelope struct {
+	Data       []searchHitJSON `json:"data"`
+	Pagination *web.Pagination `json:"pagination"`
+	Query      searchQueryJSON `json:"query"`
+	Message    string          `json:"message,omitempty"`
+}
+
+// search is GET /api/v1/search?q=&page=&limit=&sort=relevance|newest. A
+// missing or over-long q and unknown parameters or sort values are 400s;
+// any other q is a 200, with results or a message.
+func (a *API) search(w http.ResponseWriter, r *http.Request) error {
+	if err := onlyParams(r, "q", "page", "limit", "sort"); err != nil {
+		return err
+	}
+	limit, err := intParam(r, "limit", 10, 50)
+	if err != nil {
+		return err
+	}
+	page, err := intParam(r, "page", 1, 100000)
+	if err != nil {
+		return err
+	}
+	qs := r.URL.Query()
+	order := store.SearchSort(qs.Get("sort"))
+	if order == "" {
+		order = store.SearchByRelevance
+	}
+	if !order.Valid() {
+		return domain.Invalid("parameter sort %q tidak dikenal: gunakan relevance atau newest", truncate(string(order), 20))
+	}
+	q := qs.Get("q")
+	if strings.TrimSpace(q) == "" {
+		return domain.Invalid("parameter q (kata kunci) wajib diisi")
+	}
+	if utf8.RuneCountInString(q) > store.MaxQueryRunes {
+		return domain.Invalid("parameter q terlalu panjang: paling banyak %d karakter", store.MaxQueryRunes)
+	}
+	terms := store.SearchTerms(q)
+	env := searchEnvelope{Data: []searchHitJSON{}, Query: searchQueryJSON{Q: strings.ToValidUTF8(q, "\uFFFD"), Terms: terms, Sort: string(order)}}
+	if env.Query.Terms == nil {
+		env.Query.Terms = []string{}
+	}
+	total := 0
+	if len(terms) == 0 {
+		env.Message = "kata kunci terlalu umum: tidak ada kata yang bisa dicari"
+	} else {
+		res, err := a.store.Search(r.Context(), terms, order, domain.Page{Number: page, Size: limit})
+		if err != nil {
+			return err
+		}
+		total = res.Total
+		if total == 0 {
+			env.Message = "tidak ada berita yang cocok"
+		}
+		for _, x := range res.Articles {
+			j := searchHitJSON{articleJSON: a.articleJSON(x),
+				TitleHTML: discovery.HTML(discovery.Highlight(x.Title, terms)),
+				SnippetHTML: discovery.HTML(discovery.Snippet(strings.TrimSpace(x.Excerpt+" "+store.PlainText(x.BodyHTML)),
+					terms, searchSnippetWords))}
+			j.BodyHTML = "" // results are a list: no bodies
+			env.Data = append(env.Data, j)
+		}
+	}
+	env.Pagination = web.NewPagination(page, limit, total)
+	web.JSON(w, http.StatusOK, env)
+	return nil
+}

@@ -1,0 +1,223 @@
+package feeds
+
+import (
+	"encoding/xml"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"warta/internal/domain"
+	"warta/internal/store"
+)
+
+const xmlType = "application/xml; charset=utf-8"
+
+// Sitemap protocol (https://www.sitemaps.org/protocol.html).
+type sitemapIndex struct {
+	XMLName  xml.Name       `xml:"sitemapindex"`
+	XMLNS    string         `xml:"xmlns,attr"`
+	Sitemaps []sitemapEntry `xml:"sitemap"`
+}
+
+type sitemapEntry struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+type urlSet struct {
+	XMLName xml.Name `xml:"urlset"`
+	XMLNS   string   `xml:"xmlns,attr"`
+	XNews   string   `xml:"xmlns:news,attr,omitempty"`
+	URLs    []urlEntry
+}
+
+type urlEntry struct {
+	XMLName xml.Name  `xml:"url"`
+	Loc     string    `xml:"loc"`
+	LastMod string    `xml:"lastmod,omitempty"`
+	News    *newsNews `xml:"news:news"`
+}
+
+// Google News sitemap extension
+// (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
+type newsNews struct {
+	Publication newsPublication `xml:"news:publication"`
+	Date        string          `xml:"news:publication_date"`
+	Title       string          `xml:"news:title"`
+}
+
+type newsPublication struct {
+	Name     string `xml:"news:name"`
+	Language string `xml:"news:language"`
+}
+
+// sitemapIndex lists every sitemap file: pages, tags, articles by id range
+// and the news sitemap(s).
+func (f *Feeds) sitemapIndex(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	idx := sitemapIndex{XMLNS: nsSM}
+	idx.Sitemaps = append(idx.Sitemaps, sitemapEntry{Loc: f.abs("/sitemaps/pages.xml")})
+	_, tags, err := f.store.TagStats(ctx, domain.Page{Number: 1, Size: 1})
+	if err != nil {
+		return err
+	}
+	for n := 1; n <= pages(tags, f.cfg.SitemapSize); n++ {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapEntry{Loc: f.abs("/sitemaps/tags-" + strconv.Itoa(n) + ".xml")})
+	}
+	buckets, err := f.store.ArticleSitemapBuckets(ctx, f.cfg.SitemapSize)
+	if err != nil {
+		return err
+	}
+	for _, b := range buckets {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapEntry{Loc: f.abs("/sitemaps/articles-" + strconv.Itoa(b.Number) + ".xml"),
+			LastMod: f.w3c(b.LastMod)})
+	}
+	_, news, err := f.newsArticles(r, 1)
+	if err != nil {
+		return err
+	}
+	for n := 1; n <= max(1, pages(news, f.cfg.NewsSize)); n++ {
+		idx.Sitemaps = append(idx.Sitemaps, sitemapEntry{Loc: f.abs(newsPath(n))})
+	}
+	return f.writeXML(w, xmlType, idx)
+}
+
+func pages(total, size int) int { return (total + size - 1) / size }
+
+// newsPath is where news sitemap file n lives: the first at the well-known
+// /news-sitemap.xml, the rest beside the other sitemaps.
+func newsPath(n int) string {
+	if n == 1 {
+		return "/news-sitemap.xml"
+	}
+	return "/sitemaps/news-" + strconv.Itoa(n) + ".xml"
+}
+
+// sitemapFile serves /sitemaps/{file}: pages.xml, tags-N.xml, articles-N.xml
+// and news-N.xml.
+func (f *Feeds) sitemapFile(w http.ResponseWriter, r *http.Request) error {
+	file := r.PathValue("file")
+	if file == "pages.xml" {
+		return f.pagesSitemap(w, r)
+	}
+	kind, num, ok := strings.Cut(strings.TrimSuffix(file, ".xml"), "-")
+	n, err := strconv.Atoi(num)
+	if !ok || !strings.HasSuffix(file, ".xml") || err != nil || n < 1 || strconv.Itoa(n) != num {
+		return domain.NotFound("sitemap %s tidak ada", truncate(file, 40))
+	}
+	switch kind {
+	case "articles":
+		return f.articleSitemap(w, r, n)
+	case "tags":
+		return f.tagSitemap(w, r, n)
+	case "news":
+		return f.newsSitemap(w, r, n)
+	}
+	return domain.NotFound("sitemap %s tidak ada", truncate(file, 40))
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+func (f *Feeds) pagesSitemap(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	set := urlSet{XMLNS: nsSM, URLs: []urlEntry{{Loc: f.abs("/")}}}
+	cats, err := f.store.CategoryStats(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range cats {
+		set.URLs = append(set.URLs, urlEntry{Loc: f.abs("/kanal/" + c.Slug)})
+	}
+	room := f.cfg.SitemapSize - len(set.URLs)
+	if room > 0 {
+		authors, _, err := f.store.AuthorStats(ctx, domain.Page{Number: 1, Size: room})
+		if err != nil {
+			return err
+		}
+		for _, a := range authors {
+			if a.Articles > 0 {
+				set.URLs = append(set.URLs, urlEntry{Loc: f.abs("/penulis/" + a.Slug)})
+			}
+		}
+	}
+	if len(set.URLs) > f.cfg.SitemapSize {
+		set.URLs = set.URLs[:f.cfg.SitemapSize]
+	}
+	return f.writeXML(w, xmlType, set)
+}
+
+func (f *Feeds) tagSitemap(w http.ResponseWriter, r *http.Request, n int) error {
+	tags, _, err := f.store.TagStats(r.Context(), domain.Page{Number: n, Size: f.cfg.SitemapSize})
+	if err != nil {
+		return err
+	}
+	if len(tags) == 0 {
+		return domain.NotFound("sitemap topik %d tidak ada", n)
+	}
+	set := urlSet{XMLNS: nsSM}
+	for _, t := range tags {
+		set.URLs = append(set.URLs, urlEntry{Loc: f.abs("/tag/" + t.Slug), LastMod: f.w3c(t.LastMod)})
+	}
+	return f.writeXML(w, xmlType, set)
+}
+
+func (f *Feeds) articleSitemap(w http.ResponseWriter, r *http.Request, n int) error {
+	list, err := f.store.ArticleSitemap(r.Context(), n, f.cfg.SitemapSize)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		return domain.NotFound("sitemap artikel %d tidak ada", n)
+	}
+	set := urlSet{XMLNS: nsSM}
+	for _, a := range list {
+		set.URLs = append(set.URLs, urlEntry{Loc: f.articleURL(a.Slug), LastMod: f.w3c(maxTime(a.UpdatedAt, a.PublishedAt))})
+	}
+	return f.writeXML(w, xmlType, set)
+}
+
+// newsArticles returns page n of the articles published in the last 48
+// hours, newest first, and how many there are.
+func (f *Feeds) newsArticles(r *http.Request, n int) ([]domain.Article, int, error) {
+	now := f.store.Now()
+	return f.store.QueryArticles(r.Context(), store.ArticleQuery{From: now.Add(-NewsWindow), To: now, Sort: store.SortNewest,
+		Page: domain.Page{Number: n, Size: f.cfg.NewsSize}})
+}
+
+func (f *Feeds) newsSitemap(w http.ResponseWriter, r *http.Request, n int) error {
+	list, total, err := f.newsArticles(r, n)
+	if err != nil {
+		return err
+	}
+	// The first file always exists, empty on a quiet day; the others only
+	// while there is news for them.
+	if n > 1 && n > pages(total, f.cfg.NewsSize) {
+		return domain.NotFound("sitemap berita %d tidak ada", n)
+	}
+	set := urlSet{XMLNS: nsSM, XNews: nsNews, URLs: []urlEntry{}}
+	for _, a := range list {
+		set.URLs = append(set.URLs, urlEntry{Loc: f.articleURL(a.Slug), LastMod: f.w3c(maxTime(a.UpdatedAt, a.PublishedAt)),
+			News: &newsNews{Publication: newsPublication{Name: f.cfg.SiteName, Language: f.cfg.Language},
+				Date: f.w3c(a.PublishedAt), Title: a.Title}})
+	}
+	return f.writeXML(w, xmlType, set)
+}
+
+func (f *Feeds) news(w http.ResponseWriter, r *http.Request) error { return f.newsSitemap(w, r, 1) }
+
+// robots tells crawlers where the sitemaps are and keeps them out of the
+// newsroom and the API.
+func (f *Feeds) robots(w http.ResponseWriter, r *http.Request) error {
+	var b strings.Builder
+	b.WriteString("# " + f.cfg.SiteName + "\nUser-agent: *\nAllow: /\nDisallow: /redaksi/\nDisallow: /api/\n\n")
+	b.WriteString("Sitemap: " + f.abs("/sitemap.xml") + "\n")
+	b.WriteString("Sitemap: " + f.abs("/news-sitemap.xml") + "\n")
+	f.write(w, "text/plain; charset=utf-8", []byte(b.String()))
+	return nil
+}

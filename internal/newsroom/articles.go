@@ -1,0 +1,466 @@
+package newsroom
+
+import (
+	"html/template"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"warta/internal/auth"
+	"warta/internal/domain"
+	"warta/internal/editorial"
+	"warta/internal/media"
+	"warta/internal/store"
+	"warta/internal/web"
+)
+
+type articlesPage struct {
+	frame
+	Status   string
+	Query    string
+	Statuses []domain.Status
+	Articles []domain.Article
+	Page     int
+	Pages    int
+	Total    int
+}
+
+var allStatuses = []domain.Status{domain.StatusDraft, domain.StatusReview, domain.StatusScheduled, domain.StatusPublished, domain.StatusUnpublished}
+
+func (u *UI) articles(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	pg := articlesPage{frame: u.frame(r, p, "Artikel", "artikel"), Status: r.URL.Query().Get("status"),
+		Query: r.URL.Query().Get("q"), Statuses: allStatuses, Page: 1}
+	if v, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && v > 0 {
+		pg.Page = v
+	}
+	list, total, err := u.ed.List(r.Context(), &p.User, store.AdminFilter{Status: domain.Status(pg.Status), Query: pg.Query},
+		domain.Page{Number: pg.Page, Size: 30})
+	if err != nil {
+		return err
+	}
+	pg.Articles, pg.Total, pg.Pages = list, total, (total+29)/30
+	u.render(w, "articles", http.StatusOK, pg)
+	return nil
+}
+
+// articleForm is the editor's content as typed: on an error the page shows
+// it back unchanged, so nothing the journalist wrote is lost.
+type articleForm struct {
+	Title, Slug, Excerpt, Body, Category, Tags, Authors string
+	PhotoURL, PhotoCaption, PhotoCredit                 string
+	PhotoWidth, PhotoHeight                             int
+	Breaking, Featured                                  bool
+	PollID                                              int64
+	PublishedAt                                         string
+}
+
+func (u *UI) formFrom(a domain.Article) articleForm {
+	f := articleForm{Title: a.Title, Slug: a.Slug, Excerpt: a.Excerpt, Body: a.BodySource, Category: a.Category.Slug,
+		PhotoURL: a.Photo.URL, PhotoCaption: a.Photo.Caption, PhotoCredit: a.Photo.Credit, PhotoWidth: a.Photo.Width,
+		PhotoHeight: a.Photo.Height, Breaking: a.Breaking, Featured: a.Featured, PollID: a.PollID,
+		PublishedAt: localInput(a.PublishedAt, u.cfg.Location)}
+	var tags, authors []string
+	for _, t := range a.Tags {
+		tags = append(tags, t.Name)
+	}
+	for _, au := range a.Authors {
+		authors = append(authors, au.Name)
+	}
+	f.Tags, f.Authors = strings.Join(tags, ", "), strings.Join(authors, ", ")
+	return f
+}
+
+func readForm(r *http.Request) articleForm {
+	f := articleForm{Title: r.PostFormValue("title"), Slug: r.PostFormValue("slug"), Excerpt: r.PostFormValue("excerpt"),
+		Body: r.PostFormValue("body"), Category: r.PostFormValue("category"), Tags: r.PostFormValue("tags"),
+		Authors: r.PostFormValue("authors"), PhotoURL: r.PostFormValue("photo_url"), PhotoCaption: r.PostFormValue("photo_caption"),
+		PhotoCredit: r.PostFormValue("photo_credit"), Breaking: r.PostFormValue("breaking") != "",
+		Featured: r.PostFormValue("featured") != "", PublishedAt: r.PostFormValue("published_at")}
+	f.PhotoWidth, _ = strconv.Atoi(r.PostFormValue("photo_width"))
+	f.PhotoHeight, _ = strconv.Atoi(r.PostFormValue("photo_height"))
+	f.PollID, _ = strconv.ParseInt(r.PostFormValue("poll_id"), 10, 64)
+	return f
+}
+
+// fields turns the form into editorial fields (all of them: the form
+// always carries every field).
+func (u *UI) fields(f articleForm) (editorial.Fields, error) {
+	tags, authors := splitList(f.Tags), splitList(f.Authors)
+	ef := editorial.Fields{Title: &f.Title, Slug: &f.Slug, Excerpt: &f.Excerpt, Body: &f.Body, Category: &f.Category,
+		Tags: &tags, Breaking: &f.Breaking, Featured: &f.Featured, PhotoURL: &f.PhotoURL, PhotoCaption: &f.PhotoCaption,
+		PhotoCredit: &f.PhotoCredit, PollID: &f.PollID}
+	if len(authors) > 0 {
+		ef.Authors = &authors
+	}
+	if f.PhotoWidth > 0 {
+		ef.PhotoWidth, ef.PhotoHeight = &f.PhotoWidth, &f.PhotoHeight
+	}
+	t, err := u.parseLocal(f.PublishedAt)
+	if err != nil {
+		return ef, err
+	}
+	if !t.IsZero() {
+		s := t.Format("2006-01-02T15:04:05Z07:00")
+		ef.PublishedAt = &s
+	}
+	return ef, nil
+}
+
+type actionButton struct {
+	Value string
+	Label string
+	Class string
+}
+
+type editorPage struct {
+	frame
+	Article    domain.Article // zero for a new article
+	Form       articleForm
+	Categories []domain.Category
+	Polls      []domain.Poll
+	Actions    []actionButton
+	Notes      []domain.Note
+	LockedBy   string
+	Preview    template.HTML
+	CanNotes   bool
+	Srcset     string
+}
+
+var actionLabels = map[domain.Status]actionButton{
+	domain.StatusReview:      {"review", "Ajukan untuk ditinjau", "primary"},
+	domain.StatusDraft:       {"draft", "Kembalikan ke draf", ""},
+	domain.StatusScheduled:   {"scheduled", "Jadwalkan", "primary"},
+	domain.StatusPublished:   {"published", "Terbitkan sekarang", "primary"},
+	domain.StatusUnpublished: {"unpublished", "Tarik dari situs", "danger"},
+}
+
+// actions lists the workflow buttons u may press on an article in status st.
+func actions(user *domain.User, st domain.Status) []actionButton {
+	out := []actionButton{{"save", "Simpan", ""}}
+	for _, next := range []domain.Status{domain.StatusReview, domain.StatusDraft, domain.StatusScheduled, domain.StatusPublished, domain.StatusUnpublished} {
+		if next == st || editorial.CheckTransition(user, st, next) != nil {
+			continue
+		}
+		out = append(out, actionLabels[next])
+	}
+	if st == domain.StatusScheduled && auth.Can(user.Role, auth.PermArticlePublish) {
+		out = append(out, actionButton{"scheduled", "Ubah jadwal", ""})
+	}
+	return out
+}
+
+func (u *UI) editorPage(r *http.Request, p *auth.Principal, a domain.Article, f articleForm) (editorPage, error) {
+	title := "Tulis artikel"
+	if a.ID != 0 {
+		title = "Sunting: " + a.Title
+	}
+	pg := editorPage{frame: u.frame(r, p, title, "artikel"), Article: a, Form: f,
+		CanNotes: a.Status == domain.StatusPublished && auth.Can(p.User.Role, auth.PermArticleNotes),
+		Srcset:   media.Srcset(f.PhotoURL, f.PhotoWidth)}
+	st := a.Status
+	if a.ID == 0 {
+		st = domain.StatusDraft
+	}
+	pg.Actions = actions(&p.User, st)
+	var err error
+	if pg.Categories, err = u.store.Categories(r.Context()); err != nil {
+		return pg, err
+	}
+	if pg.Polls, err = u.store.Polls(r.Context(), 50); err != nil {
+		return pg, err
+	}
+	if a.ID != 0 {
+		if pg.Notes, err = u.store.Notes(r.Context(), a.ID); err != nil {
+			return pg, err
+		}
+	}
+	return pg, nil
+}
+
+func (u *UI) newArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
+		return err
+	}
+	f := articleForm{}
+	if cats, err := u.store.Categories(r.Context()); err == nil && len(cats) > 0 {
+		f.Category = cats[0].Slug
+	}
+	pg, err := u.editorPage(r, p, domain.Article{}, f)
+	if err != nil {
+		return err
+	}
+	u.render(w, "editor", http.StatusOK, pg)
+	return nil
+}
+
+func (u *UI) editArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	a, err := u.ed.Article(r.Context(), &p.User, id)
+	if err != nil {
+		return err
+	}
+	pg, err := u.editorPage(r, p, a, u.formFrom(a))
+	if err != nil {
+		return err
+	}
+	if other, err := u.ed.Lock(r.Context(), &p.User, id); err == nil && other.UserID != 0 {
+		pg.LockedBy = other.UserName
+	}
+	u.render(w, "editor", http.StatusOK, pg)
+	return nil
+}
+
+// attachUpload stores the photo file sent with the form, if any.
+func (u *UI) attachUpload(r *http.Request, p *auth.Principal, f *articleForm) error {
+	if r.MultipartForm == nil || len(r.MultipartForm.File["photo_file"]) == 0 {
+		return nil
+	}
+	fh := r.MultipartForm.File["photo_file"][0]
+	if fh.Size == 0 {
+		return nil
+	}
+	if fh.Size > u.ed.MaxUpload() {
+		return domain.Errorf(domain.ETooLarge, "gambar terlalu besar: paling besar %d MB", u.ed.MaxUpload()>>20)
+	}
+	file, err := fh.Open()
+	if err != nil {
+		return domain.Invalid("berkas foto tidak terbaca")
+	}
+	defer file.Close()
+	data, err := io.ReadAll(file)
+	if err != nil {
+		return domain.Invalid("berkas foto tidak terbaca")
+	}
+	img, err := u.ed.Upload(&p.User, data)
+	if err != nil {
+		return err
+	}
+	f.PhotoURL, f.PhotoWidth, f.PhotoHeight = img.URL, img.Width, img.Height
+	return nil
+}
+
+// statusFor maps an editor button to the status it asks for ("" keeps it).
+func statusFor(action string) (domain.Status, bool) {
+	switch action {
+	case "", "save", "preview":
+		return "", true
+	case "review", "draft", "scheduled", "published", "unpublished":
+		return domain.Status(action), true
+	}
+	return "", false
+}
+
+var actionNotice = map[domain.Status]string{domain.StatusReview: "diajukan", domain.StatusScheduled: "dijadwalkan",
+	domain.StatusPublished: "terbit", domain.StatusUnpublished: "ditarik", domain.StatusDraft: "draf"}
+
+// saveArticle creates (id 0) or updates an article from the editor form.
+func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	var id int64
+	var a domain.Article
+	if r.PathValue("id") != "" {
+		var err error
+		if id, err = pathID(r, "id", "artikel"); err != nil {
+			return err
+		}
+		if a, err = u.ed.Article(r.Context(), &p.User, id); err != nil {
+			return err
+		}
+	}
+	f := readForm(r)
+	action := r.PostFormValue("action")
+	fail := func(err error) error {
+		status := web.StatusOf(err)
+		if status >= 500 {
+			return err
+		}
+		pg, perr := u.editorPage(r, p, a, f)
+		if perr != nil {
+			return perr
+		}
+		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		u.render(w, "editor", status, pg)
+		return nil
+	}
+	if action == "preview" {
+		html, err := u.ed.Preview(f.Body)
+		if err != nil {
+			return fail(err)
+		}
+		pg, err := u.editorPage(r, p, a, f)
+		if err != nil {
+			return err
+		}
+		pg.Preview = template.HTML(html) // sanitised by the render package
+		u.render(w, "editor", http.StatusOK, pg)
+		return nil
+	}
+	status, ok := statusFor(action)
+	if !ok {
+		return fail(domain.Invalid("tindakan %q tidak dikenal", action))
+	}
+	if err := u.attachUpload(r, p, &f); err != nil {
+		return fail(err)
+	}
+	ef, err := u.fields(f)
+	if err != nil {
+		return fail(err)
+	}
+	if status != "" {
+		ef.Status = &status
+	}
+	var saved domain.Article
+	if id == 0 {
+		saved, err = u.ed.Create(r.Context(), &p.User, ef)
+	} else {
+		saved, err = u.ed.Update(r.Context(), &p.User, id, ef)
+	}
+	if err != nil {
+		return fail(err)
+	}
+	notice := "tersimpan"
+	if n, ok := actionNotice[status]; ok && status != a.Status {
+		notice = n
+	}
+	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(saved.ID, 10), notice)
+}
+
+// autosave stores the editor's content without moving the article in its
+// workflow (JSON, called by newsroom.js).
+func (u *UI) autosave(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	ef, err := u.fields(readForm(r))
+	if err != nil {
+		return err
+	}
+	a, err := u.ed.Update(r.Context(), &p.User, id, ef)
+	if err != nil {
+		return err
+	}
+	web.JSON(w, http.StatusOK, web.Envelope{Data: map[string]string{"saved_at": whenOrDash(a.UpdatedAt, u.cfg.Location), "slug": a.Slug}})
+	return nil
+}
+
+func (u *UI) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
+		return err
+	}
+	html, err := u.ed.Preview(r.PostFormValue("body"))
+	if err != nil {
+		return err
+	}
+	web.JSON(w, http.StatusOK, web.Envelope{Data: map[string]string{"html": html}})
+	return nil
+}
+
+func (u *UI) lock(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	other, err := u.ed.Lock(r.Context(), &p.User, id)
+	if err != nil {
+		return err
+	}
+	out := map[string]string{}
+	if other.UserID != 0 {
+		out["message"] = other.UserName + " sedang menyunting artikel ini. Simpan dengan hati-hati agar tidak saling menimpa."
+	}
+	web.JSON(w, http.StatusOK, web.Envelope{Data: out})
+	return nil
+}
+
+func (u *UI) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	var f articleForm
+	if err := u.attachUpload(r, p, &f); err != nil {
+		return err
+	}
+	if f.PhotoURL == "" {
+		return domain.Invalid("pilih berkas gambar terlebih dahulu")
+	}
+	web.JSON(w, http.StatusCreated, web.Envelope{Data: map[string]any{"url": f.PhotoURL, "width": f.PhotoWidth,
+		"height": f.PhotoHeight, "srcset": media.Srcset(f.PhotoURL, f.PhotoWidth)}})
+	return nil
+}
+
+func (u *UI) deleteArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	if err := u.ed.Delete(r.Context(), &p.User, id); err != nil {
+		return err
+	}
+	return redirect(w, r, "/redaksi/artikel", "dihapus")
+}
+
+func (u *UI) addNote(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	if _, err := u.ed.AddNote(r.Context(), &p.User, id, r.PostFormValue("kind"), r.PostFormValue("note")); err != nil {
+		return err
+	}
+	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(id, 10), "catatan")
+}
+
+type revisionsPage struct {
+	frame
+	Article   domain.Article
+	Revisions []domain.Revision
+	From, To  domain.Revision
+	Diff      []editorial.DiffLine
+	CanEdit   bool
+}
+
+func (u *UI) revisions(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	a, err := u.ed.Article(r.Context(), &p.User, id)
+	if err != nil {
+		return err
+	}
+	list, err := u.ed.Revisions(r.Context(), &p.User, id)
+	if err != nil {
+		return err
+	}
+	pg := revisionsPage{frame: u.frame(r, p, "Revisi: "+a.Title, "artikel"), Article: a, Revisions: list}
+	pg.CanEdit = auth.Can(p.User.Role, auth.PermArticleEditAny) || a.Status == domain.StatusDraft || a.Status == domain.StatusReview
+	from, _ := strconv.ParseInt(r.URL.Query().Get("dari"), 10, 64)
+	to, _ := strconv.ParseInt(r.URL.Query().Get("ke"), 10, 64)
+	if from == 0 && to == 0 && len(list) >= 2 {
+		from, to = list[1].ID, list[0].ID
+	}
+	if from != 0 && to != 0 {
+		pg.From, pg.To, pg.Diff, err = u.ed.Compare(r.Context(), &p.User, id, from, to)
+		if err != nil {
+			return err
+		}
+	}
+	u.render(w, "revisions", http.StatusOK, pg)
+	return nil
+}
+
+func (u *UI) restore(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	rev, err := pathID(r, "rev", "revisi")
+	if err != nil {
+		return err
+	}
+	if _, err := u.ed.Restore(r.Context(), &p.User, id, rev); err != nil {
+		return err
+	}
+	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(id, 10), "dipulihkan")
+}

@@ -1,0 +1,53 @@
+package newsroom
+
+import "net/http"
+
+// Routes registers every newsroom page on mux.
+func (u *UI) Routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /redaksi/masuk", u.loginForm)
+	mux.HandleFunc("POST /redaksi/masuk", u.login)
+	mux.Handle("POST /redaksi/keluar", u.page(u.logout))
+	mux.Handle("GET /redaksi/static/", u.assets)
+
+	mux.Handle("GET /redaksi/{$}", u.page(u.dashboard))
+	mux.Handle("GET /redaksi/akun", u.page(u.account))
+	mux.Handle("POST /redaksi/akun/sandi", u.page(u.changePassword))
+
+	mux.Handle("GET /redaksi/artikel", u.page(u.articles))
+	mux.Handle("GET /redaksi/artikel/baru", u.page(u.newArticle))
+	mux.Handle("POST /redaksi/artikel/baru", u.page(u.saveArticle))
+	mux.Handle("GET /redaksi/artikel/{id}", u.page(u.editArticle))
+	mux.Handle("POST /redaksi/artikel/{id}", u.page(u.saveArticle))
+	mux.Handle("POST /redaksi/artikel/{id}/autosave", u.page(u.autosave))
+	mux.Handle("POST /redaksi/artikel/{id}/kunci", u.page(u.lock))
+	mux.Handle("POST /redaksi/artikel/{id}/hapus", u.page(u.deleteArticle))
+	mux.Handle("POST /redaksi/artikel/{id}/catatan", u.page(u.addNote))
+	mux.Handle("GET /redaksi/artikel/{id}/revisi", u.page(u.revisions))
+	mux.Handle("POST /redaksi/artikel/{id}/revisi/{rev}/pulihkan", u.page(u.restore))
+	mux.Handle("GET /redaksi/artikel/{id}/statistik", u.page(u.articleStats))
+	mux.Handle("POST /redaksi/pratinjau", u.page(u.preview))
+	mux.Handle("POST /redaksi/unggah", u.page(u.upload))
+
+	mux.Handle("GET /redaksi/komentar", u.page(u.comments))
+	mux.Handle("POST /redaksi/komentar", u.page(u.moderate))
+	mux.Handle("GET /redaksi/moderasi", u.page(u.moderation))
+	mux.Handle("POST /redaksi/moderasi/{action}", u.page(u.moderationAction))
+
+	mux.Handle("GET /redaksi/kategori", u.page(u.categories))
+	mux.Handle("POST /redaksi/kategori", u.page(u.saveCategory))
+	mux.Handle("POST /redaksi/kategori/{id}", u.page(u.saveCategory))
+	mux.Handle("POST /redaksi/kategori/{id}/hapus", u.page(u.deleteCategory))
+	mux.Handle("GET /redaksi/tag", u.page(u.tags))
+	mux.Handle("POST /redaksi/tag/{id}", u.page(u.tagAction))
+	mux.Handle("GET /redaksi/polling", u.page(u.polls))
+	mux.Handle("GET /redaksi/polling/baru", u.page(u.poll))
+	mux.Handle("POST /redaksi/polling/baru", u.page(u.savePoll))
+	mux.Handle("GET /redaksi/polling/{id}", u.page(u.poll))
+	mux.Handle("POST /redaksi/polling/{id}", u.page(u.savePoll))
+	mux.Handle("POST /redaksi/polling/{id}/{action}", u.page(u.pollAction))
+
+	mux.Handle("GET /redaksi/pengguna", u.page(u.users))
+	mux.Handle("POST /redaksi/pengguna/{action}", u.page(u.userAction))
+
+	mux.Handle("/redaksi/", u.page(u.notFound))
+}

@@ -1,0 +1,162 @@
+// Warta newsroom: progressive enhancements over server-rendered forms.
+// Everything works without this file; with it the editor gets a Markdown
+// toolbar, a live preview rendered by the server exactly as readers will see
+// it, autosave, instant photo upload, a warning when someone else edits the
+// same article, and a copy of what was typed kept in the browser so nothing
+// is lost to an expired session or a failed request.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  var csrf = document.body.getAttribute("data-csrf") || "";
+
+  function post(url, data) {
+    return fetch(url, {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: { "X-CSRF-Token": csrf, "Accept": "application/json" }
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) {
+        if (!r.ok) { throw new Error((j.error && j.error.message) || ("Gagal (" + r.status + ")")); }
+        return j.data || {};
+      });
+    });
+  }
+
+  document.querySelectorAll("form[data-confirm]").forEach(function (f) {
+    f.addEventListener("submit", function (e) {
+      if (!window.confirm(f.getAttribute("data-confirm"))) { e.preventDefault(); }
+    });
+  });
+
+  var form = document.getElementById("editor");
+  if (!form) { return; }
+  var id = form.getAttribute("data-article");
+  var body = document.getElementById("body");
+  var preview = document.getElementById("preview");
+  var key = "warta-naskah-" + (id && id !== "0" ? id : "baru");
+  var dirty = false;
+
+  // Toolbar: wrap the selection in Markdown.
+  var bar = form.querySelector(".toolbar");
+  if (bar) {
+    bar.hidden = false;
+    bar.addEventListener("click", function (e) {
+      var b = e.target.closest("button[data-md]");
+      if (!b) { return; }
+      var parts = b.getAttribute("data-md").replace(/\\n/g, "\n").split("|");
+      var s = body.selectionStart, t = body.selectionEnd, sel = body.value.slice(s, t);
+      body.setRangeText(parts[0] + sel + parts[1], s, t, "end");
+      body.focus();
+      changed();
+    });
+  }
+
+  // Live preview through the server's renderer.
+  var timer = null;
+  function refreshPreview() {
+    var d = new FormData();
+    d.append("body", body.value);
+    post("/redaksi/pratinjau", d).then(function (j) { preview.innerHTML = j.html; })
+      .catch(function (err) { preview.textContent = err.message; });
+  }
+
+  // A copy of the form in the browser.
+  function fields() {
+    var o = {};
+    form.querySelectorAll("input[name],textarea[name],select[name]").forEach(function (el) {
+      if (el.type === "file" || el.type === "hidden" && el.name === "csrf") { return; }
+      o[el.name] = el.type === "checkbox" ? el.checked : el.value;
+    });
+    return o;
+  }
+  function backup() {
+    try { localStorage.setItem(key, JSON.stringify({ at: Date.now(), f: fields() })); } catch (e) { /* full or private */ }
+  }
+  function changed() {
+    dirty = true;
+    backup();
+    clearTimeout(timer);
+    timer = setTimeout(refreshPreview, 350);
+  }
+  form.addEventListener("input", changed);
+
+  if (/[?&]ok=/.test(location.search)) {
+    localStorage.removeItem(key);
+    if (id && id !== "0") { localStorage.removeItem("warta-naskah-baru"); }
+  } else if (!document.getElementById("galat")) {
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (saved && saved.f && JSON.stringify(saved.f) !== JSON.stringify(fields())) {
+      var p = document.createElement("p");
+      p.className = "warning";
+      p.setAttribute("role", "status");
+      p.textContent = "Ada tulisan yang belum tersimpan dari " + new Date(saved.at).toLocaleString("id-ID") + ". ";
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = "Pulihkan tulisan";
+      b.addEventListener("click", function () {
+        Object.keys(saved.f).forEach(function (n) {
+          var el = form.elements[n];
+          if (!el || el.type === "file") { return; }
+          if (el.type === "checkbox") { el.checked = saved.f[n]; } else { el.value = saved.f[n]; }
+        });
+        p.remove();
+        changed();
+      });
+      p.appendChild(b);
+      form.parentNode.insertBefore(p, form);
+    }
+  }
+  if (!preview.innerHTML.trim() && body.value.trim()) { refreshPreview(); }
+
+  // Autosave drafts (never a published article: that would go live).
+  var status = document.querySelector("[data-status]");
+  var autosaving = id && id !== "0" && status && /draf|tinjauan/.test(status.textContent);
+  var note = document.getElementById("autosave");
+  if (autosaving) {
+    setInterval(function () {
+      if (!dirty) { return; }
+      dirty = false;
+      var d = new FormData(form);
+      d.delete("photo_file");
+      post("/redaksi/artikel/" + id + "/autosave", d)
+        .then(function (j) { note.textContent = "Tersimpan otomatis " + j.saved_at; })
+        .catch(function (err) { dirty = true; note.textContent = "Belum tersimpan: " + err.message; });
+    }, 20000);
+  }
+
+  // Who else is editing?
+  if (id && id !== "0") {
+    var warn = document.getElementById("kunci");
+    var beat = function () {
+      post("/redaksi/artikel/" + id + "/kunci", new FormData()).then(function (j) {
+        warn.hidden = !j.message;
+        warn.textContent = j.message || "";
+      }).catch(function () { /* offline: try again later */ });
+    };
+    setInterval(beat, 30000);
+  }
+
+  // Upload the lead photo as soon as it is chosen.
+  var file = document.getElementById("photo_file");
+  if (file) {
+    file.addEventListener("change", function () {
+      var f = file.files[0], out = document.getElementById("upload-status");
+      if (!f) { return; }
+      if (f.size > 10 * 1024 * 1024) { out.textContent = "Gambar terlalu besar: paling besar 10 MB."; file.value = ""; return; }
+      out.textContent = "Mengunggah…";
+      var d = new FormData();
+      d.append("photo_file", f);
+      post("/redaksi/unggah", d).then(function (j) {
+        document.getElementById("photo_url").value = j.url;
+        document.getElementById("photo_width").value = j.width;
+        document.getElementById("photo_height").value = j.height;
+        var img = document.getElementById("photo-preview");
+        img.src = j.url; img.hidden = false;
+        if (j.srcset) { img.srcset = j.srcset; img.sizes = "300px"; }
+        file.value = "";
+        out.textContent = "Foto terunggah.";
+        changed();
+      }).catch(function (err) { out.textContent = err.message; file.value = ""; });
+    });
+  }
+})();

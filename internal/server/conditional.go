@@ -1,0 +1,275 @@
+package server
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/hex"
+	"hash/crc32"
+	"hash/fnv"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Conditional requests (RFC 9110 §13).
+//
+// conditional buffers every 200 answer to GET and HEAD from the reader site,
+// the feeds and the public API, gives it a strong ETag computed from the body
+// and a Last-Modified, and answers If-None-Match / If-Modified-Since with 304
+// Not Modified. Because the ETag is a hash of the bytes sent, two requests
+// for an unchanged page get the same ETag in every process: nothing that
+// differs per request (a CSP nonce, a CSRF token) may go into a public page.
+// Per-reader state (the reader's own reaction) may vary a body between
+// readers; each reader then revalidates against their own ETag.
+//
+// Last-Modified is the handler's own when it sets one; otherwise it is the
+// time this process first served the current body of the URL (the body of a
+// page with live counters changes without any updated_at). After a restart
+// that time moves forward, which only costs a full answer, never a wrong 304.
+//
+// Malformed headers are treated as absent, as RFC 9110 §13.1.3 says for
+// If-Modified-Since: a garbage date or entity-tag never matches, so the
+// client gets a normal 200. If-None-Match wins over If-Modified-Since.
+//
+// A middleware that compresses answers must sit outside this one and mark
+// or change the ETag of a compressed body.
+
+// conditionalMaxBody is the largest answer buffered; a larger one streams
+// without an ETag.
+const conditionalMaxBody = 4 << 20
+
+// conditionalSkip lists path prefixes that keep their own caching: the
+// newsroom and admin API (private, never cached), hashed static files and
+// media (immutable, with their own ETag), health and metrics.
+var conditionalSkip = []string{"/redaksi", "/api/v1/admin", "/static/", "/media/", "/healthz", "/readyz", "/metrics"}
+
+func conditional(next http.Handler) http.Handler {
+	seen := newLastModified(16, 1024)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if (r.Method != http.MethodGet && r.Method != http.MethodHead) || skipConditional(r.URL.Path) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		bw := &bufferWriter{w: w}
+		next.ServeHTTP(bw, r)
+		if bw.passthrough {
+			return
+		}
+		if bw.status == 0 {
+			bw.status = http.StatusOK
+		}
+		h := w.Header()
+		if bw.status != http.StatusOK || strings.Contains(h.Get("Cache-Control"), "no-store") {
+			bw.flushBuffered()
+			return
+		}
+		etag := h.Get("ETag")
+		if etag == "" {
+			etag = bodyETag(bw.buf.Bytes())
+			h.Set("ETag", etag)
+		}
+		var lastMod time.Time
+		if v := h.Get("Last-Modified"); v != "" {
+			lastMod, _ = http.ParseTime(v)
+		}
+		if lastMod.IsZero() {
+			lastMod = seen.since(r.URL.RequestURI(), etag, time.Now())
+			h.Set("Last-Modified", lastMod.UTC().Format(http.TimeFormat))
+		}
+		if h.Get("Cache-Control") == "" {
+			// Without it browsers may reuse an answer without asking, by
+			// heuristic freshness from Last-Modified.
+			h.Set("Cache-Control", "no-cache")
+		}
+		if notModified(r, etag, lastMod) {
+			for _, k := range []string{"Content-Type", "Content-Length", "Content-Encoding"} {
+				h.Del(k)
+			}
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		bw.flushBuffered()
+	})
+}
+
+func skipConditional(path string) bool {
+	for _, p := range conditionalSkip {
+		if strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// bodyETag is a strong entity-tag from the body: its length and two CRC-32
+// checksums (Castagnoli and IEEE, both hardware-accelerated). It only has to
+// change when the body changes, it is not a security boundary, and a 50 KB
+// page hashes in microseconds where SHA-256 would cost a sizeable share of
+// the page's budget.
+func bodyETag(b []byte) string {
+	var sum [12]byte
+	binary.BigEndian.PutUint32(sum[0:], uint32(len(b)))
+	binary.BigEndian.PutUint32(sum[4:], crc32.Checksum(b, castagnoli))
+	binary.BigEndian.PutUint32(sum[8:], crc32.ChecksumIEEE(b))
+	return `"` + hex.EncodeToString(sum[:]) + `"`
+}
+
+// notModified evaluates If-None-Match, then (only when it is absent)
+// If-Modified-Since, for a GET or HEAD whose current representation has
+// the given ETag and Last-Modified.
+func notModified(r *http.Request, etag string, lastMod time.Time) bool {
+	if inm := r.Header.Values("If-None-Match"); len(inm) > 0 {
+		return etagListMatches(strings.Join(inm, ","), etag)
+	}
+	ims := r.Header.Get("If-Modified-Since")
+	if ims == "" || lastMod.IsZero() {
+		return false
+	}
+	t, err := http.ParseTime(ims)
+	if err != nil {
+		return false // malformed: ignored (RFC 9110 §13.1.3)
+	}
+	return !lastMod.Truncate(time.Second).After(t)
+}
+
+// etagListMatches reports whether the If-None-Match list holds "*" or an
+// entity-tag that weakly matches etag. Malformed members never match.
+func etagListMatches(list, etag string) bool {
+	want := strings.TrimPrefix(etag, "W/")
+	for _, tag := range strings.Split(list, ",") {
+		tag = strings.TrimSpace(tag)
+		if tag == "*" {
+			return true
+		}
+		tag = strings.TrimPrefix(tag, "W/")
+		if len(tag) < 2 || tag[0] != '"' || tag[len(tag)-1] != '"' || strings.Contains(tag[1:len(tag)-1], `"`) {
+			continue
+		}
+		if tag == want {
+			return true
+		}
+	}
+	return false
+}
+
+// bufferWriter holds a handler's answer so its ETag can be computed before
+// anything is sent. A handler that flushes (streams), or an answer larger
+// than conditionalMaxBody, switches it to pass-through.
+type bufferWriter struct {
+	w           http.ResponseWriter
+	status      int
+	buf         bytes.Buffer
+	passthrough bool
+}
+
+func (b *bufferWriter) Header() http.Header { return b.w.Header() }
+
+func (b *bufferWriter) WriteHeader(code int) {
+	if b.passthrough {
+		b.w.WriteHeader(code)
+		return
+	}
+	if code >= 100 && code < 200 {
+		b.w.WriteHeader(code) // informational answers go out at once
+		return
+	}
+	if b.status == 0 {
+		b.status = code
+	}
+}
+
+func (b *bufferWriter) Write(p []byte) (int, error) {
+	if b.passthrough {
+		return b.w.Write(p)
+	}
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	if b.buf.Len()+len(p) > conditionalMaxBody {
+		b.flushBuffered()
+		return b.w.Write(p)
+	}
+	return b.buf.Write(p)
+}
+
+// flushBuffered sends what is held and switches to pass-through.
+func (b *bufferWriter) flushBuffered() {
+	if b.passthrough {
+		return
+	}
+	b.passthrough = true
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	b.w.WriteHeader(b.status)
+	if b.buf.Len() > 0 {
+		b.w.Write(b.buf.Bytes())
+	}
+	b.buf = bytes.Buffer{}
+}
+
+// Flush sends what is held and streams from then on.
+func (b *bufferWriter) Flush() {
+	b.flushBuffered()
+	if f, ok := b.w.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// Unwrap lets http.ResponseController reach the connection (deadlines).
+func (b *bufferWriter) Unwrap() http.ResponseWriter { return b.w }
+
+// lastModified remembers, per URL, the ETag served last and since when, in
+// a bounded number of shards.
+type lastModified struct {
+	shards []lmShard
+	max    int
+}
+
+type lmShard struct {
+	mu sync.Mutex
+	m  map[string]lmEntry
+}
+
+type lmEntry struct {
+	etag  string
+	since time.Time
+}
+
+func newLastModified(shards, perShard int) *lastModified {
+	l := &lastModified{shards: make([]lmShard, shards), max: perShard}
+	for i := range l.shards {
+		l.shards[i].m = make(map[string]lmEntry)
+	}
+	return l
+}
+
+// since returns when url started to have the body with this etag.
+func (l *lastModified) since(url, etag string, now time.Time) time.Time {
+	h := fnv.New32a()
+	h.Write([]byte(url))
+	sh := &l.shards[h.Sum32()%uint32(len(l.shards))]
+	now = now.UTC().Truncate(time.Second)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	e, ok := sh.m[url]
+	if ok && e.etag == etag {
+		return e.since
+	}
+	if ok && !now.After(e.since) {
+		// Changed within the same second as the previous body: move on a
+		// second so that version's If-Modified-Since does not match.
+		now = e.since.Add(time.Second)
+	}
+	if !ok && len(sh.m) >= l.max {
+		for k := range sh.m { // evict an arbitrary entry
+			delete(sh.m, k)
+			break
+		}
+	}
+	sh.m[url] = lmEntry{etag: etag, since: now}
+	return now
+}

@@ -1,0 +1,163 @@
+package site
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"warta/internal/domain"
+	"warta/internal/engage"
+	"warta/internal/web"
+)
+
+// wantsJSON reports whether the page's script sent the form and wants a JSON
+// answer instead of a redirect.
+func wantsJSON(r *http.Request) bool {
+	return strings.Contains(r.Header.Get("Accept"), "application/json")
+}
+
+// formError answers a refused form: JSON for the script, else the error.
+func (s *Site) formError(w http.ResponseWriter, r *http.Request, err error) error {
+	if wantsJSON(r) {
+		status := web.JSONError(w, err)
+		web.LogError(s.log, r, status, err)
+		return nil
+	}
+	return err
+}
+
+func parseForm(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return &domain.Error{Code: domain.ETooLarge, Message: "isi formulir terlalu besar"}
+		}
+		return domain.Invalid("formulir tidak dapat dibaca")
+	}
+	return nil
+}
+
+// react handles the like/dislike buttons. Pressing the reaction the reader
+// already gave takes it back.
+func (s *Site) react(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.store.ArticleBySlug(r.Context(), r.PathValue("slug"))
+	if err != nil {
+		return s.formError(w, r, err)
+	}
+	if err := parseForm(w, r); err != nil {
+		return s.formError(w, r, err)
+	}
+	kind := r.PostFormValue("reaction")
+	if kind != "" && kind != domain.ReactionNone && s.engage.ReactionOf(r.Context(), r, a.ID) == kind {
+		kind = domain.ReactionNone
+	}
+	c, err := s.engage.React(r.Context(), w, r, a.ID, kind)
+	if err != nil {
+		return s.formError(w, r, err)
+	}
+	if wantsJSON(r) {
+		mine := kind
+		if mine == domain.ReactionNone {
+			mine = ""
+		}
+		web.JSON(w, http.StatusOK, web.Envelope{Data: map[string]any{"likes": c.Likes, "dislikes": c.Dislikes, "reaction": mine}})
+		return nil
+	}
+	http.Redirect(w, r, "/berita/"+a.Slug+"#reaksi", http.StatusSeeOther)
+	return nil
+}
+
+// comment handles the comment form. A refused comment re-renders the
+// article with what the reader typed and the reason.
+func (s *Site) comment(w http.ResponseWriter, r *http.Request) error {
+	a, err := s.store.ArticleBySlug(r.Context(), r.PathValue("slug"))
+	if err != nil {
+		return s.formError(w, r, err)
+	}
+	if err := parseForm(w, r); err != nil {
+		return s.formError(w, r, err)
+	}
+	form := commentForm{Name: r.PostFormValue("name"), Email: r.PostFormValue("email"), Text: r.PostFormValue("text")}
+	if v := r.PostFormValue("parent_id"); v != "" {
+		form.ParentID, _ = strconv.ParseInt(v, 10, 64)
+	}
+	c, err := s.engage.Comment(r.Context(), w, r, engageInput(a.ID, form, r.PostFormValue("website")))
+	if err != nil {
+		if wantsJSON(r) {
+			return s.formError(w, r, err)
+		}
+		status := web.StatusOf(err)
+		if status >= 500 {
+			return err
+		}
+		web.SetRetryAfter(w, err)
+		form.Error = "Komentar belum terkirim: " + domain.ErrorMessage(err) + "."
+		return s.renderArticle(w, r, a, status, form)
+	}
+	if wantsJSON(r) {
+		status := http.StatusCreated
+		if c.Status != domain.CommentApproved {
+			status = http.StatusAccepted
+		}
+		web.JSON(w, status, web.Envelope{Data: map[string]any{"id": c.ID, "status": c.Status,
+			"html": string(commentHTML(c.Body)), "name": c.Name, "parent_id": c.ParentID}})
+		return nil
+	}
+	result := "terbit"
+	if c.Status != domain.CommentApproved {
+		result = "moderasi"
+	}
+	http.Redirect(w, r, "/berita/"+a.Slug+"?komentar="+result+"#komentar-"+strconv.FormatInt(c.ID, 10), http.StatusSeeOther)
+	return nil
+}
+
+// vote handles the poll form.
+func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		return s.formError(w, r, domain.NotFound("polling tidak ditemukan"))
+	}
+	if err := parseForm(w, r); err != nil {
+		return s.formError(w, r, err)
+	}
+	opt, _ := strconv.ParseInt(r.PostFormValue("option_id"), 10, 64)
+	verr := s.engage.Vote(r.Context(), w, r, id, opt)
+	if verr != nil && domain.ErrorCode(verr) != domain.EConflict {
+		return s.formError(w, r, verr)
+	}
+	p, err := s.store.Poll(r.Context(), id)
+	if err != nil {
+		return s.formError(w, r, err)
+	}
+	if wantsJSON(r) {
+		if verr != nil {
+			return s.formError(w, r, verr)
+		}
+		web.JSON(w, http.StatusOK, web.Envelope{Data: s.pollView(p, "", true)})
+		return nil
+	}
+	if verr != nil {
+		// Already voted: show the results with the reason, not a second count.
+		f, err := s.frame(r.Context(), meta{Title: "Hasil polling — " + s.cfg.Name, NoIndex: true}, "")
+		if err != nil {
+			return err
+		}
+		v := s.pollView(p, "", true)
+		v.Message = capitalize(domain.ErrorMessage(verr)) + "."
+		return s.render(w, "poll", http.StatusConflict, pollPage{frame: f, Poll: v})
+	}
+	back := r.PostFormValue("back")
+	if u, err := url.Parse(back); err != nil || back == "" || u.Host != "" || u.Scheme != "" || !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") {
+		back = "/polling/" + strconv.FormatInt(id, 10)
+	}
+	http.Redirect(w, r, back+"#polling", http.StatusSeeOther)
+	return nil
+}
+
+func engageInput(articleID int64, f commentForm, honeypot string) engage.CommentInput {
+	return engage.CommentInput{ArticleID: articleID, ParentID: f.ParentID, Name: f.Name, Email: f.Email, Text: f.Text,
+		Honeypot: honeypot, FromForm: true}
+}

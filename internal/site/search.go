@@ -1,0 +1,125 @@
+package site
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"warta/internal/discovery"
+	"warta/internal/domain"
+	"warta/internal/store"
+)
+
+const (
+	searchPageSize     = 10
+	searchSnippetWords = 32
+)
+
+type searchHit struct {
+	Article domain.Article
+	Title   []discovery.Fragment
+	Snippet []discovery.Fragment
+}
+
+type searchPage struct {
+	frame
+	Query    string // as typed, cleaned for display
+	Sort     string
+	Message  string // why there are no results, in Indonesian
+	Total    int64
+	Page     int
+	Pages    int
+	PrevURL  string
+	NextURL  string
+	Hits     []searchHit
+	Searched bool
+}
+
+// search is /cari: any q gives a 200 page, with results or a message that
+// says why there are none. Only sort and page are checked strictly.
+func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	qs := r.URL.Query()
+	order := store.SearchSort(qs.Get("sort"))
+	if order == "" {
+		order = store.SearchByRelevance
+	}
+	if !order.Valid() {
+		return domain.Invalid("urutan %q tidak dikenal: gunakan relevance atau newest", truncate(string(order), 20))
+	}
+	page, err := pageParam(r)
+	if err != nil {
+		return err
+	}
+	raw := qs.Get("q")
+	p := searchPage{Query: displayQuery(raw), Sort: string(order), Page: page}
+	title := "Cari berita — " + s.cfg.Name
+	switch terms := store.SearchTerms(raw); {
+	case strings.TrimSpace(p.Query) == "":
+		p.Message = "Ketik kata kunci untuk mencari berita."
+	case utf8.RuneCountInString(raw) > store.MaxQueryRunes:
+		p.Message = fmt.Sprintf("Kata kunci terlalu panjang. Gunakan paling banyak %d karakter.", store.MaxQueryRunes)
+	case len(terms) == 0:
+		p.Message = "Kata kunci terlalu umum. Coba kata yang lebih khusus, misalnya nama tempat, tokoh atau peristiwa."
+	default:
+		title = "Cari: " + p.Query + " — " + s.cfg.Name
+		res, err := s.store.Search(ctx, terms, order, domain.Page{Number: page, Size: searchPageSize})
+		if err != nil {
+			return err
+		}
+		p.Searched = true
+		p.Total = int64(res.Total)
+		p.Pages = (res.Total + searchPageSize - 1) / searchPageSize
+		switch {
+		case res.Total == 0:
+			p.Message = "Tidak ada berita yang cocok dengan “" + p.Query + "”. Periksa ejaan atau coba kata lain."
+		case len(res.Articles) == 0:
+			p.Message = fmt.Sprintf("Halaman %d kosong: hasil pencarian hanya %d halaman.", page, p.Pages)
+		}
+		for _, a := range res.Articles {
+			text := strings.TrimSpace(a.Excerpt + " " + store.PlainText(a.BodyHTML))
+			p.Hits = append(p.Hits, searchHit{Article: a, Title: discovery.Highlight(a.Title, terms),
+				Snippet: discovery.Snippet(text, terms, searchSnippetWords)})
+		}
+		link := func(n int) string {
+			v := url.Values{"q": {raw}}
+			if order != store.SearchByRelevance {
+				v.Set("sort", string(order))
+			}
+			if n > 1 {
+				v.Set("page", strconv.Itoa(n))
+			}
+			return "/cari?" + v.Encode()
+		}
+		if page > 1 && page <= p.Pages {
+			p.PrevURL = link(page - 1)
+		}
+		if page < p.Pages {
+			p.NextURL = link(page + 1)
+		}
+	}
+	// Result pages are endless variations of one page: keep them out of
+	// search engines.
+	p.frame, err = s.frame(ctx, meta{Title: title, Description: "Cari berita di " + s.cfg.Name + ".", Canonical: "/cari", NoIndex: true}, "search")
+	if err != nil {
+		return err
+	}
+	return s.render(w, "search", http.StatusOK, p)
+}
+
+// displayQuery is the query as the page shows it back: valid UTF-8, no
+// control characters, at most MaxQueryRunes runes. The template escapes it.
+func displayQuery(q string) string {
+	q = strings.ToValidUTF8(q, "")
+	q = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, q)
+	return truncate(strings.Join(strings.Fields(q), " "), store.MaxQueryRunes)
+}

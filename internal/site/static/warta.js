@@ -1,0 +1,141 @@
+// Warta: small progressive enhancements. Every form works without this
+// script; with it, reactions, votes and comments are sent in the background
+// and the counts change in place.
+(function () {
+  "use strict";
+  var fmt = new Intl.NumberFormat("id-ID");
+
+  function post(form, extra) {
+    var body = new URLSearchParams(new FormData(form));
+    if (extra) Object.keys(extra).forEach(function (k) { body.set(k, extra[k]); });
+    return fetch(form.action, {
+      method: "POST", body: body, credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (j) { return { status: res.status, body: j }; });
+    });
+  }
+
+  function say(form, text, cls) {
+    var box = form.querySelector("[data-msg]");
+    if (!box) {
+      box = document.createElement("p");
+      box.setAttribute("data-msg", "");
+      box.setAttribute("role", "status");
+      form.insertBefore(box, form.firstChild.nextSibling);
+    }
+    box.className = cls || "notice";
+    box.textContent = text;
+  }
+
+  // Reactions: like / dislike, pressing again takes it back.
+  document.querySelectorAll('form[data-js="react"]').forEach(function (form) {
+    form.addEventListener("submit", function (ev) {
+      var btn = ev.submitter;
+      if (!btn) return;
+      ev.preventDefault();
+      post(form, { reaction: btn.value }).then(function (r) {
+        if (r.status !== 200) { say(form, (r.body.error && r.body.error.message) || "Reaksi gagal dikirim.", "error"); return; }
+        var d = r.body.data;
+        form.querySelector("[data-likes]").textContent = fmt.format(d.likes);
+        form.querySelector("[data-dislikes]").textContent = fmt.format(d.dislikes);
+        form.querySelectorAll("button").forEach(function (b) {
+          if (b.value === d.reaction) b.setAttribute("aria-pressed", "true"); else b.removeAttribute("aria-pressed");
+        });
+      });
+    });
+    // Count the view from the page when a CDN serves it.
+    var beacon = form.getAttribute("data-beacon");
+    if (beacon && navigator.sendBeacon) navigator.sendBeacon(beacon);
+  });
+
+  // Polls: vote, then draw the results in place.
+  document.querySelectorAll('form[data-js="vote"]').forEach(function (form) {
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      post(form).then(function (r) {
+        if (r.status !== 200) { say(form, (r.body.error && r.body.error.message) || "Suara gagal dikirim.", "error"); return; }
+        var p = r.body.data, ul = document.createElement("ul");
+        ul.className = "poll-results";
+        p.options.forEach(function (o) {
+          var li = document.createElement("li");
+          if (o.mine) li.className = "mine";
+          var label = document.createElement("span"); label.className = "poll-label"; label.textContent = o.label + (o.mine ? " (pilihan Anda)" : "");
+          var pct = document.createElement("span"); pct.className = "poll-pct"; pct.textContent = o.percent + "%";
+          var bar = document.createElement("span"); bar.className = "poll-bar"; bar.setAttribute("aria-hidden", "true");
+          var fill = document.createElement("span"); fill.style.width = o.percent + "%"; bar.appendChild(fill);
+          var votes = document.createElement("span"); votes.className = "small"; votes.textContent = fmt.format(o.votes) + " suara";
+          li.append(label, " ", pct, bar, votes);
+          ul.appendChild(li);
+        });
+        var total = document.createElement("p");
+        total.className = "small";
+        total.setAttribute("role", "status");
+        total.textContent = "Total " + fmt.format(p.total) + " suara. Terima kasih, suara Anda sudah tercatat.";
+        form.replaceWith(ul, total);
+      });
+    });
+  });
+
+  // Comments: send in the background; a held comment shows as waiting.
+  document.querySelectorAll('form[data-js="comment"]').forEach(function (form) {
+    var parent = form.querySelector('input[name="parent_id"]');
+    var replyTo = form.querySelector("[data-reply-to]");
+    document.querySelectorAll("[data-reply]").forEach(function (a) {
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        parent.value = a.getAttribute("data-reply");
+        replyTo.hidden = false;
+        replyTo.textContent = "Membalas " + a.getAttribute("data-name") + ". ";
+        var cancel = document.createElement("a"); cancel.href = "#tulis-komentar"; cancel.textContent = "Batal";
+        cancel.addEventListener("click", function (e) { e.preventDefault(); parent.value = ""; replyTo.hidden = true; });
+        replyTo.appendChild(cancel);
+        form.querySelector("textarea").focus();
+      });
+    });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var btn = form.querySelector('button[type="submit"]');
+      btn.disabled = true;
+      post(form).then(function (r) {
+        btn.disabled = false;
+        if (r.status !== 201 && r.status !== 202) {
+          say(form, "Komentar belum terkirim: " + ((r.body.error && r.body.error.message) || "coba lagi.") , "error");
+          return;
+        }
+        var d = r.body.data, li = document.createElement("li");
+        li.className = "comment" + (r.status === 202 ? " is-pending" : "");
+        li.id = "komentar-" + d.id;
+        var head = document.createElement("p"); head.className = "comment-head";
+        var name = document.createElement("strong"); name.textContent = d.name; head.appendChild(name);
+        if (r.status === 202) { var b = document.createElement("span"); b.className = "badge-soft"; b.textContent = "menunggu moderasi"; head.append(" ", b); }
+        var body = document.createElement("div"); body.className = "comment-body";
+        body.innerHTML = d.html; // escaped and linkified by the server
+        li.append(head, body);
+        var list = document.querySelector("[data-comment-list]");
+        if (d.parent_id) {
+          var host = document.getElementById("komentar-" + d.parent_id), sub = host && host.querySelector(".replies");
+          if (host && !sub) { sub = document.createElement("ol"); sub.className = "replies"; host.appendChild(sub); }
+          if (sub) sub.appendChild(li);
+        } else {
+          if (!list) {
+            list = document.createElement("ol"); list.className = "comment-list"; list.setAttribute("data-comment-list", "");
+            var empty = document.querySelector("[data-comment-empty]");
+            if (empty) empty.replaceWith(list); else form.parentNode.insertBefore(list, form);
+          }
+          list.insertBefore(li, list.firstChild);
+        }
+        if (r.status === 201) {
+          var count = document.querySelector("[data-comment-count]");
+          var n = parseInt(count.textContent.replace(/\./g, ""), 10) || 0;
+          count.textContent = fmt.format(n + 1);
+          say(form, "Terima kasih, komentar Anda sudah tampil.");
+        } else {
+          say(form, "Terima kasih, komentar Anda menunggu moderasi dan akan tampil setelah disetujui.");
+        }
+        form.querySelector("textarea").value = "";
+        parent.value = ""; replyTo.hidden = true;
+      });
+    });
+  });
+})();

@@ -1,0 +1,115 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"warta/internal/domain"
+)
+
+// AdminFilter narrows the newsroom's list of articles (every status).
+type AdminFilter struct {
+	Status  domain.Status // "" for all
+	OwnerID int64         // 0 for everyone's
+	Query   string        // words in the title
+}
+
+// AdminArticles returns one page of articles of any status, most recently
+// updated first, and the total that match.
+func (s *Store) AdminArticles(ctx context.Context, f AdminFilter, p domain.Page) ([]domain.Article, int, error) {
+	where := " WHERE 1 = 1"
+	var args []any
+	if f.Status != "" {
+		where += " AND a.status = ?"
+		args = append(args, string(f.Status))
+	}
+	if f.OwnerID != 0 {
+		where += " AND a.id IN (SELECT o.article_id FROM article_owners o WHERE o.user_id = ?)"
+		args = append(args, f.OwnerID)
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		where += " AND LOWER(a.title) LIKE ?"
+		args = append(args, "%"+strings.ToLower(strings.NewReplacer("%", "", "_", "").Replace(q))+"%")
+	}
+	var total int
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*)"+articleFrom+where), args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count articles: %w", err)
+	}
+	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+where+
+		" ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?", append(args, p.Size, p.Offset())...)
+	return list, total, err
+}
+
+// CountArticlesByStatus counts articles per status.
+func (s *Store) CountArticlesByStatus(ctx context.Context) (map[domain.Status]int, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT status, COUNT(*) FROM articles GROUP BY status")
+	if err != nil {
+		return nil, fmt.Errorf("count by status: %w", err)
+	}
+	defer rows.Close()
+	m := map[domain.Status]int{}
+	for rows.Next() {
+		var st string
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, fmt.Errorf("count by status: %w", err)
+		}
+		m[domain.Status(st)] = n
+	}
+	return m, rows.Err()
+}
+
+// SetArticleOwner records the account that created an article.
+func (s *Store) SetArticleOwner(ctx context.Context, articleID, userID int64) error {
+	_, err := s.w.ExecContext(ctx, s.q(`INSERT INTO article_owners (article_id, user_id) VALUES (?, ?)
+		ON CONFLICT (article_id) DO UPDATE SET user_id = excluded.user_id`), articleID, userID)
+	if err != nil {
+		return fmt.Errorf("set article owner: %w", err)
+	}
+	return nil
+}
+
+// ArticleOwner returns the id of the account that created an article, or 0.
+func (s *Store) ArticleOwner(ctx context.Context, articleID int64) (int64, error) {
+	var uid int64
+	err := s.r.QueryRowContext(ctx, s.q("SELECT user_id FROM article_owners WHERE article_id = ?"), articleID).Scan(&uid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("article owner: %w", err)
+	}
+	return uid, nil
+}
+
+// DeleteArticle removes an article and everything hanging off it, telling
+// the change hooks (kind "deleted").
+func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
+	var prev string
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, s.q("SELECT status FROM articles WHERE id = ?"), id).Scan(&prev)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.NotFound("artikel tidak ditemukan")
+		}
+		if err != nil {
+			return err
+		}
+		// The hooks see the row before it goes (a search index removes it).
+		if err := s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: "deleted", Status: domain.Status(prev)}); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q("UPDATE polls SET article_id = NULL WHERE article_id = ?"), id); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, s.q("DELETE FROM articles WHERE id = ?"), id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("delete article: %w", err)
+	}
+	s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: "deleted", Status: domain.Status(prev)})
+	return nil
+}

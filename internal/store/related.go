@@ -1,0 +1,390 @@
+package store
+
+// Related news: the store side. Scores are computed in internal/discovery
+// when an article is published or changed and stored in related_articles,
+// so the article page only reads a short list. The queries here feed that
+// computation: candidate articles, their stemmed terms (from the search
+// index, so nothing is stemmed twice) and document frequencies.
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"warta/internal/domain"
+)
+
+// hotTagSlug is the #HOT tag: it marks attention, not a topic, so it never
+// makes two articles related.
+const hotTagSlug = "hot"
+
+// RelatedScore is one stored related article.
+type RelatedScore struct {
+	ID    int64
+	Score float64
+}
+
+// RelatedDoc is what related-news scoring needs to know of one published
+// article. Title, Excerpt and Body are stemmed terms joined by spaces.
+type RelatedDoc struct {
+	ID          int64
+	CategoryID  int64
+	PublishedAt time.Time
+	TagIDs      []int64 // without #HOT
+	Title       string
+	Excerpt     string
+	Body        string
+}
+
+// storedRelated reads the stored list of an article, in its order, keeping
+// only what readers may see now. computed is false when no list was ever
+// computed for it.
+func (s *Store) storedRelated(ctx context.Context, id int64, limit int) (list []domain.Article, computed bool, err error) {
+	list, err = s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+`
+		JOIN related_articles r ON r.related_id = a.id
+		WHERE r.article_id = ? AND a.id <> ? AND`+published+` ORDER BY r.position LIMIT ?`, id, id, s.Now(), limit)
+	if err != nil || len(list) > 0 {
+		return list, true, err
+	}
+	var n int
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM related_computed WHERE article_id = ?"), id).Scan(&n); err != nil {
+		return nil, false, fmt.Errorf("related: %w", err)
+	}
+	return list, n > 0, nil
+}
+
+// relatedByTags is the related list used before one was computed: articles
+// sharing the most tags (#HOT aside), then the newest of the same category.
+func (s *Store) relatedByTags(ctx context.Context, a domain.Article, limit int) ([]domain.Article, error) {
+	now := s.Now()
+	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+`
+		JOIN (SELECT at2.article_id AS id, COUNT(*) AS shared FROM article_tags at1
+		      JOIN article_tags at2 ON at2.tag_id = at1.tag_id AND at2.article_id <> at1.article_id
+		      JOIN tags t ON t.id = at1.tag_id
+		      WHERE at1.article_id = ? AND t.slug <> ? GROUP BY at2.article_id) x ON x.id = a.id
+		WHERE`+published+` ORDER BY x.shared DESC, a.published_at DESC LIMIT ?`, a.ID, hotTagSlug, now, limit)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) >= limit {
+		return list, nil
+	}
+	args := []any{now, a.Category.ID, a.ID}
+	for _, r := range list {
+		args = append(args, r.ID)
+	}
+	more, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+" WHERE"+published+
+		" AND a.category_id = ? AND a.id NOT IN ("+placeholders(len(args)-2)+") ORDER BY a.published_at DESC LIMIT ?",
+		append(args, limit-len(list))...)
+	if err != nil {
+		return nil, err
+	}
+	return append(list, more...), nil
+}
+
+// SaveRelated replaces the stored related list of an article; list is in
+// display order.
+func (s *Store) SaveRelated(ctx context.Context, id int64, list []RelatedScore) error {
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q("DELETE FROM related_articles WHERE article_id = ?"), id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO related_computed (article_id, computed_at)
+			SELECT id, ? FROM articles WHERE id = ?
+			ON CONFLICT (article_id) DO UPDATE SET computed_at = excluded.computed_at`), s.Now(), id); err != nil {
+			return err
+		}
+		for i, r := range list {
+			// The article may have been deleted meanwhile; INSERT ... SELECT
+			// then inserts nothing instead of failing on the foreign key.
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO related_articles (article_id, related_id, position, score)
+				SELECT a.id, b.id, ?, ? FROM articles a, articles b WHERE a.id = ? AND b.id = ? AND a.id <> b.id`),
+				i, r.Score, id, r.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("save related: %w", err)
+	}
+	return nil
+}
+
+// StoredRelated returns the stored related list of an article with scores,
+// whatever the related articles' status (for tests and diagnostics).
+func (s *Store) StoredRelated(ctx context.Context, id int64) ([]RelatedScore, error) {
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT related_id, score FROM related_articles WHERE article_id = ? ORDER BY position"), id)
+	if err != nil {
+		return nil, fmt.Errorf("stored related: %w", err)
+	}
+	defer rows.Close()
+	var out []RelatedScore
+	for rows.Next() {
+		var r RelatedScore
+		if err := rows.Scan(&r.ID, &r.Score); err != nil {
+			return nil, fmt.Errorf("stored related: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ClearRelated forgets every computed list, so related news falls back to
+// shared tags and category until lists are computed again.
+func (s *Store) ClearRelated(ctx context.Context) error {
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM related_articles"); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, "DELETE FROM related_computed")
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("clear related: %w", err)
+	}
+	return nil
+}
+
+// RelatedListers returns the articles whose stored list includes id.
+func (s *Store) RelatedListers(ctx context.Context, id int64) ([]int64, error) {
+	return s.ids(ctx, "related listers", s.q("SELECT article_id FROM related_articles WHERE related_id = ? ORDER BY article_id"), id)
+}
+
+// PublishedArticleIDs returns the ids of all published articles, oldest id
+// first.
+func (s *Store) PublishedArticleIDs(ctx context.Context) ([]int64, error) {
+	ids, err := s.publishedIDs(ctx, s.r)
+	if err != nil {
+		return nil, fmt.Errorf("published ids: %w", err)
+	}
+	return ids, nil
+}
+
+// HasStoredRelated reports whether any related list was ever computed.
+func (s *Store) HasStoredRelated(ctx context.Context) (bool, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM related_computed LIMIT 1) x").Scan(&n); err != nil {
+		return false, fmt.Errorf("related: %w", err)
+	}
+	return n > 0, nil
+}
+
+func (s *Store) ids(ctx context.Context, what, query string, args ...any) ([]int64, error) {
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		out = append(out, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
+}
+
+// RelatedDocs loads the published articles among ids with their stemmed
+// terms; unpublished or unindexed ones are left out.
+func (s *Store) RelatedDocs(ctx context.Context, ids []int64) ([]RelatedDoc, error) {
+	var out []RelatedDoc
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		batch, err := s.relatedDocs(ctx, ids[:n])
+		if err != nil {
+			return nil, fmt.Errorf("related docs: %w", err)
+		}
+		out = append(out, batch...)
+		ids = ids[n:]
+	}
+	return out, nil
+}
+
+func (s *Store) relatedDocs(ctx context.Context, ids []int64) ([]RelatedDoc, error) {
+	args := make([]any, 0, len(ids)+1)
+	args = append(args, s.Now())
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.category_id, a.published_at, f.title, f.excerpt, f.body
+		FROM articles a JOIN article_search f ON f.`+s.searchKey()+` = a.id
+		WHERE`+published+` AND a.id IN (`+placeholders(len(ids))+`) ORDER BY a.id`), args...)
+	if err != nil {
+		return nil, err
+	}
+	var docs []RelatedDoc
+	idx := map[int64]int{}
+	for rows.Next() {
+		var d RelatedDoc
+		if err := rows.Scan(&d.ID, &d.CategoryID, &d.PublishedAt, &d.Title, &d.Excerpt, &d.Body); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		idx[d.ID] = len(docs)
+		docs = append(docs, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	rows, err = s.r.QueryContext(ctx, s.q(`SELECT at.article_id, at.tag_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+		WHERE t.slug <> ? AND at.article_id IN (`+placeholders(len(ids))+`) ORDER BY at.article_id, at.tag_id`),
+		append([]any{hotTagSlug}, args[1:]...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var aid, tid int64
+		if err := rows.Scan(&aid, &tid); err != nil {
+			return nil, err
+		}
+		if i, ok := idx[aid]; ok {
+			docs[i].TagIDs = append(docs[i].TagIDs, tid)
+		}
+	}
+	return docs, rows.Err()
+}
+
+// RelatedCandidates returns published articles that might be related to d:
+// those sharing its tags, those matching any of its key terms in the search
+// index (best first), and its neighbours in time within its category. Each
+// source gives at most perSource ids; d itself is never among them.
+func (s *Store) RelatedCandidates(ctx context.Context, d RelatedDoc, keyTerms []string, perSource int) ([]int64, error) {
+	now := s.Now()
+	seen := map[int64]bool{d.ID: true}
+	var out []int64
+	add := func(ids []int64) {
+		for _, id := range ids {
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	if len(d.TagIDs) > 0 {
+		ids, err := s.ids(ctx, "related candidates", s.q(`SELECT a.id FROM article_tags at1
+			JOIN article_tags at2 ON at2.tag_id = at1.tag_id JOIN tags t ON t.id = at1.tag_id
+			JOIN articles a ON a.id = at2.article_id
+			WHERE at1.article_id = ? AND at2.article_id <> ? AND t.slug <> ? AND`+published+`
+			GROUP BY a.id ORDER BY COUNT(*) DESC, MAX(a.published_at) DESC LIMIT ?`),
+			d.ID, d.ID, hotTagSlug, now, perSource)
+		if err != nil {
+			return nil, err
+		}
+		add(ids)
+	}
+	if len(keyTerms) > 0 {
+		var query string
+		args := []any{}
+		if s.dialect == Postgres {
+			parts := make([]string, len(keyTerms))
+			for i, t := range keyTerms {
+				parts[i] = "plainto_tsquery('simple', ?)"
+				args = append(args, t)
+			}
+			query = `SELECT a.id FROM (SELECT ` + strings.Join(parts, " || ") + ` AS q) x, article_search f
+				JOIN articles a ON a.id = f.article_id
+				WHERE f.tsv @@ x.q AND a.id <> ? AND` + published + ` ORDER BY ts_rank(f.tsv, x.q) DESC, a.id DESC LIMIT ?`
+		} else {
+			args = append(args, ftsAny(keyTerms))
+			query = `SELECT a.id FROM article_search JOIN articles a ON a.id = article_search.rowid
+				WHERE article_search MATCH ? AND a.id <> ? AND` + published + `
+				ORDER BY bm25(article_search, 5.0, 2.0, 1.0), a.id DESC LIMIT ?`
+		}
+		ids, err := s.ids(ctx, "related candidates", s.q(query), append(args, d.ID, now, perSource)...)
+		if err != nil {
+			return nil, err
+		}
+		add(ids)
+	}
+	// Neighbours in time: the stories told just before and just after.
+	half := max(1, perSource/4)
+	for _, q := range []string{
+		` AND a.published_at <= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ?`,
+		` AND a.published_at > ? ORDER BY a.published_at ASC, a.id ASC LIMIT ?`,
+	} {
+		ids, err := s.ids(ctx, "related candidates", s.q(`SELECT a.id FROM articles a
+			WHERE a.category_id = ? AND a.id <> ? AND`+published+q), d.CategoryID, d.ID, now, dbTime(d.PublishedAt), half)
+		if err != nil {
+			return nil, err
+		}
+		add(ids)
+	}
+	return out, nil
+}
+
+// TermDocs returns how many indexed articles hold each term, and the number
+// of indexed articles.
+func (s *Store) TermDocs(ctx context.Context, terms []string) (map[string]int64, int64, error) {
+	out := make(map[string]int64, len(terms))
+	var total int64
+	all := append([]string{docCountTerm}, terms...)
+	for len(all) > 0 {
+		n := min(len(all), 500)
+		args := make([]any, n)
+		for i, t := range all[:n] {
+			args[i] = t
+		}
+		rows, err := s.r.QueryContext(ctx, s.q("SELECT term, docs FROM search_terms WHERE term IN ("+placeholders(n)+")"), args...)
+		if err != nil {
+			return nil, 0, fmt.Errorf("term docs: %w", err)
+		}
+		for rows.Next() {
+			var t string
+			var d int64
+			if err := rows.Scan(&t, &d); err != nil {
+				rows.Close()
+				return nil, 0, fmt.Errorf("term docs: %w", err)
+			}
+			if t == docCountTerm {
+				total = d
+			} else {
+				out[t] = d
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, 0, fmt.Errorf("term docs: %w", err)
+		}
+		all = all[n:]
+	}
+	return out, total, nil
+}
+
+// TagDocs returns how many articles carry each tag.
+func (s *Store) TagDocs(ctx context.Context, tagIDs []int64) (map[int64]int64, error) {
+	out := map[int64]int64{}
+	if len(tagIDs) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(tagIDs))
+	for i, id := range tagIDs {
+		args[i] = id
+	}
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT tag_id, COUNT(*) FROM article_tags WHERE tag_id IN ("+
+		placeholders(len(args))+") GROUP BY tag_id"), args...)
+	if err != nil {
+		return nil, fmt.Errorf("tag docs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, n int64
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("tag docs: %w", err)
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}

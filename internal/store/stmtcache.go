@@ -1,0 +1,151 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sync"
+)
+
+// readDB is the read pool with a cache of prepared statements. The pure-Go
+// SQLite spends about half of a small query parsing its SQL, so the text of
+// each read query is prepared once and reused. pgx already caches statements
+// per connection, so PostgreSQL reads go straight through.
+type readDB struct {
+	*sql.DB
+	cache bool
+
+	mu    sync.RWMutex
+	stmts map[string]*sql.Stmt
+}
+
+// maxCachedStmts bounds the cache; queries beyond it run unprepared.
+const maxCachedStmts = 512
+
+func newReadDB(db *sql.DB, cache bool) *readDB {
+	return &readDB{DB: db, cache: cache, stmts: map[string]*sql.Stmt{}}
+}
+
+func (r *readDB) stmt(ctx context.Context, query string) *sql.Stmt {
+	if !r.cache {
+		return nil
+	}
+	r.mu.RLock()
+	st := r.stmts[query]
+	r.mu.RUnlock()
+	if st != nil {
+		return st
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if st = r.stmts[query]; st != nil || len(r.stmts) >= maxCachedStmts {
+		return st
+	}
+	st, err := r.DB.PrepareContext(ctx, query)
+	if err != nil {
+		return nil // the plain query reports the error
+	}
+	r.stmts[query] = st
+	return st
+}
+
+// QueryContext runs a read query through a cached prepared statement.
+func (r *readDB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := r.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
+	return r.DB.QueryContext(ctx, query, args...)
+}
+
+// QueryRowContext runs a one-row read query through a cached prepared
+// statement.
+func (r *readDB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := r.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return r.DB.QueryRowContext(ctx, query, args...)
+}
+
+// Close closes the cached statements and the pool.
+func (r *readDB) Close() error {
+	r.mu.Lock()
+	for _, st := range r.stmts {
+		st.Close()
+	}
+	r.stmts = map[string]*sql.Stmt{}
+	r.mu.Unlock()
+	return r.DB.Close()
+}
+
+// writeStmts holds statements prepared on the SQLite writer connection for
+// the hot write paths (reactions, comments, votes, views). Inside a
+// transaction, tx.StmtContext reuses the statement already prepared on that
+// connection, so these transactions skip parsing their SQL. They are prepared
+// right after migrating, while no transaction holds the only writer
+// connection (preparing during one would wait for it forever).
+type writeStmts struct {
+	mu sync.RWMutex
+	m  map[string]*sql.Stmt
+}
+
+// hotWrites lists the SQL of the hot write paths; hot registers one.
+var hotWrites []string
+
+func hot(query string) string {
+	hotWrites = append(hotWrites, query)
+	return query
+}
+
+// prepareHot prepares the hot write statements on SQLite.
+func (s *Store) prepareHot(ctx context.Context) error {
+	if s.dialect != SQLite {
+		return nil
+	}
+	s.ws.mu.Lock()
+	defer s.ws.mu.Unlock()
+	if s.ws.m == nil {
+		s.ws.m = map[string]*sql.Stmt{}
+	}
+	for _, q := range hotWrites {
+		if s.ws.m[q] != nil {
+			continue
+		}
+		st, err := s.w.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("prepare %q: %w", q, err)
+		}
+		s.ws.m[q] = st
+	}
+	return nil
+}
+
+func (s *Store) txStmt(ctx context.Context, tx *sql.Tx, query string) *sql.Stmt {
+	if s.dialect != SQLite {
+		return nil
+	}
+	s.ws.mu.RLock()
+	st := s.ws.m[query]
+	s.ws.mu.RUnlock()
+	if st == nil {
+		return nil
+	}
+	return tx.StmtContext(ctx, st)
+}
+
+// tExec runs a statement in tx, through a prepared hot statement when there
+// is one.
+func (s *Store) tExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	if st := s.txStmt(ctx, tx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
+	return tx.ExecContext(ctx, s.q(query), args...)
+}
+
+// tQueryRow runs a one-row query in tx, through a prepared hot statement
+// when there is one.
+func (s *Store) tQueryRow(ctx context.Context, tx *sql.Tx, query string, args ...any) *sql.Row {
+	if st := s.txStmt(ctx, tx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
+	return tx.QueryRowContext(ctx, s.q(query), args...)
+}

@@ -1,0 +1,127 @@
+// Package web holds what the reader site, the newsroom and the JSON API share
+// over HTTP: the error-to-status mapping, JSON envelopes, Indonesian
+// formatting and content-hashed static assets.
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"warta/internal/domain"
+)
+
+// StatusOf maps an error to its HTTP status. It is the only place where
+// domain error codes become status codes.
+func StatusOf(err error) int {
+	switch domain.ErrorCode(err) {
+	case domain.ENotFound:
+		return http.StatusNotFound
+	case domain.EInvalid:
+		return http.StatusBadRequest
+	case domain.EConflict:
+		return http.StatusConflict
+	case domain.EForbidden:
+		return http.StatusForbidden
+	case domain.EUnauthorized:
+		return http.StatusUnauthorized
+	case domain.ETooMany:
+		return http.StatusTooManyRequests
+	case domain.ETooLarge:
+		return http.StatusRequestEntityTooLarge
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusInternalServerError
+}
+
+// SetRetryAfter adds Retry-After for rate-limit errors.
+func SetRetryAfter(w http.ResponseWriter, err error) {
+	var e *domain.Error
+	if errors.As(err, &e) && e.Code == domain.ETooMany {
+		ra := e.RetryAfter
+		if ra < 1 {
+			ra = 1
+		}
+		w.Header().Set("Retry-After", strconv.Itoa(ra))
+	}
+}
+
+// LogError logs err once, at error level for server faults only. A request
+// the client gave up on (context canceled) is not a fault.
+func LogError(log *slog.Logger, r *http.Request, status int, err error) {
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		log.Debug("client went away", "method", r.Method, "path", r.URL.Path)
+		return
+	}
+	if status >= 500 {
+		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
+	}
+}
+
+// Envelope is the single JSON shape of the API: data, optional pagination,
+// or an error.
+type Envelope struct {
+	Data       any         `json:"data,omitempty"`
+	Pagination *Pagination `json:"pagination,omitempty"`
+	Error      *ErrorBody  `json:"error,omitempty"`
+}
+
+// Pagination describes the page a list answer holds.
+type Pagination struct {
+	Page       int `json:"page"`
+	Limit      int `json:"limit"`
+	Total      int `json:"total"`
+	TotalPages int `json:"total_pages"`
+}
+
+// NewPagination fills the page count.
+func NewPagination(page, limit, total int) *Pagination {
+	tp := 0
+	if limit > 0 {
+		tp = (total + limit - 1) / limit
+	}
+	return &Pagination{Page: page, Limit: limit, Total: total, TotalPages: tp}
+}
+
+// ErrorBody is the API error object.
+type ErrorBody struct {
+	Message string `json:"message"`
+	Code    string `json:"code"`
+}
+
+// JSON writes v as a JSON answer with the given status.
+func JSON(w http.ResponseWriter, status int, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		status = http.StatusInternalServerError
+		body = []byte(`{"error":{"message":"gagal menyusun jawaban","code":"internal"}}`)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(body)+1))
+	w.WriteHeader(status)
+	w.Write(body)
+	w.Write([]byte("\n"))
+}
+
+// JSONError writes err as the API error envelope with its status.
+func JSONError(w http.ResponseWriter, err error) int {
+	status := StatusOf(err)
+	SetRetryAfter(w, err)
+	code := domain.ErrorCode(err)
+	if status == http.StatusRequestEntityTooLarge {
+		code = domain.ETooLarge
+	}
+	msg := domain.ErrorMessage(err)
+	if status == http.StatusRequestEntityTooLarge && code == domain.ETooLarge && domain.ErrorCode(err) == domain.EInternal {
+		msg = "isi permintaan terlalu besar"
+	}
+	JSON(w, status, Envelope{Error: &ErrorBody{Message: msg, Code: code}})
+	return status
+}

@@ -1,0 +1,366 @@
+// Package webhooks tells other systems when articles are published, updated
+// or unpublished: it POSTs signed JSON to the URLs admins register, retries
+// failures with exponential backoff, and keeps a delivery log in the
+// database.
+//
+// Publishing never waits for a webhook target. The store's after-commit hook
+// only puts the change on a bounded queue (dropping it, with a log line, if
+// the queue is full); a goroutine turns changes into delivery rows, and
+// workers send them, each attempt bounded by a timeout. Deliveries live in
+// the database, so a retry survives a restart and every process over one
+// database may send them: a worker claims a delivery with an atomic UPDATE
+// before sending it.
+//
+// Each request carries:
+//
+//	Content-Type: application/json
+//	X-Warta-Event: published | updated | unpublished | ping
+//	X-Warta-Delivery: <delivery id>, the same on every retry
+//	X-Warta-Signature: sha256=<hex HMAC-SHA256 of the body with the webhook's secret>
+//
+// A 2xx answer is success; anything else (a redirect too) is retried.
+package webhooks
+
+import (
+	"bytes"
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	mrand "math/rand/v2"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"warta/internal/domain"
+	"warta/internal/store"
+	"warta/internal/web"
+)
+
+// Config tunes delivery. Zero values take the defaults.
+type Config struct {
+	BaseURL  string         // absolute origin for article URLs in payloads
+	Location *time.Location // zone of the times in payloads
+
+	Timeout      time.Duration // per attempt; default 10 s
+	MaxAttempts  int           // before a delivery is marked failed; default 8
+	Backoff      time.Duration // wait after the first failure, doubled each time; default 30 s
+	MaxBackoff   time.Duration // cap of the wait; default 1 h
+	Workers      int           // concurrent sends; default 4
+	QueueSize    int           // article changes waiting to be turned into deliveries; default 1024
+	PollInterval time.Duration // how often due retries are looked for; default 5 s
+	Client       *http.Client  // default: no redirects followed
+}
+
+// Service delivers webhooks.
+type Service struct {
+	cfg     Config
+	store   *store.Store
+	log     *slog.Logger
+	changes chan change
+	due     chan int64
+	wg      sync.WaitGroup
+}
+
+// New builds the service; call Subscribe to hear article changes and Run to
+// send.
+func New(cfg Config, st *store.Store, log *slog.Logger) *Service {
+	if cfg.Location == nil {
+		cfg.Location = time.UTC
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 10 * time.Second
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 8
+	}
+	if cfg.Backoff <= 0 {
+		cfg.Backoff = 30 * time.Second
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = time.Hour
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 4
+	}
+	if cfg.QueueSize <= 0 {
+		cfg.QueueSize = 1024
+	}
+	if cfg.PollInterval <= 0 {
+		cfg.PollInterval = 5 * time.Second
+	}
+	if cfg.Client == nil {
+		cfg.Client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	}
+	return &Service{cfg: cfg, store: st, log: log, changes: make(chan change, cfg.QueueSize),
+		due: make(chan int64, cfg.Workers*4)}
+}
+
+// NewSecret returns a fresh signing secret for a webhook.
+func NewSecret() string {
+	var b [32]byte
+	rand.Read(b[:])
+	return "whsec_" + hex.EncodeToString(b[:])
+}
+
+// Sign returns the X-Warta-Signature value of body under secret.
+func Sign(secret string, body []byte) string {
+	m := hmac.New(sha256.New, []byte(secret))
+	m.Write(body)
+	return "sha256=" + hex.EncodeToString(m.Sum(nil))
+}
+
+// Verify reports whether signature is body's signature under secret, in
+// constant time. Receivers written in Go can use it as is.
+func Verify(secret string, body []byte, signature string) bool {
+	return hmac.Equal([]byte(Sign(secret, body)), []byte(signature))
+}
+
+// Subscribe hooks the service to the store's article writes. The hook reads
+// the article as it is at that moment (so a payload tells what the event
+// did, whatever happens next) and queues it; it never waits for a target,
+// and when the queue is full it drops the change with a log line rather
+// than hold up the newsroom.
+func (s *Service) Subscribe() {
+	s.store.OnArticleChange(func(ctx context.Context, c store.ArticleChange) {
+		switch c.Kind {
+		case domain.EventPublished, domain.EventUpdated, domain.EventUnpublished:
+		default:
+			return
+		}
+		// An update to an article readers cannot see concerns nobody.
+		if c.Kind == domain.EventUpdated && c.Status != domain.StatusPublished {
+			return
+		}
+		a, err := s.store.ArticleByIDAnyStatus(context.WithoutCancel(ctx), c.ArticleID)
+		if err != nil {
+			s.log.Error("webhooks: read article", "article", c.ArticleID, "err", err)
+			return
+		}
+		select {
+		case s.changes <- change{event: c.Kind, at: s.store.Now(), article: a}:
+		default:
+			s.log.Warn("webhook queue full: change not delivered", "article", c.ArticleID, "event", c.Kind)
+		}
+	})
+}
+
+// change is an article event waiting to become deliveries.
+type change struct {
+	event   string
+	at      time.Time
+	article domain.Article
+}
+
+// Run sends deliveries until ctx is cancelled, then turns the changes still
+// queued into delivery rows (sent by the next run) and returns once the
+// workers have finished their current attempt.
+func (s *Service) Run(ctx context.Context) {
+	for range s.cfg.Workers {
+		s.wg.Add(1)
+		go func() {
+			defer s.wg.Done()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case id := <-s.due:
+					s.attempt(ctx, id)
+				}
+			}
+		}()
+	}
+	tick := time.NewTicker(s.cfg.PollInterval)
+	defer tick.Stop()
+	s.poll(ctx)
+	for {
+		select {
+		case <-ctx.Done():
+			s.wg.Wait()
+			dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			defer cancel()
+			for {
+				select {
+				case c := <-s.changes:
+					s.enqueue(dctx, c)
+				default:
+					return
+				}
+			}
+		case c := <-s.changes:
+			s.enqueue(ctx, c)
+		case <-tick.C:
+			s.poll(ctx)
+		}
+	}
+}
+
+// poll hands due deliveries (first attempts and retries) to the workers.
+func (s *Service) poll(ctx context.Context) {
+	ids, err := s.store.DueDeliveryIDs(ctx, 100)
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.Error("webhooks: due deliveries", "err", err)
+		}
+		return
+	}
+	for _, id := range ids {
+		select {
+		case s.due <- id:
+		default:
+			return // workers busy: the rest waits for the next tick
+		}
+	}
+}
+
+// Payload is the JSON body of a delivery.
+type Payload struct {
+	Event      string          `json:"event"`
+	OccurredAt string          `json:"occurred_at"`
+	Article    *ArticlePayload `json:"article,omitempty"`
+}
+
+// ArticlePayload describes the article a delivery is about.
+type ArticlePayload struct {
+	ID          int64    `json:"id"`
+	Slug        string   `json:"slug"`
+	Title       string   `json:"title"`
+	Excerpt     string   `json:"excerpt"`
+	URL         string   `json:"url"`
+	Status      string   `json:"status"`
+	PublishedAt string   `json:"published_at"`
+	UpdatedAt   string   `json:"updated_at"`
+	Category    string   `json:"category"`
+	Tags        []string `json:"tags"`
+	Authors     []string `json:"authors"`
+}
+
+// enqueue turns an article change into delivery rows and offers them to the
+// workers.
+func (s *Service) enqueue(ctx context.Context, c change) {
+	p := Payload{Event: c.event, OccurredAt: web.RFC3339(c.at, s.cfg.Location), Article: s.articlePayload(c.article)}
+	body, err := json.Marshal(p)
+	if err != nil {
+		s.log.Error("webhooks: payload", "err", err)
+		return
+	}
+	ids, err := s.store.CreateDeliveries(ctx, c.event, c.article.ID, string(body))
+	if err != nil {
+		s.log.Error("webhooks: queue deliveries", "article", c.article.ID, "err", err)
+		return
+	}
+	for _, id := range ids {
+		select {
+		case s.due <- id:
+		default: // the poller picks it up
+		}
+	}
+}
+
+func (s *Service) articlePayload(a domain.Article) *ArticlePayload {
+	p := &ArticlePayload{ID: a.ID, Slug: a.Slug, Title: a.Title, Excerpt: a.Excerpt, URL: s.cfg.BaseURL + "/berita/" + a.Slug,
+		Status: string(a.Status), PublishedAt: web.RFC3339(a.PublishedAt, s.cfg.Location),
+		UpdatedAt: web.RFC3339(a.UpdatedAt, s.cfg.Location), Category: a.Category.Slug, Tags: []string{}, Authors: []string{}}
+	for _, t := range a.Tags {
+		p.Tags = append(p.Tags, t.Slug)
+	}
+	for _, au := range a.Authors {
+		p.Authors = append(p.Authors, au.Name)
+	}
+	return p
+}
+
+// PingPayload is the body of a test delivery.
+func PingPayload(now time.Time, loc *time.Location) string {
+	b, _ := json.Marshal(Payload{Event: domain.EventPing, OccurredAt: web.RFC3339(now, loc)})
+	return string(b)
+}
+
+// attempt claims delivery id and sends it once.
+func (s *Service) attempt(ctx context.Context, id int64) {
+	// The lease outlasts the attempt, so a crash mid-send only delays the
+	// retry until it expires.
+	d, h, ok, err := s.store.ClaimDelivery(ctx, id, s.store.Now().Add(s.cfg.Timeout+time.Minute))
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.Error("webhooks: claim", "delivery", id, "err", err)
+		}
+		return
+	}
+	if !ok {
+		return
+	}
+	res := store.AttemptResult{Status: domain.DeliveryDelivered}
+	if !h.Active && d.Event != domain.EventPing {
+		res = store.AttemptResult{Status: domain.DeliveryFailed, Error: "webhook dinonaktifkan"}
+	} else {
+		code, err := s.send(ctx, h, d)
+		res.ResponseCode = code
+		if err != nil {
+			res.Error = err.Error()
+			if d.Attempts+1 >= s.cfg.MaxAttempts {
+				res.Status = domain.DeliveryFailed
+			} else {
+				res.Status = domain.DeliveryPending
+				res.NextAttempt = s.store.Now().Add(s.backoff(d.Attempts + 1))
+			}
+		}
+	}
+	// Record even when shutting down: the attempt happened.
+	if err := s.store.RecordAttempt(context.WithoutCancel(ctx), d.ID, res); err != nil {
+		s.log.Error("webhooks: record attempt", "delivery", d.ID, "err", err)
+	}
+	if res.Status != domain.DeliveryDelivered {
+		s.log.Warn("webhook delivery failed", "delivery", d.ID, "webhook", h.ID, "attempt", d.Attempts+1,
+			"status", res.Status, "code", res.ResponseCode, "err", res.Error)
+	}
+}
+
+// backoff is the wait after the n-th failed attempt: Backoff·2^(n-1), capped
+// at MaxBackoff, with ±20% jitter so many failing deliveries do not retry in
+// step.
+func (s *Service) backoff(n int) time.Duration {
+	d := s.cfg.Backoff
+	for i := 1; i < n && d < s.cfg.MaxBackoff; i++ {
+		d *= 2
+	}
+	d = min(d, s.cfg.MaxBackoff)
+	jitter := time.Duration(mrand.Int64N(int64(d)/5+1)) - d/10
+	return d + jitter
+}
+
+// send POSTs one delivery and returns the answer's status.
+func (s *Service) send(ctx context.Context, h domain.Webhook, d domain.WebhookDelivery) (int, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+	defer cancel()
+	body := []byte(d.Payload)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.URL, bytes.NewReader(body))
+	if err != nil {
+		return 0, fmt.Errorf("URL tidak valid: %w", err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("User-Agent", "Warta-Webhooks/1")
+	req.Header.Set("X-Warta-Event", d.Event)
+	req.Header.Set("X-Warta-Delivery", strconv.FormatInt(d.ID, 10))
+	req.Header.Set("X-Warta-Signature", Sign(h.Secret, body))
+	resp, err := s.cfg.Client.Do(req)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return 0, fmt.Errorf("tidak ada jawaban dalam %s", s.cfg.Timeout)
+		}
+		return 0, err
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return resp.StatusCode, fmt.Errorf("jawaban HTTP %d", resp.StatusCode)
+	}
+	return resp.StatusCode, nil
+}
