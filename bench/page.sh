@@ -38,7 +38,7 @@ trap cleanup EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$WPORT/healthz" >/dev/null && break; sleep 0.2; done
 
 if [ -z "${PAGE:-}" ]; then
-	PAGE=$(curl -fs "http://127.0.0.1:$WPORT/api/v1/articles?limit=1" | sed -E 's/.*"url":"http:\/\/[^/]+([^"]+)".*/\1/' | head -n1)
+	PAGE=$(curl -fs "http://127.0.0.1:$WPORT/api/v1/articles?limit=1" | grep -o '"url":"[^"]*/berita/[^"]*"' | head -n1 | sed -E 's#"url":"https?://[^/]+([^"]+)"#\1#')
 fi
 curl -fs "http://127.0.0.1:$WPORT$PAGE" -o "$OUT/www/page.html"
 BYTES=$(wc -c < "$OUT/www/page.html")

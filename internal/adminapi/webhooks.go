@@ -11,9 +11,8 @@ import (
 )
 
 // Webhooks are admin-only: they send the newsroom's content to other
-// systems and hold signing secrets. The permission table has no webhook row
-// yet, so the admin-only user permission guards them.
-const permWebhooks = auth.PermUsers
+// systems and hold signing secrets.
+const permWebhooks = auth.PermWebhooks
 
 type webhookJSON struct {
 	ID          int64    `json:"id"`
@@ -108,12 +107,7 @@ func (a *API) createWebhook(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if in.URL == nil {
 		return domain.Invalid(`kolom "url" wajib diisi`)
 	}
-	secret := webhooks.NewSecret()
-	id, err := a.store.CreateWebhook(r.Context(), in.apply(store.WebhookInput{Active: true}), secret)
-	if err != nil {
-		return err
-	}
-	h, err := a.store.Webhook(r.Context(), id)
+	h, secret, err := webhooks.Register(r.Context(), a.store, in.apply(store.WebhookInput{Active: true}))
 	if err != nil {
 		return err
 	}
@@ -145,19 +139,12 @@ func (a *API) updateWebhook(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err != nil {
 		return err
 	}
-	h, err := a.store.Webhook(r.Context(), id)
-	if err != nil {
-		return err
-	}
 	var in webhookIn
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	cur := store.WebhookInput{URL: h.URL, Events: h.Events, Description: h.Description, Active: h.Active}
-	if err := a.store.UpdateWebhook(r.Context(), id, in.apply(cur)); err != nil {
-		return err
-	}
-	if h, err = a.store.Webhook(r.Context(), id); err != nil {
+	h, err := webhooks.Update(r.Context(), a.store, id, func(cur *store.WebhookInput) { *cur = in.apply(*cur) })
+	if err != nil {
 		return err
 	}
 	return ok(w, a.webhookJSON(h))
@@ -215,14 +202,7 @@ func (a *API) pingWebhook(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err != nil {
 		return err
 	}
-	if _, err := a.store.Webhook(r.Context(), id); err != nil {
-		return err
-	}
-	did, err := a.store.CreateDelivery(r.Context(), id, domain.EventPing, 0, webhooks.PingPayload(a.store.Now(), a.cfg.Location))
-	if err != nil {
-		return err
-	}
-	d, err := a.store.Delivery(r.Context(), did)
+	d, err := webhooks.Ping(r.Context(), a.store, id, a.cfg.Location)
 	if err != nil {
 		return err
 	}
@@ -243,17 +223,8 @@ func (a *API) retryDelivery(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err != nil {
 		return err
 	}
-	d, err := a.store.Delivery(r.Context(), did)
+	d, err := webhooks.Retry(r.Context(), a.store, id, did)
 	if err != nil {
-		return err
-	}
-	if d.WebhookID != id {
-		return domain.NotFound("pengiriman webhook tidak ditemukan")
-	}
-	if err := a.store.RetryDelivery(r.Context(), did); err != nil {
-		return err
-	}
-	if d, err = a.store.Delivery(r.Context(), did); err != nil {
 		return err
 	}
 	web.JSON(w, http.StatusAccepted, web.Envelope{Data: a.deliveryJSON(d)})

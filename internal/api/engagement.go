@@ -257,9 +257,6 @@ func (a *API) postVote(w http.ResponseWriter, r *http.Request) error {
 	if in.OptionID == nil {
 		return domain.Invalid(`kolom "option_id" wajib diisi`)
 	}
-	if _, err := a.store.Poll(r.Context(), id); err != nil {
-		return err
-	}
 	if err := a.engage.Vote(r.Context(), w, r, id, *in.OptionID); err != nil {
 		if domain.ErrorCode(err) == domain.EInvalid && *in.OptionID <= 0 {
 			return domain.NotFound("pilihan tidak ditemukan di polling ini")

@@ -21,6 +21,7 @@ const (
 	PermStats          Perm = "stats"            // see the dashboard
 	PermUsers          Perm = "users"            // manage accounts and everyone's API tokens
 	PermSettings       Perm = "settings"         // site settings such as the moderation mode
+	PermWebhooks       Perm = "webhooks"         // register webhooks, read their delivery log, ping and retry
 )
 
 // Table is the permission table: which roles hold each permission. The same
@@ -42,6 +43,7 @@ var Table = []struct {
 	{PermStats, []domain.Role{domain.RoleAdmin, domain.RoleEditor, domain.RoleWriter, domain.RoleModerator}},
 	{PermUsers, []domain.Role{domain.RoleAdmin}},
 	{PermSettings, []domain.Role{domain.RoleAdmin, domain.RoleEditor}},
+	{PermWebhooks, []domain.Role{domain.RoleAdmin}},
 }
 
 var table = func() map[Perm]map[domain.Role]bool {

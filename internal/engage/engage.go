@@ -231,9 +231,7 @@ func (s *Service) Comment(ctx context.Context, w http.ResponseWriter, r *http.Re
 			return c, domain.Invalid("komentar dikirim terlalu cepat; tunggu beberapa detik lalu kirim lagi")
 		}
 	}
-	if err := s.store.PublishedArticleID(ctx, c.ArticleID); err != nil {
-		return c, err
-	}
+	// AddComment checks in its transaction that the article is published.
 	switch {
 	case c.Name == "":
 		return c, domain.Invalid("nama wajib diisi")

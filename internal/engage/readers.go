@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -25,6 +26,12 @@ type Readers struct {
 	secret     []byte
 	trustProxy bool
 	now        func() time.Time
+	salt       atomic.Pointer[daySalt] // today's salt, derived once a day
+}
+
+type daySalt struct {
+	day  string
+	salt []byte
 }
 
 // NewReaders builds a Readers. secret signs cookies and derives the daily
@@ -68,8 +75,12 @@ func (rd *Readers) ClientIP(r *http.Request) string {
 // into an IP address.
 func (rd *Readers) Hash(r *http.Request) string {
 	day := rd.now().UTC().Format("2006-01-02")
-	salt := rd.mac("salt", day)
-	m := hmac.New(sha256.New, salt)
+	ds := rd.salt.Load()
+	if ds == nil || ds.day != day {
+		ds = &daySalt{day: day, salt: rd.mac("salt", day)}
+		rd.salt.Store(ds)
+	}
+	m := hmac.New(sha256.New, ds.salt)
 	m.Write([]byte(rd.ClientIP(r)))
 	m.Write([]byte{0})
 	m.Write([]byte(r.UserAgent()))

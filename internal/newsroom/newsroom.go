@@ -51,7 +51,13 @@ type UI struct {
 }
 
 var pageNames = []string{"login", "dashboard", "articles", "editor", "revisions", "stats", "comments", "moderation",
-	"categories", "tags", "polls", "poll", "users", "account", "error"}
+	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "error"}
+
+// pageParts are the templates a page shares with others, parsed with it.
+var pageParts = map[string][]string{
+	"webhooks":        {"webhooks_form"},
+	"webhooks_detail": {"webhooks_form"},
+}
 
 // New parses the templates once.
 func New(cfg Config, au *auth.Service, ed *editorial.Service, log *slog.Logger) (*UI, error) {
@@ -78,7 +84,11 @@ func New(cfg Config, au *auth.Service, ed *editorial.Service, log *slog.Logger) 
 		"zone":        func() string { return web.ZoneName(cfg.Location, time.Now()) },
 	}
 	for _, name := range pageNames {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/"+name+".html")
+		files := []string{"templates/layout.html", "templates/" + name + ".html"}
+		for _, part := range pageParts[name] {
+			files = append(files, "templates/"+part+".html")
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, files...)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
@@ -139,6 +149,10 @@ var notices = map[string]string{
 	"draf": "Artikel dikembalikan ke draf.", "dihapus": "Data dihapus.", "dipulihkan": "Revisi dipulihkan.",
 	"catatan": "Catatan ditambahkan dan tampil di artikel.", "sandi": "Kata sandi diganti.", "dibuat": "Data dibuat.",
 	"moderasi": "Komentar diperbarui.", "keluar": "Anda sudah keluar.",
+	"ping":     "Ping uji masuk antrean; hasilnya tampil di log pengiriman dalam beberapa detik.",
+	"ulang":    "Pengiriman dijadwalkan ulang dan segera dicoba lagi.",
+	"nonaktif": "Webhook dinonaktifkan: tidak ada kiriman baru sampai diaktifkan lagi.",
+	"aktif":    "Webhook diaktifkan.",
 }
 
 func (u *UI) frame(r *http.Request, p *auth.Principal, title, active string) frame {

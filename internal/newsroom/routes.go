@@ -49,5 +49,12 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /redaksi/pengguna", u.page(u.users))
 	mux.Handle("POST /redaksi/pengguna/{action}", u.page(u.userAction))
 
+	mux.Handle("GET /redaksi/webhook", u.page(u.webhooks))
+	mux.Handle("POST /redaksi/webhook", u.page(u.createWebhook))
+	mux.Handle("GET /redaksi/webhook/{id}", u.page(u.webhook))
+	mux.Handle("POST /redaksi/webhook/{id}", u.page(u.saveWebhook))
+	mux.Handle("POST /redaksi/webhook/{id}/{action}", u.page(u.webhookAction))
+	mux.Handle("POST /redaksi/webhook/{id}/pengiriman/{delivery}/ulang", u.page(u.retryDelivery))
+
 	mux.Handle("/redaksi/", u.page(u.notFound))
 }

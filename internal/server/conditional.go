@@ -2,14 +2,13 @@ package server
 
 import (
 	"bytes"
-	"encoding/binary"
-	"encoding/hex"
-	"hash/crc32"
 	"hash/fnv"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
+
+	"warta/internal/web"
 )
 
 // Conditional requests (RFC 9110 §13).
@@ -52,8 +51,29 @@ func conditional(next http.Handler) http.Handler {
 			return
 		}
 		bw := &bufferWriter{w: w}
+		// A handler that already knows its ETag (the page cache) is
+		// answered as soon as it sends its header, without buffering.
+		bw.early = func() bool {
+			h := w.Header()
+			etag := h.Get("ETag")
+			if etag == "" || strings.Contains(h.Get("Cache-Control"), "no-store") {
+				return false
+			}
+			lastMod := prepareValidators(h, r, etag, seen)
+			if notModified(r, etag, lastMod) {
+				for _, k := range []string{"Content-Type", "Content-Length", "Content-Encoding"} {
+					h.Del(k)
+				}
+				w.WriteHeader(http.StatusNotModified)
+				bw.discard = true
+				return true
+			}
+			bw.passthrough = true
+			w.WriteHeader(http.StatusOK)
+			return true
+		}
 		next.ServeHTTP(bw, r)
-		if bw.passthrough {
+		if bw.passthrough || bw.discard {
 			return
 		}
 		if bw.status == 0 {
@@ -66,22 +86,10 @@ func conditional(next http.Handler) http.Handler {
 		}
 		etag := h.Get("ETag")
 		if etag == "" {
-			etag = bodyETag(bw.buf.Bytes())
+			etag = web.ETag(bw.buf.Bytes())
 			h.Set("ETag", etag)
 		}
-		var lastMod time.Time
-		if v := h.Get("Last-Modified"); v != "" {
-			lastMod, _ = http.ParseTime(v)
-		}
-		if lastMod.IsZero() {
-			lastMod = seen.since(r.URL.RequestURI(), etag, time.Now())
-			h.Set("Last-Modified", lastMod.UTC().Format(http.TimeFormat))
-		}
-		if h.Get("Cache-Control") == "" {
-			// Without it browsers may reuse an answer without asking, by
-			// heuristic freshness from Last-Modified.
-			h.Set("Cache-Control", "no-cache")
-		}
+		lastMod := prepareValidators(h, r, etag, seen)
 		if notModified(r, etag, lastMod) {
 			for _, k := range []string{"Content-Type", "Content-Length", "Content-Encoding"} {
 				h.Del(k)
@@ -93,6 +101,26 @@ func conditional(next http.Handler) http.Handler {
 	})
 }
 
+// prepareValidators sets Last-Modified (the handler's own, or since when
+// this process serves this body) and a default Cache-Control, and returns
+// the Last-Modified time.
+func prepareValidators(h http.Header, r *http.Request, etag string, seen *lastModified) time.Time {
+	var lastMod time.Time
+	if v := h.Get("Last-Modified"); v != "" {
+		lastMod, _ = http.ParseTime(v)
+	}
+	if lastMod.IsZero() {
+		lastMod = seen.since(r.URL.RequestURI(), etag, time.Now())
+		h.Set("Last-Modified", lastMod.UTC().Format(http.TimeFormat))
+	}
+	if h.Get("Cache-Control") == "" {
+		// Without it browsers may reuse an answer without asking, by
+		// heuristic freshness from Last-Modified.
+		h.Set("Cache-Control", "no-cache")
+	}
+	return lastMod
+}
+
 func skipConditional(path string) bool {
 	for _, p := range conditionalSkip {
 		if strings.HasPrefix(path, p) {
@@ -100,21 +128,6 @@ func skipConditional(path string) bool {
 		}
 	}
 	return false
-}
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
-// bodyETag is a strong entity-tag from the body: its length and two CRC-32
-// checksums (Castagnoli and IEEE, both hardware-accelerated). It only has to
-// change when the body changes, it is not a security boundary, and a 50 KB
-// page hashes in microseconds where SHA-256 would cost a sizeable share of
-// the page's budget.
-func bodyETag(b []byte) string {
-	var sum [12]byte
-	binary.BigEndian.PutUint32(sum[0:], uint32(len(b)))
-	binary.BigEndian.PutUint32(sum[4:], crc32.Checksum(b, castagnoli))
-	binary.BigEndian.PutUint32(sum[8:], crc32.ChecksumIEEE(b))
-	return `"` + hex.EncodeToString(sum[:]) + `"`
 }
 
 // notModified evaluates If-None-Match, then (only when it is absent)
@@ -163,6 +176,18 @@ type bufferWriter struct {
 	status      int
 	buf         bytes.Buffer
 	passthrough bool
+	discard     bool        // a 304 went out: drop the body
+	early       func() bool // decides at the header when the ETag is known
+	decided     bool
+}
+
+// decide runs the early decision once, for a 200 answer.
+func (b *bufferWriter) decide() {
+	if b.decided || b.early == nil || b.status != http.StatusOK {
+		return
+	}
+	b.decided = true
+	b.early()
 }
 
 func (b *bufferWriter) Header() http.Header { return b.w.Header() }
@@ -179,14 +204,19 @@ func (b *bufferWriter) WriteHeader(code int) {
 	if b.status == 0 {
 		b.status = code
 	}
+	b.decide()
 }
 
 func (b *bufferWriter) Write(p []byte) (int, error) {
-	if b.passthrough {
-		return b.w.Write(p)
-	}
 	if b.status == 0 {
 		b.status = http.StatusOK
+		b.decide()
+	}
+	if b.discard {
+		return len(p), nil
+	}
+	if b.passthrough {
+		return b.w.Write(p)
 	}
 	if b.buf.Len()+len(p) > conditionalMaxBody {
 		b.flushBuffered()

@@ -39,4 +39,17 @@ func TestPageCache(t *testing.T) {
 	if page := e.reader(t, "anon-baru").get(mainSlug).body; !strings.Contains(page, "<span data-likes>1</span>") {
 		t.Error("a write in this process did not refresh the cached page")
 	}
+	// A cached page answers conditional requests like a rendered one.
+	anon := e.reader(t, "anon-etag")
+	first, second := anon.get(mainSlug), anon.get(mainSlug)
+	etag := first.h.Get("ETag")
+	if etag == "" || second.h.Get("ETag") != etag {
+		t.Fatalf("ETags %q and %q, want the same non-empty one", etag, second.h.Get("ETag"))
+	}
+	if a := anon.do("GET", mainSlug, "", nil, "If-None-Match", etag); a.code != 304 || a.body != "" {
+		t.Errorf("If-None-Match on a cached page: %d with %d bytes, want 304 and no body", a.code, len(a.body))
+	}
+	if a := anon.do("GET", mainSlug, "", nil, "If-None-Match", `"nope"`); a.code != 200 || !strings.Contains(a.body, "data-likes") {
+		t.Errorf("stale If-None-Match: %d", a.code)
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"warta/internal/engage"
+	"warta/internal/web"
 )
 
 // pageCache keeps rendered pages for anonymous readers for a moment
@@ -27,11 +28,12 @@ type pageCache struct {
 }
 
 type cachedPage struct {
-	gen       uint64
-	expires   time.Time
-	body      []byte
-	header    http.Header
-	articleID int64
+	gen        uint64
+	expires    time.Time
+	body       []byte
+	header     http.Header
+	articleID  int64
+	refreshing atomic.Bool // one request re-renders an expired page; the others get it meanwhile
 }
 
 // articleIDHeader carries the article id from the article handler to the
@@ -91,7 +93,10 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 		c.mu.RLock()
 		e := c.entries[key]
 		c.mu.RUnlock()
-		if e != nil && e.gen == gen && now.Before(e.expires) {
+		// An expired page is still served while one request renders its
+		// successor, so a busy page never makes every request render at once
+		// when it expires. A page dropped by a write is never served stale.
+		if e != nil && e.gen == gen && (now.Before(e.expires) || !e.refreshing.CompareAndSwap(false, true)) {
 			if e.articleID != 0 {
 				s.engage.ServedView(r, e.articleID)
 				s.engage.Readers.Remember(w, r)
@@ -113,6 +118,9 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 		id, _ := strconv.ParseInt(rec.h.Get(articleIDHeader), 10, 64)
 		rec.h.Del(articleIDHeader)
 		if rec.status == http.StatusOK {
+			if rec.h.Get("ETag") == "" {
+				rec.h.Set("ETag", web.ETag(rec.buf.Bytes()))
+			}
 			stored := rec.h.Clone()
 			stored.Del("Set-Cookie")
 			c.mu.Lock()

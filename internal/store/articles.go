@@ -121,12 +121,12 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 		if err := s.setArticleRelations(ctx, tx, id, in.Tags, in.AuthorIDs); err != nil {
 			return err
 		}
-		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: "created", Status: in.Status})
+		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: createKind(in.Status), Status: in.Status})
 	})
 	if err != nil {
 		return 0, fmt.Errorf("create article: %w", err)
 	}
-	s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: "created", Status: in.Status})
+	s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: createKind(in.Status), Status: in.Status})
 	return id, nil
 }
 
@@ -239,6 +239,15 @@ func (s *Store) PublishDue(ctx context.Context) ([]int64, error) {
 		s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: "published", Status: domain.StatusPublished})
 	}
 	return ids, nil
+}
+
+// createKind is "published" for an article created already published (so
+// webhooks, caches and related news see a publication), else "created".
+func createKind(st domain.Status) string {
+	if st == domain.StatusPublished {
+		return "published"
+	}
+	return "created"
 }
 
 func changeKind(prev, next domain.Status) string {

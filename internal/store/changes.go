@@ -9,7 +9,9 @@ import (
 )
 
 // ArticleChange tells subscribers that an article was written. Kind is one
-// of "created", "updated", "published", "unpublished", "deleted".
+// of "created" (a new article not yet published), "updated", "published"
+// (also for an article created already published), "unpublished",
+// "deleted".
 type ArticleChange struct {
 	ArticleID int64
 	Kind      string

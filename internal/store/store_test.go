@@ -268,3 +268,14 @@ func TestWorkflowAndHooks(t *testing.T) {
 		}
 	})
 }
+
+func TestCreatedPublishedIsAPublication(t *testing.T) {
+	s := testdb.SQLite(t)
+	f := newFixture(t, s)
+	var kinds []string
+	s.OnArticleChange(func(_ context.Context, c store.ArticleChange) { kinds = append(kinds, c.Kind) })
+	publish(t, s, store.ArticleInput{Title: "Langsung Terbit", CategoryID: f.nasional})
+	if len(kinds) != 1 || kinds[0] != "published" {
+		t.Errorf("kinds = %v, want [published]: webhooks and caches must hear of it", kinds)
+	}
+}
