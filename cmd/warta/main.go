@@ -200,6 +200,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	viewMode := fs.String("count-views", env("WARTA_COUNT_VIEWS", "server"), "who counts views: server, beacon (a CDN serves pages) or both (env WARTA_COUNT_VIEWS)")
 	trustProxy := fs.Bool("trust-proxy", env("WARTA_TRUST_PROXY", "") == "true", "take the client IP from X-Forwarded-For; only behind a proxy that sets it (env WARTA_TRUST_PROXY=true)")
 	pageCache := fs.Duration("page-cache", envDuration("WARTA_PAGE_CACHE", time.Second), "keep pages for readers without their own state this long (0 turns it off; env WARTA_PAGE_CACHE)")
+	fragCache := fs.Duration("fragment-cache", envDuration("WARTA_FRAGMENT_CACHE", 5*time.Second), "keep the lists pages share (navigation, latest and related news) this long (0 turns it off; env WARTA_FRAGMENT_CACHE)")
 	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", "cookie+hash"), "how one vote per reader is enforced: cookie, hash or cookie+hash (env WARTA_POLL_METHOD)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -252,7 +253,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	srv, err := server.New(server.Config{
 		Newsroom: newsroomRoutes,
 		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc,
-			PageCacheTTL: *pageCache},
+			PageCacheTTL: *pageCache, FragmentTTL: *fragCache},
 		MediaDir:   c.media,
 		Engage:     engage.Config{ViewMode: mode, PollMethod: *pollMethod},
 		TrustProxy: *trustProxy,

@@ -65,6 +65,18 @@ func intParam(r *http.Request, name string, def, maxv int) (int, error) {
 	return n, nil
 }
 
+// pageParams reads the page (default 1) and limit (default defLimit, at
+// most maxLimit) query parameters.
+func pageParams(r *http.Request, defLimit, maxLimit int) (page, limit int, err error) {
+	if limit, err = intParam(r, "limit", defLimit, maxLimit); err != nil {
+		return 0, 0, err
+	}
+	if page, err = intParam(r, "page", 1, 100000); err != nil {
+		return 0, 0, err
+	}
+	return page, limit, nil
+}
+
 // pathID reads the {id} path segment; a malformed id is a 404 (no such
 // resource), as for an unknown one.
 func pathID(r *http.Request, what string) (int64, error) {

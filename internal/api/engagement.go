@@ -113,11 +113,7 @@ func (a *API) listComments(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	limit, err := intParam(r, "limit", 20, 100)
-	if err != nil {
-		return err
-	}
-	page, err := intParam(r, "page", 1, 100000)
+	page, limit, err := pageParams(r, 20, 100)
 	if err != nil {
 		return err
 	}

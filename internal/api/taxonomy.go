@@ -98,11 +98,7 @@ func (a *API) listTags(w http.ResponseWriter, r *http.Request) error {
 	if err := onlyParams(r, "page", "limit"); err != nil {
 		return err
 	}
-	limit, err := intParam(r, "limit", 50, 500)
-	if err != nil {
-		return err
-	}
-	page, err := intParam(r, "page", 1, 100000)
+	page, limit, err := pageParams(r, 50, 500)
 	if err != nil {
 		return err
 	}
@@ -140,11 +136,7 @@ func (a *API) listAuthors(w http.ResponseWriter, r *http.Request) error {
 	if err := onlyParams(r, "page", "limit"); err != nil {
 		return err
 	}
-	limit, err := intParam(r, "limit", 50, 500)
-	if err != nil {
-		return err
-	}
-	page, err := intParam(r, "page", 1, 100000)
+	page, limit, err := pageParams(r, 50, 500)
 	if err != nil {
 		return err
 	}

@@ -73,10 +73,10 @@ func (s *Site) renderArticle(w http.ResponseWriter, r *http.Request, a domain.Ar
 	if p.Comments, err = s.comments(r, a, form); err != nil {
 		return err
 	}
-	if p.Related, err = s.store.RelatedArticles(ctx, a, 5); err != nil {
+	if p.Related, err = s.relatedTo(ctx, a, 5); err != nil {
 		return err
 	}
-	if p.Latest, _, err = s.store.ListArticles(ctx, domain.ArticleFilter{ExcludeID: a.ID}, domain.Page{Number: 1, Size: 6}); err != nil {
+	if p.Latest, err = s.latestExcept(ctx, a.ID, 6); err != nil {
 		return err
 	}
 	if p.Poll, err = s.openPoll(r, a.ID); err != nil {

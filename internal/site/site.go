@@ -35,6 +35,9 @@ type Config struct {
 	// PageCacheTTL keeps rendered pages for readers without their own state
 	// (no reaction, comment or vote yet) this long; 0 turns it off.
 	PageCacheTTL time.Duration
+	// FragmentTTL keeps the lists pages share (navigation, latest and
+	// related news) this long; 0 turns it off.
+	FragmentTTL time.Duration
 }
 
 // Site serves the reader pages.
@@ -43,6 +46,7 @@ type Site struct {
 	store  *store.Store
 	engage *engage.Service
 	cache  *pageCache
+	frags  *fragments
 	log    *slog.Logger
 	assets *web.Assets
 	pages  map[string]*template.Template
@@ -63,10 +67,10 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		return nil, err
 	}
 	s := &Site{cfg: cfg, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
-		cache: newPageCache(cfg.PageCacheTTL, 5000)}
+		cache: newPageCache(cfg.PageCacheTTL, 5000), frags: newFragments(cfg.FragmentTTL)}
 	// Any write this process makes drops the micro-cache at once; other
 	// processes' writes show within its TTL.
-	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.cache.invalidate() })
+	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.cache.invalidate(); s.frags.invalidate() })
 	eng.OnChange(func(int64) { s.cache.invalidate() })
 	funcs := template.FuncMap{
 		"asset":   assets.URL,
@@ -114,7 +118,7 @@ type frame struct {
 }
 
 func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) {
-	nav, err := s.store.Categories(ctx)
+	nav, err := s.navCategories(ctx)
 	if err != nil {
 		return frame{}, err
 	}
