@@ -94,6 +94,12 @@ func (rd *Readers) PollKey(r *http.Request, pollID int64) string {
 	return "p" + base64.RawURLEncoding.EncodeToString(rd.mac("poll", strconv.FormatInt(pollID, 10), rd.ClientIP(r), r.UserAgent())[:15])
 }
 
+// secure reports whether cookies may be marked Secure: the request came over
+// HTTPS, directly or through a trusted proxy.
+func (rd *Readers) secure(r *http.Request) bool {
+	return r.TLS != nil || (rd.trustProxy && r.Header.Get("X-Forwarded-Proto") == "https")
+}
+
 // IPKey is a keyed hash of the client IP for per-IP rate limits.
 func (rd *Readers) IPKey(r *http.Request) string {
 	return "i" + base64.RawURLEncoding.EncodeToString(rd.mac("ip", rd.ClientIP(r))[:12])
@@ -137,7 +143,7 @@ const ActiveCookie = "warta_aktif"
 func (rd *Readers) Key(w http.ResponseWriter, r *http.Request) string {
 	if _, err := r.Cookie(ActiveCookie); err != nil && w != nil {
 		http.SetCookie(w, &http.Cookie{Name: ActiveCookie, Value: "1", Path: "/", MaxAge: 365 * 24 * 3600,
-			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+			HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: rd.secure(r)})
 	}
 	if v := rd.Visitor(r); v.Key != "" {
 		return v.Key
@@ -159,5 +165,5 @@ func (rd *Readers) setCookie(w http.ResponseWriter, r *http.Request, key string,
 	ts := strconv.FormatInt(at.Unix(), 10)
 	sig := base64.RawURLEncoding.EncodeToString(rd.mac("cookie", key, ts)[:16])
 	http.SetCookie(w, &http.Cookie{Name: ReaderCookie, Value: key + "." + ts + "." + sig, Path: "/",
-		MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+		MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: rd.secure(r)})
 }

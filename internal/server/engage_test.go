@@ -597,3 +597,21 @@ func between(s, from, to string) string {
 	}
 	return s
 }
+
+// Behind a trusted TLS-terminating proxy, reader cookies are Secure and HSTS
+// is sent; over plain HTTP neither (browsers would drop Secure cookies).
+func TestSecureCookiesBehindTrustedProxy(t *testing.T) {
+	e := newEnv(t, testdb.SQLite(t), func(c *server.Config) { c.TrustProxy = true })
+	r := e.reader(t, "https")
+	a := r.do("GET", mainSlug, "", nil, "X-Forwarded-Proto", "https")
+	if !strings.Contains(a.h.Get("Set-Cookie"), "; Secure") || a.h.Get("Strict-Transport-Security") == "" {
+		t.Errorf("behind https proxy: Set-Cookie %q, HSTS %q", a.h.Get("Set-Cookie"), a.h.Get("Strict-Transport-Security"))
+	}
+	a = e.reader(t, "http").get(mainSlug)
+	if strings.Contains(a.h.Get("Set-Cookie"), "Secure") || a.h.Get("Strict-Transport-Security") != "" {
+		t.Errorf("plain http: Set-Cookie %q, HSTS %q", a.h.Get("Set-Cookie"), a.h.Get("Strict-Transport-Security"))
+	}
+	if !strings.Contains(a.h.Get("Content-Security-Policy"), "object-src 'none'") {
+		t.Errorf("CSP = %q", a.h.Get("Content-Security-Policy"))
+	}
+}
