@@ -79,7 +79,7 @@ func (a *API) articleJSON(x domain.Article) articleJSON {
 		Category: categoryJSON{ID: x.Category.ID, Slug: x.Category.Slug, Name: x.Category.Name, URL: base + "/kanal/" + x.Category.Slug},
 		Tags:     []tagJSON{}, Authors: []authorJSON{},
 		Breaking: x.Breaking, Featured: x.Featured, Hot: x.Hot || x.HasTag("hot"),
-		Views: x.Views, Likes: x.Likes, Dislikes: x.Dislikes, CommentCount: x.CommentCount, BodyHTML: x.BodyHTML}
+		Views: x.Views + a.pendingViews(x.ID), Likes: x.Likes, Dislikes: x.Dislikes, CommentCount: x.CommentCount, BodyHTML: x.BodyHTML}
 	for _, t := range x.Tags {
 		j.Tags = append(j.Tags, tagJSON{ID: t.ID, Slug: t.Slug, Name: t.Name, URL: base + "/tag/" + t.Slug})
 	}
@@ -100,6 +100,15 @@ func (a *API) articleJSON(x domain.Article) articleJSON {
 // any other is a 400, so a misspelt filter never silently returns
 // everything.
 var articleListParams = []string{"limit", "page", "category", "tag", "author", "from", "to", "sort", "fields"}
+
+// pendingViews are views counted but not yet written, so the API shows the
+// same number as the page at once.
+func (a *API) pendingViews(id int64) int64 {
+	if a.engage == nil {
+		return 0
+	}
+	return a.engage.Views.Pending(id)
+}
 
 func (a *API) listArticles(w http.ResponseWriter, r *http.Request) error {
 	if err := onlyParams(r, articleListParams...); err != nil {
