@@ -383,31 +383,7 @@ func placeholders(n int) string {
 // ListArticles returns one page of published articles, newest first, and the
 // total number that match.
 func (s *Store) ListArticles(ctx context.Context, f domain.ArticleFilter, p domain.Page) ([]domain.Article, int, error) {
-	where := " WHERE" + published
-	args := []any{s.Now()}
-	if f.CategorySlug != "" {
-		where += " AND c.slug = ?"
-		args = append(args, f.CategorySlug)
-	}
-	if f.TagSlug != "" {
-		where += " AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.slug = ?)"
-		args = append(args, f.TagSlug)
-	}
-	if f.AuthorSlug != "" {
-		where += " AND a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE au.slug = ?)"
-		args = append(args, f.AuthorSlug)
-	}
-	if f.ExcludeID != 0 {
-		where += " AND a.id <> ?"
-		args = append(args, f.ExcludeID)
-	}
-	var total int
-	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*)"+articleFrom+where), args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count articles: %w", err)
-	}
-	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+where+
-		" ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?", append(args, p.Size, p.Offset())...)
-	return list, total, err
+	return s.QueryArticles(ctx, ArticleQuery{Filter: f, Page: p})
 }
 
 func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([]domain.Article, error) {
