@@ -53,6 +53,8 @@ func (a *API) Routes(mux *http.ServeMux) {
 	h("DELETE "+p+"/blocked-readers/{reader}", a.unblockReader)
 	h("GET "+p+"/settings/moderation", a.getModeration)
 	h("PUT "+p+"/settings/moderation", a.setModeration)
+	h("GET "+p+"/settings", a.getSettings)
+	h("PATCH "+p+"/settings", a.updateSettings)
 
 	h("GET "+p+"/users", a.listUsers)
 	h("POST "+p+"/users", a.createUser)

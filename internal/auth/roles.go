@@ -22,6 +22,7 @@ const (
 	PermUsers          Perm = "users"            // manage accounts and everyone's API tokens
 	PermSettings       Perm = "settings"         // site settings such as the moderation mode
 	PermWebhooks       Perm = "webhooks"         // register webhooks, read their delivery log, ping and retry
+	PermSiteSettings   Perm = "settings.site"    // site-wide settings such as the article slot (ad or embed HTML)
 )
 
 // Table is the permission table: which roles hold each permission. The same
@@ -44,6 +45,7 @@ var Table = []struct {
 	{PermUsers, []domain.Role{domain.RoleAdmin}},
 	{PermSettings, []domain.Role{domain.RoleAdmin, domain.RoleEditor}},
 	{PermWebhooks, []domain.Role{domain.RoleAdmin}},
+	{PermSiteSettings, []domain.Role{domain.RoleAdmin}},
 }
 
 var table = func() map[Perm]map[domain.Role]bool {

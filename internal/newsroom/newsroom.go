@@ -51,7 +51,7 @@ type UI struct {
 }
 
 var pageNames = []string{"login", "dashboard", "articles", "editor", "revisions", "stats", "comments", "moderation",
-	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "error"}
+	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error"}
 
 // pageParts are the templates a page shares with others, parsed with it.
 var pageParts = map[string][]string{

@@ -56,5 +56,8 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("POST /redaksi/webhook/{id}/{action}", u.page(u.webhookAction))
 	mux.Handle("POST /redaksi/webhook/{id}/pengiriman/{delivery}/ulang", u.page(u.retryDelivery))
 
+	mux.Handle("GET /redaksi/pengaturan", u.page(u.settings))
+	mux.Handle("POST /redaksi/pengaturan", u.page(u.saveSettings))
+
 	mux.Handle("/redaksi/", u.page(u.notFound))
 }

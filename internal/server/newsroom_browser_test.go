@@ -84,7 +84,17 @@ func TestBrowserNewsroomJourney(t *testing.T) {
 		chromedp.Navigate(e.URL+"/redaksi/artikel?status=review"),
 		chromedp.Click(chromedp.CSS(`table.list a`)),
 		chromedp.WaitVisible(chromedp.CSS(`#published_at`)),
-		chromedp.SetValue(chromedp.CSS(`#published_at`), at.In(e.Location).Format("2006-01-02T15:04:05")),
+	)
+	// Set the time through the live document: under load the editor's
+	// script may replace the node between a lookup and a SetValue.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function () {
+		var el = document.querySelector("#published_at");
+		el.value = "`+at.In(e.Location).Format("2006-01-02T15:04:05")+`";
+		return el.value !== "";
+	})()`)); err != nil {
+		t.Fatal(err)
+	}
+	testbrowser.Do(t, ctx,
 		chromedp.Click(chromedp.CSS(`button[name=action][value=scheduled]`)),
 		chromedp.WaitVisible(chromedp.CSS(`p.notice`)),
 	)

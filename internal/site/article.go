@@ -24,6 +24,7 @@ type articlePage struct {
 	Poll       *pollView
 	Notes      []domain.Note // corrections ("Ralat") and update notes, oldest first
 	Srcset     string        // the lead photo's widths, for uploads (media package)
+	Slot       template.HTML // the site's ad or embed slot after the body, sanitised ("" for none)
 }
 
 func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
@@ -83,6 +84,9 @@ func (s *Site) renderArticle(w http.ResponseWriter, r *http.Request, a domain.Ar
 		return err
 	}
 	if p.Notes, err = s.store.Notes(ctx, a.ID); err != nil {
+		return err
+	}
+	if p.Slot, err = s.articleSlot(ctx); err != nil {
 		return err
 	}
 	p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)

@@ -2,11 +2,15 @@ package site
 
 import (
 	"context"
+	"html/template"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"warta/internal/domain"
+	"warta/internal/render"
+	"warta/internal/store"
 )
 
 // fragments keeps the lists article pages share (navigation, latest news,
@@ -22,6 +26,7 @@ type fragments struct {
 	gen   uint64
 	nav   fragment[[]domain.Category]
 	lists map[string]fragment[[]domain.Article]
+	slot  fragment[template.HTML]
 }
 
 type fragment[T any] struct {
@@ -119,4 +124,50 @@ func (s *Site) relatedTo(ctx context.Context, a domain.Article, n int) ([]domain
 	return s.frags.list("related:"+strconv.FormatInt(a.ID, 10), func() ([]domain.Article, error) {
 		return s.store.RelatedArticles(ctx, a, n)
 	})
+}
+
+// maxSlotTTL bounds how long the article slot (setting
+// store.SettingArticleSlot) is kept, whatever the fragment TTL: an admin's
+// change shows on article pages within it plus the page cache's TTL (1 s by
+// default), so within about 4 seconds.
+const maxSlotTTL = 3 * time.Second
+
+// slotPolicy sanitises the slot once more when it is read: the newsroom and
+// the admin API store it sanitised, but a value written into the database by
+// hand must not reach readers as it is.
+var slotPolicy = render.New()
+
+// articleSlot returns the HTML for the slot after the article body, sanitised;
+// "" when the site has none.
+func (s *Site) articleSlot(ctx context.Context) (template.HTML, error) {
+	f := s.frags
+	load := func() (template.HTML, error) {
+		v, err := s.store.Setting(ctx, store.SettingArticleSlot)
+		if err != nil {
+			return "", err
+		}
+		// The sanitiser's output is safe to place in the page as it is.
+		return template.HTML(strings.TrimSpace(slotPolicy.Sanitize(v))), nil
+	}
+	ttl := min(f.ttl, maxSlotTTL)
+	if ttl <= 0 {
+		return load()
+	}
+	now := time.Now()
+	f.mu.Lock()
+	e, gen := f.slot, f.gen
+	f.mu.Unlock()
+	if e.gen == gen && now.Before(e.expires) {
+		return e.val, nil
+	}
+	v, err := load()
+	if err != nil {
+		return "", err
+	}
+	f.mu.Lock()
+	if f.gen == gen {
+		f.slot = fragment[template.HTML]{val: v, gen: gen, expires: now.Add(ttl)}
+	}
+	f.mu.Unlock()
+	return v, nil
 }

@@ -7,6 +7,11 @@ import (
 	"fmt"
 )
 
+// SettingArticleSlot holds the HTML an admin places on every article page
+// after the body (an ad tag, a newsletter box): already sanitised when it is
+// stored, and sanitised again when it is shown. Empty means no slot.
+const SettingArticleSlot = "site.article_slot_html"
+
 // Setting returns a site setting, or "" when it was never set.
 func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 	var v string
