@@ -7,6 +7,8 @@
 #   DURATION=30s CONNS=64 bench/page.sh
 #   WARTA_DB=postgres://... bench/page.sh
 #   PAGE=/ bench/page.sh          # the home page instead of an article
+#   GZIP=1 bench/page.sh          # what browsers ask for: Accept-Encoding: gzip,
+#                                 # nginx compressing per request (gzip on, level 1)
 #
 # Needs wrk and nginx (apt-get install wrk nginx-light). Traffic goes only to
 # 127.0.0.1 and stops by itself after DURATION.
@@ -43,6 +45,8 @@ fi
 curl -fs "http://127.0.0.1:$WPORT$PAGE" -o "$OUT/www/page.html"
 BYTES=$(wc -c < "$OUT/www/page.html")
 
+NGINX_GZIP=off
+[ -n "${GZIP:-}" ] && NGINX_GZIP=on
 cat > "$OUT/nginx/nginx.conf" <<CONF
 worker_processes auto;
 pid $PWD/$OUT/nginx/nginx.pid;
@@ -55,6 +59,9 @@ http {
   tcp_nopush on;
   keepalive_requests 100000;
   types { text/html html; }
+  gzip ${NGINX_GZIP:-off};
+  gzip_types text/html;
+  gzip_min_length 512;
   server {
     listen 127.0.0.1:$NPORT;
     root $PWD/$OUT/www;
@@ -66,8 +73,10 @@ nginx -c "$PWD/$OUT/nginx/nginx.conf" -p "$PWD/$OUT/nginx" &
 NPID=$!
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NPORT/" >/dev/null && break; sleep 0.1; done
 
+HDR=()
+[ -n "${GZIP:-}" ] && HDR=(-H "Accept-Encoding: gzip")
 run() { # name url -> "rps p50_ms p99_ms"
-	wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$2" > "$OUT/$1.wrk"
+	wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "${HDR[@]}" "$2" > "$OUT/$1.wrk"
 	awk '
 	function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
 	/Requests\/sec/ { rps=$2 }
@@ -80,7 +89,7 @@ run() { # name url -> "rps p50_ms p99_ms"
 wrk -t1 -c8 -d2s "http://127.0.0.1:$WPORT$PAGE" >/dev/null
 read -r NR NP50 NP99 NBAD < <(run nginx "http://127.0.0.1:$NPORT/")
 read -r WR WP50 WP99 WBAD < <(run warta "http://127.0.0.1:$WPORT$PAGE")
-echo "page: $PAGE ($BYTES bytes), wrk -t$THREADS -c$CONNS -d$DURATION, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"
+echo "page: $PAGE ($BYTES bytes), wrk -t$THREADS -c$CONNS -d$DURATION${GZIP:+, Accept-Encoding: gzip}, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"
 printf '%-8s %12s %10s %10s %8s\n' server "requests/s" "p50 ms" "p99 ms" "non-2xx"
 printf '%-8s %12s %10s %10s %8s\n' nginx "$NR" "$NP50" "$NP99" "$NBAD"
 printf '%-8s %12s %10s %10s %8s\n' warta "$WR" "$WP50" "$WP99" "$WBAD"

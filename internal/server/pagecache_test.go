@@ -1,8 +1,13 @@
 package server_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -51,5 +56,54 @@ func TestPageCache(t *testing.T) {
 	}
 	if a := anon.do("GET", mainSlug, "", nil, "If-None-Match", `"nope"`); a.code != 200 || !strings.Contains(a.body, "data-likes") {
 		t.Errorf("stale If-None-Match: %d", a.code)
+	}
+}
+
+// Browsers ask for gzip: cached pages and static files come compressed once,
+// with their own ETag, and decompress to the very same page.
+func TestCompressedAnswers(t *testing.T) {
+	e := newEnv(t, testdb.SQLite(t), func(c *server.Config) { c.Site.PageCacheTTL = time.Minute })
+	// A transport that does not decompress, to see what goes over the wire.
+	raw := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	fetch := func(path string, hdr ...string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest("GET", e.srv.URL+path, nil)
+		req.Header.Set("User-Agent", "Mozilla/5.0 (Android 14) gzip-test")
+		for i := 0; i+1 < len(hdr); i += 2 {
+			req.Header.Set(hdr[i], hdr[i+1])
+		}
+		resp, err := raw.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, b
+	}
+	plain, plainBody := fetch(mainSlug)
+	zipped, zippedBody := fetch(mainSlug, "Accept-Encoding", "gzip, deflate, br")
+	if plain.Header.Get("Content-Encoding") != "" || zipped.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("encodings %q and %q", plain.Header.Get("Content-Encoding"), zipped.Header.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(zippedBody))
+	if err != nil {
+		t.Fatal(err)
+	}
+	unzipped, _ := io.ReadAll(zr)
+	if !bytes.Equal(unzipped, plainBody) || len(zippedBody)*2 > len(plainBody) {
+		t.Errorf("gzip body: %d bytes, unzips to %d (identity %d), equal %v", len(zippedBody), len(unzipped), len(plainBody), bytes.Equal(unzipped, plainBody))
+	}
+	if !strings.Contains(zipped.Header.Get("Vary"), "Accept-Encoding") || zipped.Header.Get("ETag") == plain.Header.Get("ETag") {
+		t.Errorf("Vary %q, ETags %q / %q", zipped.Header.Get("Vary"), zipped.Header.Get("ETag"), plain.Header.Get("ETag"))
+	}
+	if again, _ := fetch(mainSlug, "Accept-Encoding", "gzip", "If-None-Match", zipped.Header.Get("ETag")); again.StatusCode != 304 {
+		t.Errorf("If-None-Match with the gzip ETag: %d, want 304", again.StatusCode)
+	}
+	if refused, _ := fetch(mainSlug, "Accept-Encoding", "gzip;q=0, identity"); refused.Header.Get("Content-Encoding") != "" {
+		t.Error("gzip sent to a client that refused it")
+	}
+	css := regexp.MustCompile(`/static/style\.[0-9a-f]+\.css`).FindString(string(plainBody))
+	if resp, _ := fetch(css, "Accept-Encoding", "gzip"); resp.Header.Get("Content-Encoding") != "gzip" || resp.StatusCode != 200 {
+		t.Errorf("stylesheet: %d %q", resp.StatusCode, resp.Header.Get("Content-Encoding"))
 	}
 }

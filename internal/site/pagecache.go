@@ -31,6 +31,7 @@ type cachedPage struct {
 	gen        uint64
 	expires    time.Time
 	body       []byte
+	gz         []byte // body compressed once with gzip, nil when not smaller
 	header     http.Header
 	articleID  int64
 	refreshing atomic.Bool // one request re-renders an expired page; the others get it meanwhile
@@ -101,12 +102,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 				s.engage.ServedView(r, e.articleID)
 				s.engage.Readers.Remember(w, r)
 			}
-			h := w.Header()
-			for k, v := range e.header {
-				h[k] = v
-			}
-			w.WriteHeader(http.StatusOK)
-			w.Write(e.body)
+			e.serve(w, r)
 			return nil
 		}
 		rec := &recorder{h: http.Header{}}
@@ -123,6 +119,8 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 			}
 			stored := rec.h.Clone()
 			stored.Del("Set-Cookie")
+			e := &cachedPage{gen: gen, expires: now.Add(c.ttl), body: rec.buf.Bytes(), gz: web.Gzip(rec.buf.Bytes()),
+				header: stored, articleID: id}
 			c.mu.Lock()
 			if len(c.entries) >= c.maxEntries {
 				for k, old := range c.entries {
@@ -131,8 +129,11 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 					}
 				}
 			}
-			c.entries[key] = &cachedPage{gen: gen, expires: now.Add(c.ttl), body: rec.buf.Bytes(), header: stored, articleID: id}
+			c.entries[key] = e
 			c.mu.Unlock()
+			copyHeader(w.Header(), rec.h, "Set-Cookie")
+			e.serve(w, r)
+			return nil
 		}
 		h := w.Header()
 		for k, v := range rec.h {
@@ -142,6 +143,26 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 		w.Write(rec.buf.Bytes())
 		return nil
 	}
+}
+
+// serve writes a cached page, compressed when the client accepts gzip. The
+// two encodings have different ETags, as RFC 9110 requires of different
+// representations.
+func (e *cachedPage) serve(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	for k, v := range e.header {
+		h[k] = v
+	}
+	h.Add("Vary", "Accept-Encoding")
+	body := e.body
+	if e.gz != nil && web.AcceptsGzip(r) {
+		body = e.gz
+		h.Set("Content-Encoding", "gzip")
+		h.Set("ETag", web.GzipETag(h.Get("ETag")))
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
 }
 
 func copyHeader(dst, src http.Header, names ...string) {

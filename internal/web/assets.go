@@ -9,7 +9,6 @@ import (
 	"mime"
 	"net/http"
 	"path"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -24,6 +23,7 @@ type Assets struct {
 
 type asset struct {
 	body  []byte
+	gz    []byte // compressed once at start-up; nil when it does not pay
 	ctype string
 	etag  string
 }
@@ -48,7 +48,7 @@ func NewAssets(fsys fs.FS, prefix string) (*Assets, error) {
 			ctype = http.DetectContentType(body)
 		}
 		a.byName[p] = prefix + hashed
-		a.files[hashed] = asset{body: body, ctype: ctype, etag: `"` + h + `"`}
+		a.files[hashed] = asset{body: body, gz: Gzip(body), ctype: ctype, etag: `"` + h + `"`}
 		return nil
 	})
 	if err != nil {
@@ -76,7 +76,12 @@ func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", f.ctype)
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	h.Set("ETag", f.etag)
-	h.Set("Content-Length", strconv.Itoa(len(f.body)))
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))
+	h.Set("Vary", "Accept-Encoding")
+	body, etag := f.body, f.etag
+	if f.gz != nil && AcceptsGzip(r) {
+		body, etag = f.gz, GzipETag(f.etag)
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("ETag", etag)
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }
