@@ -134,6 +134,24 @@ func (s *Service) ServedView(r *http.Request, articleID int64) {
 	}
 }
 
+// ArticleServed is what serving an article page does for engagement:
+// count the view (when the server counts views) and give a browser without
+// one the reader cookie the comment form's defences rely on. The reader
+// hash is computed once for both.
+func (s *Service) ArticleServed(w http.ResponseWriter, r *http.Request, articleID int64) {
+	v := s.Readers.Visitor(r)
+	if !s.cfg.ViewMode.Server() && v.Key != "" {
+		return
+	}
+	hash := s.Readers.Hash(r)
+	if s.cfg.ViewMode.Server() {
+		s.Views.Hit(articleID, hash, r.UserAgent())
+	}
+	if v.Key == "" {
+		s.Readers.setCookie(w, r, hash, s.Readers.now())
+	}
+}
+
 // BeaconView counts a view reported by the page's beacon. It returns
 // whether the view counted.
 func (s *Service) BeaconView(ctx context.Context, r *http.Request, articleID int64) (bool, error) {

@@ -32,8 +32,7 @@ func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.engage.ServedView(r, a.ID)
-	s.engage.Readers.Remember(w, r)
+	s.engage.ArticleServed(w, r, a.ID)
 	w.Header().Set(articleIDHeader, strconv.FormatInt(a.ID, 10))
 	form := commentForm{Notice: noticeFor(r)}
 	if id, err := strconv.ParseInt(r.URL.Query().Get("balas"), 10, 64); err == nil && id > 0 {

@@ -99,8 +99,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 		// when it expires. A page dropped by a write is never served stale.
 		if e != nil && e.gen == gen && (now.Before(e.expires) || !e.refreshing.CompareAndSwap(false, true)) {
 			if e.articleID != 0 {
-				s.engage.ServedView(r, e.articleID)
-				s.engage.Readers.Remember(w, r)
+				s.engage.ArticleServed(w, r, e.articleID)
 			}
 			e.serve(w, r)
 			return nil
