@@ -76,6 +76,7 @@ type Service struct {
 	now     func() time.Time
 
 	onChange []func(articleID int64)
+	notifyCh chan struct{} // wakes the cross-process notifier (coalesced)
 
 	commentsReader, commentsIP   *limiter
 	reactionsReader, reactionsIP *limiter
@@ -88,6 +89,7 @@ func New(cfg Config, st *store.Store, secret []byte, trustProxy bool, log *slog.
 	return &Service{cfg: cfg, store: st, log: log, now: time.Now,
 		Readers:        NewReaders(secret, trustProxy, nil),
 		Views:          NewCounter(st, log, cfg.RepeatWindow, cfg.MaxTrackedViews),
+		notifyCh:       make(chan struct{}, 1),
 		commentsReader: newLimiter(cfg.CommentsPerReader), commentsIP: newLimiter(cfg.CommentsPerIP),
 		reactionsReader: newLimiter(cfg.ReactionsPerReader), reactionsIP: newLimiter(cfg.ReactionsPerIP),
 		votesReader: newLimiter(cfg.VotesPerReader), votesIP: newLimiter(cfg.VotesPerIP),
@@ -101,6 +103,32 @@ func (s *Service) OnChange(fn func(articleID int64)) { s.onChange = append(s.onC
 func (s *Service) changed(articleID int64) {
 	for _, fn := range s.onChange {
 		fn(articleID)
+	}
+	select {
+	case s.notifyCh <- struct{}{}:
+	default: // a notification is already due; it covers this change too
+	}
+}
+
+// RunNotifier tells other Warta processes over the same PostgreSQL that
+// reactions, comments or votes changed, so they drop their page caches. Many
+// changes in a burst become one notification every 100 ms at most. On
+// SQLite (one process owns the file) it only waits for ctx.
+func (s *Service) RunNotifier(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-s.notifyCh:
+			if err := s.store.Notify(ctx, "e:engagement"); err != nil && ctx.Err() == nil {
+				s.log.Warn("notify other processes", "err", err)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
 	}
 }
 

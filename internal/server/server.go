@@ -93,11 +93,24 @@ func (s *Server) secureRequest(r *http.Request) bool {
 // Engage returns the engagement service (view counter, reactions, ...).
 func (s *Server) Engage() *engage.Service { return s.engage }
 
-// Background runs the server's background work (the view counter's flush)
-// until ctx is cancelled, then flushes what is buffered and returns. Call it
-// after the HTTP server has shut down, so no served view is lost.
+// Background runs the server's background work (the view counter's flush,
+// and on PostgreSQL listening for other processes' changes to drop the
+// caches) until ctx is cancelled, then flushes what is buffered and returns.
+// Call it after the HTTP server has shut down, so no served view is lost.
 func (s *Server) Background(ctx context.Context) {
+	listened := make(chan struct{})
+	go func() {
+		defer close(listened)
+		s.store.Listen(ctx, s.site.RemoteChange)
+	}()
+	notified := make(chan struct{})
+	go func() {
+		defer close(notified)
+		s.engage.RunNotifier(ctx)
+	}()
 	s.engage.Views.Run(ctx, time.Second)
+	<-listened
+	<-notified
 }
 
 // crossOrigin refuses state-changing requests that a browser sends from

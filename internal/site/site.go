@@ -53,6 +53,14 @@ type Site struct {
 	now    func() time.Time
 }
 
+// RemoteChange drops the page and fragment caches on a change another
+// process made to the shared database (see store.Listen); payload says what
+// changed, but any change drops both.
+func (s *Site) RemoteChange(payload string) {
+	s.cache.invalidate()
+	s.frags.invalidate()
+}
+
 // New parses the templates once and prepares the static assets.
 func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*Site, error) {
 	if cfg.Location == nil {
@@ -69,7 +77,8 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	s := &Site{cfg: cfg, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
 		cache: newPageCache(cfg.PageCacheTTL, 5000), frags: newFragments(cfg.FragmentTTL)}
 	// Any write this process makes drops the micro-cache at once; other
-	// processes' writes show within its TTL.
+	// processes' writes arrive through RemoteChange (PostgreSQL NOTIFY), or
+	// else show within the caches' TTL.
 	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.cache.invalidate(); s.frags.invalidate() })
 	eng.OnChange(func(int64) { s.cache.invalidate() })
 	funcs := template.FuncMap{

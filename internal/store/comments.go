@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -239,6 +240,7 @@ func (s *Store) ModerateComments(ctx context.Context, ids []int64, status string
 	if err != nil {
 		return fmt.Errorf("moderate comments: %w", err)
 	}
+	s.notifyQuietly(ctx, "c:moderated")
 	return nil
 }
 
@@ -287,7 +289,17 @@ func (s *Store) DeleteComments(ctx context.Context, ids []int64) error {
 	if err != nil {
 		return fmt.Errorf("delete comments: %w", err)
 	}
+	s.notifyQuietly(ctx, "c:deleted")
 	return nil
+}
+
+// notifyQuietly tells other processes that cached pages changed. The write
+// already committed, so a failed notification only costs staleness until
+// the caches expire: it is logged, not returned.
+func (s *Store) notifyQuietly(ctx context.Context, payload string) {
+	if err := s.Notify(ctx, payload); err != nil {
+		slog.Default().Warn("notify other processes", "payload", payload, "err", err)
+	}
 }
 
 func (s *Store) applyCommentDeltas(ctx context.Context, tx *sql.Tx, delta map[int64]int64) error {

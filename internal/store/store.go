@@ -46,6 +46,7 @@ type Store struct {
 	now     func() time.Time
 	hooks   changeHooks
 	ws      writeStmts
+	notify  notifyState // cross-process change notifications (notify.go)
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -118,6 +119,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		}
 	}
 	s.registerSearchHooks()
+	if err := s.setupNotify(pctx, dsn); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
