@@ -107,3 +107,33 @@ func TestCompressedAnswers(t *testing.T) {
 		t.Errorf("stylesheet: %d %q", resp.StatusCode, resp.Header.Get("Content-Encoding"))
 	}
 }
+
+// Pages rendered for one reader (not from the cache) are compressed too, and
+// decompress to the reader's own page.
+func TestDynamicPagesAreCompressed(t *testing.T) {
+	e := newEnv(t, testdb.SQLite(t))
+	r := e.reader(t, "aktif-gzip")
+	if a := r.postJSON(fmt.Sprintf("/api/v1/articles/%d/reactions", e.ids["main"]), map[string]string{"reaction": "like"}); a.code != 200 {
+		t.Fatalf("react: %d", a.code)
+	}
+	// Go's client asks for gzip and unpacks it; look at the raw answer.
+	r.client.Transport = &http.Transport{DisableCompression: true}
+	a := r.do("GET", mainSlug, "", nil, "Accept-Encoding", "gzip")
+	if a.h.Get("Content-Encoding") != "gzip" || !strings.Contains(a.h.Get("Vary"), "Accept-Encoding") {
+		t.Fatalf("Content-Encoding %q, Vary %q", a.h.Get("Content-Encoding"), a.h.Get("Vary"))
+	}
+	zr, err := gzip.NewReader(strings.NewReader(a.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(zr)
+	if !strings.Contains(string(page), `aria-pressed="true"`) {
+		t.Error("the compressed page is not this reader's page")
+	}
+	if again := r.do("GET", mainSlug, "", nil, "Accept-Encoding", "gzip", "If-None-Match", a.h.Get("ETag")); again.code != 304 {
+		t.Errorf("If-None-Match on a compressed dynamic page: %d, want 304", again.code)
+	}
+	if nf := r.do("GET", "/tidak-ada", "", nil, "Accept-Encoding", "gzip"); nf.code != 404 || nf.h.Get("Content-Encoding") != "gzip" {
+		t.Errorf("404 page: %d %q", nf.code, nf.h.Get("Content-Encoding"))
+	}
+}

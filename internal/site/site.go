@@ -143,6 +143,10 @@ func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) 
 // Indonesian error page with the right status.
 func (s *Site) handler(fn func(w http.ResponseWriter, r *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Pages are gzipped for clients that take it; a precompressed
+		// cached page passes through as it is.
+		w, done := web.CompressWriter(w, r)
+		defer done()
 		if err := fn(w, r); err != nil {
 			s.renderError(w, r, err)
 		}
