@@ -108,9 +108,26 @@ func (s *Server) Background(ctx context.Context) {
 		defer close(notified)
 		s.engage.RunNotifier(ctx)
 	}()
+	optimized := make(chan struct{})
+	go func() {
+		defer close(optimized)
+		t := time.NewTicker(time.Hour)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if err := s.store.Optimize(ctx); err != nil && ctx.Err() == nil {
+					s.log.Warn("optimize database", "err", err)
+				}
+			}
+		}
+	}()
 	s.engage.Views.Run(ctx, time.Second)
 	<-listened
 	<-notified
+	<-optimized
 }
 
 // crossOrigin refuses state-changing requests that a browser sends from

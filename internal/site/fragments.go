@@ -104,8 +104,7 @@ func (s *Site) navCategories(ctx context.Context) ([]domain.Category, error) {
 // latestExcept returns the n newest articles other than the given one.
 func (s *Site) latestExcept(ctx context.Context, id int64, n int) ([]domain.Article, error) {
 	list, err := s.frags.list("latest", func() ([]domain.Article, error) {
-		l, _, err := s.store.ListArticles(ctx, domain.ArticleFilter{}, domain.Page{Number: 1, Size: 7})
-		return l, err
+		return s.store.LatestArticles(ctx, domain.ArticleFilter{}, 7)
 	})
 	if err != nil {
 		return nil, err

@@ -37,7 +37,7 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	latest, _, err := s.store.ListArticles(ctx, domain.ArticleFilter{}, domain.Page{Number: 1, Size: 9})
+	latest, err := s.store.LatestArticles(ctx, domain.ArticleFilter{}, 9)
 	if err != nil {
 		return err
 	}
@@ -60,7 +60,7 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, c := range f.Nav {
-		list, _, err := s.store.ListArticles(ctx, domain.ArticleFilter{CategorySlug: c.Slug}, domain.Page{Number: 1, Size: 3})
+		list, err := s.store.LatestArticles(ctx, domain.ArticleFilter{CategorySlug: c.Slug}, 3)
 		if err != nil {
 			return err
 		}

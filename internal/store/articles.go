@@ -380,6 +380,32 @@ func placeholders(n int) string {
 	return strings.Repeat("?, ", n-1) + "?"
 }
 
+// LatestArticles returns the newest published articles that match f, without
+// counting them all (blocks and sidebars need no total).
+func (s *Store) LatestArticles(ctx context.Context, f domain.ArticleFilter, limit int) ([]domain.Article, error) {
+	where := " WHERE" + published
+	args := []any{s.Now()}
+	if f.CategorySlug != "" {
+		where += " AND a.category_id = (SELECT id FROM categories WHERE slug = ?)"
+		args = append(args, f.CategorySlug)
+	}
+	if f.ExcludeID != 0 {
+		where += " AND a.id <> ?"
+		args = append(args, f.ExcludeID)
+	}
+	return s.queryArticles(ctx, pageQuery(where, " ORDER BY a.published_at DESC, a.id DESC"), append(args, limit, 0)...)
+}
+
+// pageQuery selects one page of articles: the page is cut from articles
+// alone in a subquery, then joined with its categories. Joined directly,
+// SQLite's planner may start from the few categories and sort every article
+// to find the newest (50 ms instead of 1 ms at 200,000 articles). where and
+// order may name only a's columns; the query takes LIMIT and OFFSET last.
+func pageQuery(where, order string) string {
+	return "SELECT " + articleListCols + " FROM (SELECT * FROM articles a" + where + order +
+		" LIMIT ? OFFSET ?) a JOIN categories c ON c.id = a.category_id" + order
+}
+
 // ListArticles returns one page of published articles, newest first, and the
 // total number that match.
 func (s *Store) ListArticles(ctx context.Context, f domain.ArticleFilter, p domain.Page) ([]domain.Article, int, error) {

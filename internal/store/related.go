@@ -57,14 +57,21 @@ func (s *Store) storedRelated(ctx context.Context, id int64, limit int) (list []
 
 // relatedByTags is the related list used before one was computed: articles
 // sharing the most tags (#HOT aside), then the newest of the same category.
+// fallbackWindow bounds the tag fallback to the newest articles (by id), so
+// a popular tag shared by a hundred thousand archived articles does not make
+// an article page slow while its scored list is not computed yet.
+const fallbackWindow = 5000
+
 func (s *Store) relatedByTags(ctx context.Context, a domain.Article, limit int) ([]domain.Article, error) {
 	now := s.Now()
 	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+`
 		JOIN (SELECT at2.article_id AS id, COUNT(*) AS shared FROM article_tags at1
 		      JOIN article_tags at2 ON at2.tag_id = at1.tag_id AND at2.article_id <> at1.article_id
 		      JOIN tags t ON t.id = at1.tag_id
-		      WHERE at1.article_id = ? AND t.slug <> ? GROUP BY at2.article_id) x ON x.id = a.id
-		WHERE`+published+` ORDER BY x.shared DESC, a.published_at DESC LIMIT ?`, a.ID, hotTagSlug, now, limit)
+		      WHERE at1.article_id = ? AND t.slug <> ?
+		        AND at2.article_id > (SELECT COALESCE(MAX(id), 0) FROM articles) - ?
+		      GROUP BY at2.article_id) x ON x.id = a.id
+		WHERE`+published+` ORDER BY x.shared DESC, a.published_at DESC LIMIT ?`, a.ID, hotTagSlug, fallbackWindow, now, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -98,7 +98,11 @@ func (s *Store) Search(ctx context.Context, terms []string, order SearchSort, p 
 		// ts_rank weighs the title (A) over the excerpt (B) over the body (D).
 		rank = `ts_rank(f.tsv, q) * (1 + 1 / (1 + GREATEST(0, EXTRACT(EPOCH FROM (CAST(? AS TIMESTAMPTZ) - a.published_at)) / 86400) / 7))`
 	} else {
-		from = ` FROM article_search JOIN articles a ON a.id = article_search.rowid JOIN categories c ON c.id = a.category_id`
+		// CROSS JOIN fixes SQLite's join order: the full-text match drives
+		// the query. Left to itself the planner walks every published article
+		// and probes the index for each (4.8 s instead of 10 ms at 200,000
+		// articles).
+		from = ` FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid JOIN categories c ON c.id = a.category_id`
 		match = "article_search MATCH ?"
 		matchArg = ftsAll(terms)
 		// bm25 is lower for better matches; negate it so both engines rank

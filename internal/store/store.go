@@ -243,7 +243,26 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if err := s.migrate(ctx); err != nil {
 		return err
 	}
+	if err := s.Optimize(ctx); err != nil {
+		return err
+	}
 	return s.prepareHot(ctx)
+}
+
+// Optimize refreshes the query planner's statistics where tables changed a
+// lot. Without statistics SQLite may drive a query from the wrong table:
+// at 200,000 articles an article's API answer took 200 ms instead of 0.3 ms.
+// Call it at start-up and every few hours; PostgreSQL's autovacuum does this
+// itself.
+func (s *Store) Optimize(ctx context.Context) error {
+	if s.dialect != SQLite {
+		return nil
+	}
+	// 0x10002 also analyses tables that were never analysed.
+	if _, err := s.w.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
+		return fmt.Errorf("optimize: %w", err)
+	}
+	return nil
 }
 
 func (s *Store) migrate(ctx context.Context) error {
