@@ -170,7 +170,7 @@ func (f *Feeds) scope(r *http.Request) (feedScope, error) {
 }
 
 func (f *Feeds) items(r *http.Request, sc feedScope) ([]domain.Article, time.Time, error) {
-	list, _, err := f.store.QueryArticles(r.Context(), store.ArticleQuery{Filter: sc.Filter, Sort: store.SortNewest,
+	list, _, err := f.store.QueryArticles(r.Context(), store.ArticleQuery{Filter: sc.Filter, Sort: store.SortNewest, NoTotal: true,
 		Page: domain.Page{Number: 1, Size: f.cfg.FeedItems}})
 	if err != nil {
 		return nil, time.Time{}, err

@@ -24,6 +24,9 @@ type ArticleQuery struct {
 	To     time.Time // published at or before; zero for no bound
 	Sort   string    // SortNewest (default), SortOldest or SortPopular
 	Page   domain.Page
+	// NoTotal skips counting every match (feeds need no total); the total
+	// returned is then -1.
+	NoTotal bool
 }
 
 // QueryArticles returns one page of published articles that match q, with
@@ -71,6 +74,10 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 	}
 	if q.Page.Number < 1 || q.Page.Size < 1 {
 		return nil, 0, domain.Invalid("halaman tidak valid")
+	}
+	if q.NoTotal {
+		list, err := s.queryArticles(ctx, pageQuery(where, order), append(args, q.Page.Size, q.Page.Offset())...)
+		return list, -1, err
 	}
 	var total int
 	// Counting on articles alone lets SQLite count from the covering
