@@ -130,6 +130,15 @@ func (c *common) logger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
 }
 
+// parseAndOpen parses args into fs (on which register was called) and opens
+// the database.
+func (c *common) parseAndOpen(ctx context.Context, fs *flag.FlagSet, args []string) (*store.Store, error) {
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	return c.open(ctx)
+}
+
 // open connects and migrates, with a clear message when the database cannot
 // be used.
 func (c *common) open(ctx context.Context) (*store.Store, error) {
@@ -149,10 +158,7 @@ func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.SetOutput(stderr)
 	var c common
 	c.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	st, err := c.open(ctx)
+	st, err := c.parseAndOpen(ctx, fs, args)
 	if err != nil {
 		return err
 	}
@@ -166,10 +172,7 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.SetOutput(stderr)
 	var c common
 	c.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	st, err := c.open(ctx)
+	st, err := c.parseAndOpen(ctx, fs, args)
 	if err != nil {
 		return err
 	}

@@ -84,10 +84,7 @@ func cmdUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	email := fs.String("email", "", "e-mail address (the login)")
 	name := fs.String("name", "", "full name, also the byline")
 	role := fs.String("role", "writer", "admin, editor, writer or moderator")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	st, err := c.open(ctx)
+	st, err := c.parseAndOpen(ctx, fs, args[1:])
 	if err != nil {
 		return err
 	}
@@ -144,10 +141,7 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	c.register(fs)
 	email := fs.String("email", "", "account the token acts for")
 	name := fs.String("name", "cli", "a label to recognise the token by")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	st, err := c.open(ctx)
+	st, err := c.parseAndOpen(ctx, fs, args[1:])
 	if err != nil {
 		return err
 	}

@@ -418,3 +418,52 @@ func TestCategoriesTagsPolls(t *testing.T) {
 		}
 	})
 }
+
+// An editor pins or removes the #HOT badge, or hands it back to the trending
+// job; the public API and the page show what the editor decided; a writer
+// may not decide.
+func TestEditorDecidesHotBadge(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st)
+		ctx := context.Background()
+		id := e.CreateArticle(t, map[string]any{"title": "Gempa Guncang Pesisir", "category": "nasional", "status": "published",
+			"published_at": time.Now().Add(-time.Hour).Format(time.RFC3339), "tags": []string{"HOT", "Gempa"}})
+		path := "/articles/" + strconv.FormatInt(id, 10)
+		hot := func() bool {
+			t.Helper()
+			a, err := st.ArticleByID(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return a.Hot
+		}
+		if hot() {
+			t.Fatal("a #HOT tag alone made the badge; the editor or the trending job decides")
+		}
+		for _, step := range []struct {
+			badge string
+			want  bool
+			pin   *bool
+		}{{"on", true, ptr(true)}, {"off", false, ptr(false)}, {"auto", false, nil}} {
+			if r := e.API(t, editor, "PATCH", path, map[string]any{"hot_badge": step.badge}); r.Status != http.StatusOK {
+				t.Fatalf("hot_badge %s: %d %s", step.badge, r.Status, r.Body)
+			}
+			got, err := st.HotOverride(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if hot() != step.want || (got == nil) != (step.pin == nil) || (got != nil && *got != *step.pin) {
+				t.Errorf("after %q: hot %v, override %v", step.badge, hot(), got)
+			}
+		}
+		if r := e.API(t, editor, "PATCH", path, map[string]any{"hot_badge": "kadang"}); r.Status != http.StatusBadRequest {
+			t.Errorf("bad value: %d", r.Status)
+		}
+		mine := e.API(t, writer, "POST", "/articles", map[string]any{"title": "Draf Penulis", "category": "nasional", "hot_badge": "on"})
+		if mine.Status != http.StatusForbidden {
+			t.Errorf("writer sets the badge: %d %s", mine.Status, mine.Body)
+		}
+	})
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -78,7 +78,7 @@ func (a *API) articleJSON(x domain.Article) articleJSON {
 		PublishedAt: web.RFC3339(x.PublishedAt, a.cfg.Location), UpdatedAt: web.RFC3339(x.UpdatedAt, a.cfg.Location),
 		Category: categoryJSON{ID: x.Category.ID, Slug: x.Category.Slug, Name: x.Category.Name, URL: base + "/kanal/" + x.Category.Slug},
 		Tags:     []tagJSON{}, Authors: []authorJSON{},
-		Breaking: x.Breaking, Featured: x.Featured, Hot: x.Hot || x.HasTag("hot"),
+		Breaking: x.Breaking, Featured: x.Featured, Hot: x.Hot,
 		Views: x.Views + a.pendingViews(x.ID), Likes: x.Likes, Dislikes: x.Dislikes, CommentCount: x.CommentCount, BodyHTML: x.BodyHTML}
 	for _, t := range x.Tags {
 		j.Tags = append(j.Tags, tagJSON{ID: t.ID, Slug: t.Slug, Name: t.Name, URL: base + "/tag/" + t.Slug})

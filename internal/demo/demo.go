@@ -11,6 +11,8 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"warta/internal/discovery"
@@ -83,6 +85,14 @@ func Seed(ctx context.Context, st *store.Store, r *render.Renderer, mediaDir str
 		id, err := st.CreateArticle(ctx, in)
 		if err != nil {
 			return 0, fmt.Errorf("seed article %d %q: %w", i, sa.Title, err)
+		}
+		// The demo newsroom's editors pinned the #HOT badge on the stories
+		// they tagged HOT; the trending job decides for the rest.
+		if slices.ContainsFunc(sa.Tags, func(t string) bool { return strings.EqualFold(t, "HOT") }) {
+			on := true
+			if err := st.SetHotOverride(ctx, id, &on); err != nil {
+				return 0, err
+			}
 		}
 		views, likes, dislikes := demoCounters(sa)
 		if err := st.SetCounters(ctx, id, views, likes, dislikes); err != nil {

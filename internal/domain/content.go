@@ -83,16 +83,6 @@ type Article struct {
 	CommentCount int64
 }
 
-// HasTag reports whether the article carries the tag with the given slug.
-func (a *Article) HasTag(slug string) bool {
-	for _, t := range a.Tags {
-		if t.Slug == slug {
-			return true
-		}
-	}
-	return false
-}
-
 // Poll is a reader poll.
 type Poll struct {
 	ID        int64

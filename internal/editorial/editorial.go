@@ -63,6 +63,30 @@ type Fields struct {
 	PhotoWidth   *int           `json:"photo_width"`
 	PhotoHeight  *int           `json:"photo_height"`
 	PollID       *int64         `json:"poll_id"` // 0 detaches
+	// HotBadge is the editor's decision on the #HOT badge: "auto" (the
+	// trending job decides), "on" or "off". Editors and admins only.
+	HotBadge *string `json:"hot_badge"`
+}
+
+// hotOverride checks the #HOT badge field: set reports whether it was given,
+// v is the override to store (nil for "auto").
+func hotOverride(u *domain.User, f Fields) (set bool, v *bool, err error) {
+	if f.HotBadge == nil {
+		return false, nil, nil
+	}
+	if err := auth.Require(u, auth.PermArticlePublish); err != nil {
+		return false, nil, domain.Forbidden("hanya editor yang boleh mengatur lencana #HOT")
+	}
+	on, off := true, false
+	switch *f.HotBadge {
+	case "auto":
+		return true, nil, nil
+	case "on":
+		return true, &on, nil
+	case "off":
+		return true, &off, nil
+	}
+	return false, nil, domain.Invalid(`hot_badge harus "auto", "on" atau "off"`)
 }
 
 // Preview renders Markdown exactly as the reader site will show it.
@@ -389,9 +413,18 @@ func (s *Service) Create(ctx context.Context, u *domain.User, f Fields) (domain.
 	if err := s.settle(&in, domain.Article{Status: domain.StatusDraft}, f.PublishedAt != nil); err != nil {
 		return domain.Article{}, err
 	}
+	setHot, hot, err := hotOverride(u, f)
+	if err != nil {
+		return domain.Article{}, err
+	}
 	id, err := s.store.CreateArticle(ctx, in)
 	if err != nil {
 		return domain.Article{}, err
+	}
+	if setHot {
+		if err := s.store.SetHotOverride(ctx, id, hot); err != nil {
+			return domain.Article{}, err
+		}
 	}
 	if err := s.store.SetArticleOwner(ctx, id, u.ID); err != nil {
 		return domain.Article{}, err
@@ -425,8 +458,17 @@ func (s *Service) Update(ctx context.Context, u *domain.User, id int64, f Fields
 	if err := s.settle(&in, a, f.PublishedAt != nil); err != nil {
 		return a, err
 	}
+	setHot, hot, err := hotOverride(u, f)
+	if err != nil {
+		return a, err
+	}
 	if err := s.store.UpdateArticle(ctx, id, in); err != nil {
 		return a, err
+	}
+	if setHot {
+		if err := s.store.SetHotOverride(ctx, id, hot); err != nil {
+			return a, err
+		}
 	}
 	if _, err := s.store.AddRevision(ctx, domain.Revision{ArticleID: id, UserID: u.ID, Title: in.Title, Slug: in.Slug,
 		Excerpt: in.Excerpt, BodySource: in.BodySource, Status: in.Status}); err != nil {

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/mail"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -153,13 +152,6 @@ func (s *Service) limit(r *http.Request, reader string, perReader, perIP *limite
 		return tooMany(wait, msg)
 	}
 	return nil
-}
-
-// ServedView counts a page view when the server counts views.
-func (s *Service) ServedView(r *http.Request, articleID int64) {
-	if s.cfg.ViewMode.Server() {
-		s.Views.Hit(articleID, s.Readers.Hash(r), r.UserAgent())
-	}
 }
 
 // ArticleServed is what serving an article page does for engagement:
@@ -378,7 +370,7 @@ func (s *Service) voterKeys(w http.ResponseWriter, r *http.Request, pollID int64
 			k = s.Readers.Visitor(r).Key
 		}
 		if k != "" {
-			keys = append(keys, "c"+itoaPoll(pollID)+":"+k)
+			keys = append(keys, "c:"+k)
 		}
 	}
 	if strings.Contains(s.cfg.PollMethod, "hash") || len(keys) == 0 {
@@ -386,5 +378,3 @@ func (s *Service) voterKeys(w http.ResponseWriter, r *http.Request, pollID int64
 	}
 	return keys
 }
-
-func itoaPoll(id int64) string { return strconv.FormatInt(id, 10) }

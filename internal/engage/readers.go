@@ -164,14 +164,6 @@ func (rd *Readers) Key(w http.ResponseWriter, r *http.Request) string {
 	return key
 }
 
-// Remember sets the reader cookie when the browser has none, so the form
-// defences can tell how long ago this browser loaded a page.
-func (rd *Readers) Remember(w http.ResponseWriter, r *http.Request) {
-	if v := rd.Visitor(r); v.Key == "" {
-		rd.setCookie(w, r, rd.Hash(r), rd.now())
-	}
-}
-
 func (rd *Readers) setCookie(w http.ResponseWriter, r *http.Request, key string, at time.Time) {
 	ts := strconv.FormatInt(at.Unix(), 10)
 	sig := base64.RawURLEncoding.EncodeToString(rd.mac("cookie", key, ts)[:16])

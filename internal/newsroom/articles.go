@@ -53,6 +53,7 @@ type articleForm struct {
 	Breaking, Featured                                  bool
 	PollID                                              int64
 	PublishedAt                                         string
+	HotBadge                                            string // "auto", "on", "off"; "" when not shown (writers)
 }
 
 func (u *UI) formFrom(a domain.Article) articleForm {
@@ -71,12 +72,27 @@ func (u *UI) formFrom(a domain.Article) articleForm {
 	return f
 }
 
+// hotBadge is the editor's current decision on an article's #HOT badge.
+func (u *UI) hotBadge(r *http.Request, id int64) (string, error) {
+	v, err := u.store.HotOverride(r.Context(), id)
+	switch {
+	case err != nil:
+		return "", err
+	case v == nil:
+		return "auto", nil
+	case *v:
+		return "on", nil
+	}
+	return "off", nil
+}
+
 func readForm(r *http.Request) articleForm {
 	f := articleForm{Title: r.PostFormValue("title"), Slug: r.PostFormValue("slug"), Excerpt: r.PostFormValue("excerpt"),
 		Body: r.PostFormValue("body"), Category: r.PostFormValue("category"), Tags: r.PostFormValue("tags"),
 		Authors: r.PostFormValue("authors"), PhotoURL: r.PostFormValue("photo_url"), PhotoCaption: r.PostFormValue("photo_caption"),
 		PhotoCredit: r.PostFormValue("photo_credit"), Breaking: r.PostFormValue("breaking") != "",
-		Featured: r.PostFormValue("featured") != "", PublishedAt: r.PostFormValue("published_at")}
+		Featured: r.PostFormValue("featured") != "", PublishedAt: r.PostFormValue("published_at"),
+		HotBadge: r.PostFormValue("hot_badge")}
 	f.PhotoWidth, _ = strconv.Atoi(r.PostFormValue("photo_width"))
 	f.PhotoHeight, _ = strconv.Atoi(r.PostFormValue("photo_height"))
 	f.PollID, _ = strconv.ParseInt(r.PostFormValue("poll_id"), 10, 64)
@@ -92,6 +108,9 @@ func (u *UI) fields(f articleForm) (editorial.Fields, error) {
 		PhotoCredit: &f.PhotoCredit, PollID: &f.PollID}
 	if len(authors) > 0 {
 		ef.Authors = &authors
+	}
+	if f.HotBadge != "" {
+		ef.HotBadge = &f.HotBadge
 	}
 	if f.PhotoWidth > 0 {
 		ef.PhotoWidth, ef.PhotoHeight = &f.PhotoWidth, &f.PhotoHeight
@@ -124,6 +143,7 @@ type editorPage struct {
 	LockedBy   string
 	Preview    template.HTML
 	CanNotes   bool
+	CanHot     bool // editors decide on the #HOT badge
 	Srcset     string
 }
 
@@ -157,6 +177,7 @@ func (u *UI) editorPage(r *http.Request, p *auth.Principal, a domain.Article, f 
 	}
 	pg := editorPage{frame: u.frame(r, p, title, "artikel"), Article: a, Form: f,
 		CanNotes: a.Status == domain.StatusPublished && auth.Can(p.User.Role, auth.PermArticleNotes),
+		CanHot:   auth.Can(p.User.Role, auth.PermArticlePublish),
 		Srcset:   media.Srcset(f.PhotoURL, f.PhotoWidth)}
 	st := a.Status
 	if a.ID == 0 {
@@ -203,7 +224,11 @@ func (u *UI) editArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	if err != nil {
 		return err
 	}
-	pg, err := u.editorPage(r, p, a, u.formFrom(a))
+	f := u.formFrom(a)
+	if f.HotBadge, err = u.hotBadge(r, id); err != nil {
+		return err
+	}
+	pg, err := u.editorPage(r, p, a, f)
 	if err != nil {
 		return err
 	}

@@ -72,6 +72,10 @@ func newEnv(t testing.TB, st *store.Store, opts ...func(*server.Config)) *env {
 		PublishedAt: time.Date(2024, 6, 19, 8, 0, 0, 0, time.UTC)})
 	add("other", store.ArticleInput{Title: "Startup Lokal Raih Pendanaan", CategoryID: tek, Tags: []string{"Startup"},
 		PublishedAt: time.Date(2024, 6, 21, 8, 0, 0, 0, time.UTC)})
+	hot := true // the editor pinned the #HOT badge
+	if err := st.SetHotOverride(ctx, e.ids["main"], &hot); err != nil {
+		t.Fatal(err)
+	}
 	if err := st.SetCounters(ctx, e.ids["main"], 242, 0, 0); err != nil {
 		t.Fatal(err)
 	}

@@ -126,18 +126,18 @@ func (s *Store) ArticleComments(ctx context.Context, articleID int64, reader str
 	}
 	// Replies, at any depth, are shown under their top-level comment, oldest
 	// first, as a conversation reads.
-	ids := make([]any, 0, len(idx)+1)
-	ids = append(ids, reader)
+	args := make([]any, 0, len(idx)+1)
 	for id := range idx {
-		ids = append(ids, id)
+		args = append(args, id)
 	}
+	args = append(args, reader) // for visible, after the ids
 	rows, err = s.r.QueryContext(ctx, s.q(`WITH RECURSIVE thread(id, root) AS (
 			SELECT id, id FROM comments WHERE id IN (`+placeholders(len(idx))+`)
 			UNION ALL
 			SELECT c.id, t.root FROM comments c JOIN thread t ON c.parent_id = t.id
 		)
 		SELECT t.root, `+commentCols+` FROM thread t JOIN comments c ON c.id = t.id
-		WHERE c.parent_id IS NOT NULL AND `+visible+` ORDER BY c.created_at, c.id`), append(ids[1:], ids[0])...)
+		WHERE c.parent_id IS NOT NULL AND `+visible+` ORDER BY c.created_at, c.id`), args...)
 	if err != nil {
 		return th, fmt.Errorf("list replies: %w", err)
 	}

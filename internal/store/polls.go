@@ -209,10 +209,3 @@ func (s *Store) VotedOption(ctx context.Context, pollID int64, voters []string) 
 	}
 	return opt, nil
 }
-
-// OptionVotes returns an option's vote counter.
-func (s *Store) OptionVotes(ctx context.Context, optionID int64) (int64, error) {
-	var n int64
-	err := s.r.QueryRowContext(ctx, s.q("SELECT votes FROM poll_options WHERE id = ?"), optionID).Scan(&n)
-	return n, err
-}

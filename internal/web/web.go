@@ -117,13 +117,10 @@ func JSON(w http.ResponseWriter, status int, v any) {
 func JSONError(w http.ResponseWriter, err error) int {
 	status := StatusOf(err)
 	SetRetryAfter(w, err)
-	code := domain.ErrorCode(err)
-	if status == http.StatusRequestEntityTooLarge {
-		code = domain.ETooLarge
-	}
-	msg := domain.ErrorMessage(err)
-	if status == http.StatusRequestEntityTooLarge && code == domain.ETooLarge && domain.ErrorCode(err) == domain.EInternal {
-		msg = "isi permintaan terlalu besar"
+	code, msg := domain.ErrorCode(err), domain.ErrorMessage(err)
+	if status == http.StatusRequestEntityTooLarge && code == domain.EInternal {
+		// http.MaxBytesError from a body reader, not a domain error.
+		code, msg = domain.ETooLarge, "isi permintaan terlalu besar"
 	}
 	JSON(w, status, Envelope{Error: &ErrorBody{Message: msg, Code: code}})
 	return status
