@@ -22,6 +22,8 @@ type pageCache struct {
 	ttl        time.Duration
 	maxEntries int
 	gen        atomic.Uint64
+	hits       atomic.Uint64 // for /metrics (PageCacheStats)
+	misses     atomic.Uint64
 
 	mu      sync.RWMutex
 	entries map[string]*cachedPage
@@ -43,6 +45,15 @@ const articleIDHeader = "X-Warta-Article-Id"
 
 func newPageCache(ttl time.Duration, maxEntries int) *pageCache {
 	return &pageCache{ttl: ttl, maxEntries: maxEntries, entries: map[string]*cachedPage{}}
+}
+
+// PageCacheStats returns how many cacheable page requests were answered from
+// the cache and how many had to be rendered (for /metrics).
+func (s *Site) PageCacheStats() (hits, misses uint64) {
+	if s.cache == nil {
+		return 0, 0
+	}
+	return s.cache.hits.Load(), s.cache.misses.Load()
 }
 
 // invalidate drops every cached page.
@@ -98,12 +109,14 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 		// successor, so a busy page never makes every request render at once
 		// when it expires. A page dropped by a write is never served stale.
 		if e != nil && e.gen == gen && (now.Before(e.expires) || !e.refreshing.CompareAndSwap(false, true)) {
+			c.hits.Add(1)
 			if e.articleID != 0 {
 				s.engage.ArticleServed(w, r, e.articleID)
 			}
 			e.serve(w, r)
 			return nil
 		}
+		c.misses.Add(1)
 		rec := &recorder{h: http.Header{}}
 		if err := fn(rec, r); err != nil {
 			// Nothing was written: the error page goes to the real writer.
