@@ -101,4 +101,3 @@ func (o *ops) stop(ctx context.Context) {
 		o.mhs.Shutdown(ctx)
 	}
 }
-

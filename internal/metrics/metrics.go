@@ -147,7 +147,7 @@ func (c *dbCollector) Describe(ch chan<- *prometheus.Desc) {
 func (c *dbCollector) Collect(ch chan<- prometheus.Metric) {
 	w, r := c.st.PoolStats()
 	for _, p := range []struct {
-		name string
+		name             string
 		open, inUse, max int
 		waits            int64
 		waited           time.Duration
