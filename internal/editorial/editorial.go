@@ -449,7 +449,8 @@ func (s *Service) Create(ctx context.Context, u *domain.User, f Fields) (domain.
 	}
 	if f.Slug == nil || strings.TrimSpace(*f.Slug) == "" {
 		empty := ""
-		f.Slug = &empty // apply derives it from the title, which it sets first
+		f.Slug = &empty         // apply derives it from the title, which it sets first
+		in.SlugFromTitle = true // a repeated title gets slug-2, not a conflict
 	}
 	setHot, hot, err := hotOverride(u, f)
 	if err != nil {

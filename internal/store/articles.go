@@ -47,21 +47,24 @@ func scanArticle(row rowScanner, full bool) (domain.Article, error) {
 
 // ArticleInput is what the newsroom (or the demo seeder) writes.
 type ArticleInput struct {
-	Slug        string
-	Title       string
-	Excerpt     string
-	BodySource  string
-	BodyHTML    string
-	Photo       domain.Photo
-	CategoryID  int64
-	Tags        []string // tag names; created when missing
-	AuthorIDs   []int64
-	Status      domain.Status
-	PublishedAt time.Time
-	Breaking    bool
-	Featured    bool
-	Hot         bool // on create only: afterwards the trending job and SetHot own it
-	PollID      int64
+	Slug string
+	// SlugFromTitle: the slug was derived from the title rather than asked
+	// for, so CreateArticle makes a taken one unique (slug-2, slug-3).
+	SlugFromTitle bool
+	Title         string
+	Excerpt       string
+	BodySource    string
+	BodyHTML      string
+	Photo         domain.Photo
+	CategoryID    int64
+	Tags          []string // tag names; created when missing
+	AuthorIDs     []int64
+	Status        domain.Status
+	PublishedAt   time.Time
+	Breaking      bool
+	Featured      bool
+	Hot           bool // on create only: afterwards the trending job and SetHot own it
+	PollID        int64
 
 	// OwnerID, on create, is the account that writes the article: it becomes
 	// its owner and the author of its first revision, in the same
@@ -78,9 +81,7 @@ func (in *ArticleInput) validate() error {
 	if in.Title == "" {
 		return domain.Invalid("judul wajib diisi")
 	}
-	if in.Slug == "" {
-		in.Slug = domain.Slugify(in.Title)
-	}
+	in.slugFromTitle()
 	if in.Slug == "" || domain.Slugify(in.Slug) != in.Slug {
 		return domain.Invalid("slug hanya boleh berisi huruf kecil, angka dan tanda hubung")
 	}
@@ -101,8 +102,9 @@ func (in *ArticleInput) validate() error {
 
 // CreateArticle stores a new article with its tags, authors, owner, first
 // revision, #HOT decision and search index in one transaction (a killed
-// process leaves all or nothing) and returns its id. A duplicate slug is a
-// conflict.
+// process leaves all or nothing) and returns its id. A slug asked for that
+// is taken is a conflict; one derived from the title gets a number (see
+// freeSlug).
 func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, error) {
 	if err := in.validate(); err != nil {
 		return 0, err
@@ -110,13 +112,9 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 	now := s.Now()
 	var id int64
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		var exists int
-		err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles WHERE slug = ?"), in.Slug).Scan(&exists)
-		if err != nil {
+		var err error
+		if in.Slug, err = s.freeSlug(ctx, tx, in.Slug, in.SlugFromTitle); err != nil {
 			return err
-		}
-		if exists > 0 {
-			return domain.Conflict("slug %q sudah dipakai artikel lain", in.Slug)
 		}
 		id, err = s.insertID(ctx, tx, `INSERT INTO articles (slug, title, excerpt, body_source, body_html,
 			photo_url, photo_caption, photo_credit, photo_width, photo_height, category_id, status,
