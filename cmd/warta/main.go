@@ -111,15 +111,17 @@ func envDuration(name string, def time.Duration) time.Duration {
 
 // common holds the settings every subcommand shares.
 type common struct {
-	db       string
-	media    string
-	logLevel string
+	db        string
+	media     string
+	logLevel  string
+	logFormat string
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.db, "db", env("WARTA_DB", "warta.db"), "SQLite file path or postgres:// URL (env WARTA_DB)")
 	fs.StringVar(&c.media, "media", env("WARTA_MEDIA_DIR", "media"), "folder for uploaded and generated images (env WARTA_MEDIA_DIR)")
 	fs.StringVar(&c.logLevel, "log-level", env("WARTA_LOG_LEVEL", "info"), "debug, info, warn or error (env WARTA_LOG_LEVEL)")
+	fs.StringVar(&c.logFormat, "log-format", env("WARTA_LOG_FORMAT", "text"), "text (key=value) or json, one object a line (env WARTA_LOG_FORMAT)")
 }
 
 func (c *common) logger(w io.Writer) *slog.Logger {
@@ -127,7 +129,11 @@ func (c *common) logger(w io.Writer) *slog.Logger {
 	if err := lvl.UnmarshalText([]byte(c.logLevel)); err != nil {
 		lvl = slog.LevelInfo
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
+	opts := &slog.HandlerOptions{Level: lvl}
+	if c.logFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 // parseAndOpen parses args into fs (on which register was called) and opens
@@ -207,8 +213,13 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	pageCache := fs.Duration("page-cache", envDuration("WARTA_PAGE_CACHE", time.Second), "keep pages for readers without their own state this long (0 turns it off; env WARTA_PAGE_CACHE)")
 	fragCache := fs.Duration("fragment-cache", envDuration("WARTA_FRAGMENT_CACHE", 5*time.Second), "keep the lists pages share (navigation, latest and related news) this long (0 turns it off; env WARTA_FRAGMENT_CACHE)")
 	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", "cookie+hash"), "how one vote per reader is enforced: cookie, hash or cookie+hash (env WARTA_POLL_METHOD)")
+	var of opsFlags
+	of.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return fmt.Errorf("--log-format must be text or json, not %q", c.logFormat)
 	}
 	mode, ok := engage.ParseViewMode(*viewMode)
 	if !ok {
@@ -255,18 +266,27 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		ln.Close()
 		return err
 	}
-	srv, err := server.New(server.Config{
+	op, err := newOps(of, st, log) // metrics and readiness (ops.go)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer op.stop(context.Background())
+	scfg := server.Config{
 		Newsroom: newsroomRoutes,
 		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc,
 			PageCacheTTL: *pageCache, FragmentTTL: *fragCache},
 		MediaDir:   c.media,
 		Engage:     engage.Config{ViewMode: mode, PollMethod: *pollMethod},
 		TrustProxy: *trustProxy,
-	}, st, log)
+	}
+	op.configure(&scfg)
+	srv, err := server.New(scfg, st, log)
 	if err != nil {
 		ln.Close()
 		return err
 	}
+	op.attach(srv)
 	// Background work (the view counter's flush) outlives the HTTP server
 	// by a moment: it stops after the last request, then flushes.
 	bgCtx, bgStop := context.WithCancel(context.WithoutCancel(ctx))
@@ -286,6 +306,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	op.start()
 	log.Info("warta is serving", "url", "http://"+ln.Addr().String(), "db", dbKind(c.db))
 	select {
 	case err := <-errc:
@@ -293,6 +314,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	case <-ctx.Done():
 	}
 	log.Info("shutting down")
+	op.drain()
 	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {

@@ -101,6 +101,9 @@ type Article struct {
 	Featured    bool
 	Hot         bool
 	PollID      int64 // 0 when none
+	// Version counts the saves made by people (newsroom, admin API); a
+	// save made from an older version is refused. Filled on full reads.
+	Version int64
 
 	Views        int64
 	Likes        int64

@@ -130,15 +130,26 @@
   var status = document.querySelector("[data-status]");
   var autosaving = id && id !== "0" && status && /draf|tinjauan/.test(status.textContent);
   var note = document.getElementById("autosave");
+  var version = document.getElementById("version");
+  var autoTimer = null;
   if (autosaving) {
-    setInterval(function () {
+    autoTimer = setInterval(function () {
       if (!dirty) { return; }
       dirty = false;
       var d = new FormData(form);
       d.delete("photo_file");
       post("/redaksi/artikel/" + id + "/autosave", d)
-        .then(function (j) { note.textContent = "Tersimpan otomatis " + j.saved_at; })
-        .catch(function (err) { dirty = true; note.textContent = "Belum tersimpan: " + err.message; });
+        .then(function (j) {
+          note.textContent = "Tersimpan otomatis " + j.saved_at;
+          if (j.version && version) { version.value = j.version; }
+        })
+        .catch(function (err) {
+          dirty = true;
+          note.textContent = "Belum tersimpan: " + err.message;
+          // Someone else saved meanwhile: stop autosaving; the editor's
+          // own Simpan shows both versions and lets them merge.
+          if (/diubah orang lain/.test(err.message)) { autosaving = false; clearInterval(autoTimer); }
+        });
     }, 20000);
   }
 
