@@ -213,6 +213,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	baseURL := fs.String("base-url", env("WARTA_BASE_URL", ""), "public origin for canonical links, e.g. https://warta.example (env WARTA_BASE_URL; default http://ADDR)")
 	tz := fs.String("tz", env("WARTA_TZ", "Asia/Jakarta"), "time zone pages show times in (env WARTA_TZ)")
 	viewMode := fs.String("count-views", env("WARTA_COUNT_VIEWS", "server"), "who counts views: server, beacon (a CDN serves pages) or both (env WARTA_COUNT_VIEWS)")
+	hooksPrivate := fs.Bool("webhooks-allow-private", env("WARTA_WEBHOOKS_ALLOW_PRIVATE", "") == "true",
+		"let webhooks reach loopback, private and link-local addresses (env WARTA_WEBHOOKS_ALLOW_PRIVATE=true)")
 	trustProxy := fs.Bool("trust-proxy", env("WARTA_TRUST_PROXY", "") == "true", "take the client IP from X-Forwarded-For; only behind a proxy that sets it (env WARTA_TRUST_PROXY=true)")
 	pageCache := fs.Duration("page-cache", envDuration("WARTA_PAGE_CACHE", time.Second), "keep pages for readers without their own state this long (0 turns it off; env WARTA_PAGE_CACHE)")
 	fragCache := fs.Duration("fragment-cache", envDuration("WARTA_FRAGMENT_CACHE", 5*time.Second), "keep the lists pages share (navigation, latest and related news) this long (0 turns it off; env WARTA_FRAGMENT_CACHE)")
@@ -301,7 +303,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	go scheduler.Run(bgCtx, st, log, scheduler.Interval)
 	// Webhooks: signed POSTs on publish, update and unpublish; a slow or
 	// failing target never holds up the newsroom.
-	hooks := webhooks.New(webhooks.Config{BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc}, st, log)
+	hooks := webhooks.New(webhooks.Config{BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc,
+		AllowPrivate: *hooksPrivate}, st, log)
 	hooks.Subscribe()
 	go hooks.Run(bgCtx)
 	defer func() { bgStop(); <-bgDone }()
