@@ -23,6 +23,11 @@ const (
 	MaxTitle   = 300
 	MaxExcerpt = 1000
 	MaxBody    = 512 << 10
+	// MaxCaption and MaxCredit bound the photo's caption and credit
+	// (characters); MaxAuthors the bylines of one article.
+	MaxCaption = 500
+	MaxCredit  = 200
+	MaxAuthors = 10
 )
 
 // Service applies the newsroom's rules over the store.
@@ -112,6 +117,34 @@ func checkText(what, v string, maxLen int) error {
 		return domain.Invalid("%s terlalu panjang (paling banyak %d karakter)", what, maxLen)
 	}
 	return nil
+}
+
+// checkRunes is checkText with the limit in characters.
+func checkRunes(what, v string, maxRunes int) error {
+	if err := checkText(what, v, maxRunes*4); err != nil {
+		return err
+	}
+	if utf8.RuneCountInString(strings.TrimSpace(v)) > maxRunes {
+		return domain.Invalid("%s terlalu panjang (paling banyak %d karakter)", what, maxRunes)
+	}
+	return nil
+}
+
+// checkPublishTime lets only editors set the publish time: a writer's form
+// may echo the stored time (or send none), but a time a writer picks would
+// survive the editor's publish (issue 16), so it is refused.
+func checkPublishTime(u *domain.User, f Fields, stored time.Time) error {
+	if f.PublishedAt == nil || auth.Can(u.Role, auth.PermArticlePublish) {
+		return nil
+	}
+	t, err := ParseTime(*f.PublishedAt)
+	if err != nil {
+		return err
+	}
+	if t.IsZero() || t.Truncate(time.Second).Equal(stored.Truncate(time.Second)) {
+		return nil
+	}
+	return domain.Forbidden("hanya editor yang boleh mengatur waktu terbit")
 }
 
 // editorialStatus reports whether only editors may move an article into st.
@@ -290,7 +323,7 @@ func (s *Service) resolve(ctx context.Context, f Fields) (resolved, error) {
 	if f.Tags != nil {
 		for _, t := range *f.Tags {
 			if t = strings.TrimSpace(t); t != "" {
-				if err := checkText("topik", t, 100); err != nil {
+				if err := checkRunes("topik", t, domain.MaxTagName); err != nil {
 					return r, err
 				}
 				r.tags = append(r.tags, t)
@@ -325,7 +358,25 @@ func (s *Service) resolve(ctx context.Context, f Fields) (resolved, error) {
 			return r, err
 		}
 	}
+	if f.PhotoCaption != nil {
+		if err := checkRunes("keterangan foto", *f.PhotoCaption, MaxCaption); err != nil {
+			return r, err
+		}
+	}
+	if f.PhotoCredit != nil {
+		if err := checkRunes("sumber foto", *f.PhotoCredit, MaxCredit); err != nil {
+			return r, err
+		}
+	}
 	if f.Authors != nil {
+		if len(*f.Authors) > MaxAuthors {
+			return r, domain.Invalid("paling banyak %d penulis per artikel", MaxAuthors)
+		}
+		for _, n := range *f.Authors {
+			if err := checkRunes("nama penulis", n, domain.MaxAuthorName); err != nil {
+				return r, err
+			}
+		}
 		ids, err := s.store.EnsureAuthors(ctx, *f.Authors)
 		if err != nil {
 			return r, err
@@ -425,6 +476,9 @@ func settle(in *store.ArticleInput, prev domain.Article, timeGiven bool, now tim
 		if in.PublishedAt.IsZero() {
 			in.PublishedAt = now
 		}
+		if in.PublishedAt.After(now.Add(time.Minute)) {
+			return domain.Invalid("waktu terbit di masa depan: jadwalkan artikel, jangan terbitkan sekarang")
+		}
 	case domain.StatusScheduled:
 		if in.PublishedAt.IsZero() {
 			return domain.Invalid("waktu terbit wajib diisi untuk menjadwalkan artikel")
@@ -460,6 +514,9 @@ func (s *Service) Create(ctx context.Context, u *domain.User, f Fields) (domain.
 		if err := CheckTransition(u, domain.StatusDraft, *f.Status); err != nil {
 			return domain.Article{}, err
 		}
+	}
+	if err := checkPublishTime(u, f, time.Time{}); err != nil {
+		return domain.Article{}, err
 	}
 	r, err := s.resolve(ctx, f)
 	if err != nil {
@@ -517,6 +574,9 @@ func (s *Service) Update(ctx context.Context, u *domain.User, id int64, f Fields
 		}
 		if f.Version != 0 && f.Version != cur.Version {
 			return &StaleError{Current: cur.Article, Given: f.Version}
+		}
+		if err := checkPublishTime(u, f, cur.PublishedAt); err != nil {
+			return err
 		}
 		apply(in, f, r)
 		if f.Status != nil {

@@ -27,12 +27,30 @@
     });
   });
 
+  // Unsaved text kept in the browser belongs to one account: it is keyed by
+  // the account, removed when someone signs out, and another account's
+  // copies are removed as soon as a different account signs in.
+  var account = document.body.getAttribute("data-account") || "";
+  var prefix = "warta-naskah-";
+  function dropCopies(keep) {
+    try {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf(prefix) === 0 && (keep === "" || k.indexOf(prefix + keep + "-") !== 0)) { localStorage.removeItem(k); }
+      }
+    } catch (e) { /* storage off */ }
+  }
+  if (account) { dropCopies(account); }
+  document.querySelectorAll('form[action="/redaksi/keluar"]').forEach(function (f) {
+    f.addEventListener("submit", function () { dropCopies(""); });
+  });
+
   var form = document.getElementById("editor");
-  if (!form) { return; }
+  if (!form || !account) { return; }
   var id = form.getAttribute("data-article");
   var body = document.getElementById("body");
   var preview = document.getElementById("preview");
-  var key = "warta-naskah-" + (id && id !== "0" ? id : "baru");
+  var key = prefix + account + "-" + (id && id !== "0" ? id : "baru");
   var dirty = false;
 
   // Toolbar: wrap the selection in Markdown.
@@ -81,7 +99,7 @@
 
   if (/[?&]ok=/.test(location.search)) {
     localStorage.removeItem(key);
-    if (id && id !== "0") { localStorage.removeItem("warta-naskah-baru"); }
+    if (id && id !== "0") { localStorage.removeItem(prefix + account + "-baru"); }
   } else if (!document.getElementById("galat")) {
     var saved = null;
     try { saved = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
