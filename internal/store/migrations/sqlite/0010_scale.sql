@@ -12,6 +12,13 @@ CREATE INDEX comments_top ON comments(article_id, status, created_at, id) WHERE 
 CREATE INDEX comments_queue ON comments(status, created_at, id);
 DROP INDEX comments_status;
 
+-- Article lists newest first with the id tie-break inside the index, so a
+-- deep page or a feed walks the index without sorting.
+CREATE INDEX articles_status_pub_id ON articles(status, published_at DESC, id DESC);
+CREATE INDEX articles_category_pub_id ON articles(category_id, status, published_at DESC, id DESC);
+DROP INDEX articles_status_pub;
+DROP INDEX articles_category_pub;
+
 -- The newsroom's list, most recently updated first.
 CREATE INDEX articles_updated ON articles(updated_at DESC, id DESC);
 
