@@ -52,6 +52,8 @@ Penggunaan:
   warta token create --email E                    buat token API admin (baris terakhir)
   warta token revoke ID                           cabut token API admin
   warta stem    [KATA...] < kata.txt               tampilkan akar kata yang dipakai pencarian
+  warta backup  --db DB --media DIR --to FILE      cadangkan basis data dan media (situs tetap jalan)
+  warta restore --from FILE --db DB --media DIR    pulihkan cadangan ke tempat kosong
 
 DB adalah path berkas SQLite (bawaan: warta.db) atau URL postgres://.
 Jalankan "warta PERINTAH -h" untuk semua opsi.
@@ -76,6 +78,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdUser(ctx, args[1:], stdin, stdout, stderr)
 	case "token":
 		err = cmdToken(ctx, args[1:], stdout, stderr)
+	case "backup": // operations (issue 15): backup.go, copy.go, wpimport.go
+		err = cmdBackup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		err = cmdRestore(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -266,7 +272,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		ln.Close()
 		return err
 	}
-	op, err := newOps(of, st, log) // metrics and readiness (ops.go)
+	op, err := newOps(of, c, st, log) // metrics and readiness (ops.go)
 	if err != nil {
 		ln.Close()
 		return err
@@ -306,7 +312,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
-	op.start()
+	op.start(bgCtx)
 	log.Info("warta is serving", "url", "http://"+ln.Addr().String(), "db", dbKind(c.db))
 	select {
 	case err := <-errc:

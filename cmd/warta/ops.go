@@ -11,8 +11,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
+	"warta/internal/backup"
 	"warta/internal/metrics"
 	"warta/internal/server"
 	"warta/internal/store"
@@ -22,17 +24,25 @@ type opsFlags struct {
 	metricsAddr  string
 	metricsToken string
 	drain        time.Duration
+	backupEvery  time.Duration
+	backupKeep   int
+	backupDir    string
 }
 
 func (o *opsFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.metricsAddr, "metrics-addr", env("WARTA_METRICS_ADDR", ""), "serve /metrics (Prometheus) on this separate address, e.g. 127.0.0.1:9090 (default off; env WARTA_METRICS_ADDR)")
 	fs.StringVar(&o.metricsToken, "metrics-token", env("WARTA_METRICS_TOKEN", ""), "also serve /metrics on the site's address to requests with Authorization: Bearer TOKEN (env WARTA_METRICS_TOKEN)")
+	fs.DurationVar(&o.backupEvery, "backup-every", envDuration("WARTA_BACKUP_EVERY", 0), "take a backup (database and media) this often, e.g. 6h (default off; env WARTA_BACKUP_EVERY)")
+	fs.IntVar(&o.backupKeep, "backup-keep", 7, "keep this many scheduled backups, deleting older ones")
+	fs.StringVar(&o.backupDir, "backup-dir", env("WARTA_BACKUP_DIR", "backups"), "folder for scheduled backups (env WARTA_BACKUP_DIR)")
 	fs.DurationVar(&o.drain, "drain", envDuration("WARTA_DRAIN", 0), "on shutdown, answer /readyz with 503 this long before closing the listener, so a load balancer stops sending traffic (env WARTA_DRAIN)")
 }
 
 // ops is what serve runs for operations.
 type ops struct {
 	flags   opsFlags
+	db      string
+	media   string
 	log     *slog.Logger
 	metrics *metrics.Metrics
 	ready   *metrics.Readiness
@@ -42,8 +52,13 @@ type ops struct {
 
 // newOps builds the metrics and the readiness probe, and listens on
 // --metrics-addr when set.
-func newOps(f opsFlags, st *store.Store, log *slog.Logger) (*ops, error) {
-	o := &ops{flags: f, log: log, metrics: metrics.New(st, log), ready: metrics.NewReadiness(st, log)}
+func newOps(f opsFlags, c common, st *store.Store, log *slog.Logger) (*ops, error) {
+	if f.backupEvery > 0 {
+		if err := os.MkdirAll(f.backupDir, 0o755); err != nil {
+			return nil, fmt.Errorf("--backup-dir: %w", err)
+		}
+	}
+	o := &ops{flags: f, db: c.db, media: c.media, log: log, metrics: metrics.New(st, log), ready: metrics.NewReadiness(st, log)}
 	if f.metricsAddr != "" {
 		ln, err := net.Listen("tcp", f.metricsAddr)
 		if err != nil {
@@ -76,8 +91,12 @@ func (o *ops) attach(srv *server.Server) {
 	srv.Engage().Views.ObserveFlush(o.metrics.ObserveFlush)
 }
 
-// start serves the metrics listener and marks the process ready.
-func (o *ops) start() {
+// start serves the metrics listener, starts scheduled backups until ctx
+// ends and marks the process ready.
+func (o *ops) start(ctx context.Context) {
+	if o.flags.backupEvery > 0 {
+		go backup.Schedule(ctx, o.db, o.media, o.flags.backupDir, o.flags.backupEvery, o.flags.backupKeep, o.log)
+	}
 	if o.mhs != nil {
 		go o.mhs.Serve(o.mln)
 		o.log.Info("metrics are served", "url", "http://"+o.mln.Addr().String()+"/metrics")

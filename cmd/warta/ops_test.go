@@ -95,3 +95,34 @@ func TestServeMetricsReadinessAndJSONLogs(t *testing.T) {
 		t.Errorf("only %d log lines", n)
 	}
 }
+
+// warta backup and warta restore from the command line, on a demo site.
+func TestBackupAndRestoreCommands(t *testing.T) {
+	bin := buildWarta(t)
+	dir := t.TempDir()
+	db, media := filepath.Join(dir, "w.db"), filepath.Join(dir, "media")
+	run := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command(bin, args...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("warta %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	run("demo", "--db", db, "--media", media)
+	archive := filepath.Join(dir, "cadangan.tar.gz")
+	out := run("backup", "--db", db, "--media", media, "--to", archive)
+	if !strings.Contains(out, "66 articles") {
+		t.Errorf("backup said %q", out)
+	}
+	out = run("restore", "--from", archive, "--db", filepath.Join(dir, "baru.db"), "--media", filepath.Join(dir, "media-baru"))
+	if !strings.Contains(out, "66 articles") {
+		t.Errorf("restore said %q", out)
+	}
+	// Restoring over the live site is refused, with a reason.
+	cmd := exec.Command(bin, "restore", "--from", archive, "--db", db, "--media", filepath.Join(dir, "kosong"))
+	b, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(b), "already exists") {
+		t.Errorf("restore over a database: %v %s", err, b)
+	}
+}
