@@ -31,10 +31,10 @@ package webhooks
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
