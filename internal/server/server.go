@@ -60,6 +60,7 @@ type Server struct {
 
 // New builds the server and its routes.
 func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
+	st.SetLogger(log) // store messages (LISTEN reconnects, storage full) in the configured format and level
 	s := &Server{cfg: cfg, store: st, log: log}
 	if cfg.Secret == nil {
 		var b [32]byte
