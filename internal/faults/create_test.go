@@ -37,8 +37,8 @@ func TestKill9DuringCreatesLeavesNoHalfArticle(t *testing.T) {
 							status = "published"
 						}
 						r, err := api(p.URL, token, "POST", "/articles", map[string]any{
-							"title":    fmt.Sprintf("Berita %d-%d-%d %s", round, w, i, randHex(3)),
-							"excerpt":  "Ringkasan berita.", "body": "Isi **berita** tentang banjir di Jakarta.",
+							"title":   fmt.Sprintf("Berita %d-%d-%d %s", round, w, i, randHex(3)),
+							"excerpt": "Ringkasan berita.", "body": "Isi **berita** tentang banjir di Jakarta.",
 							"category": "umum", "tags": []string{"Banjir", fmt.Sprintf("Topik %d", i%5)}, "status": status,
 						})
 						if err != nil {
