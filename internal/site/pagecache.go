@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"warta/internal/engage"
 	"warta/internal/web"
 )
 
@@ -54,7 +53,7 @@ func cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet || r.Header.Get("Authorization") != "" {
 		return false
 	}
-	if _, err := r.Cookie(engage.ActiveCookie); err == nil {
+	if _, err := r.Cookie(web.ActiveCookie); err == nil {
 		return false
 	}
 	return true
@@ -99,7 +98,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 		// when it expires. A page dropped by a write is never served stale.
 		if e != nil && e.gen == gen && (now.Before(e.expires) || !e.refreshing.CompareAndSwap(false, true)) {
 			if e.articleID != 0 {
-				s.engage.ArticleServed(w, r, e.articleID)
+				s.articleServed(w, r, e.articleID)
 			}
 			e.serve(w, r)
 			return nil
@@ -112,7 +111,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 		}
 		id, _ := strconv.ParseInt(rec.h.Get(articleIDHeader), 10, 64)
 		rec.h.Del(articleIDHeader)
-		if rec.status == http.StatusOK {
+		if rec.status == http.StatusOK && !perReader(rec.h) {
 			if rec.h.Get("ETag") == "" {
 				rec.h.Set("ETag", web.ETag(rec.buf.Bytes()))
 			}
