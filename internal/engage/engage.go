@@ -399,6 +399,9 @@ func (s *Service) Vote(ctx context.Context, rd domain.Reader, pollID, optionID i
 	}
 	pollIP := strconv.FormatInt(pollID, 10) + ":" + rd.IPKey
 	if ok, wait := s.votesPollIP.allow(pollIP, s.now()); !ok {
+		if s.VotedOption(ctx, rd, pollID) != 0 {
+			return domain.Conflict("Anda sudah memberikan suara di polling ini")
+		}
 		return tooMany(wait, "terlalu banyak suara dari jaringan Anda di polling ini, coba lagi nanti")
 	}
 	voters := []string{"c:" + rd.Key}

@@ -28,6 +28,7 @@ type reader struct {
 	base   string
 	ua     string
 	client *http.Client
+	xff    string // X-Forwarded-For sent with every request, when set
 }
 
 func (e *env) reader(t *testing.T, name string) *reader {
@@ -56,6 +57,9 @@ func (r *reader) do(method, path, ctype string, body io.Reader, hdr ...string) a
 		r.t.Fatal(err)
 	}
 	req.Header.Set("User-Agent", r.ua)
+	if r.xff != "" {
+		req.Header.Set("X-Forwarded-For", r.xff)
+	}
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
 	}
