@@ -40,6 +40,14 @@ type Config struct {
 	// Newsroom mounts the /redaksi UI and the /api/v1/admin API (issue 4);
 	// empty in tests that need neither.
 	Newsroom []interface{ Routes(mux *http.ServeMux) }
+
+	// Operations (issue 15, internal/metrics). Observe is told of every
+	// answered request (r.Pattern is the matched route) for /metrics; Ready
+	// answers /readyz; Metrics, when set, is mounted at /metrics here (the
+	// caller guards it with a token; by default it is on its own listener).
+	Observe func(r *http.Request, status int, d time.Duration)
+	Ready   http.Handler
+	Metrics http.Handler
 }
 
 // Server is Warta's HTTP front.
@@ -86,6 +94,12 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 	feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
 		Location: cfg.Site.Location, MediaDir: cfg.MediaDir, LogoURL: s.site.Assets().URL("logo.png")}, st, log).Routes(mux)
 	mux.HandleFunc("GET /healthz", s.healthz)
+	if cfg.Ready != nil {
+		mux.Handle("GET /readyz", cfg.Ready)
+	}
+	if cfg.Metrics != nil {
+		mux.Handle("GET /metrics", cfg.Metrics)
+	}
 	if cfg.MediaDir != "" {
 		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.MediaDir)))
 	}
@@ -98,6 +112,9 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 func (s *Server) secureRequest(r *http.Request) bool {
 	return s.cfg.ClientIPs.Secure(r)
 }
+
+// Site returns the reader site (its page cache statistics go to /metrics).
+func (s *Server) Site() *site.Site { return s.site }
 
 // Engage returns the engagement service (view counter, reactions, ...).
 func (s *Server) Engage() *engage.Service { return s.engage }
@@ -245,6 +262,13 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 						http.Error(sw, "Terjadi kesalahan pada server.", http.StatusInternalServerError)
 					}
 				}
+			}
+			if s.cfg.Observe != nil {
+				status := sw.status
+				if status == 0 {
+					status = http.StatusOK
+				}
+				s.cfg.Observe(r, status, time.Since(start))
 			}
 			if s.log.Enabled(r.Context(), slog.LevelInfo) {
 				s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status,

@@ -93,6 +93,9 @@ func (s *Site) renderArticle(w http.ResponseWriter, r *http.Request, a domain.Ar
 	if p.MyReaction != "" || p.Poll.voted() || p.Comments.ownPending() {
 		markPerReader(w)
 	}
+	if p.Poll != nil && r.Method == http.MethodGet { // for the page cache
+		w.Header().Set(pollHeader, "1")
+	}
 	return s.render(w, "article", status, p)
 }
 

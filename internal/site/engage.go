@@ -182,7 +182,7 @@ func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
 // safeBack is where a poll form returns to: a path on this site, else the
 // poll's own page.
 func safeBack(back string, pollID int64) string {
-	if u, err := url.Parse(back); err != nil || back == "" || u.Host != "" || u.Scheme != "" || !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, "/\\") {
+	if !SameSitePath(back) {
 		return "/polling/" + strconv.FormatInt(pollID, 10)
 	}
 	return back
@@ -200,4 +200,20 @@ func (s *Site) reader(w http.ResponseWriter, r *http.Request) domain.Reader {
 func engageInput(articleID int64, f commentForm, honeypot string) engage.CommentInput {
 	return engage.CommentInput{ArticleID: articleID, ParentID: f.ParentID, Name: f.Name, Email: f.Email, Text: f.Text,
 		Honeypot: honeypot, FromForm: true}
+}
+
+// SameSitePath reports whether p is a path on this site that is safe to
+// redirect to: it starts with one "/", and holds no backslash (browsers read
+// "/\\evil.example" as "//evil.example"), no control character and no host.
+func SameSitePath(p string) bool {
+	if len(p) < 1 || p[0] != '/' || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\") {
+		return false
+	}
+	for _, c := range p {
+		if c < 0x20 || c == 0x7f {
+			return false
+		}
+	}
+	u, err := url.Parse(p)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil
 }

@@ -72,6 +72,9 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 	if p.Poll.voted() {
 		markPerReader(w)
 	}
+	if p.Poll != nil {
+		w.Header().Set(pollHeader, "1")
+	}
 	return s.render(w, "home", http.StatusOK, p)
 }
 
