@@ -77,7 +77,8 @@ func (tg *hookTarget) drain() {
 // short waits, as warta serve does.
 func startHooks(t *testing.T, e *nrtest.Env) {
 	svc := webhooks.New(webhooks.Config{BaseURL: "http://warta.test", Location: e.Location, Timeout: 2 * time.Second,
-		MaxAttempts: 2, Backoff: 20 * time.Millisecond, PollInterval: 10 * time.Millisecond}, e.Store,
+		MaxAttempts: 2, Backoff: 20 * time.Millisecond, PollInterval: 10 * time.Millisecond,
+		AllowPrivate: true}, e.Store, // the target is an httptest server on 127.0.0.1
 		slog.New(slog.NewTextHandler(io.Discard, nil)))
 	svc.Subscribe()
 	ctx, cancel := context.WithCancel(context.Background())

@@ -26,10 +26,13 @@ import (
 
 // Config gathers what the server's parts need.
 type Config struct {
-	Site       site.Config
-	MediaDir   string        // uploaded and generated images, served under /media/
-	Engage     engage.Config // engagement rules (zero values take defaults)
-	TrustProxy bool          // take the client IP from X-Forwarded-For
+	Site     site.Config
+	MediaDir string        // uploaded and generated images, served under /media/
+	Engage   engage.Config // engagement rules (zero values take defaults)
+	// ClientIPs is the one rule for the client address (--trust-proxy,
+	// --trusted-proxies), shared with the newsroom's login limits. Nil:
+	// the TCP peer, X-Forwarded-For ignored.
+	ClientIPs *web.ClientIPs
 	// Secret signs reader cookies and salts reader hashes. When nil, the
 	// site's secret is read from (or created in) the database, so every
 	// process over one database shares it.
@@ -37,6 +40,14 @@ type Config struct {
 	// Newsroom mounts the /redaksi UI and the /api/v1/admin API (issue 4);
 	// empty in tests that need neither.
 	Newsroom []interface{ Routes(mux *http.ServeMux) }
+
+	// Operations (issue 15, internal/metrics). Observe is told of every
+	// answered request (r.Pattern is the matched route) for /metrics; Ready
+	// answers /readyz; Metrics, when set, is mounted at /metrics here (the
+	// caller guards it with a token; by default it is on its own listener).
+	Observe func(r *http.Request, status int, d time.Duration)
+	Ready   http.Handler
+	Metrics http.Handler
 }
 
 // Server is Warta's HTTP front.
@@ -62,12 +73,18 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 		}
 		cfg.Secret = []byte(secret)
 	}
-	s.engage = engage.New(cfg.Engage, st, cfg.Secret, cfg.TrustProxy, log)
+	if cfg.ClientIPs == nil {
+		cfg.ClientIPs = web.NewClientIPs(false, nil)
+	}
+	s.cfg.ClientIPs = cfg.ClientIPs
+	readers := web.NewReaders(cfg.Secret, cfg.ClientIPs, nil)
+	s.engage = engage.New(cfg.Engage, st, log)
 	var err error
+	cfg.Site.Readers = readers
 	if s.site, err = site.New(cfg.Site, st, s.engage, log); err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
-	s.api = api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, st, s.engage, log)
+	s.api = api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, s.engage, log)
 	mux := http.NewServeMux()
 	s.site.Routes(mux)
 	s.api.Routes(mux)
@@ -77,6 +94,12 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 	feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
 		Location: cfg.Site.Location, MediaDir: cfg.MediaDir, LogoURL: s.site.Assets().URL("logo.png")}, st, log).Routes(mux)
 	mux.HandleFunc("GET /healthz", s.healthz)
+	if cfg.Ready != nil {
+		mux.Handle("GET /readyz", cfg.Ready)
+	}
+	if cfg.Metrics != nil {
+		mux.Handle("GET /metrics", cfg.Metrics)
+	}
 	if cfg.MediaDir != "" {
 		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.MediaDir)))
 	}
@@ -87,8 +110,11 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 // secureRequest reports whether the client reached us over HTTPS, directly
 // or through a trusted proxy that says so.
 func (s *Server) secureRequest(r *http.Request) bool {
-	return r.TLS != nil || (s.cfg.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https")
+	return s.cfg.ClientIPs.Secure(r)
 }
+
+// Site returns the reader site (its page cache statistics go to /metrics).
+func (s *Server) Site() *site.Site { return s.site }
 
 // Engage returns the engagement service (view counter, reactions, ...).
 func (s *Server) Engage() *engage.Service { return s.engage }
@@ -236,6 +262,13 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 						http.Error(sw, "Terjadi kesalahan pada server.", http.StatusInternalServerError)
 					}
 				}
+			}
+			if s.cfg.Observe != nil {
+				status := sw.status
+				if status == 0 {
+					status = http.StatusOK
+				}
+				s.cfg.Observe(r, status, time.Since(start))
 			}
 			if s.log.Enabled(r.Context(), slog.LevelInfo) {
 				s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status,

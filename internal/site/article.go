@@ -45,7 +45,7 @@ func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.engage.ArticleServed(w, r, a.ID)
+	s.articleServed(w, r, a.ID)
 	w.Header().Set(articleIDHeader, strconv.FormatInt(a.ID, 10))
 	form := commentForm{Notice: noticeFor(r)}
 	if id, err := strconv.ParseInt(r.URL.Query().Get("balas"), 10, 64); err == nil && id > 0 {
@@ -130,25 +130,29 @@ func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, sk *skeleton,
 	if err != nil {
 		return err
 	}
-	reader := s.engage.Readers.Visitor(r).Key
+	rd := s.readers.Visit(r)
 	var fillers [holeMax][]byte
 	fillers[holeViews] = []byte(web.FormatNumber(counts.Views))
 	fillers[holeLikes] = []byte(web.FormatNumber(counts.Likes))
 	fillers[holeDislikes] = []byte(web.FormatNumber(counts.Dislikes))
-	if reader != "" {
-		switch s.engage.ReactionOf(ctx, r, a.ID) {
-		case "like":
-			fillers[holePressedLike] = pressed
-		case "dislike":
-			fillers[holePressedDislike] = pressed
-		}
+	own := false // the page shows this reader's own state
+	switch s.engage.ReactionOf(ctx, rd, a.ID) {
+	case domain.ReactionLike:
+		fillers[holePressedLike], own = pressed, true
+	case domain.ReactionDislike:
+		fillers[holePressedDislike], own = pressed, true
 	}
-	if fillers[holeComments], err = s.commentsHTML(r, a, counts.CommentCount, reader, form); err != nil {
-		return err
-	}
-	poll, err := s.pollHTML(r, a.ID)
+	comments, ownComments, err := s.commentsHTML(r, rd, a, counts.CommentCount, form)
 	if err != nil {
 		return err
+	}
+	fillers[holeComments] = comments
+	poll, voted, err := s.pollHTML(r, rd, a.ID)
+	if err != nil {
+		return err
+	}
+	if own || ownComments || voted {
+		markPerReader(w)
 	}
 	fillers[holePoll] = poll
 	slot, err := s.articleSlot(ctx)
@@ -171,39 +175,43 @@ func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, sk *skeleton,
 
 var pressed = []byte(` aria-pressed="true"`)
 
-// commentsHTML renders the comments section. What a reader without their
-// own state sees (no held comment, nothing typed) is the same for everyone
-// and is kept per article, page, order and approved count until a comment
-// on the article drops it.
-func (s *Site) commentsHTML(r *http.Request, a domain.Article, count int64, reader string, form commentForm) ([]byte, error) {
+// commentsHTML renders the comments section, and reports whether it shows
+// the reader's own held comments. What a reader without their own state
+// sees (no reader key, nothing typed) is the same for everyone and is kept
+// per article, page, order and approved count until a comment on the
+// article drops it.
+func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article, count int64, form commentForm) ([]byte, bool, error) {
+	own := false
 	render := func() ([]byte, error) {
 		cs := commentsSection{Count: count}
 		var err error
-		if count > 0 || reader != "" || r.URL.RawQuery != "" {
-			if cs.Comments, err = s.comments(r, a, form); err != nil {
+		if count > 0 || rd.Key != "" || r.URL.RawQuery != "" {
+			if cs.Comments, err = s.comments(r, rd, a, form); err != nil {
 				return nil, err
 			}
+			own = cs.Comments.ownPending()
 		} else { // nothing to read
 			cs.Comments = commentsView{Form: form, Newest: true, Page: 1, Base: "/berita/" + a.Slug}
 		}
 		return s.renderBytes("article", "comments", cs)
 	}
-	if reader != "" || form != (commentForm{}) {
-		return render()
+	if rd.Key != "" || form != (commentForm{}) {
+		b, err := render()
+		return b, own, err
 	}
 	q := r.URL.Query()
 	key := "c:" + strconv.FormatInt(a.ID, 10) + ":" + q.Get("kpage") + ":" + q.Get("urut") + ":" + strconv.FormatInt(count, 10)
-	return s.frags.rendered(key, a.ID, render)
+	b, err := s.frags.rendered(key, a.ID, render)
+	return b, false, err
 }
 
-func (s *Site) comments(r *http.Request, a domain.Article, form commentForm) (commentsView, error) {
+func (s *Site) comments(r *http.Request, rd domain.Reader, a domain.Article, form commentForm) (commentsView, error) {
 	q := r.URL.Query()
 	v := commentsView{Form: form, Newest: q.Get("urut") != "terlama", Page: 1, Base: "/berita/" + a.Slug}
 	if n, err := strconv.Atoi(q.Get("kpage")); err == nil && n > 1 && n < 100000 {
 		v.Page = n
 	}
-	reader := s.engage.Readers.Visitor(r).Key
-	th, err := s.store.ArticleComments(r.Context(), a.ID, reader, v.Newest, domain.Page{Number: v.Page, Size: commentsPerPage})
+	th, err := s.store.ArticleComments(r.Context(), a.ID, rd.Key, v.Newest, domain.Page{Number: v.Page, Size: commentsPerPage})
 	if err != nil {
 		return v, err
 	}
@@ -212,18 +220,47 @@ func (s *Site) comments(r *http.Request, a domain.Article, form commentForm) (co
 	return v, nil
 }
 
-// pollHTML renders the poll beside an article ("" for none). The form a
-// reader who has not voted sees is the same for everyone and is kept until
-// a vote drops it.
-func (s *Site) pollHTML(r *http.Request, articleID int64) ([]byte, error) {
+// ownPending reports whether the comments shown include the reader's own
+// held ones (only their author sees those).
+func (v commentsView) ownPending() bool {
+	var walk func([]domain.Comment) bool
+	walk = func(list []domain.Comment) bool {
+		for _, c := range list {
+			if c.Status == domain.CommentPending || walk(c.Replies) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(v.List)
+}
+
+// articleServed is what serving an article page does for its reader: the
+// view counts (when the server counts views), and a browser without a
+// reader cookie gets its own, which the comment form's defences rely on.
+func (s *Site) articleServed(w http.ResponseWriter, r *http.Request, articleID int64) {
+	rd := s.readers.Visit(r)
+	if s.engage.Config().ViewMode.Server() {
+		rd.DayHash, rd.UserAgent = s.readers.DayHash(r), r.UserAgent()
+		s.engage.ArticleServed(rd, articleID)
+	}
+	s.readers.Ensure(w, r, &rd)
+}
+
+// pollHTML renders the poll beside an article (nil for none), and reports
+// whether it shows the reader's own vote. The form a reader who has not
+// voted sees is the same for everyone and is kept until a vote drops it.
+func (s *Site) pollHTML(r *http.Request, rd domain.Reader, articleID int64) ([]byte, bool, error) {
 	p, err := s.pollFor(r.Context(), articleID)
 	if err != nil || p == nil {
-		return nil, err
+		return nil, false, err
 	}
 	render := func(v *pollView) ([]byte, error) { return s.renderBytes("article", "poll", v) }
-	if s.engage.VotedOption(r.Context(), r, p.ID) != 0 {
-		return render(s.pollViewFor(r, *p, r.URL.Path))
+	if s.engage.VotedOption(r.Context(), rd, p.ID) != 0 {
+		b, err := render(s.pollViewFor(r, rd, *p, r.URL.Path))
+		return b, true, err
 	}
 	key := "p:" + strconv.FormatInt(p.ID, 10) + ":" + r.URL.Path
-	return s.frags.rendered(key, 0, func() ([]byte, error) { return render(s.pollView(*p, r.URL.Path, false)) })
+	b, err := s.frags.rendered(key, 0, func() ([]byte, error) { return render(s.pollView(*p, r.URL.Path, false)) })
+	return b, false, err
 }

@@ -9,7 +9,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"warta/internal/engage"
 	"warta/internal/web"
 )
 
@@ -34,6 +33,8 @@ type pageCache struct {
 	ttl      time.Duration
 	maxBytes int64
 	gen      atomic.Uint64 // bumped by article writes: every page is dropped
+	hits     atomic.Uint64 // for /metrics (PageCacheStats)
+	misses   atomic.Uint64
 
 	mu        sync.Mutex
 	entries   map[string]*cachedPage
@@ -84,6 +85,15 @@ func newPageCache(ttl time.Duration, maxBytes int64) *pageCache {
 	}
 	return &pageCache{ttl: ttl, maxBytes: maxBytes, entries: map[string]*cachedPage{},
 		byArticle: map[int64]map[string]struct{}{}, withPoll: map[string]struct{}{}}
+}
+
+// PageCacheStats returns how many cacheable page requests were answered from
+// the cache and how many had to be rendered (for /metrics).
+func (s *Site) PageCacheStats() (hits, misses uint64) {
+	if s.cache == nil {
+		return 0, 0
+	}
+	return s.cache.hits.Load(), s.cache.misses.Load()
 }
 
 // invalidate drops every cached page (an article changed: lists change).
@@ -224,7 +234,7 @@ func cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet || r.Header.Get("Authorization") != "" {
 		return false
 	}
-	if _, err := r.Cookie(engage.ActiveCookie); err == nil {
+	if _, err := r.Cookie(web.ActiveCookie); err == nil {
 		return false
 	}
 	return true
@@ -316,6 +326,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 		e, drops := c.get(key)
 		valid := e != nil && e.gen == gen && !e.dropped.Load()
 		if valid && now.Before(e.expires) {
+			c.hits.Add(1)
 			s.serveCached(w, r, e)
 			return nil
 		}
@@ -332,6 +343,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 			case started == 0 && e.refreshing.CompareAndSwap(0, now.UnixNano()):
 				refresher = true
 			case started != 0 && now.Sub(time.Unix(0, started)) < c.ttl+time.Second:
+				c.hits.Add(1)
 				s.serveCached(w, r, e)
 				return nil
 			}
@@ -339,6 +351,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 		if refresher {
 			defer e.refreshing.Store(0)
 		}
+		c.misses.Add(1)
 		rec := &recorder{h: http.Header{}}
 		err := fn(rec, r)
 		id, _ := strconv.ParseInt(rec.h.Get(articleIDHeader), 10, 64)
@@ -359,7 +372,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 			// Nothing was written: the error page goes to the real writer.
 			return err
 		}
-		if rec.status == http.StatusOK {
+		if rec.status == http.StatusOK && !perReader(rec.h) {
 			if rec.h.Get("ETag") == "" {
 				rec.h.Set("ETag", web.ETag(rec.buf.Bytes()))
 			}
@@ -385,7 +398,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 // serveCached counts the view of an article page and writes the page.
 func (s *Site) serveCached(w http.ResponseWriter, r *http.Request, e *cachedPage) {
 	if e.articleID != 0 {
-		s.engage.ArticleServed(w, r, e.articleID)
+		s.articleServed(w, r, e.articleID)
 	}
 	e.serve(w, r)
 }
