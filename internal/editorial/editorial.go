@@ -680,10 +680,33 @@ func (s *Service) AddNote(ctx context.Context, u *domain.User, id int64, kind, b
 
 // Lock records that u is editing an article and returns who else is.
 func (s *Service) Lock(ctx context.Context, u *domain.User, id int64) (domain.EditLock, error) {
-	if _, err := s.Article(ctx, u, id); err != nil {
-		return domain.EditLock{}, err
+	st, err := s.EditStatus(ctx, u, id, false)
+	return st.Holder, err
+}
+
+// EditTTL is how long an open editor counts as present without a
+// heartbeat (the editor page sends one every 15 s).
+const EditTTL = 45 * time.Second
+
+// EditStatus records that u has the editor of an article open (taking the
+// lock when nobody else holds it, or from its holder when takeOver is set)
+// and returns who else is there.
+func (s *Service) EditStatus(ctx context.Context, u *domain.User, id int64, takeOver bool) (store.EditStatus, error) {
+	a, err := s.Article(ctx, u, id)
+	if err != nil {
+		return store.EditStatus{}, err
 	}
-	return s.store.TakeEditLock(ctx, id, u.ID, 90*time.Second)
+	if takeOver {
+		if err := s.canEdit(ctx, u, a); err != nil {
+			return store.EditStatus{}, err
+		}
+	}
+	return s.store.EditPresence(ctx, id, u.ID, EditTTL, takeOver)
+}
+
+// LeaveEditor records that u closed an article's editor.
+func (s *Service) LeaveEditor(ctx context.Context, u *domain.User, id int64) error {
+	return s.store.LeaveEditor(ctx, id, u.ID)
 }
 
 // Upload stores an image for u.

@@ -144,7 +144,7 @@ type editorPage struct {
 	Polls      []domain.Poll
 	Actions    []actionButton
 	Notes      []domain.Note
-	LockedBy   string
+	Lock       lockView
 	Conflict   *conflict // a save refused because someone else saved meanwhile
 	Preview    template.HTML
 	CanNotes   bool
@@ -237,9 +237,11 @@ func (u *UI) editArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	if err != nil {
 		return err
 	}
-	if other, err := u.ed.Lock(r.Context(), &p.User, id); err == nil && other.UserID != 0 {
-		pg.LockedBy = other.UserName
+	st, err := u.ed.EditStatus(r.Context(), &p.User, id, false)
+	if err != nil {
+		return err
 	}
+	pg.Lock = u.lockView(st)
 	u.render(w, "editor", http.StatusOK, pg)
 	return nil
 }
@@ -391,23 +393,6 @@ func (u *UI) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 		return err
 	}
 	web.JSON(w, http.StatusOK, web.Envelope{Data: map[string]string{"html": html}})
-	return nil
-}
-
-func (u *UI) lock(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	id, err := pathID(r, "id", "artikel")
-	if err != nil {
-		return err
-	}
-	other, err := u.ed.Lock(r.Context(), &p.User, id)
-	if err != nil {
-		return err
-	}
-	out := map[string]string{}
-	if other.UserID != 0 {
-		out["message"] = other.UserName + " sedang menyunting artikel ini. Simpan dengan hati-hati agar tidak saling menimpa."
-	}
-	web.JSON(w, http.StatusOK, web.Envelope{Data: out})
 	return nil
 }
 

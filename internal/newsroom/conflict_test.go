@@ -110,3 +110,43 @@ func TestConflictOnOneFieldShowsBothAndTakesTheirs(t *testing.T) {
 		}
 	})
 }
+
+// Without JavaScript the editor page tells the same on every draw (so after
+// every save): the first editor that someone else opened the article, the
+// second who holds it with a take-over button, and, after a take-over, the
+// first that their lock was taken.
+func TestEditLockMessagesAndTakeOverWithoutJS(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st)
+		id := e.CreateArticle(t, map[string]any{"title": "Kereta Cepat Beroperasi", "category": "nasional"})
+		path := fmt.Sprintf("/redaksi/artikel/%d", id)
+		a, b := newBrowser(t, e), newBrowser(t, e)
+		a.login(domain.RoleEditor)
+		b.login(domain.RoleAdmin)
+		if p := a.get(path); strings.Contains(p.body, "sedang menyunting") || strings.Contains(p.body, "Juga membuka") {
+			t.Errorf("A alone is warned")
+		}
+		p := b.get(path)
+		if !strings.Contains(p.body, "Eko Editor sedang menyunting") || !strings.Contains(p.body, path+"/kunci/ambil") {
+			t.Errorf("B not told who holds the lock, or no take-over")
+		}
+		if p := a.get(path); !strings.Contains(p.body, "Juga membuka artikel ini: Ani Admin") {
+			t.Errorf("A not told B opened the article")
+		}
+		if p := b.post(path+"/kunci/ambil", url.Values{"csrf": {b.csrf}}); p.code != http.StatusSeeOther {
+			t.Fatalf("take over: %d", p.code)
+		}
+		if p := b.get(path + "?ok=diambil"); !strings.Contains(p.body, "memegang penyuntingan") || strings.Contains(p.body, "sedang menyunting") {
+			t.Errorf("B after take-over")
+		}
+		if p := a.get(path); !strings.Contains(p.body, "Ani Admin mengambil alih") {
+			t.Errorf("A not told the lock was taken")
+		}
+		// A writer may not take over an article they may not edit.
+		w := newBrowser(t, e)
+		w.login(domain.RoleWriter)
+		if p := w.post(path+"/kunci/ambil", url.Values{"csrf": {w.csrf}}); p.code != http.StatusForbidden {
+			t.Errorf("writer takes over: %d", p.code)
+		}
+	})
+}

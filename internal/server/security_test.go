@@ -9,7 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
+
 	"warta/internal/domain"
+	"warta/internal/newsroom/nrtest"
 	"warta/internal/store"
 	"warta/internal/testdb"
 )
@@ -24,6 +27,7 @@ func TestPollFormRedirectsOnlyWithinTheSite(t *testing.T) {
 	for i, back := range []string{`/\evil.example`, `/\/evil.example`, "//evil.example", "https://evil.example/",
 		"\t//evil.example", "/\t/evil.example", "javascript:alert(1)", "evil.example"} {
 		r := e.reader(t, fmt.Sprintf("redirect-%d", i))
+		r.get(mainSlug) // the page gives the browser its reader cookie
 		a := r.postForm(fmt.Sprintf("/polling/%d", p.ID), url.Values{"option_id": {fmt.Sprint(p.Options[0].ID)}, "back": {back}})
 		loc := a.h.Get("Location")
 		if a.code != http.StatusSeeOther || loc != fmt.Sprintf("/polling/%d#polling", p.ID) {
@@ -32,6 +36,7 @@ func TestPollFormRedirectsOnlyWithinTheSite(t *testing.T) {
 	}
 	// A path of this site still works.
 	r := e.reader(t, "redirect-ok")
+	r.get(mainSlug)
 	a := r.postForm(fmt.Sprintf("/polling/%d", p.ID), url.Values{"option_id": {fmt.Sprint(p.Options[0].ID)}, "back": {mainSlug + "?a=1"}})
 	if loc := a.h.Get("Location"); loc != mainSlug+"?a=1#polling" {
 		t.Errorf("same-site back: %q", loc)
@@ -66,7 +71,7 @@ func TestPollOfEmbargoedArticleIsHidden(t *testing.T) {
 		if a := r.get(fmt.Sprintf("/polling/%d", pid)); a.code != http.StatusNotFound || strings.Contains(a.body, "Siapa menteri baru?") {
 			t.Errorf("poll page of embargoed article: %d", a.code)
 		}
-		if a := r.postJSON(fmt.Sprintf("/api/v1/polls/%d/votes", pid), map[string]int64{"option_id": p.Options[0].ID}); a.code != http.StatusNotFound {
+		if a := r.send(fmt.Sprintf("/api/v1/polls/%d/votes", pid), map[string]int64{"option_id": p.Options[0].ID}); a.code != http.StatusNotFound {
 			t.Errorf("vote in embargoed poll: %d %s, want 404", a.code, a.body)
 		}
 		if a := r.postForm(fmt.Sprintf("/polling/%d", pid), url.Values{"option_id": {fmt.Sprint(p.Options[0].ID)}}); a.code != http.StatusNotFound {
@@ -88,11 +93,71 @@ func TestPollOfEmbargoedArticleIsHidden(t *testing.T) {
 		if err := st.UpdateArticle(ctx, draft, in); err != nil {
 			t.Fatal(err)
 		}
-		if a := r.postJSON(fmt.Sprintf("/api/v1/polls/%d/votes", pid), map[string]int64{"option_id": p.Options[0].ID}); a.code != http.StatusCreated {
+		if a := r.send(fmt.Sprintf("/api/v1/polls/%d/votes", pid), map[string]int64{"option_id": p.Options[0].ID}); a.code != http.StatusCreated {
 			t.Errorf("vote after publication: %d %s", a.code, a.body)
 		}
 		if a := r.get(fmt.Sprintf("/polling/%d", pid)); a.code != http.StatusOK {
 			t.Errorf("poll page after publication: %d", a.code)
 		}
 	})
+}
+
+// Issue 16, M1: an unclosed link or table in an article body or in the ad
+// slot stays inside its container on the published page: the comment form,
+// the navigation and the footer are not turned into links to another site.
+func TestUnclosedHTMLStaysInItsContainer(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st)
+		e.CreateArticle(t, map[string]any{"title": "Tautan Terbuka", "category": "nasional", "status": "published",
+			"body": "Paragraf pertama.\n\n<a href=\"https://evil.example/a\">klik di sini\n\n<table><tr><td>sel terbuka"})
+		if r := e.API(t, domain.RoleAdmin, "PATCH", "/settings",
+			map[string]any{"article_slot_html": `<div><table><tr><td><a href="https://evil.example/b">iklan`}); r.Status != http.StatusOK {
+			t.Fatalf("set slot: %d %s", r.Status, r.Body)
+		}
+		resp, err := http.Get(e.URL + "/berita/tautan-terbuka")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		doc, err := html.Parse(resp.Body)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("article page: %d %v", resp.StatusCode, err)
+		}
+		// The page's own parts (the slot's aside, the comment form, the
+		// navigation, the footer) must not end up inside a link to
+		// evil.example, a table, or the body or slot container.
+		links, swallowed := 0, map[string]string{}
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				if n.Data == "a" && strings.Contains(attr(n, "href"), "evil.example") {
+					links++
+				}
+				if n.Data == "form" || n.Data == "footer" || n.Data == "nav" || attr(n, "class") == "slot" {
+					for p := n.Parent; p != nil; p = p.Parent {
+						if p.Data == "table" || p.Data == "a" || attr(p, "class") == "body" || attr(p, "class") == "slot" {
+							swallowed["<"+n.Data+" class="+attr(n, "class")+">"] = "<" + p.Data + " " + attr(p, "class") + attr(p, "href") + ">"
+						}
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		if links < 2 || len(swallowed) > 0 {
+			t.Errorf("links to evil.example in the body and the slot: %d (want them there); elements outside swallowed by them: %v",
+				links, swallowed)
+		}
+	})
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }

@@ -153,16 +153,38 @@
     }, 20000);
   }
 
-  // Who else is editing?
+  // Who else is editing? The page tells the server it is open every 15 s
+  // and shows who else is there, whether someone took the lock over, and
+  // when the article was saved by someone else meanwhile.
   if (id && id !== "0") {
     var warn = document.getElementById("kunci");
+    var warnText = document.getElementById("kunci-pesan");
+    var take = document.getElementById("kunci-ambil");
     var beat = function () {
       post("/redaksi/artikel/" + id + "/kunci", new FormData()).then(function (j) {
-        warn.hidden = !j.message;
-        warn.textContent = j.message || "";
+        var msg = j.message || "";
+        if (version && j.version && Number(j.version) > Number(version.value)) {
+          msg += (msg ? " " : "") + "Artikel ini sudah disimpan orang lain sejak Anda membukanya: saat Anda menyimpan, " +
+            "perbedaannya ditampilkan untuk digabung.";
+        }
+        warn.hidden = !msg;
+        warn.setAttribute("data-presence", j.presence || "");
+        warnText.textContent = msg;
+        if (take) { take.hidden = !j.can_take; }
       }).catch(function () { /* offline: try again later */ });
     };
-    setInterval(beat, 30000);
+    setInterval(beat, 15000);
+    window.addEventListener("focus", beat); // back at this tab: fresh news at once
+    // Leaving the editor lets the lock go; a form of this page being sent
+    // (a save, a take-over) comes back to it, so it keeps the lock.
+    var submitting = false;
+    document.addEventListener("submit", function () { submitting = true; });
+    window.addEventListener("pagehide", function () {
+      if (submitting) { return; }
+      var d = new FormData();
+      d.append("csrf", csrf);
+      if (navigator.sendBeacon) { navigator.sendBeacon("/redaksi/artikel/" + id + "/kunci/lepas", d); }
+    });
   }
 
   // Upload the lead photo as soon as it is chosen.
