@@ -14,6 +14,10 @@ import (
 
 const commentsPerPage = 20
 
+// repliesPerPage is how many replies of one thread a page shows when the
+// reader follows "Lihat N balasan lainnya".
+const repliesPerPage = 100
+
 type articlePage struct {
 	frame
 	Article domain.Article
@@ -211,12 +215,32 @@ func (s *Site) comments(r *http.Request, rd domain.Reader, a domain.Article, for
 	if n, err := strconv.Atoi(q.Get("kpage")); err == nil && n > 1 && n < 100000 {
 		v.Page = n
 	}
+	if id, err := strconv.ParseInt(q.Get("balasan"), 10, 64); err == nil && id > 0 {
+		return s.commentReplies(r, a, v, rd.Key, id)
+	}
 	th, err := s.store.ArticleComments(r.Context(), a.ID, rd.Key, v.Newest, domain.Page{Number: v.Page, Size: commentsPerPage})
 	if err != nil {
 		return v, err
 	}
 	v.List, v.Total = th.Comments, th.Total
 	v.Pages = (th.Total + commentsPerPage - 1) / commentsPerPage
+	return v, nil
+}
+
+// commentReplies is the comments section showing one thread: the top-level
+// comment and one page of all its replies (?balasan=ID&bpage=N).
+func (s *Site) commentReplies(r *http.Request, a domain.Article, v commentsView, reader string, root int64) (commentsView, error) {
+	v.Thread, v.Newest = root, false
+	if n, err := strconv.Atoi(r.URL.Query().Get("bpage")); err == nil && n > 1 && n < 100000 {
+		v.Page = n
+	}
+	c, replies, total, err := s.store.CommentReplies(r.Context(), a.ID, root, reader, domain.Page{Number: v.Page, Size: repliesPerPage})
+	if err != nil {
+		return v, err
+	}
+	c.Replies = replies
+	v.List, v.Total = []domain.Comment{c}, 1
+	v.Pages = (total + repliesPerPage - 1) / repliesPerPage
 	return v, nil
 }
 
