@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/signal"
 	"strings"
@@ -32,6 +33,7 @@ import (
 	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
+	"warta/internal/web"
 	"warta/internal/webhooks"
 )
 
@@ -54,6 +56,7 @@ Penggunaan:
   warta stem    [KATA...] < kata.txt               tampilkan akar kata yang dipakai pencarian
   warta backup  --db DB --media DIR --to FILE      cadangkan basis data dan media (situs tetap jalan)
   warta restore --from FILE --db DB --media DIR    pulihkan cadangan ke tempat kosong
+  warta copy    --from warta.db --to postgres://…  pindahkan seluruh situs ke PostgreSQL (atau sebaliknya)
 
 DB adalah path berkas SQLite (bawaan: warta.db) atau URL postgres://.
 Jalankan "warta PERINTAH -h" untuk semua opsi.
@@ -82,6 +85,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdBackup(ctx, args[1:], stdout, stderr)
 	case "restore":
 		err = cmdRestore(ctx, args[1:], stdout, stderr)
+	case "copy":
+		err = cmdCopy(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -215,10 +220,11 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	viewMode := fs.String("count-views", env("WARTA_COUNT_VIEWS", "server"), "who counts views: server, beacon (a CDN serves pages) or both (env WARTA_COUNT_VIEWS)")
 	hooksPrivate := fs.Bool("webhooks-allow-private", env("WARTA_WEBHOOKS_ALLOW_PRIVATE", "") == "true",
 		"let webhooks reach loopback, private and link-local addresses (env WARTA_WEBHOOKS_ALLOW_PRIVATE=true)")
-	trustProxy := fs.Bool("trust-proxy", env("WARTA_TRUST_PROXY", "") == "true", "take the client IP from X-Forwarded-For; only behind a proxy that sets it (env WARTA_TRUST_PROXY=true)")
+	trustProxy := fs.Bool("trust-proxy", env("WARTA_TRUST_PROXY", "") == "true", "take the client IP from X-Forwarded-For as trusted proxies appended it; only behind a proxy that sets it (env WARTA_TRUST_PROXY=true)")
+	trustedProxies := fs.String("trusted-proxies", env("WARTA_TRUSTED_PROXIES", ""), "with --trust-proxy: the proxies' addresses or CIDR ranges, comma-separated (default loopback and private ranges; env WARTA_TRUSTED_PROXIES)")
 	pageCache := fs.Duration("page-cache", envDuration("WARTA_PAGE_CACHE", time.Second), "keep pages for readers without their own state this long (0 turns it off; env WARTA_PAGE_CACHE)")
 	fragCache := fs.Duration("fragment-cache", envDuration("WARTA_FRAGMENT_CACHE", 5*time.Second), "keep the lists pages share (navigation, latest and related news) this long (0 turns it off; env WARTA_FRAGMENT_CACHE)")
-	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", "cookie+hash"), "how one vote per reader is enforced: cookie, hash or cookie+hash (env WARTA_POLL_METHOD)")
+	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", engage.PollCookie), "one vote per reader cookie (cookie), or also one per address and browser (cookie+hash; strict, hurts carrier NAT) (env WARTA_POLL_METHOD)")
 	var of opsFlags
 	of.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -231,11 +237,23 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if !ok {
 		return fmt.Errorf("--count-views must be server, beacon or both, not %q", *viewMode)
 	}
-	switch *pollMethod {
-	case "cookie", "hash", "cookie+hash":
-	default:
-		return fmt.Errorf("--poll-method must be cookie, hash or cookie+hash, not %q", *pollMethod)
+	if !engage.ValidPollMethod(*pollMethod) {
+		return fmt.Errorf("--poll-method must be cookie or cookie+hash (hash is its older name), not %q", *pollMethod)
 	}
+	var trusted []netip.Prefix
+	if *trustedProxies != "" {
+		if !*trustProxy {
+			return fmt.Errorf("--trusted-proxies needs --trust-proxy")
+		}
+		var err error
+		if trusted, err = web.ParsePrefixes(*trustedProxies); err != nil {
+			return fmt.Errorf("--trusted-proxies: %w", err)
+		}
+		if len(trusted) == 0 {
+			return fmt.Errorf("--trusted-proxies lists no address")
+		}
+	}
+	clientIPs := web.NewClientIPs(*trustProxy, trusted)
 	log := c.logger(stderr)
 	loc, err := time.LoadLocation(*tz)
 	if err != nil {
@@ -267,7 +285,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if *baseURL == "" {
 		*baseURL = "http://" + ln.Addr().String()
 	}
-	newsroomRoutes, err := newsroomParts(st, c.media, strings.TrimRight(*baseURL, "/"), *name, loc, log)
+	newsroomRoutes, err := newsroomParts(st, c.media, strings.TrimRight(*baseURL, "/"), *name, loc, clientIPs.ClientIP, log)
 	if err != nil {
 		ln.Close()
 		return err
@@ -282,9 +300,9 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		Newsroom: newsroomRoutes,
 		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc,
 			PageCacheTTL: *pageCache, FragmentTTL: *fragCache},
-		MediaDir:   c.media,
-		Engage:     engage.Config{ViewMode: mode, PollMethod: *pollMethod},
-		TrustProxy: *trustProxy,
+		MediaDir:  c.media,
+		Engage:    engage.Config{ViewMode: mode, PollMethod: *pollMethod},
+		ClientIPs: clientIPs,
 	}
 	op.configure(&scfg)
 	srv, err := server.New(scfg, st, log)

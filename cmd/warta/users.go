@@ -27,8 +27,8 @@ import (
 
 // newsroomParts builds the /redaksi UI and the /api/v1/admin API over one
 // set of services.
-func newsroomParts(st *store.Store, mediaDir, baseURL, siteName string, loc *time.Location, log *slog.Logger) ([]interface{ Routes(*http.ServeMux) }, error) {
-	au := auth.New(auth.Config{SecureCookies: strings.HasPrefix(baseURL, "https://")}, st)
+func newsroomParts(st *store.Store, mediaDir, baseURL, siteName string, loc *time.Location, clientIP func(*http.Request) string, log *slog.Logger) ([]interface{ Routes(*http.ServeMux) }, error) {
+	au := auth.New(auth.Config{SecureCookies: strings.HasPrefix(baseURL, "https://"), ClientIP: clientIP}, st)
 	ed := editorial.New(st, render.New(), media.New(mediaDir))
 	ui, err := newsroom.New(newsroom.Config{SiteName: siteName, BaseURL: baseURL, Location: loc}, au, ed, log)
 	if err != nil {

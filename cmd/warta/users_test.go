@@ -52,7 +52,7 @@ func TestUserAndTokenCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	parts, err := newsroomParts(st, t.TempDir(), "http://warta.test", "Warta", time.UTC, nil)
+	parts, err := newsroomParts(st, t.TempDir(), "http://warta.test", "Warta", time.UTC, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,10 +26,13 @@ import (
 
 // Config gathers what the server's parts need.
 type Config struct {
-	Site       site.Config
-	MediaDir   string        // uploaded and generated images, served under /media/
-	Engage     engage.Config // engagement rules (zero values take defaults)
-	TrustProxy bool          // take the client IP from X-Forwarded-For
+	Site     site.Config
+	MediaDir string        // uploaded and generated images, served under /media/
+	Engage   engage.Config // engagement rules (zero values take defaults)
+	// ClientIPs is the one rule for the client address (--trust-proxy,
+	// --trusted-proxies), shared with the newsroom's login limits. Nil:
+	// the TCP peer, X-Forwarded-For ignored.
+	ClientIPs *web.ClientIPs
 	// Secret signs reader cookies and salts reader hashes. When nil, the
 	// site's secret is read from (or created in) the database, so every
 	// process over one database shares it.
@@ -70,12 +73,18 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 		}
 		cfg.Secret = []byte(secret)
 	}
-	s.engage = engage.New(cfg.Engage, st, cfg.Secret, cfg.TrustProxy, log)
+	if cfg.ClientIPs == nil {
+		cfg.ClientIPs = web.NewClientIPs(false, nil)
+	}
+	s.cfg.ClientIPs = cfg.ClientIPs
+	readers := web.NewReaders(cfg.Secret, cfg.ClientIPs, nil)
+	s.engage = engage.New(cfg.Engage, st, log)
 	var err error
+	cfg.Site.Readers = readers
 	if s.site, err = site.New(cfg.Site, st, s.engage, log); err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
-	s.api = api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, st, s.engage, log)
+	s.api = api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, s.engage, log)
 	mux := http.NewServeMux()
 	s.site.Routes(mux)
 	s.api.Routes(mux)
@@ -101,7 +110,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 // secureRequest reports whether the client reached us over HTTPS, directly
 // or through a trusted proxy that says so.
 func (s *Server) secureRequest(r *http.Request) bool {
-	return r.TLS != nil || (s.cfg.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https")
+	return s.cfg.ClientIPs.Secure(r)
 }
 
 // Site returns the reader site (its page cache statistics go to /metrics).
