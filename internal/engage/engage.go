@@ -306,7 +306,7 @@ func (s *Service) Comment(ctx context.Context, w http.ResponseWriter, r *http.Re
 	if err := s.limit(r, c.Reader, s.commentsReader, s.commentsIP, "terlalu banyak komentar dalam waktu singkat, coba lagi nanti"); err != nil {
 		return c, err
 	}
-	mode, err := s.store.Setting(ctx, "comments.moderation")
+	mode, err := s.store.Setting(ctx, store.SettingModeration)
 	if err != nil {
 		return c, err
 	}

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"warta/internal/server"
+	"warta/internal/app"
 	"warta/internal/testdb"
 )
 
@@ -21,14 +21,14 @@ import (
 // shows at once.
 func TestPageCache(t *testing.T) {
 	st := testdb.SQLite(t)
-	e := newEnv(t, st, func(c *server.Config) { c.Site.PageCacheTTL = time.Minute })
+	e := newEnv(t, st, func(c *app.Config) { c.Site.PageCacheTTL = time.Minute })
 	const n = 5
 	for i := 0; i < n; i++ {
 		if a := e.reader(t, fmt.Sprintf("anon-%d", i)).get(mainSlug); a.code != 200 || !strings.Contains(a.body, "<span data-views>") {
 			t.Fatalf("page %d: %d", i, a.code)
 		}
 	}
-	e.app.Engage().Views.Flush(context.Background())
+	e.app.Engage.Views.Flush(context.Background())
 	c, _ := st.ArticleCounts(context.Background(), e.ids["main"])
 	if c.Views != 242+n {
 		t.Errorf("views with cache = %d, want %d", c.Views, 242+n)
@@ -62,7 +62,7 @@ func TestPageCache(t *testing.T) {
 // Browsers ask for gzip: cached pages and static files come compressed once,
 // with their own ETag, and decompress to the very same page.
 func TestCompressedAnswers(t *testing.T) {
-	e := newEnv(t, testdb.SQLite(t), func(c *server.Config) { c.Site.PageCacheTTL = time.Minute })
+	e := newEnv(t, testdb.SQLite(t), func(c *app.Config) { c.Site.PageCacheTTL = time.Minute })
 	// A transport that does not decompress, to see what goes over the wire.
 	raw := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 	fetch := func(path string, hdr ...string) (*http.Response, []byte) {

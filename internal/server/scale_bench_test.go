@@ -2,15 +2,13 @@ package server_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"warta/internal/server"
+	"warta/internal/app"
 	"warta/internal/site"
 	"warta/internal/store"
 )
@@ -41,8 +39,7 @@ func BenchmarkPagesAtScale(b *testing.B) {
 		if err := st.Migrate(context.Background()); err != nil {
 			b.Fatal(err)
 		}
-		app, err := server.New(server.Config{Site: site.Config{Name: "Warta", Location: jakarta}}, st,
-			slog.New(slog.NewTextHandler(io.Discard, nil)))
+		a, err := app.New(context.Background(), st, app.Config{Site: site.Config{Name: "Warta", Location: jakarta}})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -53,7 +50,7 @@ func BenchmarkPagesAtScale(b *testing.B) {
 				req.Header.Set("User-Agent", "Mozilla/5.0 (Android 14) bench")
 				for b.Loop() {
 					w := httptest.NewRecorder()
-					app.ServeHTTP(w, req)
+					a.ServeHTTP(w, req)
 					if w.Code != 200 {
 						b.Fatalf("%s: %d", pages[p], w.Code)
 					}
