@@ -28,6 +28,7 @@ import (
 	"warta/internal/render"
 	"warta/internal/site"
 	"warta/internal/store"
+	"warta/internal/webhooks"
 )
 
 func main() {
@@ -47,6 +48,8 @@ Penggunaan:
   warta token create --email E                    buat token API admin (baris terakhir)
   warta token revoke ID                           cabut token API admin
   warta stem    [KATA...] < kata.txt               tampilkan akar kata yang dipakai pencarian
+  warta backup  --db DB --media DIR --to FILE      cadangkan basis data dan media (situs tetap jalan)
+  warta restore --from FILE --db DB --media DIR    pulihkan cadangan ke tempat kosong
 
 DB adalah path berkas SQLite (bawaan: warta.db) atau URL postgres://.
 Jalankan "warta PERINTAH -h" untuk semua opsi.
@@ -71,6 +74,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdUser(ctx, args[1:], stdin, stdout, stderr)
 	case "token":
 		err = cmdToken(ctx, args[1:], stdout, stderr)
+	case "backup": // operations (issue 15): backup.go, copy.go, wpimport.go
+		err = cmdBackup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		err = cmdRestore(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -106,15 +113,17 @@ func envDuration(name string, def time.Duration) time.Duration {
 
 // common holds the settings every subcommand shares.
 type common struct {
-	db       string
-	media    string
-	logLevel string
+	db        string
+	media     string
+	logLevel  string
+	logFormat string
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.db, "db", env("WARTA_DB", "warta.db"), "SQLite file path or postgres:// URL (env WARTA_DB)")
 	fs.StringVar(&c.media, "media", env("WARTA_MEDIA_DIR", "media"), "folder for uploaded and generated images (env WARTA_MEDIA_DIR)")
 	fs.StringVar(&c.logLevel, "log-level", env("WARTA_LOG_LEVEL", "info"), "debug, info, warn or error (env WARTA_LOG_LEVEL)")
+	fs.StringVar(&c.logFormat, "log-format", env("WARTA_LOG_FORMAT", "text"), "text (key=value) or json, one object a line (env WARTA_LOG_FORMAT)")
 }
 
 func (c *common) logger(w io.Writer) *slog.Logger {
@@ -122,7 +131,11 @@ func (c *common) logger(w io.Writer) *slog.Logger {
 	if err := lvl.UnmarshalText([]byte(c.logLevel)); err != nil {
 		lvl = slog.LevelInfo
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
+	opts := &slog.HandlerOptions{Level: lvl}
+	if c.logFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 // parseAndOpen parses args into fs (on which register was called) and opens
@@ -186,12 +199,19 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	baseURL := fs.String("base-url", env("WARTA_BASE_URL", ""), "public origin for canonical links, e.g. https://warta.example (env WARTA_BASE_URL; default http://ADDR)")
 	tz := fs.String("tz", env("WARTA_TZ", "Asia/Jakarta"), "time zone pages show times in (env WARTA_TZ)")
 	viewMode := fs.String("count-views", env("WARTA_COUNT_VIEWS", "server"), "who counts views: server, beacon (a CDN serves pages) or both (env WARTA_COUNT_VIEWS)")
+	hooksPrivate := fs.Bool("webhooks-allow-private", env("WARTA_WEBHOOKS_ALLOW_PRIVATE", "") == "true",
+		"let webhooks reach loopback, private and link-local addresses (env WARTA_WEBHOOKS_ALLOW_PRIVATE=true)")
 	trustProxy := fs.Bool("trust-proxy", env("WARTA_TRUST_PROXY", "") == "true", "take the client IP from X-Forwarded-For; only behind a proxy that sets it (env WARTA_TRUST_PROXY=true)")
 	pageCache := fs.Duration("page-cache", envDuration("WARTA_PAGE_CACHE", time.Second), "keep pages for readers without their own state this long (0 turns it off; env WARTA_PAGE_CACHE)")
 	fragCache := fs.Duration("fragment-cache", envDuration("WARTA_FRAGMENT_CACHE", 5*time.Second), "keep the lists pages share (navigation, latest and related news) this long (0 turns it off; env WARTA_FRAGMENT_CACHE)")
 	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", "cookie+hash"), "how one vote per reader is enforced: cookie, hash or cookie+hash (env WARTA_POLL_METHOD)")
+	var of opsFlags
+	of.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return fmt.Errorf("--log-format must be text or json, not %q", c.logFormat)
 	}
 	mode, ok := engage.ParseViewMode(*viewMode)
 	if !ok {
@@ -207,6 +227,18 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		return fmt.Errorf("unknown time zone %q: %w", *tz, err)
 	}
 	log := c.logger(stderr)
+	st, err := c.open(ctx)
+	if err != nil {
+		return err
+	}
+	// Run waits for every background job before it returns, so nothing
+	// writes after this Close.
+	defer st.Close()
+	op, err := newOps(of, c, st, log) // metrics, readiness and backups (ops.go)
+	if err != nil {
+		return err
+	}
+	defer op.stop(context.Background())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", *addr, err)
@@ -214,20 +246,24 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if *baseURL == "" {
 		*baseURL = "http://" + ln.Addr().String()
 	}
-	a, err := app.Open(ctx, c.db, app.Config{
+	cfg := app.Config{
 		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: *baseURL, Location: loc,
 			PageCacheTTL: *pageCache, FragmentTTL: *fragCache},
 		MediaDir:   c.media,
 		Engage:     engage.Config{ViewMode: mode, PollMethod: *pollMethod},
 		TrustProxy: *trustProxy,
+		Webhooks:   webhooks.Config{AllowPrivate: *hooksPrivate},
 		Demo:       *withDemo,
 		Log:        log,
-	})
+	}
+	op.configure(&cfg)
+	a, err := app.New(ctx, st, cfg)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	log.Info("opened database", "db", dbKind(c.db))
+	op.attach(a)
+	log.Info("database", "db", dbKind(c.db))
 	return a.Run(ctx, ln)
 }
 

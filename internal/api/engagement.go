@@ -231,7 +231,7 @@ func (a *API) getPoll(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := a.store.Poll(r.Context(), id)
+	p, err := a.store.PublicPoll(r.Context(), id)
 	if err != nil {
 		return err
 	}

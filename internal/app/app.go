@@ -59,6 +59,18 @@ type Config struct {
 	SchedulerInterval time.Duration
 	// Log receives the application's logs (default: discarded).
 	Log *slog.Logger
+
+	// Operations (cmd/warta/ops.go, internal/metrics): Observe is told of
+	// every answered request, Ready answers /readyz, Metrics (when set) is
+	// mounted at /metrics; Jobs run beside the others and are waited for;
+	// Serving is called once Run serves, Draining when shutdown begins,
+	// before the listener closes.
+	Observe  func(r *http.Request, status int, d time.Duration)
+	Ready    http.Handler
+	Metrics  http.Handler
+	Jobs     []func(ctx context.Context)
+	Serving  func()
+	Draining func()
 }
 
 // App is the assembled application.
@@ -169,7 +181,8 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks = webhooks.New(whCfg, st, log)
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
-	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, TrustProxy: cfg.TrustProxy}, st, log,
+	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, TrustProxy: cfg.TrustProxy,
+		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics}, st, log,
 		a.Site,
 		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, st, a.Engage, log),
 		feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
@@ -216,6 +229,9 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	start(&lastWG, last, a.Engage.RunNotifier)
 	start(&lastWG, last, func(ctx context.Context) { a.Engage.Views.Run(ctx, time.Second) })
 	start(&lastWG, last, a.optimize)
+	for _, job := range a.cfg.Jobs {
+		start(&lastWG, last, job)
+	}
 	start(&hooksWG, hooks, a.Webhooks.Run)
 	start(&writersWG, writers, func(ctx context.Context) { a.Discovery.Run(ctx) })
 	start(&writersWG, writers, func(ctx context.Context) {
@@ -227,12 +243,18 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	if a.cfg.Serving != nil {
+		a.cfg.Serving()
+	}
 	log.Info("warta is serving", "url", "http://"+ln.Addr().String())
 	var err error
 	select {
 	case err = <-errc:
 	case <-ctx.Done():
 		log.Info("shutting down")
+		if a.cfg.Draining != nil {
+			a.cfg.Draining()
+		}
 		sctx, cancel := context.WithTimeout(base, 15*time.Second)
 		if serr := hs.Shutdown(sctx); serr != nil {
 			err = fmt.Errorf("shutdown: %w", serr)

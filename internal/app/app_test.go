@@ -41,7 +41,7 @@ func TestShutdownWaitsForWebhookDeliveriesBeforeClosingTheStore(t *testing.T) {
 		}))
 		defer target.Close()
 
-		a, err := app.Open(ctx, dsn, app.Config{Webhooks: webhooks.Config{Workers: hooks, PollInterval: 10 * time.Millisecond,
+		a, err := app.Open(ctx, dsn, app.Config{Webhooks: webhooks.Config{Workers: hooks, PollInterval: 10 * time.Millisecond, AllowPrivate: true,
 			Timeout: time.Minute}})
 		if err != nil {
 			t.Fatal(err)

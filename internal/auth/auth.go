@@ -236,7 +236,7 @@ func (s *Service) Logout(ctx context.Context, p *Principal) error {
 }
 
 // ChangePassword replaces the principal's password after checking the old
-// one; the account's other sessions end.
+// one; the account's other sessions end and its API tokens are revoked.
 func (s *Service) ChangePassword(ctx context.Context, p *Principal, oldPW, newPW string) error {
 	if !CheckPassword(p.User.PasswordHash, oldPW) {
 		return domain.Invalid("kata sandi lama salah")
@@ -245,7 +245,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, oldPW, newPW
 	if err != nil {
 		return err
 	}
-	return s.store.SetPasswordHash(ctx, p.User.ID, hash, p.SessionID)
+	return s.store.SetPasswordHash(ctx, p.User.ID, hash, p.SessionID, true)
 }
 
 // CreateToken makes a bearer token for an account and returns it in clear

@@ -7,7 +7,9 @@ import (
 	"net/http"
 	"net/mail"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -76,6 +78,9 @@ type Service struct {
 
 	onChange []func(articleID int64)
 	notifyCh chan struct{} // wakes the cross-process notifier (coalesced)
+	// pending holds the article ids changed since the last notification.
+	pendingMu sync.Mutex
+	pending   map[int64]struct{}
 
 	commentsReader, commentsIP   *limiter
 	reactionsReader, reactionsIP *limiter
@@ -103,23 +108,63 @@ func (s *Service) changed(articleID int64) {
 	for _, fn := range s.onChange {
 		fn(articleID)
 	}
+	s.pendingMu.Lock()
+	if s.pending == nil {
+		s.pending = map[int64]struct{}{}
+	}
+	if len(s.pending) <= maxNotifyIDs { // past it the payload names none
+		s.pending[articleID] = struct{}{}
+	}
+	s.pendingMu.Unlock()
 	select {
 	case s.notifyCh <- struct{}{}:
 	default: // a notification is already due; it covers this change too
 	}
 }
 
+// maxNotifyIDs bounds the article ids one notification names; past it the
+// notification says only that engagement changed (drop every article page).
+const maxNotifyIDs = 100
+
+// EngagementPayload is the notification for engagement changes whose
+// articles are not named: other processes drop every article page.
+const EngagementPayload = "e:engagement"
+
+// notifyPayload names what changed since the last notification:
+// "e:a:<id>,<id>" for reactions and comments (id 0 stands for a vote), or
+// EngagementPayload when too many articles changed to name them.
+func (s *Service) notifyPayload() string {
+	s.pendingMu.Lock()
+	ids := s.pending
+	s.pending = nil
+	s.pendingMu.Unlock()
+	if len(ids) == 0 || len(ids) > maxNotifyIDs {
+		return EngagementPayload
+	}
+	b := []byte("e:a:")
+	first := true
+	for id := range ids {
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(b)
+}
+
 // RunNotifier tells other Warta processes over the same PostgreSQL that
-// reactions, comments or votes changed, so they drop their page caches. Many
-// changes in a burst become one notification every 100 ms at most. On
-// SQLite (one process owns the file) it only waits for ctx.
+// reactions, comments or votes changed (and on which articles), so they
+// drop those pages from their caches. Many changes in a burst become one
+// notification every 100 ms at most. On SQLite (one process owns the file)
+// it only waits for ctx.
 func (s *Service) RunNotifier(ctx context.Context) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-s.notifyCh:
-			if err := s.store.Notify(ctx, "e:engagement"); err != nil && ctx.Err() == nil {
+			if err := s.store.Notify(ctx, s.notifyPayload()); err != nil && ctx.Err() == nil {
 				s.log.Warn("notify other processes", "err", err)
 			}
 			select {

@@ -193,7 +193,7 @@ func TestEditorKeepsWhatWasTyped(t *testing.T) {
 		if strings.Contains(p.body, "Terbitkan sekarang") || !strings.Contains(p.body, "Ajukan untuk ditinjau") {
 			t.Error("writer's buttons")
 		}
-		form := url.Values{"csrf": {b.csrf}, "title": {"Judul Sama"}, "category": {"nasional"}, "body": {"Paragraf panjang <b>penting</b> yang tidak boleh hilang."},
+		form := url.Values{"csrf": {b.csrf}, "title": {"Judul Sama"}, "slug": {"judul-sama"}, "category": {"nasional"}, "body": {"Paragraf panjang <b>penting</b> yang tidak boleh hilang."},
 			"action": {"save"}}
 		p = b.post("/redaksi/artikel/baru", form)
 		if p.code != 409 || !strings.Contains(p.body, "sudah dipakai") || !strings.Contains(p.body, html.EscapeString("Paragraf panjang <b>penting</b> yang tidak boleh hilang.")) {

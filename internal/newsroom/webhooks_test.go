@@ -76,7 +76,7 @@ func (tg *hookTarget) drain() {
 // fastHooks gives the application's webhook dispatcher short waits.
 func fastHooks(c *app.Config) {
 	c.Webhooks = webhooks.Config{Timeout: 2 * time.Second, MaxAttempts: 2, Backoff: 20 * time.Millisecond,
-		PollInterval: 10 * time.Millisecond}
+		PollInterval: 10 * time.Millisecond, AllowPrivate: true} // the target is an httptest server on 127.0.0.1
 }
 
 // waitLog reloads a webhook's log page until delivery id shows status.

@@ -24,6 +24,14 @@ import (
 type Config struct {
 	MediaDir   string // uploaded and generated images, served under /media/
 	TrustProxy bool   // the proxy's X-Forwarded-Proto says whether the client used HTTPS
+
+	// Operations (issue 15, internal/metrics). Observe is told of every
+	// answered request (r.Pattern is the matched route) for /metrics; Ready
+	// answers /readyz; Metrics, when set, is mounted at /metrics here (the
+	// caller guards it with a token; by default it is on its own listener).
+	Observe func(r *http.Request, status int, d time.Duration)
+	Ready   http.Handler
+	Metrics http.Handler
 }
 
 // Routes is a part of the application that registers its endpoints.
@@ -46,6 +54,12 @@ func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Serve
 		p.Routes(mux)
 	}
 	mux.HandleFunc("GET /healthz", s.healthz)
+	if cfg.Ready != nil {
+		mux.Handle("GET /readyz", cfg.Ready)
+	}
+	if cfg.Metrics != nil {
+		mux.Handle("GET /metrics", cfg.Metrics)
+	}
 	if cfg.MediaDir != "" {
 		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.MediaDir)))
 	}
@@ -165,6 +179,13 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 						http.Error(sw, "Terjadi kesalahan pada server.", http.StatusInternalServerError)
 					}
 				}
+			}
+			if s.cfg.Observe != nil {
+				status := sw.status
+				if status == 0 {
+					status = http.StatusOK
+				}
+				s.cfg.Observe(r, status, time.Since(start))
 			}
 			if s.log.Enabled(r.Context(), slog.LevelInfo) {
 				s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", sw.status,

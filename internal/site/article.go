@@ -89,6 +89,9 @@ func (s *Site) renderArticle(w http.ResponseWriter, r *http.Request, a domain.Ar
 		return err
 	}
 	p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
+	if p.Poll != nil && r.Method == http.MethodGet { // for the page cache
+		w.Header().Set(pollHeader, "1")
+	}
 	return s.render(w, "article", status, p)
 }
 

@@ -150,7 +150,7 @@ func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, "poll", http.StatusConflict, pollPage{frame: f, Poll: v})
 	}
 	back := r.PostFormValue("back")
-	if u, err := url.Parse(back); err != nil || back == "" || u.Host != "" || u.Scheme != "" || !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") {
+	if !SameSitePath(back) {
 		back = "/polling/" + strconv.FormatInt(id, 10)
 	}
 	http.Redirect(w, r, back+"#polling", http.StatusSeeOther)
@@ -160,4 +160,20 @@ func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
 func engageInput(articleID int64, f commentForm, honeypot string) engage.CommentInput {
 	return engage.CommentInput{ArticleID: articleID, ParentID: f.ParentID, Name: f.Name, Email: f.Email, Text: f.Text,
 		Honeypot: honeypot, FromForm: true}
+}
+
+// SameSitePath reports whether p is a path on this site that is safe to
+// redirect to: it starts with one "/", and holds no backslash (browsers read
+// "/\\evil.example" as "//evil.example"), no control character and no host.
+func SameSitePath(p string) bool {
+	if len(p) < 1 || p[0] != '/' || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\") {
+		return false
+	}
+	for _, c := range p {
+		if c < 0x20 || c == 0x7f {
+			return false
+		}
+	}
+	u, err := url.Parse(p)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil
 }

@@ -69,6 +69,9 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 	if p.Poll, err = s.openPoll(r, 0); err != nil {
 		return err
 	}
+	if p.Poll != nil {
+		w.Header().Set(pollHeader, "1")
+	}
 	return s.render(w, "home", http.StatusOK, p)
 }
 

@@ -75,7 +75,7 @@ func (s *Site) pollResults(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || id < 1 {
 		return domain.NotFound("polling tidak ditemukan")
 	}
-	p, err := s.store.Poll(r.Context(), id)
+	p, err := s.store.PublicPoll(r.Context(), id)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"warta/internal/domain"
@@ -35,6 +36,8 @@ type Config struct {
 	// PageCacheTTL keeps rendered pages for readers without their own state
 	// (no reaction, comment or vote yet) this long; 0 turns it off.
 	PageCacheTTL time.Duration
+	// PageCacheBytes bounds the memory the page cache holds (64 MiB when 0).
+	PageCacheBytes int64
 	// FragmentTTL keeps the lists pages share (navigation, latest and
 	// related news) this long; 0 turns it off.
 	FragmentTTL time.Duration
@@ -53,12 +56,41 @@ type Site struct {
 	now    func() time.Time
 }
 
-// RemoteChange drops the page and fragment caches on a change another
-// process made to the shared database (see store.Listen); payload says what
-// changed, but any change drops both.
+// RemoteChange drops from the caches what a change another process made to
+// the shared database shows on (see store.Listen): engagement on named
+// articles ("e:a:1,2"; 0 is a vote) drops those articles' pages (or the
+// pages with a poll), engagement on unnamed articles every article page,
+// and anything else (an article, a setting, a resync) both caches whole.
 func (s *Site) RemoteChange(payload string) {
+	if ids, ok := strings.CutPrefix(payload, "e:a:"); ok {
+		for _, v := range strings.Split(ids, ",") {
+			id, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				s.cache.dropArticlePages()
+				s.cache.dropPolls()
+				return
+			}
+			s.engagementChanged(id)
+		}
+		return
+	}
+	if payload == engage.EngagementPayload {
+		s.cache.dropArticlePages()
+		s.cache.dropPolls()
+		return
+	}
 	s.cache.invalidate()
 	s.frags.invalidate()
+}
+
+// engagementChanged drops the pages a reaction or comment on an article
+// shows on, or for a vote (id 0) the pages that show a poll.
+func (s *Site) engagementChanged(articleID int64) {
+	if articleID == 0 {
+		s.cache.dropPolls()
+		return
+	}
+	s.cache.dropArticle(articleID)
 }
 
 // New parses the templates once and prepares the static assets.
@@ -75,12 +107,14 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		return nil, err
 	}
 	s := &Site{cfg: cfg, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
-		cache: newPageCache(cfg.PageCacheTTL, 5000), frags: newFragments(cfg.FragmentTTL)}
-	// Any write this process makes drops the micro-cache at once; other
-	// processes' writes arrive through RemoteChange (PostgreSQL NOTIFY), or
-	// else show within the caches' TTL.
+		cache: newPageCache(cfg.PageCacheTTL, cfg.PageCacheBytes), frags: newFragments(cfg.FragmentTTL)}
+	// A write this process makes drops at once what it shows on: an
+	// article write every page and list, a reaction or comment only its
+	// article's pages, a vote the pages with a poll. Other processes' writes
+	// arrive through RemoteChange (PostgreSQL NOTIFY), or else show within
+	// the caches' TTL.
 	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.cache.invalidate(); s.frags.invalidate() })
-	eng.OnChange(func(int64) { s.cache.invalidate() })
+	eng.OnChange(s.engagementChanged)
 	funcs := template.FuncMap{
 		"asset":   assets.URL,
 		"when":    func(t time.Time) string { return web.FormatTime(t, cfg.Location) },

@@ -78,9 +78,20 @@ func TestArticlesRoundTrip(t *testing.T) {
 		if len(a.Authors) != 1 || a.Authors[0].Name != "Rina Wulandari" {
 			t.Errorf("authors = %+v", a.Authors)
 		}
-		_, err = s.CreateArticle(ctx, store.ArticleInput{Title: "Harga Beras Naik di Pasar Induk", CategoryID: f.ekonomi})
+		// A repeated title gets a numbered slug; a slug asked for that is
+		// taken is a conflict.
+		for _, want := range []string{"harga-beras-naik-di-pasar-induk-2", "harga-beras-naik-di-pasar-induk-3"} {
+			id, err := s.CreateArticle(ctx, store.ArticleInput{Title: "Harga Beras Naik di Pasar Induk", CategoryID: f.ekonomi})
+			if err != nil {
+				t.Fatalf("repeated title: %v", err)
+			}
+			if got, err := s.ArticleByIDAnyStatus(ctx, id); err != nil || got.Slug != want {
+				t.Errorf("repeated title: slug %q (%v), want %q", got.Slug, err, want)
+			}
+		}
+		_, err = s.CreateArticle(ctx, store.ArticleInput{Title: "Lain", Slug: "harga-beras-naik-di-pasar-induk", CategoryID: f.ekonomi})
 		if domain.ErrorCode(err) != domain.EConflict {
-			t.Errorf("duplicate slug: err = %v, want conflict", err)
+			t.Errorf("duplicate slug asked for: err = %v, want conflict", err)
 		}
 		_, err = s.CreateArticle(ctx, store.ArticleInput{Title: "  ", CategoryID: f.ekonomi})
 		if !errors.Is(err, domain.ErrInvalid) {

@@ -34,9 +34,12 @@ import (
 	"io"
 	"log/slog"
 	mrand "math/rand/v2"
+	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"warta/internal/domain"
@@ -56,7 +59,12 @@ type Config struct {
 	Workers      int           // concurrent sends; default 4
 	QueueSize    int           // article changes waiting to be turned into deliveries; default 1024
 	PollInterval time.Duration // how often due retries are looked for; default 5 s
-	Client       *http.Client  // default: no redirects followed
+	Client       *http.Client  // default: no redirects followed, private targets refused
+	// AllowPrivate lets deliveries reach loopback, private (RFC 1918, ULA)
+	// and link-local addresses. Off by default, so a webhook cannot be
+	// turned into a scanner of the server's own network; the operator turns
+	// it on (--webhooks-allow-private) for targets on the same host or LAN.
+	AllowPrivate bool
 }
 
 // Service delivers webhooks.
@@ -97,7 +105,14 @@ func New(cfg Config, st *store.Store, log *slog.Logger) *Service {
 		cfg.PollInterval = 5 * time.Second
 	}
 	if cfg.Client == nil {
-		cfg.Client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.Proxy = nil // the address checked is the address dialled
+		if !cfg.AllowPrivate {
+			d := &net.Dialer{Timeout: cfg.Timeout, Control: refusePrivate}
+			tr.DialContext = d.DialContext
+		}
+		cfg.Client = &http.Client{Transport: tr,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	}
 	return &Service{cfg: cfg, store: st, log: log, changes: make(chan change, cfg.QueueSize),
 		due: make(chan int64, cfg.Workers*4)}
@@ -363,4 +378,29 @@ func (s *Service) send(ctx context.Context, h domain.Webhook, d domain.WebhookDe
 		return resp.StatusCode, fmt.Errorf("jawaban HTTP %d", resp.StatusCode)
 	}
 	return resp.StatusCode, nil
+}
+
+// ErrPrivateTarget is why a delivery to a private address failed.
+var ErrPrivateTarget = errors.New("alamat tujuan adalah alamat privat, loopback atau link-local dan ditolak " +
+	"(operator dapat mengizinkannya dengan --webhooks-allow-private)")
+
+// PrivateAddr reports whether a is an address a webhook may not reach by
+// default: loopback, private, link-local, unspecified, multicast, or the
+// carrier-grade NAT range.
+func PrivateAddr(a netip.Addr) bool {
+	a = a.Unmap()
+	return a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
+		a.IsInterfaceLocalMulticast() || a.IsMulticast() || a.IsUnspecified() || cgnat.Contains(a)
+}
+
+var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+
+// refusePrivate runs for every connection, after name resolution, so a name
+// that resolves (or is re-pointed) to a private address is caught too.
+func refusePrivate(network, address string, _ syscall.RawConn) error {
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil || PrivateAddr(ap.Addr()) {
+		return ErrPrivateTarget
+	}
+	return nil
 }

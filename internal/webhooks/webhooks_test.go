@@ -78,6 +78,7 @@ func start(t *testing.T, st *store.Store, cfg webhooks.Config) *fixture {
 		t.Fatal(err)
 	}
 	cfg.BaseURL = "http://warta.test"
+	cfg.AllowPrivate = true // the targets are httptest servers on 127.0.0.1
 	if cfg.Backoff == 0 {
 		cfg.Backoff = 20 * time.Millisecond
 	}

@@ -1,0 +1,73 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"warta/internal/domain"
+)
+
+// freeSlug returns the slug a new article gets. A slug the writer asked for
+// is theirs or a conflict; one derived from the title (fromTitle) is made
+// unique instead, because newsrooms repeat titles ("Harga Pangan Kembali
+// Naik"): the first free of slug, slug-2, slug-3, ... It runs inside the
+// creating transaction, so the unique index on articles.slug settles a race.
+func (s *Store) freeSlug(ctx context.Context, tx *sql.Tx, slug string, fromTitle bool) (string, error) {
+	// Exact lookups in batches of 20 candidates use the unique index on both
+	// engines (a LIKE prefix would not, on SQLite's binary collation).
+	const batch = 20
+	for first := 1; ; first += batch {
+		cands := make([]any, 0, batch)
+		for n := first; n < first+batch; n++ {
+			cands = append(cands, numbered(slug, n))
+		}
+		taken, err := takenSlugs(ctx, tx, s.q("SELECT slug FROM articles WHERE slug IN ("+placeholders(batch)+")"), cands)
+		if err != nil {
+			return "", err
+		}
+		if first == 1 && taken[slug] && !fromTitle {
+			return "", domain.Conflict("slug %q sudah dipakai artikel lain", slug)
+		}
+		for _, c := range cands {
+			if !taken[c.(string)] {
+				return c.(string), nil
+			}
+		}
+	}
+}
+
+// numbered is slug for n = 1, slug-n after.
+func numbered(slug string, n int) string {
+	if n == 1 {
+		return slug
+	}
+	return slug + "-" + strconv.Itoa(n)
+}
+
+func takenSlugs(ctx context.Context, tx *sql.Tx, query string, args []any) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	taken := map[string]bool{}
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		taken[t] = true
+	}
+	return taken, rows.Err()
+}
+
+// slugFromTitle reports whether an article input leaves the slug to the
+// title; it also fills it in.
+func (in *ArticleInput) slugFromTitle() {
+	if strings.TrimSpace(in.Slug) == "" {
+		in.Slug = domain.Slugify(in.Title)
+		in.SlugFromTitle = true
+	}
+}
