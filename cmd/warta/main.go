@@ -17,6 +17,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/netip"
 	"os"
 	"os/signal"
 	"syscall"
@@ -28,6 +29,7 @@ import (
 	"warta/internal/render"
 	"warta/internal/site"
 	"warta/internal/store"
+	"warta/internal/web"
 	"warta/internal/webhooks"
 )
 
@@ -201,10 +203,11 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	viewMode := fs.String("count-views", env("WARTA_COUNT_VIEWS", "server"), "who counts views: server, beacon (a CDN serves pages) or both (env WARTA_COUNT_VIEWS)")
 	hooksPrivate := fs.Bool("webhooks-allow-private", env("WARTA_WEBHOOKS_ALLOW_PRIVATE", "") == "true",
 		"let webhooks reach loopback, private and link-local addresses (env WARTA_WEBHOOKS_ALLOW_PRIVATE=true)")
-	trustProxy := fs.Bool("trust-proxy", env("WARTA_TRUST_PROXY", "") == "true", "take the client IP from X-Forwarded-For; only behind a proxy that sets it (env WARTA_TRUST_PROXY=true)")
+	trustProxy := fs.Bool("trust-proxy", env("WARTA_TRUST_PROXY", "") == "true", "take the client IP from X-Forwarded-For as trusted proxies appended it; only behind a proxy that sets it (env WARTA_TRUST_PROXY=true)")
+	trustedProxies := fs.String("trusted-proxies", env("WARTA_TRUSTED_PROXIES", ""), "with --trust-proxy: the proxies' addresses or CIDR ranges, comma-separated (default loopback and private ranges; env WARTA_TRUSTED_PROXIES)")
 	pageCache := fs.Duration("page-cache", envDuration("WARTA_PAGE_CACHE", time.Second), "keep pages for readers without their own state this long (0 turns it off; env WARTA_PAGE_CACHE)")
 	fragCache := fs.Duration("fragment-cache", envDuration("WARTA_FRAGMENT_CACHE", 5*time.Second), "keep the lists pages share (navigation, latest and related news) this long (0 turns it off; env WARTA_FRAGMENT_CACHE)")
-	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", "cookie+hash"), "how one vote per reader is enforced: cookie, hash or cookie+hash (env WARTA_POLL_METHOD)")
+	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", engage.PollCookie), "one vote per reader cookie (cookie), or also one per address and browser (cookie+hash; strict, hurts carrier NAT) (env WARTA_POLL_METHOD)")
 	var of opsFlags
 	of.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -217,16 +220,28 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if !ok {
 		return fmt.Errorf("--count-views must be server, beacon or both, not %q", *viewMode)
 	}
-	switch *pollMethod {
-	case "cookie", "hash", "cookie+hash":
-	default:
-		return fmt.Errorf("--poll-method must be cookie, hash or cookie+hash, not %q", *pollMethod)
+	if !engage.ValidPollMethod(*pollMethod) {
+		return fmt.Errorf("--poll-method must be cookie or cookie+hash (hash is its older name), not %q", *pollMethod)
 	}
+	var trusted []netip.Prefix
+	if *trustedProxies != "" {
+		if !*trustProxy {
+			return fmt.Errorf("--trusted-proxies needs --trust-proxy")
+		}
+		var err error
+		if trusted, err = web.ParsePrefixes(*trustedProxies); err != nil {
+			return fmt.Errorf("--trusted-proxies: %w", err)
+		}
+		if len(trusted) == 0 {
+			return fmt.Errorf("--trusted-proxies lists no address")
+		}
+	}
+	clientIPs := web.NewClientIPs(*trustProxy, trusted)
+	log := c.logger(stderr)
 	loc, err := time.LoadLocation(*tz)
 	if err != nil {
 		return fmt.Errorf("unknown time zone %q: %w", *tz, err)
 	}
-	log := c.logger(stderr)
 	st, err := c.open(ctx)
 	if err != nil {
 		return err
@@ -249,12 +264,12 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	cfg := app.Config{
 		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: *baseURL, Location: loc,
 			PageCacheTTL: *pageCache, FragmentTTL: *fragCache},
-		MediaDir:   c.media,
-		Engage:     engage.Config{ViewMode: mode, PollMethod: *pollMethod},
-		TrustProxy: *trustProxy,
-		Webhooks:   webhooks.Config{AllowPrivate: *hooksPrivate},
-		Demo:       *withDemo,
-		Log:        log,
+		MediaDir:  c.media,
+		Engage:    engage.Config{ViewMode: mode, PollMethod: *pollMethod},
+		ClientIPs: clientIPs,
+		Webhooks:  webhooks.Config{AllowPrivate: *hooksPrivate},
+		Demo:      *withDemo,
+		Log:       log,
 	}
 	op.configure(&cfg)
 	a, err := app.New(ctx, st, cfg)

@@ -32,6 +32,7 @@ import (
 	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
+	"warta/internal/web"
 	"warta/internal/webhooks"
 )
 
@@ -41,7 +42,10 @@ type Config struct {
 	Site       site.Config   // name, tagline, public origin, time zone, page caches
 	MediaDir   string        // uploaded and generated images ("" turns uploads and /media/ off)
 	Engage     engage.Config // engagement rules
-	TrustProxy bool          // take the client IP and scheme from the proxy's headers
+	// ClientIPs is the one rule for the client address and scheme
+	// (--trust-proxy, --trusted-proxies), for engagement, login limits and
+	// HSTS alike. Nil: the TCP peer, forwarded headers ignored.
+	ClientIPs *web.ClientIPs
 	// Secret signs reader cookies and salts reader hashes. When nil, the
 	// site's secret is read from (or created in) the database, so every
 	// process over one database shares it.
@@ -154,16 +158,21 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 		}
 		secret = []byte(s)
 	}
-	a.Engage = engage.New(cfg.Engage, st, secret, cfg.TrustProxy, log)
+	if cfg.ClientIPs == nil {
+		cfg.ClientIPs = web.NewClientIPs(false, nil)
+	}
+	readers := web.NewReaders(secret, cfg.ClientIPs, nil)
+	a.Engage = engage.New(cfg.Engage, st, log)
+	siteCfg := cfg.Site
+	siteCfg.Readers = readers
 	var err error
-	if a.Site, err = site.New(cfg.Site, st, a.Engage, log); err != nil {
+	if a.Site, err = site.New(siteCfg, st, a.Engage, log); err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	authCfg := cfg.Auth
 	authCfg.SecureCookies = authCfg.SecureCookies || strings.HasPrefix(cfg.Site.BaseURL, "https://")
 	if authCfg.ClientIP == nil {
-		// One client-IP rule for logins and engagement (--trust-proxy aware).
-		authCfg.ClientIP = a.Engage.Readers.ClientIP
+		authCfg.ClientIP = cfg.ClientIPs.ClientIP // the one client-IP rule
 	}
 	a.Auth = auth.New(authCfg, st)
 	var uploads *media.Store
@@ -181,10 +190,10 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks = webhooks.New(whCfg, st, log)
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
-	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, TrustProxy: cfg.TrustProxy,
+	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, ClientIPs: cfg.ClientIPs,
 		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics}, st, log,
 		a.Site,
-		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, st, a.Engage, log),
+		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, a.Engage, log),
 		feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
 			Location: cfg.Site.Location, MediaDir: cfg.MediaDir, LogoURL: a.Site.Assets().URL("logo.png")}, st, log),
 		ui,

@@ -38,9 +38,8 @@ type Config struct {
 	AccountLimit  int           // failed logins per account per window (default 5)
 	IPLimit       int           // failed logins per IP per window (default 20)
 	Window        time.Duration // default 15 minutes
-	// ClientIP tells the address a request came from. internal/app wires
-	// the one client-IP rule (engage.Readers.ClientIP, --trust-proxy
-	// aware); the default is the connection's address.
+	// ClientIP is the site's one rule for the client address (see
+	// web.ClientIPs); nil takes the TCP peer.
 	ClientIP func(*http.Request) string
 }
 
@@ -66,9 +65,6 @@ func New(cfg Config, st *store.Store) *Service {
 	}
 	if cfg.Window <= 0 {
 		cfg.Window = 15 * time.Minute
-	}
-	if cfg.ClientIP == nil {
-		cfg.ClientIP = remoteIP
 	}
 	dummy, _ := HashPassword("dummy-password-for-timing")
 	return &Service{cfg: cfg, store: st, accounts: NewLimiter(cfg.AccountLimit, cfg.Window),
@@ -98,11 +94,12 @@ func HashToken(tok string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// ClientIP is the address r came from, by the rule the service was given.
-func (s *Service) ClientIP(r *http.Request) string { return s.cfg.ClientIP(r) }
-
-// remoteIP is the connection's address.
-func remoteIP(r *http.Request) string {
+// ClientIP is the address a request came from, under the site's one proxy
+// rule (Config.ClientIP); without one, the TCP peer.
+func (s *Service) ClientIP(r *http.Request) string {
+	if s.cfg.ClientIP != nil {
+		return s.cfg.ClientIP(r)
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr

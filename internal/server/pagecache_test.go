@@ -115,7 +115,7 @@ func TestCompressedAnswers(t *testing.T) {
 func TestDynamicPagesAreCompressed(t *testing.T) {
 	e := newEnv(t, testdb.SQLite(t))
 	r := e.reader(t, "aktif-gzip")
-	if a := r.postJSON(fmt.Sprintf("/api/v1/articles/%d/reactions", e.ids["main"]), map[string]string{"reaction": "like"}); a.code != 200 {
+	if a := r.send(fmt.Sprintf("/api/v1/articles/%d/reactions", e.ids["main"]), map[string]string{"reaction": "like"}); a.code != 200 {
 		t.Fatalf("react: %d", a.code)
 	}
 	// Go's client asks for gzip and unpacks it; look at the raw answer.
@@ -230,7 +230,7 @@ func TestPageCacheServesStalePageWhenTheDatabaseFails(t *testing.T) {
 	page := anon.get(mainSlug).body
 	// A reaction drops the cached page: it may not be served as fresh.
 	r := e.reader(t, "aktif")
-	if a := r.postJSON(fmt.Sprintf("/api/v1/articles/%d/reactions", e.ids["main"]), map[string]string{"reaction": "like"}); a.code != 200 {
+	if a := r.send(fmt.Sprintf("/api/v1/articles/%d/reactions", e.ids["main"]), map[string]string{"reaction": "like"}); a.code != 200 {
 		t.Fatalf("react: %d", a.code)
 	}
 	st.Close()

@@ -27,6 +27,7 @@ func TestPollFormRedirectsOnlyWithinTheSite(t *testing.T) {
 	for i, back := range []string{`/\evil.example`, `/\/evil.example`, "//evil.example", "https://evil.example/",
 		"\t//evil.example", "/\t/evil.example", "javascript:alert(1)", "evil.example"} {
 		r := e.reader(t, fmt.Sprintf("redirect-%d", i))
+		r.get(mainSlug) // the page gives the browser its reader cookie
 		a := r.postForm(fmt.Sprintf("/polling/%d", p.ID), url.Values{"option_id": {fmt.Sprint(p.Options[0].ID)}, "back": {back}})
 		loc := a.h.Get("Location")
 		if a.code != http.StatusSeeOther || loc != fmt.Sprintf("/polling/%d#polling", p.ID) {
@@ -35,6 +36,7 @@ func TestPollFormRedirectsOnlyWithinTheSite(t *testing.T) {
 	}
 	// A path of this site still works.
 	r := e.reader(t, "redirect-ok")
+	r.get(mainSlug)
 	a := r.postForm(fmt.Sprintf("/polling/%d", p.ID), url.Values{"option_id": {fmt.Sprint(p.Options[0].ID)}, "back": {mainSlug + "?a=1"}})
 	if loc := a.h.Get("Location"); loc != mainSlug+"?a=1#polling" {
 		t.Errorf("same-site back: %q", loc)
@@ -69,7 +71,7 @@ func TestPollOfEmbargoedArticleIsHidden(t *testing.T) {
 		if a := r.get(fmt.Sprintf("/polling/%d", pid)); a.code != http.StatusNotFound || strings.Contains(a.body, "Siapa menteri baru?") {
 			t.Errorf("poll page of embargoed article: %d", a.code)
 		}
-		if a := r.postJSON(fmt.Sprintf("/api/v1/polls/%d/votes", pid), map[string]int64{"option_id": p.Options[0].ID}); a.code != http.StatusNotFound {
+		if a := r.send(fmt.Sprintf("/api/v1/polls/%d/votes", pid), map[string]int64{"option_id": p.Options[0].ID}); a.code != http.StatusNotFound {
 			t.Errorf("vote in embargoed poll: %d %s, want 404", a.code, a.body)
 		}
 		if a := r.postForm(fmt.Sprintf("/polling/%d", pid), url.Values{"option_id": {fmt.Sprint(p.Options[0].ID)}}); a.code != http.StatusNotFound {
@@ -91,7 +93,7 @@ func TestPollOfEmbargoedArticleIsHidden(t *testing.T) {
 		if err := st.UpdateArticle(ctx, draft, in); err != nil {
 			t.Fatal(err)
 		}
-		if a := r.postJSON(fmt.Sprintf("/api/v1/polls/%d/votes", pid), map[string]int64{"option_id": p.Options[0].ID}); a.code != http.StatusCreated {
+		if a := r.send(fmt.Sprintf("/api/v1/polls/%d/votes", pid), map[string]int64{"option_id": p.Options[0].ID}); a.code != http.StatusCreated {
 			t.Errorf("vote after publication: %d %s", a.code, a.body)
 		}
 		if a := r.get(fmt.Sprintf("/polling/%d", pid)); a.code != http.StatusOK {

@@ -22,8 +22,10 @@ import (
 // Config is what the HTTP front itself needs; the parts it joins are built
 // by internal/app.
 type Config struct {
-	MediaDir   string // uploaded and generated images, served under /media/
-	TrustProxy bool   // the proxy's X-Forwarded-Proto says whether the client used HTTPS
+	MediaDir string // uploaded and generated images, served under /media/
+	// ClientIPs is the one rule for the client address and scheme
+	// (--trust-proxy, --trusted-proxies). Nil: the TCP peer.
+	ClientIPs *web.ClientIPs
 
 	// Operations (issue 15, internal/metrics). Observe is told of every
 	// answered request (r.Pattern is the matched route) for /metrics; Ready
@@ -49,6 +51,9 @@ type Server struct {
 // middleware.
 func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Server, error) {
 	s := &Server{cfg: cfg, store: st, log: log}
+	if s.cfg.ClientIPs == nil {
+		s.cfg.ClientIPs = web.NewClientIPs(false, nil)
+	}
 	mux := http.NewServeMux()
 	for _, p := range parts {
 		p.Routes(mux)
@@ -70,7 +75,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Serve
 // secureRequest reports whether the client reached us over HTTPS, directly
 // or through a trusted proxy that says so.
 func (s *Server) secureRequest(r *http.Request) bool {
-	return r.TLS != nil || (s.cfg.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https")
+	return s.cfg.ClientIPs.Secure(r)
 }
 
 // crossOrigin refuses state-changing requests that a browser sends from

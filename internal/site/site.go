@@ -5,6 +5,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"embed"
 	"fmt"
 	"html/template"
@@ -41,19 +42,24 @@ type Config struct {
 	// FragmentTTL keeps the lists pages share (navigation, latest and
 	// related news) this long; 0 turns it off.
 	FragmentTTL time.Duration
+	// Readers resolves who a request comes from (reader cookie, client
+	// address); the public API must share it. Nil: the TCP peer, with a
+	// random secret (tests of the site alone).
+	Readers *web.Readers
 }
 
 // Site serves the reader pages.
 type Site struct {
-	cfg    Config
-	store  *store.Store
-	engage *engage.Service
-	cache  *pageCache
-	frags  *fragments
-	log    *slog.Logger
-	assets *web.Assets
-	pages  map[string]*template.Template
-	now    func() time.Time
+	cfg     Config
+	store   *store.Store
+	engage  *engage.Service
+	readers *web.Readers
+	cache   *pageCache
+	frags   *fragments
+	log     *slog.Logger
+	assets  *web.Assets
+	pages   map[string]*template.Template
+	now     func() time.Time
 }
 
 // RemoteChange drops from the caches what a change another process made to
@@ -106,7 +112,12 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{cfg: cfg, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
+	if cfg.Readers == nil {
+		secret := make([]byte, 32)
+		rand.Read(secret)
+		cfg.Readers = web.NewReaders(secret, nil, nil)
+	}
+	s := &Site{cfg: cfg, readers: cfg.Readers, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
 		cache: newPageCache(cfg.PageCacheTTL, cfg.PageCacheBytes), frags: newFragments(cfg.FragmentTTL)}
 	// A write this process makes drops at once what it shows on: an
 	// article write every page and list, a reaction or comment only its

@@ -238,7 +238,7 @@ func TestAHangingTargetNeverSlowsPublishing(t *testing.T) {
 	}))
 	t.Cleanup(hang.Close)
 	t.Cleanup(func() { close(release) })
-	f := start(t, st, webhooks.Config{Timeout: 200 * time.Millisecond, Workers: 1, QueueSize: 2, Backoff: time.Hour})
+	f := start(t, st, webhooks.Config{Timeout: 200 * time.Millisecond, Workers: 1, Backoff: time.Hour})
 	hookID, _ := f.hook(t, hang.URL)
 	begin := time.Now()
 	for i := range 20 {

@@ -5,7 +5,10 @@
   "use strict";
   var fmt = new Intl.NumberFormat("id-ID");
 
-  function post(form, extra) {
+  // post sends a form in the background. A browser that had no reader
+  // cookie yet gets one with a "cookie_required" answer; sending once more
+  // counts.
+  function post(form, extra, retried) {
     var body = new URLSearchParams(new FormData(form));
     if (extra) Object.keys(extra).forEach(function (k) { body.set(k, extra[k]); });
     return fetch(form.action, {
@@ -13,6 +16,9 @@
       headers: { "Accept": "application/json" }
     }).then(function (res) {
       return res.json().catch(function () { return {}; }).then(function (j) { return { status: res.status, body: j }; });
+    }).then(function (r) {
+      if (!retried && r.status === 400 && r.body.error && r.body.error.code === "cookie_required") return post(form, extra, true);
+      return r;
     });
   }
 
