@@ -263,3 +263,30 @@ func TestPageCacheNeverShowsOneReadersPollToOthers(t *testing.T) {
 		}
 	})
 }
+
+// Issue 16 H1: one address posting replies with a new User-Agent (and no
+// cookie) each time is one client: its budget ends the flood.
+func TestChangingUserAgentDoesNotSidestepCommentBudget(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		if err := st.SetSetting(context.Background(), "comments.moderation", domain.ModerationApproveAll); err != nil {
+			t.Fatal(err)
+		}
+		path := fmt.Sprintf("/api/v1/articles/%d/comments", e.ids["main"])
+		stored, refused := 0, 0
+		for i := 0; i < 100; i++ {
+			a := e.reader(t, fmt.Sprintf("semprot-%d", i)).postJSON(path, map[string]any{"name": "Spam", "text": fmt.Sprintf("Balasan nomor %d.", i)})
+			switch a.code {
+			case 201:
+				stored++
+			case 429:
+				refused++
+			default:
+				t.Fatalf("comment %d: %d %s", i, a.code, a.body)
+			}
+		}
+		if stored > 60 || refused < 40 {
+			t.Errorf("one address with 100 User-Agents: %d comments stored, %d refused; want at most 60 stored", stored, refused)
+		}
+	})
+}

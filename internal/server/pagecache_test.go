@@ -241,3 +241,56 @@ func TestPageCacheServesStalePageWhenTheDatabaseFails(t *testing.T) {
 		t.Errorf("uncached page with the database down: %d, want a server-side error page", a.code)
 	}
 }
+
+// With the page cache off and the fragment cache on, the pieces of an
+// article page kept for every reader (comments, poll form, skeleton) never
+// carry one reader's state to another, and each reader's own write shows to
+// them at once.
+func TestFragmentsKeepEachReadersOwnState(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		e := newEnv(t, st, func(c *server.Config) { c.Site.FragmentTTL = time.Minute })
+		anon, author, voter := e.reader(t, "anon"), e.reader(t, "penulis"), e.reader(t, "pemilih")
+		before := anon.get(mainSlug).body
+		if !strings.Contains(before, "Belum ada komentar") || !strings.Contains(before, `name="option_id"`) {
+			t.Fatal("article page lacks the empty comments or the poll form")
+		}
+		a := author.postJSON(fmt.Sprintf("/api/v1/articles/%d/comments", e.ids["main"]), map[string]any{"name": "Sari", "text": "Menunggu giliran."})
+		if a.code != 202 {
+			t.Fatalf("comment: %d", a.code)
+		}
+		var posted struct{ Data struct{ ID int64 } }
+		a.json(t, &posted)
+		if page := author.get(mainSlug).body; !strings.Contains(page, "menunggu moderasi") {
+			t.Error("the author does not see their held comment")
+		}
+		if page := anon.get(mainSlug).body; strings.Contains(page, "Menunggu giliran") {
+			t.Error("another reader sees a held comment")
+		}
+		// Approved in the newsroom (no engagement event): the count moves,
+		// so every reader sees it.
+		if err := st.ModerateComments(ctx, []int64{posted.Data.ID}, domain.CommentApproved); err != nil {
+			t.Fatal(err)
+		}
+		if page := anon.get(mainSlug).body; !strings.Contains(page, "Menunggu giliran") || !strings.Contains(page, "<span data-comment-count>1</span>") {
+			t.Error("an approved comment does not show")
+		}
+		var polls struct {
+			Data []struct {
+				ID      int64
+				Options []struct{ ID int64 }
+			}
+		}
+		voter.get("/api/v1/polls").json(t, &polls)
+		voter.get(mainSlug)
+		if a := voter.postJSON(fmt.Sprintf("/api/v1/polls/%d/votes", polls.Data[0].ID), map[string]int64{"option_id": polls.Data[0].Options[0].ID}); a.code != 201 {
+			t.Fatalf("vote: %d", a.code)
+		}
+		if page := voter.get(mainSlug).body; !strings.Contains(page, "(pilihan Anda)") || !strings.Contains(page, "Total 1 suara") {
+			t.Error("the voter does not see their vote counted")
+		}
+		if page := anon.get(mainSlug).body; strings.Contains(page, "(pilihan Anda)") || !strings.Contains(page, `name="option_id"`) {
+			t.Error("another reader sees the voter's poll state")
+		}
+	})
+}

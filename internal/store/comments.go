@@ -154,7 +154,7 @@ func (s *Store) ArticleComments(ctx context.Context, articleID int64, reader str
 	err = s.threadReplies(ctx, roots, reader, 0, ReplyCap, func(root int64, c domain.Comment, n int) {
 		i := idx[root]
 		th.Comments[i].Replies = append(th.Comments[i].Replies, c)
-		th.Comments[i].MoreReplies = n - len(th.Comments[i].Replies)
+		th.Comments[i].MoreReplies = int64(n - len(th.Comments[i].Replies))
 	})
 	return th, err
 }
@@ -202,9 +202,9 @@ func (s *Store) threadReplies(ctx context.Context, roots []int64, reader string,
 			SELECT t.root, c.id, `+cols+` FROM thread t JOIN comments c ON c.parent_id = t.id AND c.parent_id IS NOT NULL
 		)
 		SELECT root, id, article_id, parent_id, name, email, body, status, reader, created_at, n FROM (
-			SELECT c.*, ROW_NUMBER() OVER (PARTITION BY c.root ORDER BY c.created_at, c.id) AS rn,
-				COUNT(*) OVER (PARTITION BY c.root) AS n
-			FROM thread c WHERE c.parent_id <> 0 AND `+visibleComment+`) x
+			SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.root ORDER BY r.created_at, r.id) AS rn,
+				COUNT(*) OVER (PARTITION BY r.root) AS n
+			FROM thread r WHERE r.parent_id <> 0 AND `+strings.ReplaceAll(visibleComment, "c.", "r.")+`) x
 		WHERE rn > ? AND rn <= ? ORDER BY root, created_at, id`), args...)
 	if err != nil {
 		return fmt.Errorf("list replies: %w", err)
