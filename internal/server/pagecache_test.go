@@ -249,7 +249,7 @@ func TestPageCacheServesStalePageWhenTheDatabaseFails(t *testing.T) {
 func TestFragmentsKeepEachReadersOwnState(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		e := newEnv(t, st, func(c *server.Config) { c.Site.FragmentTTL = time.Minute })
+		e := newEnv(t, st, func(c *app.Config) { c.Site.FragmentTTL = time.Minute })
 		anon, author, voter := e.reader(t, "anon"), e.reader(t, "penulis"), e.reader(t, "pemilih")
 		before := anon.get(mainSlug).body
 		if !strings.Contains(before, "Belum ada komentar") || !strings.Contains(before, `name="option_id"`) {
