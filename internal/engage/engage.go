@@ -388,7 +388,7 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 	if err := s.limit(rd, s.commentsReader, s.commentsIP, "terlalu banyak komentar dalam waktu singkat, coba lagi nanti"); err != nil {
 		return c, err
 	}
-	mode, err := s.store.Setting(ctx, "comments.moderation")
+	mode, err := s.store.Setting(ctx, store.SettingModeration)
 	if err != nil {
 		return c, err
 	}
