@@ -35,7 +35,7 @@ type Comment struct {
 	ArticleTitle string
 	ArticleSlug  string
 	Replies      []Comment
-	MoreReplies  int // replies of the thread not in Replies (store.ReplyCap)
+	MoreReplies  int64 // replies of the thread not in Replies (store.ReplyCap)
 }
 
 // Moderation modes (setting "comments.moderation").

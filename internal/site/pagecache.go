@@ -9,7 +9,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"warta/internal/engage"
 	"warta/internal/web"
 )
 
@@ -235,7 +234,7 @@ func cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet || r.Header.Get("Authorization") != "" {
 		return false
 	}
-	if _, err := r.Cookie(engage.ActiveCookie); err == nil {
+	if _, err := r.Cookie(web.ActiveCookie); err == nil {
 		return false
 	}
 	return true
@@ -373,7 +372,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 			// Nothing was written: the error page goes to the real writer.
 			return err
 		}
-		if rec.status == http.StatusOK {
+		if rec.status == http.StatusOK && !perReader(rec.h) {
 			if rec.h.Get("ETag") == "" {
 				rec.h.Set("ETag", web.ETag(rec.buf.Bytes()))
 			}
@@ -399,7 +398,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 // serveCached counts the view of an article page and writes the page.
 func (s *Site) serveCached(w http.ResponseWriter, r *http.Request, e *cachedPage) {
 	if e.articleID != 0 {
-		s.engage.ArticleServed(w, r, e.articleID)
+		s.articleServed(w, r, e.articleID)
 	}
 	e.serve(w, r)
 }

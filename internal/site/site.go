@@ -5,6 +5,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"embed"
 	"fmt"
 	"html/template"
@@ -41,19 +42,30 @@ type Config struct {
 	// FragmentTTL keeps the lists pages share (navigation, latest and
 	// related news) this long; 0 turns it off.
 	FragmentTTL time.Duration
+	// SkeletonTTL keeps each page's rendered skeleton (all but its live
+	// counts, comments, poll and the reader's own state) at most this long
+	// when no article write drops it first; 0 takes 30 s, below 0 turns it
+	// off.
+	SkeletonTTL time.Duration
+	// Readers resolves who a request comes from (reader cookie, client
+	// address); the public API must share it. Nil: the TCP peer, with a
+	// random secret (tests of the site alone).
+	Readers *web.Readers
 }
 
 // Site serves the reader pages.
 type Site struct {
-	cfg    Config
-	store  *store.Store
-	engage *engage.Service
-	cache  *pageCache
-	frags  *fragments
-	log    *slog.Logger
-	assets *web.Assets
-	pages  map[string]*template.Template
-	now    func() time.Time
+	cfg     Config
+	store   *store.Store
+	engage  *engage.Service
+	readers *web.Readers
+	cache   *pageCache
+	frags   *fragments
+	skels   *skeletons
+	log     *slog.Logger
+	assets  *web.Assets
+	pages   map[string]*template.Template
+	now     func() time.Time
 }
 
 // RemoteChange drops from the caches what a change another process made to
@@ -79,17 +91,25 @@ func (s *Site) RemoteChange(payload string) {
 		s.cache.dropPolls()
 		return
 	}
+	s.invalidateAll()
+}
+
+// invalidateAll drops every cached page, skeleton and fragment.
+func (s *Site) invalidateAll() {
 	s.cache.invalidate()
 	s.frags.invalidate()
+	s.skels.invalidate()
 }
 
 // engagementChanged drops the pages a reaction or comment on an article
 // shows on, or for a vote (id 0) the pages that show a poll.
 func (s *Site) engagementChanged(articleID int64) {
 	if articleID == 0 {
+		s.frags.dropPolls()
 		s.cache.dropPolls()
 		return
 	}
+	s.frags.dropArticle(articleID)
 	s.cache.dropArticle(articleID)
 }
 
@@ -97,6 +117,9 @@ func (s *Site) engagementChanged(articleID int64) {
 func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*Site, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
+	}
+	if cfg.SkeletonTTL == 0 {
+		cfg.SkeletonTTL = defaultSkeletonTTL
 	}
 	sub, err := fs.Sub(staticFS, "static")
 	if err != nil {
@@ -106,14 +129,20 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{cfg: cfg, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
-		cache: newPageCache(cfg.PageCacheTTL, cfg.PageCacheBytes), frags: newFragments(cfg.FragmentTTL)}
+	if cfg.Readers == nil {
+		secret := make([]byte, 32)
+		rand.Read(secret)
+		cfg.Readers = web.NewReaders(secret, nil, nil)
+	}
+	s := &Site{cfg: cfg, readers: cfg.Readers, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
+		cache: newPageCache(cfg.PageCacheTTL, cfg.PageCacheBytes), frags: newFragments(cfg.FragmentTTL),
+		skels: newSkeletons(cfg.SkeletonTTL)}
 	// A write this process makes drops at once what it shows on: an
 	// article write every page and list, a reaction or comment only its
 	// article's pages, a vote the pages with a poll. Other processes' writes
 	// arrive through RemoteChange (PostgreSQL NOTIFY), or else show within
 	// the caches' TTL.
-	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.cache.invalidate(); s.frags.invalidate() })
+	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.invalidateAll() })
 	eng.OnChange(s.engagementChanged)
 	funcs := template.FuncMap{
 		"asset":   assets.URL,

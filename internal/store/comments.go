@@ -101,14 +101,18 @@ type CommentThread struct {
 // the reader key once.
 const visibleComment = "(c.status = 'approved' OR (c.status = 'pending' AND c.reader = ? AND c.reader <> ''))"
 
-// topComments are an article's top-level comments visible to a reader: the
-// approved ones and the reader's own pending ones, each one range of the
-// comments_top index, so counting and paging an article with 15,000
-// comments never reads the comments themselves. Takes article id and
-// reader twice.
-const topComments = `SELECT ` + commentCols + ` FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND c.status = 'approved'
-	UNION ALL SELECT ` + commentCols + ` FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND c.status = 'pending'
-	AND c.reader = ? AND c.reader <> ''`
+// topComments are an article's top-level comments visible to a reader, in
+// the given order, at most the given number: the approved ones and the
+// reader's own pending ones, each one ordered range of an index
+// (comments_top, comments_own_pending), merged. Counting and paging an
+// article with 15,000 comments never reads the comments it skips. Takes
+// article id, limit, article id, reader, limit.
+func topComments(order string) string {
+	return `SELECT * FROM (SELECT ` + commentCols + ` FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL
+		AND c.status = 'approved' ORDER BY ` + order + ` LIMIT ?) approved
+	UNION ALL SELECT * FROM (SELECT ` + commentCols + ` FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL
+		AND c.status = 'pending' AND c.reader = ? AND c.reader <> '' ORDER BY ` + order + ` LIMIT ?) own`
+}
 
 // ArticleComments returns one page of an article's approved top-level
 // comments (plus, for the reader whose key is given, their own comments that
@@ -128,8 +132,9 @@ func (s *Store) ArticleComments(ctx context.Context, articleID int64, reader str
 	if p.Offset() >= th.Total {
 		return th, nil
 	}
-	rows, err := s.r.QueryContext(ctx, s.q("SELECT * FROM ("+topComments+") c ORDER BY "+order+" LIMIT ? OFFSET ?"),
-		articleID, articleID, reader, p.Size, p.Offset())
+	upto := p.Offset() + p.Size
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT * FROM ("+topComments("c."+strings.ReplaceAll(order, ", ", ", c."))+") c ORDER BY "+order+" LIMIT ? OFFSET ?"),
+		articleID, upto, articleID, reader, upto, p.Size, p.Offset())
 	if err != nil {
 		return th, fmt.Errorf("list comments: %w", err)
 	}
@@ -154,7 +159,7 @@ func (s *Store) ArticleComments(ctx context.Context, articleID int64, reader str
 	err = s.threadReplies(ctx, roots, reader, 0, ReplyCap, func(root int64, c domain.Comment, n int) {
 		i := idx[root]
 		th.Comments[i].Replies = append(th.Comments[i].Replies, c)
-		th.Comments[i].MoreReplies = n - len(th.Comments[i].Replies)
+		th.Comments[i].MoreReplies = int64(n - len(th.Comments[i].Replies))
 	})
 	return th, err
 }
@@ -202,9 +207,9 @@ func (s *Store) threadReplies(ctx context.Context, roots []int64, reader string,
 			SELECT t.root, c.id, `+cols+` FROM thread t JOIN comments c ON c.parent_id = t.id AND c.parent_id IS NOT NULL
 		)
 		SELECT root, id, article_id, parent_id, name, email, body, status, reader, created_at, n FROM (
-			SELECT c.*, ROW_NUMBER() OVER (PARTITION BY c.root ORDER BY c.created_at, c.id) AS rn,
-				COUNT(*) OVER (PARTITION BY c.root) AS n
-			FROM thread c WHERE c.parent_id <> 0 AND `+visibleComment+`) x
+			SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.root ORDER BY r.created_at, r.id) AS rn,
+				COUNT(*) OVER (PARTITION BY r.root) AS n
+			FROM thread r WHERE r.parent_id <> 0 AND `+strings.ReplaceAll(visibleComment, "c.", "r.")+`) x
 		WHERE rn > ? AND rn <= ? ORDER BY root, created_at, id`), args...)
 	if err != nil {
 		return fmt.Errorf("list replies: %w", err)

@@ -13,6 +13,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // blockSize is the number of article ids per article_blocks row; sitemap
@@ -68,4 +69,63 @@ func deletedID(id int64, deleted bool) int64 {
 		return id
 	}
 	return 0
+}
+
+// TraceReads calls fn with every read query and its arguments (as sent to
+// the engine) until called with nil. Tests use it to check the plans of the
+// queries a page really runs; fn must be safe for concurrent use.
+func (s *Store) TraceReads(fn func(query string, args []any)) {
+	if fn == nil {
+		s.r.trace.Store(nil)
+		return
+	}
+	s.r.trace.Store(&fn)
+}
+
+// Explain returns the engine's plan for a read query, one step a line
+// (SQLite's EXPLAIN QUERY PLAN details, PostgreSQL's EXPLAIN text). With
+// noSeqScan PostgreSQL is told to avoid sequential scans, so a small test
+// table shows which index the query can use at scale.
+func (s *Store) Explain(ctx context.Context, query string, noSeqScan bool, args ...any) (string, error) {
+	conn, err := s.r.DB.Conn(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer conn.Close()
+	var lines []string
+	if s.dialect == Postgres {
+		if noSeqScan {
+			if _, err := conn.ExecContext(ctx, "SET enable_seqscan = off"); err != nil {
+				return "", err
+			}
+			defer conn.ExecContext(context.WithoutCancel(ctx), "RESET enable_seqscan")
+		}
+		rows, err := conn.QueryContext(ctx, "EXPLAIN "+query, args...)
+		if err != nil {
+			return "", err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var l string
+			if err := rows.Scan(&l); err != nil {
+				return "", err
+			}
+			lines = append(lines, l)
+		}
+		return strings.Join(lines, "\n"), rows.Err()
+	}
+	rows, err := conn.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			return "", err
+		}
+		lines = append(lines, detail)
+	}
+	return strings.Join(lines, "\n"), rows.Err()
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
 // readDB is the read pool with a cache of prepared statements. The pure-Go
@@ -18,6 +19,8 @@ type readDB struct {
 
 	mu    sync.RWMutex
 	stmts map[string]*sql.Stmt
+
+	trace atomic.Pointer[func(query string, args []any)] // see Store.TraceReads
 }
 
 // maxCachedStmts bounds the cache; queries beyond it run unprepared.
@@ -54,6 +57,9 @@ func (r *readDB) stmt(ctx context.Context, query string) *sql.Stmt {
 // read that fails on a connection the server dropped is retried once, on a
 // fresh connection (see dropIdle): reads are safe to repeat.
 func (r *readDB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if fn := r.trace.Load(); fn != nil {
+		(*fn)(query, args)
+	}
 	rows, err := r.query(ctx, query, args...)
 	if err != nil && brokenConn(err) && ctx.Err() == nil {
 		dropIdle(r.DB, r.idle)
@@ -72,6 +78,9 @@ func (r *readDB) query(ctx context.Context, query string, args ...any) (*sql.Row
 // QueryRowContext runs a one-row read query through a cached prepared
 // statement, retried once like QueryContext.
 func (r *readDB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if fn := r.trace.Load(); fn != nil {
+		(*fn)(query, args)
+	}
 	row := r.queryRow(ctx, query, args...)
 	if err := row.Err(); err != nil && brokenConn(err) && ctx.Err() == nil {
 		dropIdle(r.DB, r.idle)
