@@ -1,27 +1,73 @@
 #!/usr/bin/env bash
-# Scale check: the same pages on the demo database and on a copy grown to
-# N articles (default 200,000), every cache off, side by side in one run.
+# Scale check (issue 11): the same pages on archives of several sizes, on
+# SQLite and (when WARTA_TEST_POSTGRES or PG is set) PostgreSQL, every cache
+# off, in one run; prints the median of 20 requests per page and size and
+# the ratio of the largest size to the smallest.
 #
-#   bench/scale.sh            # N=200000
-#   N=1000000 bench/scale.sh  # slower to build (about a minute per 200,000)
+#   bench/scale.sh                           # SIZES="1000 100000"
+#   SIZES="1000 100000 1000000" bench/scale.sh
+#   KEEP=1 bench/scale.sh                    # keep the databases for a rerun
 #
-# Needs the sqlite3 client (apt-get install sqlite3).
+# Each size N gets N archive articles and 10*N comments (at least 15,000:
+# the hot article's) from bench/scalegen. Databases go to $OUT (default
+# /tmp/warta-scale); a million articles take about 20 GB per engine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${N:-200000}
-OUT=$PWD/bench/out/scale
-rm -rf "$OUT" && mkdir -p "$OUT"
-command -v sqlite3 >/dev/null || { echo "bench: sqlite3 not found (apt-get install sqlite3)"; exit 2; }
-go run ./cmd/warta demo --db "$OUT/small.db" --media "$OUT/media" >/dev/null
-cp "$OUT/small.db" "$OUT/big.db"
-# Archive articles spread over eight years, in every category, each with one
-# of twenty tags (so a tag holds N/20 articles).
-sqlite3 "$OUT/big.db" "
-WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $N)
-INSERT INTO articles (slug, title, excerpt, body_source, body_html, category_id, status, published_at, created_at, updated_at, views)
-SELECT 'arsip-' || i, 'Arsip berita nomor ' || i, 'Ringkasan arsip.', 'Isi arsip.', '<p>Isi arsip ' || i || '.</p>',
-  1 + (i % 7), 'published', datetime('now', '-' || (30 + i % 3000) || ' days'), datetime('now', '-3100 days'),
-  datetime('now', '-3100 days'), i % 500 FROM n;
-INSERT INTO article_tags (article_id, tag_id) SELECT a.id, (a.id % 20) + 1 FROM articles a WHERE a.slug LIKE 'arsip-%';"
-echo "articles: small $(sqlite3 "$OUT/small.db" 'SELECT COUNT(*) FROM articles'), big $(sqlite3 "$OUT/big.db" 'SELECT COUNT(*) FROM articles')"
-WARTA_SCALE_DBS="$OUT/small.db,$OUT/big.db" go test ./internal/server -run '^$' -bench PagesAtScale -benchtime ${BENCHTIME:-200x} | grep -E '^Benchmark|^ok'
+SIZES=${SIZES:-"1000 100000"}
+OUT=${OUT:-/tmp/warta-scale}
+PG=${PG:-${WARTA_TEST_POSTGRES:-}}
+mkdir -p "$OUT" bench/out
+go build -o "$OUT/scalegen" ./bench/scalegen
+dbs=()
+for n in $SIZES; do
+	c=$((n * 10)); ((c < 15000)) && c=15000
+	f="$OUT/scale-$n.db"
+	if [[ ! -f $f ]]; then
+		echo "== building SQLite $n articles, $c comments" >&2
+		/usr/bin/time -f "   %e s, %M KB" nice -n 19 "$OUT/scalegen" --db "$f" --articles "$n" --comments "$c" 2>&1 | tail -3 >&2
+	fi
+	dbs+=("$f")
+	if [[ -n $PG ]]; then
+		db="warta_scale_$n"
+		u="${PG%%\?*}"; base="${u%/*}"; q=""; [[ $PG == *\?* ]] && q="?${PG#*\?}"
+		if ! psql "$PG" -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+			echo "== building PostgreSQL $n articles, $c comments" >&2
+			psql "$PG" -qc "CREATE DATABASE $db"
+			/usr/bin/time -f "   %e s, %M KB" nice -n 19 "$OUT/scalegen" --db "$base/$db$q" --articles "$n" --comments "$c" 2>&1 | tail -3 >&2
+		fi
+		dbs+=("$base/$db$q")
+	fi
+done
+list=$(IFS=,; echo "${dbs[*]}")
+WARTA_SCALE_DBS="$list" nice -n 10 go test ./internal/server -run '^$' -bench PagesAtScale -benchtime ${BENCHTIME:-20x} -timeout 60m \
+	| tee bench/out/scale.txt | grep -E '^Benchmark' >/dev/null || true
+# Table: one row per page, one column per database, then the ratio of the
+# last size to the first per engine.
+awk -v sizes="$SIZES" '
+/^BenchmarkPagesAtScale\// {
+	split($1, p, "/"); page = p[2]; db = p[3]; sub(/-[0-9]+$/, "", db)
+	for (i = 2; i < NF; i++) if ($(i+1) == "ms-median") v[page, db] = $i
+	if (!(page in seen)) { seen[page] = 1; order[++np] = page }
+	if (!(db in dseen)) { dseen[db] = 1; dorder[++nd] = db }
+}
+END {
+	ns = split(sizes, sz, " ")
+	printf "| page |"; for (d = 1; d <= nd; d++) printf " %s |", dorder[d]
+	for (e = 1; e <= 2; e++) { eng = e == 1 ? "sqlite" : "pg"; if ((eng "-scale-" sz[1] in dseen) || (eng "-warta_scale_" sz[1] in dseen)) printf " %s %s/%s |", eng, sz[ns], sz[1] }
+	printf "\n| --- |"; for (d = 1; d <= nd; d++) printf " ---: |"; printf " ---: | ---: |\n"
+	for (r = 1; r <= np; r++) {
+		pg = order[r]; printf "| %s |", pg
+		for (d = 1; d <= nd; d++) printf " %s |", ((pg, dorder[d]) in v) ? v[pg, dorder[d]] : "-"
+		for (e = 1; e <= 2; e++) {
+			a = (e == 1) ? "sqlite-scale-" sz[1] : "pg-warta_scale_" sz[1]
+			z = (e == 1) ? "sqlite-scale-" sz[ns] : "pg-warta_scale_" sz[ns]
+			if (!(a in dseen)) continue
+			if ((pg, a) in v && (pg, z) in v && v[pg, a] > 0) printf " %.1f× |", v[pg, z] / v[pg, a]; else printf " - |"
+		}
+		printf "\n"
+	}
+}' bench/out/scale.txt | tee bench/out/scale.md
+if [[ -z ${KEEP:-} ]]; then
+	rm -f "$OUT"/scale-*.db*
+	if [[ -n $PG ]]; then for n in $SIZES; do psql "$PG" -qc "DROP DATABASE IF EXISTS warta_scale_$n"; done; fi
+fi

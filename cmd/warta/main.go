@@ -17,21 +17,19 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
+	"net/netip"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/demo"
-	"warta/internal/discovery"
 	"warta/internal/engage"
 	"warta/internal/render"
-	"warta/internal/scheduler"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
+	"warta/internal/web"
 	"warta/internal/webhooks"
 )
 
@@ -52,6 +50,9 @@ Penggunaan:
   warta token create --email E                    buat token API admin (baris terakhir)
   warta token revoke ID                           cabut token API admin
   warta stem    [KATA...] < kata.txt               tampilkan akar kata yang dipakai pencarian
+  warta backup  --db DB --media DIR --to FILE      cadangkan basis data dan media (situs tetap jalan)
+  warta restore --from FILE --db DB --media DIR    pulihkan cadangan ke tempat kosong
+  warta copy    --from warta.db --to postgres://…  pindahkan seluruh situs ke PostgreSQL (atau sebaliknya)
 
 DB adalah path berkas SQLite (bawaan: warta.db) atau URL postgres://.
 Jalankan "warta PERINTAH -h" untuk semua opsi.
@@ -76,6 +77,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdUser(ctx, args[1:], stdin, stdout, stderr)
 	case "token":
 		err = cmdToken(ctx, args[1:], stdout, stderr)
+	case "backup": // operations (issue 15): backup.go, copy.go, wpimport.go
+		err = cmdBackup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		err = cmdRestore(ctx, args[1:], stdout, stderr)
+	case "copy":
+		err = cmdCopy(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -111,15 +118,17 @@ func envDuration(name string, def time.Duration) time.Duration {
 
 // common holds the settings every subcommand shares.
 type common struct {
-	db       string
-	media    string
-	logLevel string
+	db        string
+	media     string
+	logLevel  string
+	logFormat string
 }
 
 func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.db, "db", env("WARTA_DB", "warta.db"), "SQLite file path or postgres:// URL (env WARTA_DB)")
 	fs.StringVar(&c.media, "media", env("WARTA_MEDIA_DIR", "media"), "folder for uploaded and generated images (env WARTA_MEDIA_DIR)")
 	fs.StringVar(&c.logLevel, "log-level", env("WARTA_LOG_LEVEL", "info"), "debug, info, warn or error (env WARTA_LOG_LEVEL)")
+	fs.StringVar(&c.logFormat, "log-format", env("WARTA_LOG_FORMAT", "text"), "text (key=value) or json, one object a line (env WARTA_LOG_FORMAT)")
 }
 
 func (c *common) logger(w io.Writer) *slog.Logger {
@@ -127,7 +136,11 @@ func (c *common) logger(w io.Writer) *slog.Logger {
 	if err := lvl.UnmarshalText([]byte(c.logLevel)); err != nil {
 		lvl = slog.LevelInfo
 	}
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
+	opts := &slog.HandlerOptions{Level: lvl}
+	if c.logFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 // parseAndOpen parses args into fs (on which register was called) and opens
@@ -141,17 +154,7 @@ func (c *common) parseAndOpen(ctx context.Context, fs *flag.FlagSet, args []stri
 
 // open connects and migrates, with a clear message when the database cannot
 // be used.
-func (c *common) open(ctx context.Context) (*store.Store, error) {
-	st, err := store.Open(ctx, c.db)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open database: %w", err)
-	}
-	if err := st.Migrate(ctx); err != nil {
-		st.Close()
-		return nil, fmt.Errorf("cannot migrate database: %w", err)
-	}
-	return st, nil
-}
+func (c *common) open(ctx context.Context) (*store.Store, error) { return app.OpenStore(ctx, c.db) }
 
 func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
@@ -201,22 +204,42 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	baseURL := fs.String("base-url", env("WARTA_BASE_URL", ""), "public origin for canonical links, e.g. https://warta.example (env WARTA_BASE_URL; default http://ADDR)")
 	tz := fs.String("tz", env("WARTA_TZ", "Asia/Jakarta"), "time zone pages show times in (env WARTA_TZ)")
 	viewMode := fs.String("count-views", env("WARTA_COUNT_VIEWS", "server"), "who counts views: server, beacon (a CDN serves pages) or both (env WARTA_COUNT_VIEWS)")
-	trustProxy := fs.Bool("trust-proxy", env("WARTA_TRUST_PROXY", "") == "true", "take the client IP from X-Forwarded-For; only behind a proxy that sets it (env WARTA_TRUST_PROXY=true)")
+	hooksPrivate := fs.Bool("webhooks-allow-private", env("WARTA_WEBHOOKS_ALLOW_PRIVATE", "") == "true",
+		"let webhooks reach loopback, private and link-local addresses (env WARTA_WEBHOOKS_ALLOW_PRIVATE=true)")
+	trustProxy := fs.Bool("trust-proxy", env("WARTA_TRUST_PROXY", "") == "true", "take the client IP from X-Forwarded-For as trusted proxies appended it; only behind a proxy that sets it (env WARTA_TRUST_PROXY=true)")
+	trustedProxies := fs.String("trusted-proxies", env("WARTA_TRUSTED_PROXIES", ""), "with --trust-proxy: the proxies' addresses or CIDR ranges, comma-separated (default loopback and private ranges; env WARTA_TRUSTED_PROXIES)")
 	pageCache := fs.Duration("page-cache", envDuration("WARTA_PAGE_CACHE", time.Second), "keep pages for readers without their own state this long (0 turns it off; env WARTA_PAGE_CACHE)")
 	fragCache := fs.Duration("fragment-cache", envDuration("WARTA_FRAGMENT_CACHE", 5*time.Second), "keep the lists pages share (navigation, latest and related news) this long (0 turns it off; env WARTA_FRAGMENT_CACHE)")
-	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", "cookie+hash"), "how one vote per reader is enforced: cookie, hash or cookie+hash (env WARTA_POLL_METHOD)")
+	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", engage.PollCookie), "one vote per reader cookie (cookie), or also one per address and browser (cookie+hash; strict, hurts carrier NAT) (env WARTA_POLL_METHOD)")
+	var of opsFlags
+	of.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return fmt.Errorf("--log-format must be text or json, not %q", c.logFormat)
 	}
 	mode, ok := engage.ParseViewMode(*viewMode)
 	if !ok {
 		return fmt.Errorf("--count-views must be server, beacon or both, not %q", *viewMode)
 	}
-	switch *pollMethod {
-	case "cookie", "hash", "cookie+hash":
-	default:
-		return fmt.Errorf("--poll-method must be cookie, hash or cookie+hash, not %q", *pollMethod)
+	if !engage.ValidPollMethod(*pollMethod) {
+		return fmt.Errorf("--poll-method must be cookie or cookie+hash (hash is its older name), not %q", *pollMethod)
 	}
+	var trusted []netip.Prefix
+	if *trustedProxies != "" {
+		if !*trustProxy {
+			return fmt.Errorf("--trusted-proxies needs --trust-proxy")
+		}
+		var err error
+		if trusted, err = web.ParsePrefixes(*trustedProxies); err != nil {
+			return fmt.Errorf("--trusted-proxies: %w", err)
+		}
+		if len(trusted) == 0 {
+			return fmt.Errorf("--trusted-proxies lists no address")
+		}
+	}
+	clientIPs := web.NewClientIPs(*trustProxy, trusted)
 	log := c.logger(stderr)
 	loc, err := time.LoadLocation(*tz)
 	if err != nil {
@@ -226,21 +249,14 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Run waits for every background job before it returns, so nothing
+	// writes after this Close.
 	defer st.Close()
-	if *withDemo {
-		n, err := demo.Seed(ctx, st, render.New(), c.media)
-		if err != nil {
-			return fmt.Errorf("demo content: %w", err)
-		}
-		if n > 0 {
-			log.Info("demo content added", "articles", n)
-		}
-		// The demo approves comments at once so a newcomer sees them appear,
-		// unless the site already chose a moderation mode.
-		if _, err := st.EnsureSetting(ctx, "comments.moderation", "approve_all"); err != nil {
-			return err
-		}
+	op, err := newOps(of, c, st, log) // metrics, readiness and backups (ops.go)
+	if err != nil {
+		return err
 	}
+	defer op.stop(context.Background())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", *addr, err)
@@ -248,57 +264,25 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if *baseURL == "" {
 		*baseURL = "http://" + ln.Addr().String()
 	}
-	newsroomRoutes, err := newsroomParts(st, c.media, strings.TrimRight(*baseURL, "/"), *name, loc, log)
-	if err != nil {
-		ln.Close()
-		return err
-	}
-	srv, err := server.New(server.Config{
-		Newsroom: newsroomRoutes,
-		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc,
+	cfg := app.Config{
+		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: *baseURL, Location: loc,
 			PageCacheTTL: *pageCache, FragmentTTL: *fragCache},
-		MediaDir:   c.media,
-		Engage:     engage.Config{ViewMode: mode, PollMethod: *pollMethod},
-		TrustProxy: *trustProxy,
-	}, st, log)
+		MediaDir:  c.media,
+		Engage:    engage.Config{ViewMode: mode, PollMethod: *pollMethod},
+		ClientIPs: clientIPs,
+		Webhooks:  webhooks.Config{AllowPrivate: *hooksPrivate},
+		Demo:      *withDemo,
+		Log:       log,
+	}
+	op.configure(&cfg)
+	a, err := app.New(ctx, st, cfg)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	// Background work (the view counter's flush) outlives the HTTP server
-	// by a moment: it stops after the last request, then flushes.
-	bgCtx, bgStop := context.WithCancel(context.WithoutCancel(ctx))
-	bgDone := make(chan struct{})
-	go func() { srv.Background(bgCtx); close(bgDone) }()
-	go discovery.New(st, log).Run(bgCtx) // related news and the #HOT badge
-	// Scheduled articles go live within a second of their time, without traffic.
-	go scheduler.Run(bgCtx, st, log, scheduler.Interval)
-	// Webhooks: signed POSTs on publish, update and unpublish; a slow or
-	// failing target never holds up the newsroom.
-	hooks := webhooks.New(webhooks.Config{BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc}, st, log)
-	hooks.Subscribe()
-	go hooks.Run(bgCtx)
-	defer func() { bgStop(); <-bgDone }()
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	log.Info("warta is serving", "url", "http://"+ln.Addr().String(), "db", dbKind(c.db))
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	bgStop()
-	<-bgDone
-	log.Info("stopped; buffered views written")
-	return nil
+	op.attach(a)
+	log.Info("database", "db", dbKind(c.db))
+	return a.Run(ctx, ln)
 }
 
 func dbKind(dsn string) string {

@@ -195,6 +195,19 @@ func TestStartupErrorsAreClear(t *testing.T) {
 	if code := run(context.Background(), []string{"serve", "--count-views", "kadang"}, nil, &stderr, &stderr); code != 1 {
 		t.Errorf("bad flag value: exit %d %q", code, stderr.String())
 	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--trust-proxy", "--trusted-proxies", "10.0.0.0/33"}, "not an IP address or CIDR range"},
+		{[]string{"--trusted-proxies", "10.0.0.0/8"}, "needs --trust-proxy"},
+		{[]string{"--poll-method", "ip"}, "--poll-method must be cookie or cookie+hash"},
+	} {
+		stderr.Reset()
+		if code := run(context.Background(), append([]string{"serve"}, tc.args...), nil, &stderr, &stderr); code != 1 || !strings.Contains(stderr.String(), tc.want) {
+			t.Errorf("serve %v: exit %d %q, want 1 with %q", tc.args, code, stderr.String(), tc.want)
+		}
+	}
 }
 
 // migrate and demo work on both engines through the command line.

@@ -7,36 +7,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
-	"net/http"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
-	"time"
 
-	"warta/internal/adminapi"
 	"warta/internal/auth"
 	"warta/internal/domain"
 	"warta/internal/editorial"
-	"warta/internal/media"
-	"warta/internal/newsroom"
 	"warta/internal/render"
-	"warta/internal/store"
 )
-
-// newsroomParts builds the /redaksi UI and the /api/v1/admin API over one
-// set of services.
-func newsroomParts(st *store.Store, mediaDir, baseURL, siteName string, loc *time.Location, log *slog.Logger) ([]interface{ Routes(*http.ServeMux) }, error) {
-	au := auth.New(auth.Config{SecureCookies: strings.HasPrefix(baseURL, "https://")}, st)
-	ed := editorial.New(st, render.New(), media.New(mediaDir))
-	ui, err := newsroom.New(newsroom.Config{SiteName: siteName, BaseURL: baseURL, Location: loc}, au, ed, log)
-	if err != nil {
-		return nil, fmt.Errorf("newsroom: %w", err)
-	}
-	api := adminapi.New(adminapi.Config{BaseURL: baseURL, Location: loc}, au, ed, log)
-	return []interface{ Routes(*http.ServeMux) }{ui, api}, nil
-}
 
 // readPassword reads a password: from a prompt without echo when stdin is a
 // terminal, else the first line of stdin. Never from a flag, where it would

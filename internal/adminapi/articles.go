@@ -1,8 +1,10 @@
 package adminapi
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"warta/internal/auth"
 	"warta/internal/domain"
@@ -58,6 +60,7 @@ type articleJSON struct {
 	Likes        int64         `json:"likes"`
 	Dislikes     int64         `json:"dislikes"`
 	CommentCount int64         `json:"comment_count"`
+	Version      int64         `json:"version,omitempty"`
 }
 
 func (a *API) articleJSON(x domain.Article, full bool) articleJSON {
@@ -68,7 +71,7 @@ func (a *API) articleJSON(x domain.Article, full bool) articleJSON {
 		PublishedAt: a.time(x.PublishedAt), CreatedAt: a.time(x.CreatedAt), UpdatedAt: a.time(x.UpdatedAt),
 		Views: x.Views, Likes: x.Likes, Dislikes: x.Dislikes, CommentCount: x.CommentCount}
 	if full {
-		j.Body, j.BodyHTML = x.BodySource, x.BodyHTML
+		j.Body, j.BodyHTML, j.Version = x.BodySource, x.BodyHTML, x.Version
 	}
 	for _, t := range x.Tags {
 		j.Tags = append(j.Tags, t.Name)
@@ -110,6 +113,7 @@ func (a *API) createArticle(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err != nil {
 		return err
 	}
+	setVersionTag(w, x)
 	return created(w, a.articleJSON(x, true))
 }
 
@@ -122,6 +126,7 @@ func (a *API) getArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	if err != nil {
 		return err
 	}
+	setVersionTag(w, x)
 	return ok(w, a.articleJSON(x, true))
 }
 
@@ -134,11 +139,45 @@ func (a *API) updateArticle(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err := decode(w, r, &f); err != nil {
 		return err
 	}
+	if f.Version, err = ifMatchVersion(r); err != nil {
+		return err
+	}
 	x, err := a.ed.Update(r.Context(), &p.User, id, f)
+	var stale *editorial.StaleError
+	if errors.As(err, &stale) {
+		// 409 with the article as it is now, so the client can merge and
+		// retry with the new ETag.
+		setVersionTag(w, stale.Current)
+		web.JSON(w, http.StatusConflict, map[string]any{"error": map[string]any{
+			"message": domain.ErrorMessage(err), "code": domain.EConflict, "current": a.articleJSON(stale.Current, true)}})
+		return nil
+	}
 	if err != nil {
 		return err
 	}
+	setVersionTag(w, x)
 	return ok(w, a.articleJSON(x, true))
+}
+
+// setVersionTag sends an article's version as its entity-tag: a client
+// sends it back in If-Match to save only over the version it read.
+func setVersionTag(w http.ResponseWriter, x domain.Article) {
+	w.Header().Set("ETag", `"v`+strconv.FormatInt(x.Version, 10)+`"`)
+}
+
+// ifMatchVersion reads the article version from If-Match: 0 when absent or
+// "*" (the save then applies the fields sent to the article as it is).
+func ifMatchVersion(r *http.Request) (int64, error) {
+	h := strings.TrimSpace(r.Header.Get("If-Match"))
+	if h == "" || h == "*" {
+		return 0, nil
+	}
+	tag := strings.TrimPrefix(h, "W/")
+	v, err := strconv.ParseInt(strings.TrimPrefix(strings.Trim(tag, `"`), "v"), 10, 64)
+	if err != nil || v <= 0 || !strings.HasPrefix(tag, `"`) {
+		return 0, domain.Invalid(`If-Match harus ETag artikel seperti "v3" (dari GET atau jawaban simpan sebelumnya)`)
+	}
+	return v, nil
 }
 
 func (a *API) deleteArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {

@@ -32,7 +32,7 @@ func TestSiteSettings(t *testing.T) {
 		}
 		r.Data(t, &got)
 		patched := *got.ArticleSlotHTML
-		if !strings.Contains(patched, "<p>Promo <b>Warta</b>") || !strings.Contains(patched, `<img src="/media/x.jpg">`) {
+		if !strings.Contains(patched, "<p>Promo <b>Warta</b>") || !strings.Contains(patched, `<img src="/media/x.jpg"/>`) {
 			t.Errorf("PATCH answer lost the allowed HTML: %q", patched)
 		}
 		for _, bad := range []string{"<script", "javascript:", "onerror", "alert("} {

@@ -4,6 +4,7 @@
 package api
 
 import (
+	"crypto/rand"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -20,6 +21,10 @@ import (
 type Config struct {
 	BaseURL  string
 	Location *time.Location
+	// Readers resolves who a request comes from; the reader site must share
+	// it, so a browser is one reader on both. Nil: the TCP peer, with a
+	// random secret.
+	Readers *web.Readers
 }
 
 // API serves /api/v1.
@@ -35,7 +40,21 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) *AP
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
+	if cfg.Readers == nil {
+		secret := make([]byte, 32)
+		rand.Read(secret)
+		cfg.Readers = web.NewReaders(secret, nil, nil)
+	}
 	return &API{cfg: cfg, store: st, engage: eng, log: log}
+}
+
+// reader resolves who sent an engagement request and gives a client without
+// a reader cookie its own (the engagement rules decide what a brand-new
+// reader may do: reactions and votes need the cookie sent back first).
+func (a *API) reader(w http.ResponseWriter, r *http.Request) domain.Reader {
+	rd := a.cfg.Readers.Resolve(r)
+	a.cfg.Readers.Ensure(w, r, &rd)
+	return rd
 }
 
 // handler adapts an API handler that returns an error into the JSON error

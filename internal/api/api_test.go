@@ -1,23 +1,25 @@
 package api_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
+	"net"
 	"net/http"
-	"net/http/httptest"
+	"net/http/cookiejar"
 	"os"
 	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -32,9 +34,11 @@ var jakarta = func() *time.Location {
 }()
 
 type env struct {
-	st  *store.Store
-	srv *httptest.Server
-	ids map[string]int64
+	st   *store.Store
+	srv  struct{ URL string }
+	ids  map[string]int64
+	once sync.Once
+	http *http.Client
 }
 
 // newEnv starts a real server over st with two categories, two authors and
@@ -90,17 +94,37 @@ func newEnv(t *testing.T, st *store.Store) *env {
 		t.Fatal(err)
 	}
 	e.ids["poll"] = poll
-	srv, err := server.New(server.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test", Location: jakarta},
-		MediaDir: t.TempDir()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	a, err := app.New(ctx, st, app.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test",
+		Location: jakarta}, MediaDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.srv = httptest.NewServer(srv)
-	t.Cleanup(e.srv.Close)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.srv.URL = "http://" + ln.Addr().String()
+	stop := a.Start(ln)
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	})
 	return e
 }
 
 func (e *env) do(t *testing.T, method, path string, hdr map[string]string, body string) (*http.Response, []byte) {
+	t.Helper()
+	resp, b := e.doOnce(t, method, path, hdr, body)
+	if resp.StatusCode == 400 && bytes.Contains(b, []byte(`"cookie_required"`)) {
+		// Reactions and votes need the reader cookie, which came with this
+		// answer: a client with a cookie jar sends the request once more.
+		return e.doOnce(t, method, path, hdr, body)
+	}
+	return resp, b
+}
+
+func (e *env) doOnce(t *testing.T, method, path string, hdr map[string]string, body string) (*http.Response, []byte) {
 	t.Helper()
 	var rd io.Reader
 	if body != "" {
@@ -116,13 +140,22 @@ func (e *env) do(t *testing.T, method, path string, hdr map[string]string, body 
 	for k, v := range hdr {
 		req.Header.Set(k, v)
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := e.client().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp, b
+}
+
+// client keeps cookies, as a browser or an app does.
+func (e *env) client() *http.Client {
+	e.once.Do(func() {
+		jar, _ := cookiejar.New(nil)
+		e.http = &http.Client{Jar: jar}
+	})
+	return e.http
 }
 
 type list struct {

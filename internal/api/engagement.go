@@ -44,7 +44,7 @@ func (a *API) postView(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	counted, err := a.engage.BeaconView(r.Context(), r, id)
+	counted, err := a.engage.BeaconView(r.Context(), a.cfg.Readers.Viewer(r), id)
 	if err != nil {
 		return err
 	}
@@ -72,10 +72,11 @@ func (a *API) postReaction(w http.ResponseWriter, r *http.Request) error {
 	if in.Reaction == nil {
 		return domain.Invalid(`kolom "reaction" wajib diisi: "like", "dislike" atau "none"`)
 	}
-	c, err := a.engage.React(r.Context(), w, r, id, *in.Reaction)
+	c, err := a.engage.React(r.Context(), a.reader(w, r), id, *in.Reaction)
 	if err != nil {
 		return err
 	}
+	a.cfg.Readers.Active(w, r)
 	mine := *in.Reaction
 	if mine == domain.ReactionNone {
 		mine = ""
@@ -155,11 +156,12 @@ func (a *API) postComment(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	c, err := a.engage.Comment(r.Context(), w, r, engage.CommentInput{ArticleID: id, ParentID: in.ParentID,
+	c, err := a.engage.Comment(r.Context(), a.reader(w, r), engage.CommentInput{ArticleID: id, ParentID: in.ParentID,
 		Name: in.Name, Email: in.Email, Text: in.Text})
 	if err != nil {
 		return err
 	}
+	a.cfg.Readers.Active(w, r)
 	status := http.StatusCreated
 	if c.Status != domain.CommentApproved {
 		status = http.StatusAccepted
@@ -231,7 +233,7 @@ func (a *API) getPoll(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := a.store.Poll(r.Context(), id)
+	p, err := a.store.PublicPoll(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -253,12 +255,13 @@ func (a *API) postVote(w http.ResponseWriter, r *http.Request) error {
 	if in.OptionID == nil {
 		return domain.Invalid(`kolom "option_id" wajib diisi`)
 	}
-	if err := a.engage.Vote(r.Context(), w, r, id, *in.OptionID); err != nil {
+	if err := a.engage.Vote(r.Context(), a.reader(w, r), id, *in.OptionID); err != nil {
 		if domain.ErrorCode(err) == domain.EInvalid && *in.OptionID <= 0 {
 			return domain.NotFound("pilihan tidak ditemukan di polling ini")
 		}
 		return err
 	}
+	a.cfg.Readers.Active(w, r)
 	p, err := a.store.Poll(r.Context(), id)
 	if err != nil {
 		return err

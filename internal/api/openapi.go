@@ -74,6 +74,8 @@ var (
 	r404 = errorResponse("not found")
 	r413 = errorResponse("request body too large")
 	r429 = errorResponse("too many requests; see Retry-After")
+	// rCookie is the 400 of reactions and votes, which need the reader cookie.
+	rCookie = errorResponse(`malformed input; or code "cookie_required": the client sent no reader cookie, one came with this answer, send the same request again`)
 )
 
 func buildOpenAPI(baseURL string) obj {
@@ -170,7 +172,7 @@ func buildOpenAPI(baseURL string) obj {
 			"operationId": "react", "summary": "Set this reader's reaction", "tags": []string{"engagement"},
 			"parameters":  []any{pID},
 			"requestBody": body(object([]string{"reaction"}, obj{"reaction": obj{"type": "string", "enum": []string{"like", "dislike", "none"}}})),
-			"responses":   obj{"200": jsonResponse("new counts", one("Reaction")), "400": r400, "404": r404, "413": r413, "429": r429},
+			"responses":   obj{"200": jsonResponse("new counts", one("Reaction")), "400": rCookie, "404": r404, "413": r413, "429": r429},
 		}},
 		"/articles/{id}/comments": obj{
 			"get": obj{
@@ -200,7 +202,7 @@ func buildOpenAPI(baseURL string) obj {
 			"operationId": "vote", "summary": "Vote once", "tags": []string{"polls"},
 			"parameters":  []any{pID},
 			"requestBody": body(object([]string{"option_id"}, obj{"option_id": integer("")})),
-			"responses": obj{"201": jsonResponse("the poll with the vote counted", one("Poll")), "400": r400, "404": r404,
+			"responses": obj{"201": jsonResponse("the poll with the vote counted", one("Poll")), "400": rCookie, "404": r404,
 				"409": errorResponse("already voted or poll closed"), "413": r413, "429": r429},
 		}},
 		"/categories": obj{"get": obj{

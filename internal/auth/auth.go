@@ -38,6 +38,9 @@ type Config struct {
 	AccountLimit  int           // failed logins per account per window (default 5)
 	IPLimit       int           // failed logins per IP per window (default 20)
 	Window        time.Duration // default 15 minutes
+	// ClientIP is the site's one rule for the client address (see
+	// web.ClientIPs); nil takes the TCP peer.
+	ClientIP func(*http.Request) string
 }
 
 // Service authenticates newsroom accounts.
@@ -91,9 +94,12 @@ func HashToken(tok string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// ClientIP is the address a request came from (the proxy in front decides
-// what RemoteAddr is; Warta does not trust X-Forwarded-For by itself).
-func ClientIP(r *http.Request) string {
+// ClientIP is the address a request came from, under the site's one proxy
+// rule (Config.ClientIP); without one, the TCP peer.
+func (s *Service) ClientIP(r *http.Request) string {
+	if s.cfg.ClientIP != nil {
+		return s.cfg.ClientIP(r)
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
@@ -227,7 +233,7 @@ func (s *Service) Logout(ctx context.Context, p *Principal) error {
 }
 
 // ChangePassword replaces the principal's password after checking the old
-// one; the account's other sessions end.
+// one; the account's other sessions end and its API tokens are revoked.
 func (s *Service) ChangePassword(ctx context.Context, p *Principal, oldPW, newPW string) error {
 	if !CheckPassword(p.User.PasswordHash, oldPW) {
 		return domain.Invalid("kata sandi lama salah")
@@ -236,7 +242,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, oldPW, newPW
 	if err != nil {
 		return err
 	}
-	return s.store.SetPasswordHash(ctx, p.User.ID, hash, p.SessionID)
+	return s.store.SetPasswordHash(ctx, p.User.ID, hash, p.SessionID, true)
 }
 
 // CreateToken makes a bearer token for an account and returns it in clear

@@ -1,6 +1,10 @@
 package domain
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
 
 // Status is an article's place in the editorial workflow.
 type Status string
@@ -21,6 +25,27 @@ func (s Status) Valid() bool {
 		return true
 	}
 	return false
+}
+
+// Length limits (in characters) on the names every page shows, so one
+// oversized name cannot bloat every page (issue 16).
+const (
+	MaxCategoryName        = 60
+	MaxCategoryDescription = 500
+	MaxTagName             = 100
+	MaxAuthorName          = 100
+)
+
+// CheckName refuses an empty-after-trimming or over-long name, or one that
+// is not clean UTF-8 text; what names the field in the message.
+func CheckName(what, v string, maxRunes int) error {
+	if !utf8.ValidString(v) || strings.ContainsRune(v, 0) {
+		return Invalid("%s berisi karakter yang tidak diizinkan", what)
+	}
+	if utf8.RuneCountInString(strings.TrimSpace(v)) > maxRunes {
+		return Invalid("%s terlalu panjang (paling banyak %d karakter)", what, maxRunes)
+	}
+	return nil
 }
 
 // Category is a navigation section (kanal).
@@ -76,6 +101,9 @@ type Article struct {
 	Featured    bool
 	Hot         bool
 	PollID      int64 // 0 when none
+	// Version counts the saves made by people (newsroom, admin API); a
+	// save made from an older version is refused. Filled on full reads.
+	Version int64
 
 	Views        int64
 	Likes        int64

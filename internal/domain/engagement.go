@@ -35,6 +35,7 @@ type Comment struct {
 	ArticleTitle string
 	ArticleSlug  string
 	Replies      []Comment
+	MoreReplies  int64 // replies of the thread not in Replies (store.ReplyCap)
 }
 
 // Moderation modes (setting "comments.moderation").

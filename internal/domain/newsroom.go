@@ -64,6 +64,9 @@ type Revision struct {
 	BodySource string
 	Status     Status
 	CreatedAt  time.Time
+	// ArticleVersion is the article's version this revision saved (0 for
+	// revisions older than versions).
+	ArticleVersion int64
 }
 
 // Note kinds: a correction ("Ralat") or an update note ("Pembaruan").

@@ -23,6 +23,11 @@ const (
 	MaxTitle   = 300
 	MaxExcerpt = 1000
 	MaxBody    = 512 << 10
+	// MaxCaption and MaxCredit bound the photo's caption and credit
+	// (characters); MaxAuthors the bylines of one article.
+	MaxCaption = 500
+	MaxCredit  = 200
+	MaxAuthors = 10
 )
 
 // Service applies the newsroom's rules over the store.
@@ -66,6 +71,10 @@ type Fields struct {
 	// HotBadge is the editor's decision on the #HOT badge: "auto" (the
 	// trending job decides), "on" or "off". Editors and admins only.
 	HotBadge *string `json:"hot_badge"`
+	// Version, when not 0, is the article version the save was made from
+	// (the admin API's If-Match, the newsroom form's hidden field): a save
+	// from an older version is refused with a *StaleError.
+	Version int64 `json:"-"`
 }
 
 // hotOverride checks the #HOT badge field: set reports whether it was given,
@@ -108,6 +117,34 @@ func checkText(what, v string, maxLen int) error {
 		return domain.Invalid("%s terlalu panjang (paling banyak %d karakter)", what, maxLen)
 	}
 	return nil
+}
+
+// checkRunes is checkText with the limit in characters.
+func checkRunes(what, v string, maxRunes int) error {
+	if err := checkText(what, v, maxRunes*4); err != nil {
+		return err
+	}
+	if utf8.RuneCountInString(strings.TrimSpace(v)) > maxRunes {
+		return domain.Invalid("%s terlalu panjang (paling banyak %d karakter)", what, maxRunes)
+	}
+	return nil
+}
+
+// checkPublishTime lets only editors set the publish time: a writer's form
+// may echo the stored time (or send none), but a time a writer picks would
+// survive the editor's publish (issue 16), so it is refused.
+func checkPublishTime(u *domain.User, f Fields, stored time.Time) error {
+	if f.PublishedAt == nil || auth.Can(u.Role, auth.PermArticlePublish) {
+		return nil
+	}
+	t, err := ParseTime(*f.PublishedAt)
+	if err != nil {
+		return err
+	}
+	if t.IsZero() || t.Truncate(time.Second).Equal(stored.Truncate(time.Second)) {
+		return nil
+	}
+	return domain.Forbidden("hanya editor yang boleh mengatur waktu terbit")
 }
 
 // editorialStatus reports whether only editors may move an article into st.
@@ -163,11 +200,19 @@ func (s *Service) canEdit(ctx context.Context, u *domain.User, a domain.Article)
 	if auth.Can(u.Role, auth.PermArticleEditAny) {
 		return nil
 	}
-	if err := auth.Require(u, auth.PermArticleCreate); err != nil {
-		return err
-	}
 	owner, err := s.store.ArticleOwner(ctx, a.ID)
 	if err != nil {
+		return err
+	}
+	return canEditAs(u, a, owner)
+}
+
+// canEditAs checks that u may change article a, owned by the account owner.
+func canEditAs(u *domain.User, a domain.Article, owner int64) error {
+	if auth.Can(u.Role, auth.PermArticleEditAny) {
+		return nil
+	}
+	if err := auth.Require(u, auth.PermArticleCreate); err != nil {
 		return err
 	}
 	if owner != u.ID {
@@ -221,29 +266,132 @@ func (s *Service) List(ctx context.Context, u *domain.User, f store.AdminFilter,
 	return s.store.AdminArticles(ctx, f, p)
 }
 
-func inputFrom(a domain.Article) store.ArticleInput {
-	in := store.ArticleInput{Slug: a.Slug, Title: a.Title, Excerpt: a.Excerpt, BodySource: a.BodySource, BodyHTML: a.BodyHTML,
-		Photo: a.Photo, CategoryID: a.Category.ID, Status: a.Status, PublishedAt: a.PublishedAt,
-		Breaking: a.Breaking, Featured: a.Featured, Hot: a.Hot, PollID: a.PollID}
-	for _, t := range a.Tags {
-		in.Tags = append(in.Tags, t.Name)
-	}
-	for _, au := range a.Authors {
-		in.AuthorIDs = append(in.AuthorIDs, au.ID)
-	}
-	return in
+// resolved is what a save needs from outside the article row: looked up,
+// created or rendered before the write transaction, which must not use
+// the database or wait on it.
+type resolved struct {
+	bodyHTML            string
+	categoryID          int64
+	authorIDs           []int64
+	photoW, photoH      int
+	photoSized          bool
+	tags                []string
+	title, excerpt, url string
+	publishedAt         time.Time
 }
 
-// apply copies the set fields onto in (everything but the status).
-func (s *Service) apply(ctx context.Context, in *store.ArticleInput, f Fields) error {
+// resolve checks the fields sent and does their lookups (category, poll),
+// creations (authors) and rendering (body).
+func (s *Service) resolve(ctx context.Context, f Fields) (resolved, error) {
+	var r resolved
 	if f.Title != nil {
 		if err := checkText("judul", *f.Title, MaxTitle*4); err != nil {
-			return err
+			return r, err
 		}
-		in.Title = strings.TrimSpace(*f.Title)
-		if utf8.RuneCountInString(in.Title) > MaxTitle {
-			return domain.Invalid("judul terlalu panjang (paling banyak %d karakter)", MaxTitle)
+		r.title = strings.TrimSpace(*f.Title)
+		if utf8.RuneCountInString(r.title) > MaxTitle {
+			return r, domain.Invalid("judul terlalu panjang (paling banyak %d karakter)", MaxTitle)
 		}
+	}
+	if f.Excerpt != nil {
+		if err := checkText("ringkasan", *f.Excerpt, MaxExcerpt*4); err != nil {
+			return r, err
+		}
+		r.excerpt = strings.TrimSpace(*f.Excerpt)
+	}
+	if f.Body != nil {
+		html, err := s.Preview(*f.Body)
+		if err != nil {
+			return r, err
+		}
+		r.bodyHTML = html
+	}
+	if f.Category != nil {
+		slug := strings.TrimSpace(*f.Category)
+		if slug == "" {
+			return r, domain.Invalid("kategori wajib dipilih")
+		}
+		c, err := s.store.CategoryBySlug(ctx, slug)
+		if errors.Is(err, domain.ErrNotFound) {
+			return r, domain.Invalid("kategori %q tidak ada", slug)
+		}
+		if err != nil {
+			return r, err
+		}
+		r.categoryID = c.ID
+	}
+	if f.Tags != nil {
+		for _, t := range *f.Tags {
+			if t = strings.TrimSpace(t); t != "" {
+				if err := checkRunes("topik", t, domain.MaxTagName); err != nil {
+					return r, err
+				}
+				r.tags = append(r.tags, t)
+			}
+		}
+		if len(r.tags) > 30 {
+			return r, domain.Invalid("paling banyak 30 topik per artikel")
+		}
+	}
+	if f.PublishedAt != nil {
+		t, err := ParseTime(*f.PublishedAt)
+		if err != nil {
+			return r, err
+		}
+		r.publishedAt = t
+	}
+	if f.PhotoURL != nil {
+		r.url = strings.TrimSpace(*f.PhotoURL)
+		if r.url != "" && !strings.HasPrefix(r.url, "/") && !strings.HasPrefix(r.url, "https://") &&
+			!strings.HasPrefix(r.url, "http://") {
+			return r, domain.Invalid("alamat foto harus dimulai dengan / atau http(s)://")
+		}
+		if r.url != "" && f.PhotoWidth == nil && s.media != nil {
+			r.photoW, r.photoH, r.photoSized = s.media.Size(r.url)
+		}
+	}
+	if f.PollID != nil && *f.PollID != 0 {
+		if _, err := s.store.Poll(ctx, *f.PollID); err != nil {
+			if errors.Is(err, domain.ErrNotFound) {
+				return r, domain.Invalid("polling %d tidak ada", *f.PollID)
+			}
+			return r, err
+		}
+	}
+	if f.PhotoCaption != nil {
+		if err := checkRunes("keterangan foto", *f.PhotoCaption, MaxCaption); err != nil {
+			return r, err
+		}
+	}
+	if f.PhotoCredit != nil {
+		if err := checkRunes("sumber foto", *f.PhotoCredit, MaxCredit); err != nil {
+			return r, err
+		}
+	}
+	if f.Authors != nil {
+		if len(*f.Authors) > MaxAuthors {
+			return r, domain.Invalid("paling banyak %d penulis per artikel", MaxAuthors)
+		}
+		for _, n := range *f.Authors {
+			if err := checkRunes("nama penulis", n, domain.MaxAuthorName); err != nil {
+				return r, err
+			}
+		}
+		ids, err := s.store.EnsureAuthors(ctx, *f.Authors)
+		if err != nil {
+			return r, err
+		}
+		r.authorIDs = ids
+	}
+	return r, nil
+}
+
+// apply copies the set fields, resolved as r, onto in (everything but the
+// status). It uses no database: updates call it inside their transaction
+// on the article as it is there.
+func apply(in *store.ArticleInput, f Fields, r resolved) {
+	if f.Title != nil {
+		in.Title = r.title
 	}
 	if f.Slug != nil {
 		in.Slug = strings.TrimSpace(*f.Slug)
@@ -252,59 +400,22 @@ func (s *Service) apply(ctx context.Context, in *store.ArticleInput, f Fields) e
 		}
 	}
 	if f.Excerpt != nil {
-		if err := checkText("ringkasan", *f.Excerpt, MaxExcerpt*4); err != nil {
-			return err
-		}
-		in.Excerpt = strings.TrimSpace(*f.Excerpt)
+		in.Excerpt = r.excerpt
 	}
 	if f.Body != nil {
-		html, err := s.Preview(*f.Body)
-		if err != nil {
-			return err
-		}
-		in.BodySource, in.BodyHTML = *f.Body, html
+		in.BodySource, in.BodyHTML = *f.Body, r.bodyHTML
 	}
 	if f.Category != nil {
-		slug := strings.TrimSpace(*f.Category)
-		if slug == "" {
-			return domain.Invalid("kategori wajib dipilih")
-		}
-		c, err := s.store.CategoryBySlug(ctx, slug)
-		if errors.Is(err, domain.ErrNotFound) {
-			return domain.Invalid("kategori %q tidak ada", slug)
-		}
-		if err != nil {
-			return err
-		}
-		in.CategoryID = c.ID
+		in.CategoryID = r.categoryID
 	}
 	if f.Tags != nil {
-		in.Tags = nil
-		for _, t := range *f.Tags {
-			if t = strings.TrimSpace(t); t != "" {
-				if err := checkText("topik", t, 100); err != nil {
-					return err
-				}
-				in.Tags = append(in.Tags, t)
-			}
-		}
-		if len(in.Tags) > 30 {
-			return domain.Invalid("paling banyak 30 topik per artikel")
-		}
+		in.Tags = r.tags
 	}
 	if f.Authors != nil {
-		ids, err := s.store.EnsureAuthors(ctx, *f.Authors)
-		if err != nil {
-			return err
-		}
-		in.AuthorIDs = ids
+		in.AuthorIDs = r.authorIDs
 	}
 	if f.PublishedAt != nil {
-		t, err := ParseTime(*f.PublishedAt)
-		if err != nil {
-			return err
-		}
-		in.PublishedAt = t
+		in.PublishedAt = r.publishedAt
 	}
 	if f.Breaking != nil {
 		in.Breaking = *f.Breaking
@@ -313,17 +424,11 @@ func (s *Service) apply(ctx context.Context, in *store.ArticleInput, f Fields) e
 		in.Featured = *f.Featured
 	}
 	if f.PhotoURL != nil {
-		in.Photo.URL = strings.TrimSpace(*f.PhotoURL)
-		if in.Photo.URL != "" && !strings.HasPrefix(in.Photo.URL, "/") && !strings.HasPrefix(in.Photo.URL, "https://") &&
-			!strings.HasPrefix(in.Photo.URL, "http://") {
-			return domain.Invalid("alamat foto harus dimulai dengan / atau http(s)://")
-		}
+		in.Photo.URL = r.url
 		if in.Photo.URL == "" {
 			in.Photo = domain.Photo{}
-		} else if f.PhotoWidth == nil && s.media != nil {
-			if w, h, ok := s.media.Size(in.Photo.URL); ok {
-				in.Photo.Width, in.Photo.Height = w, h
-			}
+		} else if r.photoSized {
+			in.Photo.Width, in.Photo.Height = r.photoW, r.photoH
 		}
 	}
 	if f.PhotoCaption != nil {
@@ -339,17 +444,8 @@ func (s *Service) apply(ctx context.Context, in *store.ArticleInput, f Fields) e
 		in.Photo.Height = max(0, *f.PhotoHeight)
 	}
 	if f.PollID != nil {
-		if *f.PollID != 0 {
-			if _, err := s.store.Poll(ctx, *f.PollID); err != nil {
-				if errors.Is(err, domain.ErrNotFound) {
-					return domain.Invalid("polling %d tidak ada", *f.PollID)
-				}
-				return err
-			}
-		}
 		in.PollID = *f.PollID
 	}
-	return nil
 }
 
 // ParseTime reads an RFC 3339 time ("" is the zero time). The newsroom form
@@ -368,7 +464,10 @@ func ParseTime(v string) (time.Time, error) {
 
 // settle fills the publish time a status needs and checks it.
 func (s *Service) settle(in *store.ArticleInput, prev domain.Article, timeGiven bool) error {
-	now := s.store.Now()
+	return settle(in, prev, timeGiven, s.store.Now())
+}
+
+func settle(in *store.ArticleInput, prev domain.Article, timeGiven bool, now time.Time) error {
 	switch in.Status {
 	case domain.StatusPublished:
 		if prev.Status == domain.StatusScheduled && !timeGiven {
@@ -376,6 +475,9 @@ func (s *Service) settle(in *store.ArticleInput, prev domain.Article, timeGiven 
 		}
 		if in.PublishedAt.IsZero() {
 			in.PublishedAt = now
+		}
+		if in.PublishedAt.After(now.Add(time.Minute)) {
+			return domain.Invalid("waktu terbit di masa depan: jadwalkan artikel, jangan terbitkan sekarang")
 		}
 	case domain.StatusScheduled:
 		if in.PublishedAt.IsZero() {
@@ -388,12 +490,14 @@ func (s *Service) settle(in *store.ArticleInput, prev domain.Article, timeGiven 
 	return nil
 }
 
-// Create writes a new article for u and returns it.
+// Create writes a new article for u and returns it. The article, its
+// owner, first revision, tags, #HOT decision and search index are written
+// in one transaction.
 func (s *Service) Create(ctx context.Context, u *domain.User, f Fields) (domain.Article, error) {
 	if err := auth.Require(u, auth.PermArticleCreate); err != nil {
 		return domain.Article{}, err
 	}
-	in := store.ArticleInput{Status: domain.StatusDraft}
+	in := store.ArticleInput{Status: domain.StatusDraft, OwnerID: u.ID}
 	if u.AuthorID != 0 {
 		in.AuthorIDs = []int64{u.AuthorID}
 	}
@@ -402,80 +506,92 @@ func (s *Service) Create(ctx context.Context, u *domain.User, f Fields) (domain.
 		f.Slug = &empty         // apply derives it from the title, which it sets first
 		in.SlugFromTitle = true // a repeated title gets slug-2, not a conflict
 	}
-	if err := s.apply(ctx, &in, f); err != nil {
+	setHot, hot, err := hotOverride(u, f)
+	if err != nil {
 		return domain.Article{}, err
 	}
 	if f.Status != nil {
 		if err := CheckTransition(u, domain.StatusDraft, *f.Status); err != nil {
 			return domain.Article{}, err
 		}
+	}
+	if err := checkPublishTime(u, f, time.Time{}); err != nil {
+		return domain.Article{}, err
+	}
+	r, err := s.resolve(ctx, f)
+	if err != nil {
+		return domain.Article{}, err
+	}
+	apply(&in, f, r)
+	if f.Status != nil {
 		in.Status = *f.Status
 	}
 	if err := s.settle(&in, domain.Article{Status: domain.StatusDraft}, f.PublishedAt != nil); err != nil {
 		return domain.Article{}, err
 	}
-	setHot, hot, err := hotOverride(u, f)
-	if err != nil {
-		return domain.Article{}, err
-	}
+	in.SetHot, in.HotManual = setHot, hot
 	id, err := s.store.CreateArticle(ctx, in)
 	if err != nil {
-		return domain.Article{}, err
-	}
-	if setHot {
-		if err := s.store.SetHotOverride(ctx, id, hot); err != nil {
-			return domain.Article{}, err
-		}
-	}
-	if err := s.store.SetArticleOwner(ctx, id, u.ID); err != nil {
-		return domain.Article{}, err
-	}
-	if _, err := s.store.AddRevision(ctx, domain.Revision{ArticleID: id, UserID: u.ID, Title: in.Title, Slug: in.Slug,
-		Excerpt: in.Excerpt, BodySource: in.BodySource, Status: in.Status}); err != nil {
 		return domain.Article{}, err
 	}
 	return s.store.ArticleByIDAnyStatus(ctx, id)
 }
 
-// Update writes the set fields (and the status move, if any) of an article.
+// StaleError is the answer to a save made from an older version of an
+// article than the stored one (a 409 conflict): Current is the article as
+// it is now, so the editor can see the other change and merge.
+type StaleError struct {
+	Current domain.Article
+	Given   int64 // the version the save was made from
+}
+
+func (e *StaleError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap makes the error a domain conflict.
+func (e *StaleError) Unwrap() error {
+	return domain.Conflict("artikel sudah diubah orang lain sejak Anda membukanya (versi %d, sekarang versi %d)",
+		e.Given, e.Current.Version)
+}
+
+// Update writes the fields set in f (and the status move, if any) of an
+// article, in one transaction on the article as it is at that moment: two
+// saves that change different fields both stay. When f.Version is set and
+// the article has moved on since, nothing is written and the error is a
+// *StaleError.
 func (s *Service) Update(ctx context.Context, u *domain.User, id int64, f Fields) (domain.Article, error) {
-	a, err := s.store.ArticleByIDAnyStatus(ctx, id)
-	if err != nil {
-		return a, err
-	}
-	if err := s.canEdit(ctx, u, a); err != nil {
-		return a, err
-	}
-	in := inputFrom(a)
-	if err := s.apply(ctx, &in, f); err != nil {
-		return a, err
-	}
-	if f.Status != nil {
-		if err := CheckTransition(u, a.Status, *f.Status); err != nil {
-			return a, err
-		}
-		in.Status = *f.Status
-	}
-	if err := s.settle(&in, a, f.PublishedAt != nil); err != nil {
-		return a, err
-	}
 	setHot, hot, err := hotOverride(u, f)
 	if err != nil {
-		return a, err
+		return domain.Article{}, err
 	}
-	if err := s.store.UpdateArticle(ctx, id, in); err != nil {
-		return a, err
+	r, err := s.resolve(ctx, f)
+	if err != nil {
+		return domain.Article{}, err
 	}
-	if setHot {
-		if err := s.store.SetHotOverride(ctx, id, hot); err != nil {
-			return a, err
+	now := s.store.Now()
+	return s.store.EditArticle(ctx, id, func(cur store.ArticleState, in *store.ArticleInput) error {
+		if err := canEditAs(u, cur.Article, cur.OwnerID); err != nil {
+			return err
 		}
-	}
-	if _, err := s.store.AddRevision(ctx, domain.Revision{ArticleID: id, UserID: u.ID, Title: in.Title, Slug: in.Slug,
-		Excerpt: in.Excerpt, BodySource: in.BodySource, Status: in.Status}); err != nil {
-		return a, err
-	}
-	return s.store.ArticleByIDAnyStatus(ctx, id)
+		if f.Version != 0 && f.Version != cur.Version {
+			return &StaleError{Current: cur.Article, Given: f.Version}
+		}
+		if err := checkPublishTime(u, f, cur.PublishedAt); err != nil {
+			return err
+		}
+		apply(in, f, r)
+		if f.Status != nil {
+			if err := CheckTransition(u, cur.Status, *f.Status); err != nil {
+				return err
+			}
+			in.Status = *f.Status
+		}
+		if err := settle(in, cur.Article, f.PublishedAt != nil, now); err != nil {
+			return err
+		}
+		in.SetHot, in.HotManual = setHot, hot
+		in.OwnerID = u.ID // the revision's author
+		return nil
+	})
 }
 
 // Delete removes an article: editors any, writers their own drafts.
@@ -564,10 +680,33 @@ func (s *Service) AddNote(ctx context.Context, u *domain.User, id int64, kind, b
 
 // Lock records that u is editing an article and returns who else is.
 func (s *Service) Lock(ctx context.Context, u *domain.User, id int64) (domain.EditLock, error) {
-	if _, err := s.Article(ctx, u, id); err != nil {
-		return domain.EditLock{}, err
+	st, err := s.EditStatus(ctx, u, id, false)
+	return st.Holder, err
+}
+
+// EditTTL is how long an open editor counts as present without a
+// heartbeat (the editor page sends one every 15 s).
+const EditTTL = 45 * time.Second
+
+// EditStatus records that u has the editor of an article open (taking the
+// lock when nobody else holds it, or from its holder when takeOver is set)
+// and returns who else is there.
+func (s *Service) EditStatus(ctx context.Context, u *domain.User, id int64, takeOver bool) (store.EditStatus, error) {
+	a, err := s.Article(ctx, u, id)
+	if err != nil {
+		return store.EditStatus{}, err
 	}
-	return s.store.TakeEditLock(ctx, id, u.ID, 90*time.Second)
+	if takeOver {
+		if err := s.canEdit(ctx, u, a); err != nil {
+			return store.EditStatus{}, err
+		}
+	}
+	return s.store.EditPresence(ctx, id, u.ID, EditTTL, takeOver)
+}
+
+// LeaveEditor records that u closed an article's editor.
+func (s *Service) LeaveEditor(ctx context.Context, u *domain.User, id int64) error {
+	return s.store.LeaveEditor(ctx, id, u.ID)
 }
 
 // Upload stores an image for u.

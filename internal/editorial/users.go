@@ -39,6 +39,9 @@ type UserChange struct {
 	Role     *domain.Role `json:"role"`
 	Disabled *bool        `json:"disabled"`
 	Password *string      `json:"password"` // an admin resets it; the account's sessions end
+	// RevokeTokens (default true) revokes the account's API tokens with a
+	// password reset.
+	RevokeTokens *bool `json:"revoke_tokens"`
 }
 
 // UpdateUser changes an account (admins only). The last enabled admin can be
@@ -78,7 +81,8 @@ func (s *Service) UpdateUser(ctx context.Context, by *domain.User, id int64, c U
 		if err != nil {
 			return u, err
 		}
-		if err := s.store.SetPasswordHash(ctx, id, hash, ""); err != nil {
+		revoke := c.RevokeTokens == nil || *c.RevokeTokens
+		if err := s.store.SetPasswordHash(ctx, id, hash, "", revoke); err != nil {
 			return u, err
 		}
 	}

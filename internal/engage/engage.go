@@ -2,12 +2,16 @@ package engage
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"log/slog"
-	"net/http"
 	"net/mail"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -24,13 +28,23 @@ type Config struct {
 	MaxCommentRunes int           // 2000
 	MaxCommentLinks int           // 2
 	ModerationMode  string        // default when the site never set one: hold_first
-	PollMethod      string        // "cookie", "hash" or "cookie+hash" (default)
+	// PollMethod: "cookie" (default): one vote per reader cookie, which the
+	// browser must have before it votes, within a per-address budget per
+	// poll; "cookie+hash" (or its older name "hash") also allows only one
+	// vote per client address and User-Agent per poll, which is stricter
+	// but gives everyone behind one carrier NAT with the same browser one
+	// vote between them.
+	PollMethod string
 
-	// Rate limits: per reader, with a generous ceiling per IP because many
-	// Indonesian mobile readers share one address behind carrier NAT.
+	// Rate limits: per reader (cookie), with budgets per client address
+	// that hold whatever the User-Agent says, generous enough for the many
+	// Indonesian mobile readers who share one address behind carrier NAT.
 	CommentsPerReader, CommentsPerIP   Limit
 	ReactionsPerReader, ReactionsPerIP Limit
 	VotesPerReader, VotesPerIP         Limit
+	// VotesPerPollIP bounds the votes one address adds to one poll, so a
+	// client that throws its cookie away after each vote gains little.
+	VotesPerPollIP Limit
 }
 
 func (c *Config) defaults() {
@@ -50,7 +64,7 @@ func (c *Config) defaults() {
 		c.ModerationMode = domain.ModerationHoldFirst
 	}
 	if c.PollMethod == "" {
-		c.PollMethod = "cookie+hash"
+		c.PollMethod = PollCookie
 	}
 	def := func(l *Limit, perMin, burst float64) {
 		if l.PerMinute == 0 && l.Burst == 0 {
@@ -58,40 +72,55 @@ func (c *Config) defaults() {
 		}
 	}
 	def(&c.CommentsPerReader, 3, 5)
-	def(&c.CommentsPerIP, 600, 1000)
+	def(&c.CommentsPerIP, 30, 60)
 	def(&c.ReactionsPerReader, 30, 20)
-	def(&c.ReactionsPerIP, 6000, 5000)
+	def(&c.ReactionsPerIP, 300, 300)
 	def(&c.VotesPerReader, 10, 10)
-	def(&c.VotesPerIP, 6000, 5000)
+	def(&c.VotesPerIP, 300, 300)
+	def(&c.VotesPerPollIP, 100.0/60, 100) // 100 at once, then 100 an hour
 }
+
+// Poll methods (--poll-method).
+const (
+	PollCookie     = "cookie"
+	PollCookieHash = "cookie+hash"
+	PollHash       = "hash" // older name of cookie+hash
+)
+
+// ValidPollMethod reports whether m names a poll method.
+func ValidPollMethod(m string) bool { return m == PollCookie || m == PollCookieHash || m == PollHash }
 
 // Service applies the engagement rules over the store.
 type Service struct {
-	cfg     Config
-	store   *store.Store
-	log     *slog.Logger
-	Readers *Readers
-	Views   *Counter
-	now     func() time.Time
+	cfg   Config
+	store *store.Store
+	log   *slog.Logger
+	Views *Counter
+	now   func() time.Time
 
 	onChange []func(articleID int64)
 	notifyCh chan struct{} // wakes the cross-process notifier (coalesced)
+	// pending holds the article ids changed since the last notification.
+	pendingMu sync.Mutex
+	pending   map[int64]struct{}
 
 	commentsReader, commentsIP   *limiter
 	reactionsReader, reactionsIP *limiter
 	votesReader, votesIP         *limiter
+	votesPollIP                  *limiter
 }
 
-// New builds the engagement service. secret signs reader cookies.
-func New(cfg Config, st *store.Store, secret []byte, trustProxy bool, log *slog.Logger) *Service {
+// New builds the engagement service. It takes readers as the HTTP layer
+// resolved them (domain.Reader) and never reads or sets a cookie itself.
+func New(cfg Config, st *store.Store, log *slog.Logger) *Service {
 	cfg.defaults()
 	return &Service{cfg: cfg, store: st, log: log, now: time.Now,
-		Readers:        NewReaders(secret, trustProxy, nil),
 		Views:          NewCounter(st, log, cfg.RepeatWindow, cfg.MaxTrackedViews),
 		notifyCh:       make(chan struct{}, 1),
 		commentsReader: newLimiter(cfg.CommentsPerReader), commentsIP: newLimiter(cfg.CommentsPerIP),
 		reactionsReader: newLimiter(cfg.ReactionsPerReader), reactionsIP: newLimiter(cfg.ReactionsPerIP),
 		votesReader: newLimiter(cfg.VotesPerReader), votesIP: newLimiter(cfg.VotesPerIP),
+		votesPollIP: newLimiter(cfg.VotesPerPollIP),
 	}
 }
 
@@ -103,23 +132,63 @@ func (s *Service) changed(articleID int64) {
 	for _, fn := range s.onChange {
 		fn(articleID)
 	}
+	s.pendingMu.Lock()
+	if s.pending == nil {
+		s.pending = map[int64]struct{}{}
+	}
+	if len(s.pending) <= maxNotifyIDs { // past it the payload names none
+		s.pending[articleID] = struct{}{}
+	}
+	s.pendingMu.Unlock()
 	select {
 	case s.notifyCh <- struct{}{}:
 	default: // a notification is already due; it covers this change too
 	}
 }
 
+// maxNotifyIDs bounds the article ids one notification names; past it the
+// notification says only that engagement changed (drop every article page).
+const maxNotifyIDs = 100
+
+// EngagementPayload is the notification for engagement changes whose
+// articles are not named: other processes drop every article page.
+const EngagementPayload = "e:engagement"
+
+// notifyPayload names what changed since the last notification:
+// "e:a:<id>,<id>" for reactions and comments (id 0 stands for a vote), or
+// EngagementPayload when too many articles changed to name them.
+func (s *Service) notifyPayload() string {
+	s.pendingMu.Lock()
+	ids := s.pending
+	s.pending = nil
+	s.pendingMu.Unlock()
+	if len(ids) == 0 || len(ids) > maxNotifyIDs {
+		return EngagementPayload
+	}
+	b := []byte("e:a:")
+	first := true
+	for id := range ids {
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(b)
+}
+
 // RunNotifier tells other Warta processes over the same PostgreSQL that
-// reactions, comments or votes changed, so they drop their page caches. Many
-// changes in a burst become one notification every 100 ms at most. On
-// SQLite (one process owns the file) it only waits for ctx.
+// reactions, comments or votes changed (and on which articles), so they
+// drop those pages from their caches. Many changes in a burst become one
+// notification every 100 ms at most. On SQLite (one process owns the file)
+// it only waits for ctx.
 func (s *Service) RunNotifier(ctx context.Context) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-s.notifyCh:
-			if err := s.store.Notify(ctx, "e:engagement"); err != nil && ctx.Err() == nil {
+			if err := s.store.Notify(ctx, s.notifyPayload()); err != nil && ctx.Err() == nil {
 				s.log.Warn("notify other processes", "err", err)
 			}
 			select {
@@ -143,45 +212,44 @@ func tooMany(wait time.Duration, msg string) error {
 	return &domain.Error{Code: domain.ETooMany, Message: msg, RetryAfter: secs}
 }
 
-func (s *Service) limit(r *http.Request, reader string, perReader, perIP *limiter, msg string) error {
+func (s *Service) limit(rd domain.Reader, perReader, perIP *limiter, msg string) error {
 	now := s.now()
-	if ok, wait := perReader.allow(reader, now); !ok {
+	if ok, wait := perReader.allow(rd.Key, now); !ok {
 		return tooMany(wait, msg)
 	}
-	if ok, wait := perIP.allow(s.Readers.IPKey(r), now); !ok {
+	if ok, wait := perIP.allow(rd.IPKey, now); !ok {
 		return tooMany(wait, msg)
 	}
 	return nil
 }
 
-// ArticleServed is what serving an article page does for engagement:
-// count the view (when the server counts views) and give a browser without
-// one the reader cookie the comment form's defences rely on. The reader
-// hash is computed once for both.
-func (s *Service) ArticleServed(w http.ResponseWriter, r *http.Request, articleID int64) {
-	v := s.Readers.Visitor(r)
-	if !s.cfg.ViewMode.Server() && v.Key != "" {
-		return
-	}
-	hash := s.Readers.Hash(r)
+// errCookieRequired refuses a counting action (reaction, vote) from a
+// browser that had no reader cookie: one is set with the answer, and the
+// same request sent again counts. A client that throws cookies away cannot
+// count at all.
+var errCookieRequired = &domain.Error{Code: domain.ECookieRequired,
+	Message: "peramban Anda baru saja menerima cookie pembaca; kirim sekali lagi (aktifkan cookie bila pesan ini muncul lagi)"}
+
+func needsCookie(rd domain.Reader) bool { return rd.Key == "" || rd.New }
+
+// ArticleServed counts the view of a served article page when the server
+// counts views. rd needs DayHash and UserAgent.
+func (s *Service) ArticleServed(rd domain.Reader, articleID int64) {
 	if s.cfg.ViewMode.Server() {
-		s.Views.Hit(articleID, hash, r.UserAgent())
-	}
-	if v.Key == "" {
-		s.Readers.setCookie(w, r, hash, s.Readers.now())
+		s.Views.Hit(articleID, rd.DayHash, rd.UserAgent)
 	}
 }
 
 // BeaconView counts a view reported by the page's beacon. It returns
 // whether the view counted.
-func (s *Service) BeaconView(ctx context.Context, r *http.Request, articleID int64) (bool, error) {
+func (s *Service) BeaconView(ctx context.Context, rd domain.Reader, articleID int64) (bool, error) {
 	if err := s.store.PublishedArticleID(ctx, articleID); err != nil {
 		return false, err
 	}
 	if !s.cfg.ViewMode.Beacon() {
 		return false, nil
 	}
-	return s.Views.Hit(articleID, s.Readers.Hash(r), r.UserAgent()), nil
+	return s.Views.Hit(articleID, rd.DayHash, rd.UserAgent), nil
 }
 
 // LiveCounts returns an article's counts including views not yet flushed.
@@ -194,8 +262,9 @@ func (s *Service) LiveCounts(ctx context.Context, articleID int64) (domain.Count
 	return c, nil
 }
 
-// React sets the reader's reaction and returns the new counts.
-func (s *Service) React(ctx context.Context, w http.ResponseWriter, r *http.Request, articleID int64, kind string) (domain.Counts, error) {
+// React sets the reader's reaction and returns the new counts. The reader
+// must already have their cookie (see errCookieRequired).
+func (s *Service) React(ctx context.Context, rd domain.Reader, articleID int64, kind string) (domain.Counts, error) {
 	switch kind {
 	case domain.ReactionLike, domain.ReactionDislike, domain.ReactionNone:
 	case "":
@@ -203,11 +272,17 @@ func (s *Service) React(ctx context.Context, w http.ResponseWriter, r *http.Requ
 	default:
 		return domain.Counts{}, domain.Invalid(`reaksi harus "like", "dislike" atau "none"`)
 	}
-	reader := s.Readers.Key(w, r)
-	if err := s.limit(r, reader, s.reactionsReader, s.reactionsIP, "terlalu banyak reaksi, coba lagi sebentar lagi"); err != nil {
+	if needsCookie(rd) {
+		// A missing article is still a 404, whoever asks.
+		if err := s.store.PublishedArticleID(ctx, articleID); err != nil {
+			return domain.Counts{}, err
+		}
+		return domain.Counts{}, errCookieRequired
+	}
+	if err := s.limit(rd, s.reactionsReader, s.reactionsIP, "terlalu banyak reaksi, coba lagi sebentar lagi"); err != nil {
 		return domain.Counts{}, err
 	}
-	c, err := s.store.React(ctx, articleID, reader, kind)
+	c, err := s.store.React(ctx, articleID, rd.Key, kind)
 	if err != nil {
 		return c, err
 	}
@@ -217,12 +292,12 @@ func (s *Service) React(ctx context.Context, w http.ResponseWriter, r *http.Requ
 }
 
 // ReactionOf returns this reader's reaction to an article ("" when none).
-func (s *Service) ReactionOf(ctx context.Context, r *http.Request, articleID int64) string {
-	v := s.Readers.Visitor(r)
-	if v.Key == "" {
+// Only the reader's own cookie key finds it.
+func (s *Service) ReactionOf(ctx context.Context, rd domain.Reader, articleID int64) string {
+	if rd.Key == "" || rd.New {
 		return ""
 	}
-	kind, err := s.store.ReactionOf(ctx, articleID, v.Key)
+	kind, err := s.store.ReactionOf(ctx, articleID, rd.Key)
 	if err != nil {
 		s.log.Warn("reaction of", "err", err)
 	}
@@ -253,19 +328,21 @@ func clean(s string) string {
 }
 
 // Comment validates and stores a comment. The status follows the site's
-// moderation mode. Errors carry Indonesian messages for the reader.
-func (s *Service) Comment(ctx context.Context, w http.ResponseWriter, r *http.Request, in CommentInput) (domain.Comment, error) {
+// moderation mode; under hold_first only the reader's own approval history
+// (their cookie key) publishes at once, never a typed e-mail address.
+// Errors carry Indonesian messages for the reader. The reader must have a
+// key (the HTTP layer issues one); form posts need one issued earlier.
+func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput) (domain.Comment, error) {
 	c := domain.Comment{ArticleID: in.ArticleID, ParentID: in.ParentID,
 		Name: clean(in.Name), Email: strings.ToLower(clean(in.Email)), Body: clean(in.Text)}
 	if in.FromForm {
 		if in.Honeypot != "" {
 			return c, domain.Invalid("komentar Anda terdeteksi sebagai spam")
 		}
-		v := s.Readers.Visitor(r)
-		if v.Key == "" {
+		if needsCookie(rd) {
 			return c, domain.Invalid("aktifkan cookie di peramban Anda, muat ulang halaman, lalu kirim lagi komentar Anda")
 		}
-		if s.now().Sub(v.FirstSeen) < s.cfg.MinSubmitDelay {
+		if s.now().Sub(rd.FirstSeen) < s.cfg.MinSubmitDelay {
 			return c, domain.Invalid("komentar dikirim terlalu cepat; tunggu beberapa detik lalu kirim lagi")
 		}
 	}
@@ -297,16 +374,21 @@ func (s *Service) Comment(ctx context.Context, w http.ResponseWriter, r *http.Re
 			return c, domain.Invalid("komentar Anda mengandung kata yang tidak diizinkan di situs ini")
 		}
 	}
-	c.Reader = s.Readers.Key(w, r)
-	if blocked, err := s.store.IsBlocked(ctx, c.Reader, s.Readers.Hash(r)); err != nil {
+	if rd.Key == "" {
+		return c, domain.Invalid("pembaca tidak dikenali")
+	}
+	c.Reader = rd.Key
+	// Blocking is by the reader's own key: one person's block never falls
+	// on another behind the same address.
+	if blocked, err := s.store.IsBlocked(ctx, c.Reader); err != nil {
 		return c, err
 	} else if blocked {
 		return c, domain.Forbidden("Anda tidak dapat berkomentar di situs ini")
 	}
-	if err := s.limit(r, c.Reader, s.commentsReader, s.commentsIP, "terlalu banyak komentar dalam waktu singkat, coba lagi nanti"); err != nil {
+	if err := s.limit(rd, s.commentsReader, s.commentsIP, "terlalu banyak komentar dalam waktu singkat, coba lagi nanti"); err != nil {
 		return c, err
 	}
-	mode, err := s.store.Setting(ctx, "comments.moderation")
+	mode, err := s.store.Setting(ctx, store.SettingModeration)
 	if err != nil {
 		return c, err
 	}
@@ -318,7 +400,9 @@ func (s *Service) Comment(ctx context.Context, w http.ResponseWriter, r *http.Re
 	case domain.ModerationApproveAll:
 		c.Status = domain.CommentApproved
 	case domain.ModerationHoldFirst:
-		known, err := s.store.HasApprovedComment(ctx, c.Email, c.Reader)
+		// The e-mail address is typed, not proven: anyone can type an
+		// approved commenter's. Only this reader's own history counts.
+		known, err := s.store.HasApprovedComment(ctx, "", c.Reader)
 		if err != nil {
 			return c, err
 		}
@@ -333,48 +417,68 @@ func (s *Service) Comment(ctx context.Context, w http.ResponseWriter, r *http.Re
 	return c, err
 }
 
-// Vote records the reader's vote in a poll.
-func (s *Service) Vote(ctx context.Context, w http.ResponseWriter, r *http.Request, pollID, optionID int64) error {
+// Vote records the reader's vote in a poll. The reader must already have
+// their cookie; their address has a budget of votes per poll.
+func (s *Service) Vote(ctx context.Context, rd domain.Reader, pollID, optionID int64) error {
 	if optionID <= 0 {
 		return domain.Invalid("pilih salah satu jawaban")
 	}
-	voters := s.voterKeys(w, r, pollID, true)
-	if err := s.limit(r, voters[0], s.votesReader, s.votesIP, "terlalu banyak suara dalam waktu singkat, coba lagi nanti"); err != nil {
+	if needsCookie(rd) {
+		// What the vote would be refused for anyway is said first.
+		p, err := s.store.PublicPoll(ctx, pollID)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(p.Options, func(o domain.PollOption) bool { return o.ID == optionID }) {
+			return domain.NotFound("pilihan tidak ditemukan di polling ini")
+		}
+		if !p.IsOpen(s.store.Now()) {
+			return domain.Conflict("polling ini sedang tidak menerima suara")
+		}
+		return errCookieRequired
+	}
+	const msg = "terlalu banyak suara dalam waktu singkat, coba lagi nanti"
+	if err := s.limit(rd, s.votesReader, s.votesIP, msg); err != nil {
 		return err
 	}
+	pollIP := strconv.FormatInt(pollID, 10) + ":" + rd.IPKey
+	if ok, wait := s.votesPollIP.allow(pollIP, s.now()); !ok {
+		if s.VotedOption(ctx, rd, pollID) != 0 {
+			return domain.Conflict("Anda sudah memberikan suara di polling ini")
+		}
+		return tooMany(wait, "terlalu banyak suara dari jaringan Anda di polling ini, coba lagi nanti")
+	}
+	voters := []string{"c:" + rd.Key}
+	if s.cfg.PollMethod != PollCookie {
+		voters = append(voters, pollKey(pollID, rd.ClientKey))
+	}
 	if err := s.store.Vote(ctx, pollID, optionID, voters); err != nil {
+		s.votesPollIP.refund(pollIP) // only votes that count use the budget
 		return err
 	}
 	s.changed(0)
 	return nil
 }
 
-// VotedOption returns the option this reader chose in a poll, or 0.
-func (s *Service) VotedOption(ctx context.Context, r *http.Request, pollID int64) int64 {
-	opt, err := s.store.VotedOption(ctx, pollID, s.voterKeys(nil, r, pollID, false))
+// VotedOption returns the option this reader chose in a poll, or 0. Only
+// the reader's own cookie key finds it: a vote from another browser on the
+// same address and User-Agent is never shown as theirs.
+func (s *Service) VotedOption(ctx context.Context, rd domain.Reader, pollID int64) int64 {
+	if rd.Key == "" || rd.New {
+		return 0
+	}
+	opt, err := s.store.VotedOption(ctx, pollID, []string{"c:" + rd.Key})
 	if err != nil && !errors.Is(err, context.Canceled) {
 		s.log.Warn("voted option", "err", err)
 	}
 	return opt
 }
 
-// voterKeys lists the keys that identify this reader in a poll, following
-// the site's method. With set, a missing reader cookie is issued.
-func (s *Service) voterKeys(w http.ResponseWriter, r *http.Request, pollID int64, set bool) []string {
-	var keys []string
-	if strings.Contains(s.cfg.PollMethod, "cookie") {
-		var k string
-		if set {
-			k = s.Readers.Key(w, r)
-		} else {
-			k = s.Readers.Visitor(r).Key
-		}
-		if k != "" {
-			keys = append(keys, "c:"+k)
-		}
-	}
-	if strings.Contains(s.cfg.PollMethod, "hash") || len(keys) == 0 {
-		keys = append(keys, s.Readers.PollKey(r, pollID))
-	}
-	return keys
+// pollKey is the per-poll device key of cookie+hash: it does not rotate,
+// so a device cannot vote again tomorrow, and differs between polls, so
+// votes cannot be linked across polls. clientKey is already keyed with the
+// site secret.
+func pollKey(pollID int64, clientKey string) string {
+	sum := sha256.Sum256([]byte("poll\x00" + strconv.FormatInt(pollID, 10) + "\x00" + clientKey))
+	return "p" + base64.RawURLEncoding.EncodeToString(sum[:15])
 }

@@ -60,3 +60,16 @@ func (l *limiter) allow(key string, now time.Time) (bool, time.Duration) {
 	wait := time.Duration((1 - b.tokens) / rate * float64(time.Second))
 	return false, wait
 }
+
+// refund gives back a token taken for key (the action it paid for did not
+// happen).
+func (l *limiter) refund(key string) {
+	if l == nil || l.limit.PerMinute <= 0 {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if b, ok := l.buckets[key]; ok {
+		b.tokens = math.Min(l.limit.Burst, b.tokens+1)
+	}
+}

@@ -88,6 +88,22 @@ type Counter struct {
 	byArticle map[int64]int64 // pending views per article, for live counts
 	seen      map[string]time.Time
 	flushMu   sync.Mutex // one flush at a time
+	onFlush   func(time.Duration, error)
+}
+
+// ObserveFlush has fn called after every flush that wrote something, with
+// its duration and result (for /metrics). Call it before Run.
+func (c *Counter) ObserveFlush(fn func(time.Duration, error)) { c.onFlush = fn }
+
+// Buffered returns the views counted and not yet written.
+func (c *Counter) Buffered() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var n int64
+	for _, v := range c.byArticle {
+		n += v
+	}
+	return n
 }
 
 // NewCounter builds a view counter. window is the repeat-view window (30
@@ -172,7 +188,11 @@ func (c *Counter) Flush(ctx context.Context) error {
 	c.pending = map[hourKey]int64{}
 	c.mu.Unlock()
 
+	start := time.Now()
 	err := c.store.AddViews(ctx, batch)
+	if c.onFlush != nil {
+		c.onFlush(time.Since(start), err)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err != nil {

@@ -57,11 +57,11 @@ func (f *Feeds) sitemapIndex(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	idx := sitemapIndex{XMLNS: nsSM}
 	idx.Sitemaps = append(idx.Sitemaps, sitemapEntry{Loc: f.abs("/sitemaps/pages.xml")})
-	_, tags, err := f.store.TagStats(ctx, domain.Page{Number: 1, Size: 1})
+	tagFiles, err := f.store.TagSitemapFiles(ctx, f.cfg.SitemapSize)
 	if err != nil {
 		return err
 	}
-	for n := 1; n <= pages(tags, f.cfg.SitemapSize); n++ {
+	for n := 1; n <= tagFiles; n++ {
 		idx.Sitemaps = append(idx.Sitemaps, sitemapEntry{Loc: f.abs("/sitemaps/tags-" + strconv.Itoa(n) + ".xml")})
 	}
 	buckets, err := f.store.ArticleSitemapBuckets(ctx, f.cfg.SitemapSize)
@@ -127,7 +127,7 @@ func truncate(s string, n int) string {
 func (f *Feeds) pagesSitemap(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	set := urlSet{XMLNS: nsSM, URLs: []urlEntry{{Loc: f.abs("/")}}}
-	cats, err := f.store.CategoryStats(ctx)
+	cats, err := f.store.Categories(ctx)
 	if err != nil {
 		return err
 	}
@@ -136,14 +136,12 @@ func (f *Feeds) pagesSitemap(w http.ResponseWriter, r *http.Request) error {
 	}
 	room := f.cfg.SitemapSize - len(set.URLs)
 	if room > 0 {
-		authors, _, err := f.store.AuthorStats(ctx, domain.Page{Number: 1, Size: room})
+		authors, err := f.store.ListedAuthors(ctx, room)
 		if err != nil {
 			return err
 		}
 		for _, a := range authors {
-			if a.Articles > 0 {
-				set.URLs = append(set.URLs, urlEntry{Loc: f.abs("/penulis/" + a.Slug)})
-			}
+			set.URLs = append(set.URLs, urlEntry{Loc: f.abs("/penulis/" + a.Slug)})
 		}
 	}
 	if len(set.URLs) > f.cfg.SitemapSize {
@@ -153,7 +151,7 @@ func (f *Feeds) pagesSitemap(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (f *Feeds) tagSitemap(w http.ResponseWriter, r *http.Request, n int) error {
-	tags, _, err := f.store.TagStats(r.Context(), domain.Page{Number: n, Size: f.cfg.SitemapSize})
+	tags, err := f.store.TagSitemap(r.Context(), domain.Page{Number: n, Size: f.cfg.SitemapSize})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package newsroom
 
 import (
+	"errors"
 	"html/template"
 	"io"
 	"net/http"
@@ -54,13 +55,14 @@ type articleForm struct {
 	PollID                                              int64
 	PublishedAt                                         string
 	HotBadge                                            string // "auto", "on", "off"; "" when not shown (writers)
+	Version                                             int64  // the article version the form was made from
 }
 
 func (u *UI) formFrom(a domain.Article) articleForm {
 	f := articleForm{Title: a.Title, Slug: a.Slug, Excerpt: a.Excerpt, Body: a.BodySource, Category: a.Category.Slug,
 		PhotoURL: a.Photo.URL, PhotoCaption: a.Photo.Caption, PhotoCredit: a.Photo.Credit, PhotoWidth: a.Photo.Width,
 		PhotoHeight: a.Photo.Height, Breaking: a.Breaking, Featured: a.Featured, PollID: a.PollID,
-		PublishedAt: localInput(a.PublishedAt, u.cfg.Location)}
+		PublishedAt: localInput(a.PublishedAt, u.cfg.Location), Version: a.Version}
 	var tags, authors []string
 	for _, t := range a.Tags {
 		tags = append(tags, t.Name)
@@ -96,6 +98,8 @@ func readForm(r *http.Request) articleForm {
 	f.PhotoWidth, _ = strconv.Atoi(r.PostFormValue("photo_width"))
 	f.PhotoHeight, _ = strconv.Atoi(r.PostFormValue("photo_height"))
 	f.PollID, _ = strconv.ParseInt(r.PostFormValue("poll_id"), 10, 64)
+	f.Version, _ = strconv.ParseInt(r.PostFormValue("version"), 10, 64)
+	takeTheirs(r, &f)
 	return f
 }
 
@@ -105,7 +109,7 @@ func (u *UI) fields(f articleForm) (editorial.Fields, error) {
 	tags, authors := splitList(f.Tags), splitList(f.Authors)
 	ef := editorial.Fields{Title: &f.Title, Slug: &f.Slug, Excerpt: &f.Excerpt, Body: &f.Body, Category: &f.Category,
 		Tags: &tags, Breaking: &f.Breaking, Featured: &f.Featured, PhotoURL: &f.PhotoURL, PhotoCaption: &f.PhotoCaption,
-		PhotoCredit: &f.PhotoCredit, PollID: &f.PollID}
+		PhotoCredit: &f.PhotoCredit, PollID: &f.PollID, Version: f.Version}
 	if len(authors) > 0 {
 		ef.Authors = &authors
 	}
@@ -140,7 +144,8 @@ type editorPage struct {
 	Polls      []domain.Poll
 	Actions    []actionButton
 	Notes      []domain.Note
-	LockedBy   string
+	Lock       lockView
+	Conflict   *conflict // a save refused because someone else saved meanwhile
 	Preview    template.HTML
 	CanNotes   bool
 	CanHot     bool // editors decide on the #HOT badge
@@ -232,9 +237,11 @@ func (u *UI) editArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	if err != nil {
 		return err
 	}
-	if other, err := u.ed.Lock(r.Context(), &p.User, id); err == nil && other.UserID != 0 {
-		pg.LockedBy = other.UserName
+	st, err := u.ed.EditStatus(r.Context(), &p.User, id, false)
+	if err != nil {
+		return err
 	}
+	pg.Lock = u.lockView(st)
 	u.render(w, "editor", http.StatusOK, pg)
 	return nil
 }
@@ -343,6 +350,10 @@ func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	} else {
 		saved, err = u.ed.Update(r.Context(), &p.User, id, ef)
 	}
+	var stale *editorial.StaleError
+	if errors.As(err, &stale) {
+		return u.showConflict(w, r, p, stale, f)
+	}
 	if err != nil {
 		return fail(err)
 	}
@@ -368,7 +379,8 @@ func (u *UI) autosave(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	if err != nil {
 		return err
 	}
-	web.JSON(w, http.StatusOK, web.Envelope{Data: map[string]string{"saved_at": whenOrDash(a.UpdatedAt, u.cfg.Location), "slug": a.Slug}})
+	web.JSON(w, http.StatusOK, web.Envelope{Data: map[string]any{"saved_at": whenOrDash(a.UpdatedAt, u.cfg.Location), "slug": a.Slug,
+		"version": a.Version}})
 	return nil
 }
 
@@ -381,23 +393,6 @@ func (u *UI) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 		return err
 	}
 	web.JSON(w, http.StatusOK, web.Envelope{Data: map[string]string{"html": html}})
-	return nil
-}
-
-func (u *UI) lock(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	id, err := pathID(r, "id", "artikel")
-	if err != nil {
-		return err
-	}
-	other, err := u.ed.Lock(r.Context(), &p.User, id)
-	if err != nil {
-		return err
-	}
-	out := map[string]string{}
-	if other.UserID != 0 {
-		out["message"] = other.UserName + " sedang menyunting artikel ini. Simpan dengan hati-hati agar tidak saling menimpa."
-	}
-	web.JSON(w, http.StatusOK, web.Envelope{Data: out})
 	return nil
 }
 

@@ -153,6 +153,7 @@ var notices = map[string]string{
 	"ulang":    "Pengiriman dijadwalkan ulang dan segera dicoba lagi.",
 	"nonaktif": "Webhook dinonaktifkan: tidak ada kiriman baru sampai diaktifkan lagi.",
 	"aktif":    "Webhook diaktifkan.",
+	"diambil":  "Anda sekarang memegang penyuntingan artikel ini; penyunting sebelumnya diberi tahu.",
 }
 
 func (u *UI) frame(r *http.Request, p *auth.Principal, title, active string) frame {

@@ -20,6 +20,8 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("POST /redaksi/artikel/{id}", u.page(u.saveArticle))
 	mux.Handle("POST /redaksi/artikel/{id}/autosave", u.page(u.autosave))
 	mux.Handle("POST /redaksi/artikel/{id}/kunci", u.page(u.lock))
+	mux.Handle("POST /redaksi/artikel/{id}/kunci/ambil", u.page(u.takeLock))
+	mux.Handle("POST /redaksi/artikel/{id}/kunci/lepas", u.page(u.leaveEditor))
 	mux.Handle("POST /redaksi/artikel/{id}/hapus", u.page(u.deleteArticle))
 	mux.Handle("POST /redaksi/artikel/{id}/catatan", u.page(u.addNote))
 	mux.Handle("GET /redaksi/artikel/{id}/revisi", u.page(u.revisions))

@@ -61,7 +61,7 @@ func (u *UI) login(w http.ResponseWriter, r *http.Request) {
 		u.renderLogin(w, r, pg, http.StatusForbidden)
 		return
 	}
-	tok, _, err := u.auth.Login(r.Context(), pg.Email, r.PostFormValue("password"), auth.ClientIP(r), r.UserAgent())
+	tok, _, err := u.auth.Login(r.Context(), pg.Email, r.PostFormValue("password"), u.auth.ClientIP(r), r.UserAgent())
 	if err != nil {
 		status := web.StatusOf(err)
 		web.LogError(u.log, r, status, err)

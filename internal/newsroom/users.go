@@ -63,7 +63,8 @@ func (u *UI) userAction(w http.ResponseWriter, r *http.Request, p *auth.Principa
 		disabled := r.PostFormValue("disabled") != ""
 		c := editorial.UserChange{Role: &role, Disabled: &disabled}
 		if pw := r.PostFormValue("password"); pw != "" {
-			c.Password = &pw
+			revoke := r.PostFormValue("revoke_tokens") != ""
+			c.Password, c.RevokeTokens = &pw, &revoke
 		}
 		_, err = u.ed.UpdateUser(ctx, &p.User, id, c)
 	case "token":

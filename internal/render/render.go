@@ -1,16 +1,22 @@
 // Package render turns what the newsroom writes (Markdown) into the HTML that
 // readers see. The output is always sanitised, so even an editor's raw HTML
-// cannot carry scripts or event handlers onto the reader site.
+// cannot carry scripts or event handlers onto the reader site, and always
+// balanced: every element it opens closes inside the fragment, so an
+// unclosed <a> or <table> in a body or an ad slot cannot swallow the rest
+// of the page (issue 16, M1).
 package render
 
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer/html"
+	nethtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Renderer renders Markdown to safe HTML. It is safe for concurrent use.
@@ -39,8 +45,39 @@ func (r *Renderer) Markdown(src string) (string, error) {
 	if err := r.md.Convert([]byte(src), &buf); err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
-	return r.policy.Sanitize(buf.String()), nil
+	return r.Sanitize(buf.String()), nil
 }
 
-// Sanitize cleans HTML that did not come from Markdown.
-func (r *Renderer) Sanitize(htmlSrc string) string { return r.policy.Sanitize(htmlSrc) }
+// Sanitize cleans HTML that did not come from Markdown. The input is first
+// parsed as a browser would (so the sanitiser sees the tree a browser
+// builds, not the raw bytes), sanitised, then parsed and written out again
+// so that every element closes inside its container.
+func (r *Renderer) Sanitize(htmlSrc string) string {
+	return Balance(r.policy.Sanitize(Balance(htmlSrc)))
+}
+
+// divContext is the container every fragment is parsed in: the body of an
+// article, an ad slot and a caption all sit inside a <div>.
+var divContext = &nethtml.Node{Type: nethtml.ElementNode, Data: "div", DataAtom: atom.Div}
+
+// Balance parses frag as the content of a <div>, as the HTML5 parser of a
+// browser does, and writes the tree back out: unclosed elements are closed,
+// stray end tags dropped and misnested ones untangled, so the result can
+// be placed in any container without changing what follows it.
+func Balance(frag string) string {
+	if frag == "" {
+		return ""
+	}
+	nodes, err := nethtml.ParseFragment(strings.NewReader(frag), divContext)
+	if err != nil { // only a failing reader makes the parser fail
+		return nethtml.EscapeString(frag)
+	}
+	var b strings.Builder
+	b.Grow(len(frag) + 64)
+	for _, n := range nodes {
+		if err := nethtml.Render(&b, n); err != nil {
+			return nethtml.EscapeString(frag)
+		}
+	}
+	return b.String()
+}

@@ -6,15 +6,15 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
+	"net/http/cookiejar"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -24,7 +24,7 @@ import (
 // background work, over a database other processes share.
 type process struct {
 	st  *store.Store
-	srv *httptest.Server
+	srv testServer
 }
 
 func startProcess(t *testing.T, dsn string, ttl time.Duration) *process {
@@ -38,25 +38,11 @@ func startProcess(t *testing.T, dsn string, ttl time.Duration) *process {
 	if err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	cfg := server.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test", Location: jakarta,
-		PageCacheTTL: ttl, FragmentTTL: ttl}, MediaDir: t.TempDir()}
-	app, err := server.New(cfg, st, slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &process{st: st, srv: httptest.NewServer(app)}
-	bg, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { app.Background(bg); close(done) }()
-	t.Cleanup(func() {
-		p.srv.Close()
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			t.Error("Background did not return after its context was cancelled")
-		}
-	})
+	cfg := app.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test", Location: jakarta,
+		PageCacheTTL: ttl, FragmentTTL: ttl}, MediaDir: t.TempDir(),
+		Log: slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+	p := &process{st: st}
+	_, p.srv.URL, _ = serve(t, st, cfg)
 	return p
 }
 
@@ -212,12 +198,22 @@ func TestReactionInOneProcessShowsInAnother(t *testing.T) {
 	if !strings.Contains(page(), "<span data-likes>0</span>") {
 		t.Fatal("B's article page does not show 0 likes")
 	}
-	req, _ := http.NewRequest("POST", a.srv.URL+"/api/v1/articles/"+strconv.FormatInt(id, 10)+"/reactions",
-		strings.NewReader(`{"reaction":"like"}`))
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("User-Agent", "Mozilla/5.0 (Android 14) pembaca")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil || resp.StatusCode != 200 {
+	// A reader with a cookie jar: the first answer brings the reader
+	// cookie (cookie_required), the second counts.
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar}
+	var resp *http.Response
+	for try := 0; try < 2 && (resp == nil || resp.StatusCode == 400); try++ {
+		req, _ := http.NewRequest("POST", a.srv.URL+"/api/v1/articles/"+strconv.FormatInt(id, 10)+"/reactions",
+			strings.NewReader(`{"reaction":"like"}`))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("User-Agent", "Mozilla/5.0 (Android 14) pembaca")
+		if resp, err = client.Do(req); err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
+	if resp.StatusCode != 200 {
 		t.Fatalf("react through A: %v %v", err, resp)
 	}
 	resp.Body.Close()

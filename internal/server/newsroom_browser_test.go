@@ -30,17 +30,7 @@ func TestBrowserNewsroomJourney(t *testing.T) {
 	defer stop()
 	go scheduler.Run(sctx, st, slog.New(slog.NewTextHandler(io.Discard, nil)), 200*time.Millisecond)
 
-	login := func(role domain.Role) {
-		t.Helper()
-		testbrowser.Do(t, ctx,
-			chromedp.Navigate(e.URL+"/redaksi/masuk"),
-			chromedp.WaitVisible(chromedp.CSS(`input[name=email]`)),
-			chromedp.SendKeys(chromedp.CSS(`input[name=email]`), string(role)+"@warta.test"),
-			chromedp.SendKeys(chromedp.CSS(`input[name=password]`), nrtest.Password),
-			chromedp.Click(chromedp.CSS(`form[action="/redaksi/masuk"] button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS(`form[action="/redaksi/keluar"]`)),
-		)
-	}
+	login := func(role domain.Role) { t.Helper(); newsroomLogin(t, ctx, e.URL, role) }
 	logout := func() {
 		t.Helper()
 		testbrowser.Do(t, ctx,

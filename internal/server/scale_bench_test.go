@@ -2,64 +2,156 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
-	"warta/internal/server"
+	"warta/internal/app"
+	"warta/internal/auth"
+	"warta/internal/domain"
+	"warta/internal/editorial"
 	"warta/internal/site"
 	"warta/internal/store"
 )
 
-// BenchmarkPagesAtScale times pages on the databases named in
-// WARTA_SCALE_DBS (comma-separated SQLite files, e.g. a demo database and
-// the same grown to 200,000 articles by bench/scale.sh), with every cache
-// off, so the lines of one run compare the same page at two sizes.
+// scaleHotSlug is the article bench/scalegen gives 15,000 comments.
+const scaleHotSlug = "arsip-ramai-lima-belas-ribu-komentar"
+
+// BenchmarkPagesAtScale times every kind of page on the databases named in
+// WARTA_SCALE_DBS (comma-separated SQLite files or postgres:// URLs, built
+// by bench/scalegen at several sizes), every cache off, so the lines of one
+// run compare the same page at each size. Each page reports its median in
+// ms-median (run with -benchtime 20x: the median of 20 requests); "start"
+// is opening the database, migrating and answering the first request.
 func BenchmarkPagesAtScale(b *testing.B) {
 	dbs := os.Getenv("WARTA_SCALE_DBS")
 	if dbs == "" {
 		b.Skip("WARTA_SCALE_DBS not set: run bench/scale.sh")
 	}
-	pages := map[string]string{
-		"home":     "/",
-		"article":  "/berita/status-gunung-semeru-dinaikkan-ke-level-awas-radius-bahaya-diperluas",
-		"category": "/kanal/nasional",
-		"tag":      "/tag/hot",
-		"search":   "/cari?q=banjir",
-		"api-list": "/api/v1/articles?limit=20",
-		"rss":      "/rss.xml",
-	}
-	for _, db := range strings.Split(dbs, ",") {
-		st, err := store.Open(context.Background(), db)
+	ctx := context.Background()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	for _, dsn := range strings.Split(dbs, ",") {
+		name := scaleName(dsn)
+		t0 := time.Now()
+		st, err := store.Open(ctx, dsn)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := st.Migrate(context.Background()); err != nil {
+		if err := st.Migrate(ctx); err != nil {
 			b.Fatal(err)
 		}
-		app, err := server.New(server.Config{Site: site.Config{Name: "Warta", Location: jakarta}}, st,
-			slog.New(slog.NewTextHandler(io.Discard, nil)))
+		a, err := app.New(ctx, st, app.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: jakarta},
+			MediaDir: b.TempDir(), Log: log})
 		if err != nil {
 			b.Fatal(err)
 		}
-		name := strings.TrimSuffix(filepath.Base(db), ".db")
-		for _, p := range []string{"home", "article", "category", "tag", "search", "api-list", "rss"} {
-			b.Run(p+"/"+name, func(b *testing.B) {
-				req := httptest.NewRequest("GET", pages[p], nil)
-				req.Header.Set("User-Agent", "Mozilla/5.0 (Android 14) bench")
+		get := func(path, cookie string) int {
+			req := httptest.NewRequest("GET", path, nil)
+			req.Header.Set("User-Agent", "Mozilla/5.0 (Android 14) bench")
+			if cookie != "" {
+				req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: cookie})
+			}
+			w := httptest.NewRecorder()
+			a.ServeHTTP(w, req)
+			return w.Code
+		}
+		get("/", "")
+		started := time.Since(t0)
+		b.Run("start/"+name, func(b *testing.B) {
+			for b.Loop() {
+			}
+			b.ReportMetric(float64(started.Microseconds())/1000, "ms-median")
+		})
+		pages, cookie := scalePages(b, st, a.Editorial)
+		for _, p := range pages {
+			b.Run(p[0]+"/"+name, func(b *testing.B) {
+				var times []time.Duration
 				for b.Loop() {
-					w := httptest.NewRecorder()
-					app.ServeHTTP(w, req)
-					if w.Code != 200 {
-						b.Fatalf("%s: %d", pages[p], w.Code)
+					t := time.Now()
+					if code := get(p[1], cookie); code != 200 {
+						b.Fatalf("%s: %d", p[1], code)
 					}
+					times = append(times, time.Since(t))
 				}
+				slices.Sort(times)
+				b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
 			})
 		}
 		st.Close()
 	}
+}
+
+func scaleName(dsn string) string {
+	if store.IsPostgres(dsn) {
+		return "pg-" + filepath.Base(strings.SplitN(dsn, "?", 2)[0])
+	}
+	return "sqlite-" + strings.TrimSuffix(filepath.Base(dsn), ".db")
+}
+
+// scalePages finds the pages to time on one database (its biggest tag and
+// author, the 15,000-comment article) and logs a newsroom admin in.
+func scalePages(b *testing.B, st *store.Store, ed *editorial.Service) ([][2]string, string) {
+	ctx := context.Background()
+	hot, err := st.ArticleBySlug(ctx, scaleHotSlug)
+	if err != nil {
+		b.Fatalf("%s: %v (build the database with bench/scalegen)", scaleHotSlug, err)
+	}
+	tags, err := st.TagsWithCounts(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	big := slices.MaxFunc(tags, func(x, y store.TagCount) int { return x.Articles - y.Articles })
+	authors, _, err := st.AuthorStats(ctx, domain.Page{Number: 1, Size: 1000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	prolific := slices.MaxFunc(authors, func(x, y store.AuthorStat) int { return x.Articles - y.Articles })
+	email := "bench-admin@warta.test"
+	u, err := st.UserByEmail(ctx, email)
+	if err != nil {
+		if u, err = ed.AddUser(ctx, email, "Bench Admin", domain.RoleAdmin, "bench-password-123"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cookie := fmt.Sprintf("bench-session-%d", time.Now().UnixNano())
+	if err := st.CreateSession(ctx, store.Session{ID: auth.HashToken(cookie), UserID: u.ID, CSRF: "x",
+		ExpiresAt: time.Now().Add(time.Hour)}); err != nil {
+		b.Fatal(err)
+	}
+	return [][2]string{
+		{"home", "/"},
+		{"article", "/berita/status-gunung-semeru-dinaikkan-ke-level-awas-radius-bahaya-diperluas"},
+		{"article-15000-comments", "/berita/" + hot.Slug},
+		{"article-15000-comments-page-200", "/berita/" + hot.Slug + "?kpage=200"},
+		{"category", "/kanal/nasional"},
+		{"category-page-100", "/kanal/nasional?page=100"},
+		{"tag-biggest", "/tag/" + big.Slug},
+		{"tag-biggest-page-100", "/tag/" + big.Slug + "?page=100"},
+		{"author-biggest", "/penulis/" + prolific.Slug},
+		{"search-common", "/cari?q=pemerintah"},
+		{"search-rare", fmt.Sprintf("/cari?q=laporan+%d", hot.ID)},
+		{"api-list", "/api/v1/articles?limit=20"},
+		{"api-page-5000", "/api/v1/articles?limit=20&page=5000"},
+		{"api-tag", "/api/v1/articles?limit=20&tag=" + big.Slug},
+		{"api-comments-15000", fmt.Sprintf("/api/v1/articles/%d/comments", hot.ID)},
+		{"api-tags", "/api/v1/tags"},
+		{"api-categories", "/api/v1/categories"},
+		{"rss", "/rss.xml"},
+		{"sitemap-index", "/sitemap.xml"},
+		{"sitemap-pages", "/sitemaps/pages.xml"},
+		{"sitemap-tags-1", "/sitemaps/tags-1.xml"},
+		{"sitemap-articles-1", "/sitemaps/articles-1.xml"},
+		{"news-sitemap", "/news-sitemap.xml"},
+		{"newsroom-dashboard", "/redaksi/"},
+		{"newsroom-articles", "/redaksi/artikel"},
+		{"newsroom-moderation", "/redaksi/komentar"},
+	}, cookie
 }

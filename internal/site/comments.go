@@ -46,4 +46,7 @@ type commentsView struct {
 	Newest      bool
 	Base        string
 	Form        commentForm
+	// Thread is the top-level comment whose replies are shown page by
+	// page (?balasan=ID); Page and Pages then count reply pages.
+	Thread int64
 }

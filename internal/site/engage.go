@@ -50,14 +50,16 @@ func (s *Site) react(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return s.formError(w, r, err)
 	}
+	rd := s.reader(w, r)
 	kind := r.PostFormValue("reaction")
-	if kind != "" && kind != domain.ReactionNone && s.engage.ReactionOf(r.Context(), r, a.ID) == kind {
+	if kind != "" && kind != domain.ReactionNone && s.engage.ReactionOf(r.Context(), rd, a.ID) == kind {
 		kind = domain.ReactionNone
 	}
-	c, err := s.engage.React(r.Context(), w, r, a.ID, kind)
+	c, err := s.engage.React(r.Context(), rd, a.ID, kind)
 	if err != nil {
 		return s.formError(w, r, err)
 	}
+	s.readers.Active(w, r)
 	if wantsJSON(r) {
 		mine := kind
 		if mine == domain.ReactionNone {
@@ -84,8 +86,11 @@ func (s *Site) comment(w http.ResponseWriter, r *http.Request) error {
 	if v := r.PostFormValue("parent_id"); v != "" {
 		form.ParentID, _ = strconv.ParseInt(v, 10, 64)
 	}
-	c, err := s.engage.Comment(r.Context(), w, r, engageInput(a.ID, form, r.PostFormValue("website")))
-	if err != nil {
+	rd := s.reader(w, r)
+	c, err := s.engage.Comment(r.Context(), rd, engageInput(a.ID, form, r.PostFormValue("website")))
+	if err == nil {
+		s.readers.Active(w, r)
+	} else {
 		if wantsJSON(r) {
 			return s.formError(w, r, err)
 		}
@@ -124,20 +129,41 @@ func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
 		return s.formError(w, r, err)
 	}
 	opt, _ := strconv.ParseInt(r.PostFormValue("option_id"), 10, 64)
-	verr := s.engage.Vote(r.Context(), w, r, id, opt)
-	if verr != nil && domain.ErrorCode(verr) != domain.EConflict {
+	rd := s.reader(w, r)
+	verr := s.engage.Vote(r.Context(), rd, id, opt)
+	code := domain.ErrorCode(verr)
+	if verr != nil && code != domain.EConflict && (code != domain.ECookieRequired || wantsJSON(r)) {
 		return s.formError(w, r, verr)
 	}
 	p, err := s.store.Poll(r.Context(), id)
 	if err != nil {
 		return s.formError(w, r, err)
 	}
+	if verr == nil {
+		s.readers.Active(w, r)
+	}
 	if wantsJSON(r) {
 		if verr != nil {
 			return s.formError(w, r, verr)
 		}
-		web.JSON(w, http.StatusOK, web.Envelope{Data: s.pollView(p, "", true)})
+		v := s.pollView(p, "", true)
+		v.Voted = true
+		for i := range v.Options {
+			v.Options[i].Mine = v.Options[i].ID == opt
+		}
+		web.JSON(w, http.StatusOK, web.Envelope{Data: v})
 		return nil
+	}
+	if code == domain.ECookieRequired {
+		// The browser had no reader cookie; it has one now. The form comes
+		// back, and sending it again counts.
+		f, err := s.frame(r.Context(), meta{Title: "Polling — " + s.cfg.Name, NoIndex: true}, "")
+		if err != nil {
+			return err
+		}
+		v := s.pollView(p, safeBack(r.PostFormValue("back"), id), false)
+		v.Message = capitalize(domain.ErrorMessage(verr)) + "."
+		return s.render(w, "poll", http.StatusBadRequest, pollPage{frame: f, Poll: v})
 	}
 	if verr != nil {
 		// Already voted: show the results with the reason, not a second count.
@@ -149,15 +175,45 @@ func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
 		v.Message = capitalize(domain.ErrorMessage(verr)) + "."
 		return s.render(w, "poll", http.StatusConflict, pollPage{frame: f, Poll: v})
 	}
-	back := r.PostFormValue("back")
-	if u, err := url.Parse(back); err != nil || back == "" || u.Host != "" || u.Scheme != "" || !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") {
-		back = "/polling/" + strconv.FormatInt(id, 10)
-	}
-	http.Redirect(w, r, back+"#polling", http.StatusSeeOther)
+	http.Redirect(w, r, safeBack(r.PostFormValue("back"), id)+"#polling", http.StatusSeeOther)
 	return nil
+}
+
+// safeBack is where a poll form returns to: a path on this site, else the
+// poll's own page.
+func safeBack(back string, pollID int64) string {
+	if !SameSitePath(back) {
+		return "/polling/" + strconv.FormatInt(pollID, 10)
+	}
+	return back
+}
+
+// reader resolves who sent a form and gives a browser without a reader
+// cookie its own (the engagement rules decide what a brand-new reader may
+// do).
+func (s *Site) reader(w http.ResponseWriter, r *http.Request) domain.Reader {
+	rd := s.readers.Resolve(r)
+	s.readers.Ensure(w, r, &rd)
+	return rd
 }
 
 func engageInput(articleID int64, f commentForm, honeypot string) engage.CommentInput {
 	return engage.CommentInput{ArticleID: articleID, ParentID: f.ParentID, Name: f.Name, Email: f.Email, Text: f.Text,
 		Honeypot: honeypot, FromForm: true}
+}
+
+// SameSitePath reports whether p is a path on this site that is safe to
+// redirect to: it starts with one "/", and holds no backslash (browsers read
+// "/\\evil.example" as "//evil.example"), no control character and no host.
+func SameSitePath(p string) bool {
+	if len(p) < 1 || p[0] != '/' || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\") {
+		return false
+	}
+	for _, c := range p {
+		if c < 0x20 || c == 0x7f {
+			return false
+		}
+	}
+	u, err := url.Parse(p)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil
 }

@@ -66,8 +66,14 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 		}
 		p.Blocks = append(p.Blocks, categoryBlock{Category: c, Articles: list})
 	}
-	if p.Poll, err = s.openPoll(r, 0); err != nil {
+	if p.Poll, err = s.openPoll(r, s.readers.Visit(r), 0); err != nil {
 		return err
+	}
+	if p.Poll.voted() {
+		markPerReader(w)
+	}
+	if p.Poll != nil {
+		w.Header().Set(pollHeader, "1")
 	}
 	return s.render(w, "home", http.StatusOK, p)
 }

@@ -3,50 +3,230 @@ package site
 import (
 	"bytes"
 	"net/http"
+	"net/url"
 	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"warta/internal/engage"
 	"warta/internal/web"
 )
 
 // pageCache keeps rendered pages for anonymous readers for a moment
 // (micro-caching). A page is the same for every reader who never reacted,
 // commented or voted, so under load most requests skip the database and the
-// templates. Views are still counted on every request. Any article or
-// engagement write in this process drops the whole cache; other processes'
-// writes show within the TTL.
+// templates. Views are still counted on every request.
+//
+// Writes drop only what shows them: a reaction or comment drops the pages
+// of that article (every comment page and sort order of it), a vote the
+// pages that carry a poll, an article write everything (lists change). So a
+// busy site's readers writing on some articles leave every other cached
+// page in place. Counts that change without a write event (views) are as
+// old as the page: at most the TTL, plus the one render that replaces an
+// expired page while it is still served.
+//
+// The cache is bounded in bytes, and its keys hold only the query
+// parameters the page reads, so a client spraying ?v=0..N gets one entry.
+// When rendering fails on the server side (the database is down), the last
+// page rendered for the URL is served if there is one (stale-if-error).
 type pageCache struct {
-	ttl        time.Duration
-	maxEntries int
-	gen        atomic.Uint64
+	ttl      time.Duration
+	maxBytes int64
+	gen      atomic.Uint64 // bumped by article writes: every page is dropped
+	hits     atomic.Uint64 // for /metrics (PageCacheStats)
+	misses   atomic.Uint64
 
-	mu      sync.RWMutex
-	entries map[string]*cachedPage
+	mu        sync.Mutex
+	entries   map[string]*cachedPage
+	bytes     int64
+	byArticle map[int64]map[string]struct{} // keys of the pages of an article
+	withPoll  map[string]struct{}           // keys of the pages that show a poll
+	// drops counts dropArticle/dropPolls calls; recent remembers what the
+	// last of them dropped, so a page rendered while a write dropped its
+	// article is stored as dropped (the render may predate the write).
+	drops  uint64
+	recent [64]int64 // article id, or -1 for polls, by drops % len
 }
 
 type cachedPage struct {
-	gen        uint64
-	expires    time.Time
-	body       []byte
-	gz         []byte // body compressed once with gzip, nil when not smaller
-	header     http.Header
-	articleID  int64
-	refreshing atomic.Bool // one request re-renders an expired page; the others get it meanwhile
+	key       string
+	gen       uint64
+	expires   time.Time
+	body      []byte
+	header    http.Header
+	articleID int64
+	poll      bool
+	size      int64
+
+	dropped    atomic.Bool  // a write changed what it shows; kept only for stale-if-error
+	refreshing atomic.Int64 // unix nanos since one request re-renders it; 0 when none
+
+	gzOnce sync.Once
+	gz     []byte // body compressed once with gzip on first demand, nil when not smaller
 }
 
 // articleIDHeader carries the article id from the article handler to the
-// cache (never sent to the client), so a cache hit can still count a view.
-const articleIDHeader = "X-Warta-Article-Id"
+// cache (never sent to the client), so a cache hit can still count a view;
+// pollHeader marks a page that shows a poll.
+const (
+	articleIDHeader = "X-Warta-Article-Id"
+	pollHeader      = "X-Warta-Poll"
+)
 
-func newPageCache(ttl time.Duration, maxEntries int) *pageCache {
-	return &pageCache{ttl: ttl, maxEntries: maxEntries, entries: map[string]*cachedPage{}}
+// defaultPageCacheBytes bounds the cache when the configuration does not.
+const defaultPageCacheBytes = 64 << 20
+
+// entryOverhead is what an entry costs beyond its bodies (map slots, header).
+const entryOverhead = 1024
+
+func newPageCache(ttl time.Duration, maxBytes int64) *pageCache {
+	if maxBytes <= 0 {
+		maxBytes = defaultPageCacheBytes
+	}
+	return &pageCache{ttl: ttl, maxBytes: maxBytes, entries: map[string]*cachedPage{},
+		byArticle: map[int64]map[string]struct{}{}, withPoll: map[string]struct{}{}}
 }
 
-// invalidate drops every cached page.
+// PageCacheStats returns how many cacheable page requests were answered from
+// the cache and how many had to be rendered (for /metrics).
+func (s *Site) PageCacheStats() (hits, misses uint64) {
+	if s.cache == nil {
+		return 0, 0
+	}
+	return s.cache.hits.Load(), s.cache.misses.Load()
+}
+
+// invalidate drops every cached page (an article changed: lists change).
 func (c *pageCache) invalidate() { c.gen.Add(1) }
+
+// dropArticle drops the pages of one article (a reaction or comment on it).
+func (c *pageCache) dropArticle(id int64) {
+	c.mu.Lock()
+	c.noteDropLocked(id)
+	for k := range c.byArticle[id] {
+		if e := c.entries[k]; e != nil {
+			e.dropped.Store(true)
+		}
+	}
+	c.mu.Unlock()
+}
+
+// dropPolls drops the pages that show a poll (a vote).
+func (c *pageCache) dropPolls() {
+	c.mu.Lock()
+	c.noteDropLocked(-1)
+	for k := range c.withPoll {
+		if e := c.entries[k]; e != nil {
+			e.dropped.Store(true)
+		}
+	}
+	c.mu.Unlock()
+}
+
+// dropArticlePages drops the pages of every article (a change elsewhere
+// whose article is not known).
+func (c *pageCache) dropArticlePages() {
+	c.mu.Lock()
+	for _, e := range c.entries {
+		if e.articleID != 0 {
+			e.dropped.Store(true)
+		}
+	}
+	c.mu.Unlock()
+}
+
+func (c *pageCache) noteDropLocked(id int64) {
+	c.recent[c.drops%uint64(len(c.recent))] = id
+	c.drops++
+}
+
+// droppedSinceLocked reports whether a drop since the given count concerns e.
+func (c *pageCache) droppedSinceLocked(e *cachedPage, since uint64) bool {
+	if c.drops-since > uint64(len(c.recent)) {
+		return true // too many to tell: be safe
+	}
+	for n := since; n < c.drops; n++ {
+		id := c.recent[n%uint64(len(c.recent))]
+		if (id == -1 && e.poll) || (id != -1 && id == e.articleID) {
+			return true
+		}
+	}
+	return false
+}
+
+// get returns the entry under key and the drop count to hand put later.
+func (c *pageCache) get(key string) (*cachedPage, uint64) {
+	c.mu.Lock()
+	e, drops := c.entries[key], c.drops
+	c.mu.Unlock()
+	return e, drops
+}
+
+// put stores e, rendered after the drop count drops, evicting what it must
+// to stay within maxBytes: first pages dropped or long expired, then any.
+func (c *pageCache) put(e *cachedPage, drops uint64, now time.Time) {
+	// The compressed copy, made on demand, is about a quarter of the body.
+	e.size = int64(len(e.body))*5/4 + entryOverhead
+	if e.size*4 > c.maxBytes { // one page may not take a quarter of the cache
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.droppedSinceLocked(e, drops) {
+		e.dropped.Store(true)
+	}
+	c.removeLocked(e.key)
+	if c.bytes+e.size > c.maxBytes {
+		gen := c.gen.Load()
+		for k, old := range c.entries {
+			if old.dropped.Load() || old.gen != gen || now.Sub(old.expires) > c.ttl {
+				c.removeLocked(k)
+			}
+		}
+		for k := range c.entries {
+			if c.bytes+e.size <= c.maxBytes {
+				break
+			}
+			c.removeLocked(k)
+		}
+	}
+	c.entries[e.key] = e
+	c.bytes += e.size
+	if e.articleID != 0 {
+		keys := c.byArticle[e.articleID]
+		if keys == nil {
+			keys = map[string]struct{}{}
+			c.byArticle[e.articleID] = keys
+		}
+		keys[e.key] = struct{}{}
+	}
+	if e.poll {
+		c.withPoll[e.key] = struct{}{}
+	}
+}
+
+func (c *pageCache) removeLocked(key string) {
+	old := c.entries[key]
+	if old == nil {
+		return
+	}
+	delete(c.entries, key)
+	c.bytes -= old.size
+	if keys := c.byArticle[old.articleID]; keys != nil {
+		delete(keys, key)
+		if len(keys) == 0 {
+			delete(c.byArticle, old.articleID)
+		}
+	}
+	delete(c.withPoll, key)
+}
+
+// size reports the entries and bytes held (for tests and metrics).
+func (c *pageCache) size() (int, int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.entries), c.bytes
+}
 
 // cacheable reports whether the request may be answered from the cache: a
 // plain GET by a reader whose own state does not show on the page.
@@ -54,11 +234,60 @@ func cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet || r.Header.Get("Authorization") != "" {
 		return false
 	}
-	if _, err := r.Cookie(engage.ActiveCookie); err == nil {
+	if _, err := r.Cookie(web.ActiveCookie); err == nil {
 		return false
 	}
 	return true
 }
+
+// cacheKey is the path with only the query parameters the page reads, in a
+// fixed order, each with its first value.
+func cacheKey(r *http.Request, params []string) string {
+	if r.URL.RawQuery == "" || len(params) == 0 {
+		return r.URL.Path
+	}
+	q := r.URL.Query()
+	var b []byte
+	for _, p := range params {
+		if v := q.Get(p); v != "" {
+			if b == nil {
+				b = append(b, '?')
+			} else {
+				b = append(b, '&')
+			}
+			b = append(b, url.QueryEscape(p)...)
+			b = append(b, '=')
+			b = append(b, url.QueryEscape(v)...)
+		}
+	}
+	return r.URL.Path + string(b)
+}
+
+// internalHeaders keeps the cache's own headers from the client when a
+// page is not cached.
+type internalHeaders struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+func (w *internalHeaders) WriteHeader(code int) {
+	if !w.wrote {
+		w.wrote = true
+		h := w.Header()
+		h.Del(articleIDHeader)
+		h.Del(pollHeader)
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *internalHeaders) Write(p []byte) (int, error) {
+	if !w.wrote {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+func (w *internalHeaders) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 type recorder struct {
 	h      http.Header
@@ -79,59 +308,81 @@ func (r *recorder) Write(p []byte) (int, error) {
 	return r.buf.Write(p)
 }
 
-// cached wraps a page handler with the micro-cache.
-func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) func(w http.ResponseWriter, r *http.Request) error {
+// maxStaleIfError is how old a page may be to stand in for one that cannot
+// be rendered because the server side failed.
+const maxStaleIfError = time.Hour
+
+// cached wraps a page handler with the micro-cache. params are the query
+// parameters the page reads; all others are left out of the cache key.
+func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, params ...string) func(w http.ResponseWriter, r *http.Request) error {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		c := s.cache
 		if c == nil || c.ttl <= 0 || !cacheable(r) {
-			err := fn(w, r)
-			w.Header().Del(articleIDHeader)
-			return err
+			return fn(&internalHeaders{ResponseWriter: w}, r)
 		}
-		key := r.URL.RequestURI()
+		key := cacheKey(r, params)
 		now := time.Now()
 		gen := c.gen.Load()
-		c.mu.RLock()
-		e := c.entries[key]
-		c.mu.RUnlock()
-		// An expired page is still served while one request renders its
-		// successor, so a busy page never makes every request render at once
-		// when it expires. A page dropped by a write is never served stale.
-		if e != nil && e.gen == gen && (now.Before(e.expires) || !e.refreshing.CompareAndSwap(false, true)) {
-			if e.articleID != 0 {
-				s.engage.ArticleServed(w, r, e.articleID)
-			}
-			e.serve(w, r)
+		e, drops := c.get(key)
+		valid := e != nil && e.gen == gen && !e.dropped.Load()
+		if valid && now.Before(e.expires) {
+			c.hits.Add(1)
+			s.serveCached(w, r, e)
 			return nil
 		}
+		// An expired page is still served while one request renders its
+		// successor, so a busy page never makes every request render at
+		// once. The renderer always clears the mark, whatever becomes of its
+		// render (client gone, error, not 200), so no page is served past
+		// its TTL plus one render; a render that hangs longer than a TTL
+		// more is not waited for.
+		refresher := false
+		if valid {
+			started := e.refreshing.Load()
+			switch {
+			case started == 0 && e.refreshing.CompareAndSwap(0, now.UnixNano()):
+				refresher = true
+			case started != 0 && now.Sub(time.Unix(0, started)) < c.ttl+time.Second:
+				c.hits.Add(1)
+				s.serveCached(w, r, e)
+				return nil
+			}
+		}
+		if refresher {
+			defer e.refreshing.Store(0)
+		}
+		c.misses.Add(1)
 		rec := &recorder{h: http.Header{}}
-		if err := fn(rec, r); err != nil {
-			// Nothing was written: the error page goes to the real writer.
+		err := fn(rec, r)
+		id, _ := strconv.ParseInt(rec.h.Get(articleIDHeader), 10, 64)
+		poll := rec.h.Get(pollHeader) != ""
+		rec.h.Del(articleIDHeader)
+		rec.h.Del(pollHeader)
+		if err != nil {
 			copyHeader(w.Header(), rec.h, "Set-Cookie")
+			if e != nil && web.StatusOf(err) >= 500 && now.Sub(e.expires) < maxStaleIfError {
+				// Stale-if-error: the last good page rather than an error.
+				web.LogError(s.log, r, web.StatusOf(err), err)
+				if id != 0 {
+					e = e.withoutView() // the handler already counted this view
+				}
+				s.serveCached(w, r, e)
+				return nil
+			}
+			// Nothing was written: the error page goes to the real writer.
 			return err
 		}
-		id, _ := strconv.ParseInt(rec.h.Get(articleIDHeader), 10, 64)
-		rec.h.Del(articleIDHeader)
-		if rec.status == http.StatusOK {
+		if rec.status == http.StatusOK && !perReader(rec.h) {
 			if rec.h.Get("ETag") == "" {
 				rec.h.Set("ETag", web.ETag(rec.buf.Bytes()))
 			}
 			stored := rec.h.Clone()
 			stored.Del("Set-Cookie")
-			e := &cachedPage{gen: gen, expires: now.Add(c.ttl), body: rec.buf.Bytes(), gz: web.Gzip(rec.buf.Bytes()),
-				header: stored, articleID: id}
-			c.mu.Lock()
-			if len(c.entries) >= c.maxEntries {
-				for k, old := range c.entries {
-					if old.gen != gen || now.After(old.expires) || len(c.entries) >= c.maxEntries {
-						delete(c.entries, k)
-					}
-				}
-			}
-			c.entries[key] = e
-			c.mu.Unlock()
+			ne := &cachedPage{key: key, gen: gen, expires: now.Add(c.ttl), body: rec.buf.Bytes(),
+				header: stored, articleID: id, poll: poll}
+			c.put(ne, drops, now)
 			copyHeader(w.Header(), rec.h, "Set-Cookie")
-			e.serve(w, r)
+			ne.serve(w, r)
 			return nil
 		}
 		h := w.Header()
@@ -144,6 +395,26 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error) fun
 	}
 }
 
+// serveCached counts the view of an article page and writes the page.
+func (s *Site) serveCached(w http.ResponseWriter, r *http.Request, e *cachedPage) {
+	if e.articleID != 0 {
+		s.articleServed(w, r, e.articleID)
+	}
+	e.serve(w, r)
+}
+
+// withoutView is e for serving without counting a view again.
+func (e *cachedPage) withoutView() *cachedPage {
+	cp := &cachedPage{body: e.body, header: e.header}
+	cp.gzOnce.Do(func() { cp.gz = e.gzip() })
+	return cp
+}
+
+func (e *cachedPage) gzip() []byte {
+	e.gzOnce.Do(func() { e.gz = web.Gzip(e.body) })
+	return e.gz
+}
+
 // serve writes a cached page, compressed when the client accepts gzip. The
 // two encodings have different ETags, as RFC 9110 requires of different
 // representations.
@@ -154,10 +425,12 @@ func (e *cachedPage) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	h.Add("Vary", "Accept-Encoding")
 	body := e.body
-	if e.gz != nil && web.AcceptsGzip(r) {
-		body = e.gz
-		h.Set("Content-Encoding", "gzip")
-		h.Set("ETag", web.GzipETag(h.Get("ETag")))
+	if web.AcceptsGzip(r) {
+		if gz := e.gzip(); gz != nil {
+			body = gz
+			h.Set("Content-Encoding", "gzip")
+			h.Set("ETag", web.GzipETag(h.Get("ETag")))
+		}
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)

@@ -3,6 +3,7 @@ package site
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"warta/internal/domain"
 )
@@ -42,21 +43,18 @@ func (s *Site) pollView(p domain.Poll, back string, showResults bool) *pollView 
 
 // openPoll returns the poll to show beside an article (its own first) or on
 // the home page, or nil when none is open.
-func (s *Site) openPoll(r *http.Request, articleID int64) (*pollView, error) {
-	ids, err := s.store.OpenPollIDs(r.Context(), articleID, 1)
-	if err != nil || len(ids) == 0 {
+func (s *Site) openPoll(r *http.Request, rd domain.Reader, articleID int64) (*pollView, error) {
+	p, err := s.pollFor(r.Context(), articleID)
+	if err != nil || p == nil {
 		return nil, err
 	}
-	p, err := s.store.Poll(r.Context(), ids[0])
-	if err != nil {
-		return nil, err
-	}
-	return s.pollViewFor(r, p, r.URL.Path), nil
+	return s.pollViewFor(r, rd, *p, r.URL.Path), nil
 }
 
-// pollViewFor shows the results to a reader who already voted.
-func (s *Site) pollViewFor(r *http.Request, p domain.Poll, back string) *pollView {
-	mine := s.engage.VotedOption(r.Context(), r, p.ID)
+// pollViewFor shows the results to a reader who already voted: their own
+// cookie says so, never their address.
+func (s *Site) pollViewFor(r *http.Request, rd domain.Reader, p domain.Poll, back string) *pollView {
+	mine := s.engage.VotedOption(r.Context(), rd, p.ID)
 	v := s.pollView(p, back, mine != 0)
 	v.Voted = mine != 0
 	for i := range v.Options {
@@ -75,7 +73,7 @@ func (s *Site) pollResults(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || id < 1 {
 		return domain.NotFound("polling tidak ditemukan")
 	}
-	p, err := s.store.Poll(r.Context(), id)
+	p, err := s.store.PublicPoll(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -83,9 +81,23 @@ func (s *Site) pollResults(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v := s.pollViewFor(r, p, "/polling/"+itoa(int(id)))
+	v := s.pollViewFor(r, s.readers.Visit(r), p, "/polling/"+itoa(int(id)))
 	v.ShowResults = true
+	if v.voted() {
+		markPerReader(w)
+	}
 	return s.render(w, "poll", http.StatusOK, pollPage{frame: f, Poll: v})
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// voted reports whether the poll is drawn with this reader's own vote.
+func (v *pollView) voted() bool { return v != nil && v.Voted }
+
+// markPerReader says a page shows this reader's own state (their vote,
+// reaction or held comment): it must never be kept for, or served to,
+// anyone else, by the page cache or by a cache in front of Warta.
+func markPerReader(w http.ResponseWriter) { w.Header().Set("Cache-Control", "private, no-cache") }
+
+// perReader reports whether a rendered page was marked by markPerReader.
+func perReader(h http.Header) bool { return strings.Contains(h.Get("Cache-Control"), "private") }

@@ -4,11 +4,12 @@ import "net/http"
 
 // Routes registers every reader page on mux.
 func (s *Site) Routes(mux *http.ServeMux) {
+	// The page cache keys each page by the query parameters it reads.
 	mux.Handle("GET /{$}", s.handler(s.cached(s.home)))
-	mux.Handle("GET /berita/{slug}", s.handler(s.cached(s.article)))
-	mux.Handle("GET /kanal/{slug}", s.handler(s.cached(s.category)))
-	mux.Handle("GET /tag/{slug}", s.handler(s.cached(s.tag)))
-	mux.Handle("GET /penulis/{slug}", s.handler(s.cached(s.author)))
+	mux.Handle("GET /berita/{slug}", s.handler(s.cached(s.article, "kpage", "urut", "balas", "komentar")))
+	mux.Handle("GET /kanal/{slug}", s.handler(s.cached(s.category, "page")))
+	mux.Handle("GET /tag/{slug}", s.handler(s.cached(s.tag, "page")))
+	mux.Handle("GET /penulis/{slug}", s.handler(s.cached(s.author, "page")))
 	mux.Handle("GET /cari", s.handler(s.search))
 	mux.Handle("POST /berita/{slug}/reaksi", s.handler(s.react))
 	mux.Handle("POST /berita/{slug}/komentar", s.handler(s.comment))

@@ -5,6 +5,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"embed"
 	"fmt"
 	"html/template"
@@ -12,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"warta/internal/domain"
@@ -35,36 +37,89 @@ type Config struct {
 	// PageCacheTTL keeps rendered pages for readers without their own state
 	// (no reaction, comment or vote yet) this long; 0 turns it off.
 	PageCacheTTL time.Duration
+	// PageCacheBytes bounds the memory the page cache holds (64 MiB when 0).
+	PageCacheBytes int64
 	// FragmentTTL keeps the lists pages share (navigation, latest and
 	// related news) this long; 0 turns it off.
 	FragmentTTL time.Duration
+	// SkeletonTTL keeps each page's rendered skeleton (all but its live
+	// counts, comments, poll and the reader's own state) at most this long
+	// when no article write drops it first; 0 takes 30 s, below 0 turns it
+	// off.
+	SkeletonTTL time.Duration
+	// Readers resolves who a request comes from (reader cookie, client
+	// address); the public API must share it. Nil: the TCP peer, with a
+	// random secret (tests of the site alone).
+	Readers *web.Readers
 }
 
 // Site serves the reader pages.
 type Site struct {
-	cfg    Config
-	store  *store.Store
-	engage *engage.Service
-	cache  *pageCache
-	frags  *fragments
-	log    *slog.Logger
-	assets *web.Assets
-	pages  map[string]*template.Template
-	now    func() time.Time
+	cfg     Config
+	store   *store.Store
+	engage  *engage.Service
+	readers *web.Readers
+	cache   *pageCache
+	frags   *fragments
+	skels   *skeletons
+	log     *slog.Logger
+	assets  *web.Assets
+	pages   map[string]*template.Template
+	now     func() time.Time
 }
 
-// RemoteChange drops the page and fragment caches on a change another
-// process made to the shared database (see store.Listen); payload says what
-// changed, but any change drops both.
+// RemoteChange drops from the caches what a change another process made to
+// the shared database shows on (see store.Listen): engagement on named
+// articles ("e:a:1,2"; 0 is a vote) drops those articles' pages (or the
+// pages with a poll), engagement on unnamed articles every article page,
+// and anything else (an article, a setting, a resync) both caches whole.
 func (s *Site) RemoteChange(payload string) {
+	if ids, ok := strings.CutPrefix(payload, "e:a:"); ok {
+		for _, v := range strings.Split(ids, ",") {
+			id, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				s.cache.dropArticlePages()
+				s.cache.dropPolls()
+				return
+			}
+			s.engagementChanged(id)
+		}
+		return
+	}
+	if payload == engage.EngagementPayload {
+		s.cache.dropArticlePages()
+		s.cache.dropPolls()
+		return
+	}
+	s.invalidateAll()
+}
+
+// invalidateAll drops every cached page, skeleton and fragment.
+func (s *Site) invalidateAll() {
 	s.cache.invalidate()
 	s.frags.invalidate()
+	s.skels.invalidate()
+}
+
+// engagementChanged drops the pages a reaction or comment on an article
+// shows on, or for a vote (id 0) the pages that show a poll.
+func (s *Site) engagementChanged(articleID int64) {
+	if articleID == 0 {
+		s.frags.dropPolls()
+		s.cache.dropPolls()
+		return
+	}
+	s.frags.dropArticle(articleID)
+	s.cache.dropArticle(articleID)
 }
 
 // New parses the templates once and prepares the static assets.
 func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*Site, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
+	}
+	if cfg.SkeletonTTL == 0 {
+		cfg.SkeletonTTL = defaultSkeletonTTL
 	}
 	sub, err := fs.Sub(staticFS, "static")
 	if err != nil {
@@ -74,13 +129,21 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{cfg: cfg, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
-		cache: newPageCache(cfg.PageCacheTTL, 5000), frags: newFragments(cfg.FragmentTTL)}
-	// Any write this process makes drops the micro-cache at once; other
-	// processes' writes arrive through RemoteChange (PostgreSQL NOTIFY), or
-	// else show within the caches' TTL.
-	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.cache.invalidate(); s.frags.invalidate() })
-	eng.OnChange(func(int64) { s.cache.invalidate() })
+	if cfg.Readers == nil {
+		secret := make([]byte, 32)
+		rand.Read(secret)
+		cfg.Readers = web.NewReaders(secret, nil, nil)
+	}
+	s := &Site{cfg: cfg, readers: cfg.Readers, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
+		cache: newPageCache(cfg.PageCacheTTL, cfg.PageCacheBytes), frags: newFragments(cfg.FragmentTTL),
+		skels: newSkeletons(cfg.SkeletonTTL)}
+	// A write this process makes drops at once what it shows on: an
+	// article write every page and list, a reaction or comment only its
+	// article's pages, a vote the pages with a poll. Other processes' writes
+	// arrive through RemoteChange (PostgreSQL NOTIFY), or else show within
+	// the caches' TTL.
+	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.invalidateAll() })
+	eng.OnChange(s.engagementChanged)
 	funcs := template.FuncMap{
 		"asset":   assets.URL,
 		"when":    func(t time.Time) string { return web.FormatTime(t, cfg.Location) },

@@ -18,7 +18,7 @@ const (
 	a.photo_width, a.photo_height, a.status, a.published_at, a.created_at, a.updated_at,
 	a.breaking, a.featured, a.hot, COALESCE(a.poll_id, 0), a.views, a.likes, a.dislikes, a.comment_count,
 	c.id, c.slug, c.name, c.description, c.position`
-	articleFullCols = articleListCols + `, a.body_source, a.body_html`
+	articleFullCols = articleListCols + `, a.body_source, a.body_html, a.version`
 	articleFrom     = ` FROM articles a JOIN categories c ON c.id = a.category_id`
 )
 
@@ -33,7 +33,7 @@ func scanArticle(row rowScanner, full bool) (domain.Article, error) {
 		&a.Breaking, &a.Featured, &a.Hot, &a.PollID, &a.Views, &a.Likes, &a.Dislikes, &a.CommentCount,
 		&a.Category.ID, &a.Category.Slug, &a.Category.Name, &a.Category.Description, &a.Category.Position}
 	if full {
-		dest = append(dest, &a.BodySource, &a.BodyHTML)
+		dest = append(dest, &a.BodySource, &a.BodyHTML, &a.Version)
 	}
 	if err := row.Scan(dest...); err != nil {
 		return a, err
@@ -63,8 +63,17 @@ type ArticleInput struct {
 	PublishedAt   time.Time
 	Breaking      bool
 	Featured      bool
-	Hot           bool
+	Hot           bool // on create only: afterwards the trending job and SetHot own it
 	PollID        int64
+
+	// OwnerID, on create, is the account that writes the article: it becomes
+	// its owner and the author of its first revision, in the same
+	// transaction. 0 (demo seeding, imports) records neither.
+	OwnerID int64
+	// SetHot writes HotManual, the editor's decision on the #HOT badge
+	// (nil: the trending job decides), in the same transaction.
+	SetHot    bool
+	HotManual *bool
 }
 
 func (in *ArticleInput) validate() error {
@@ -91,9 +100,11 @@ func (in *ArticleInput) validate() error {
 	return nil
 }
 
-// CreateArticle stores a new article with its tags and authors and returns
-// its id. A slug asked for that is taken is a conflict; one derived from
-// the title gets a number (see freeSlug).
+// CreateArticle stores a new article with its tags, authors, owner, first
+// revision, #HOT decision and search index in one transaction (a killed
+// process leaves all or nothing) and returns its id. A slug asked for that
+// is taken is a conflict; one derived from the title gets a number (see
+// freeSlug).
 func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, error) {
 	if err := in.validate(); err != nil {
 		return 0, err
@@ -119,6 +130,9 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 		if err := s.setArticleRelations(ctx, tx, id, in.Tags, in.AuthorIDs); err != nil {
 			return err
 		}
+		if err := s.writeExtras(ctx, tx, id, 1, in); err != nil {
+			return err
+		}
 		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: createKind(in.Status), Status: in.Status})
 	})
 	if err != nil {
@@ -128,47 +142,154 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 	return id, nil
 }
 
-// UpdateArticle replaces an article's content, tags and authors. Its status
-// and publish time come from in as well; counters are kept.
-func (s *Store) UpdateArticle(ctx context.Context, id int64, in ArticleInput) error {
-	if err := in.validate(); err != nil {
-		return err
-	}
-	var prev string
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, s.q("SELECT status FROM articles WHERE id = ?"), id).Scan(&prev)
-		if errors.Is(err, sql.ErrNoRows) {
-			return domain.NotFound("artikel tidak ditemukan")
+// writeExtras writes what an article save records beside the article row:
+// the owner (on create), the #HOT decision and a revision by in.OwnerID.
+func (s *Store) writeExtras(ctx context.Context, tx *sql.Tx, id, version int64, in ArticleInput) error {
+	if in.SetHot {
+		var manual any
+		if in.HotManual != nil {
+			manual = *in.HotManual
 		}
+		if _, err := tx.ExecContext(ctx, s.q("UPDATE articles SET hot_manual = ?, hot = COALESCE(?, hot) WHERE id = ?"),
+			manual, manual, id); err != nil {
+			return err
+		}
+	}
+	if in.OwnerID == 0 {
+		return nil
+	}
+	if version == 1 {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_owners (article_id, user_id) VALUES (?, ?)
+			ON CONFLICT (article_id) DO NOTHING`), id, in.OwnerID); err != nil {
+			return err
+		}
+	}
+	_, err := s.addRevision(ctx, tx, domain.Revision{ArticleID: id, UserID: in.OwnerID, Title: in.Title, Slug: in.Slug,
+		Excerpt: in.Excerpt, BodySource: in.BodySource, Status: in.Status, ArticleVersion: version})
+	return err
+}
+
+// UpdateArticle replaces an article's content, tags and authors. Its status
+// and publish time come from in as well; counters and the #HOT badge are
+// kept. It checks no version: the newsroom and the admin API use
+// EditArticle.
+func (s *Store) UpdateArticle(ctx context.Context, id int64, in ArticleInput) error {
+	_, err := s.EditArticle(ctx, id, func(_ ArticleState, next *ArticleInput) error {
+		*next = in
+		return nil
+	})
+	return err
+}
+
+// ArticleState is an article as an edit finds it inside its transaction.
+type ArticleState struct {
+	domain.Article
+	OwnerID   int64 // 0 when none
+	HotManual *bool // the editor's #HOT decision; nil when the trending job decides
+}
+
+// EditArticle changes one article in one write transaction, so two saves
+// that meet never lose each other's changes: it locks the article's row,
+// reads it as it is now (cur), lets edit change next (which starts as cur's
+// content) and writes next back with version+1, its relations, the
+// revision (when next.OwnerID is set: the editing account) and the #HOT
+// decision, then returns the article as written. edit runs inside the
+// transaction and must not use the database; when it returns an error
+// nothing is written and the error is returned as is. Counters, the #HOT
+// badge itself (the trending job's) and the owner are never written here.
+func (s *Store) EditArticle(ctx context.Context, id int64, edit func(cur ArticleState, next *ArticleInput) error) (domain.Article, error) {
+	var prev domain.Status
+	var next ArticleInput
+	var out domain.Article
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		cur, err := s.articleForEdit(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		prev = cur.Status
+		next = InputOf(cur.Article)
+		next.OwnerID = 0
+		if err := edit(cur, &next); err != nil {
+			return err
+		}
+		if err := next.validate(); err != nil {
 			return err
 		}
 		var clash int
-		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles WHERE slug = ? AND id <> ?"), in.Slug, id).Scan(&clash); err != nil {
+		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles WHERE slug = ? AND id <> ?"), next.Slug, id).Scan(&clash); err != nil {
 			return err
 		}
 		if clash > 0 {
-			return domain.Conflict("slug %q sudah dipakai artikel lain", in.Slug)
+			return domain.Conflict("slug %q sudah dipakai artikel lain", next.Slug)
 		}
 		_, err = tx.ExecContext(ctx, s.q(`UPDATE articles SET slug = ?, title = ?, excerpt = ?, body_source = ?, body_html = ?,
 			photo_url = ?, photo_caption = ?, photo_credit = ?, photo_width = ?, photo_height = ?, category_id = ?,
-			status = ?, published_at = ?, updated_at = ?, breaking = ?, featured = ?, hot = ?, poll_id = ? WHERE id = ?`),
-			in.Slug, in.Title, in.Excerpt, in.BodySource, in.BodyHTML,
-			in.Photo.URL, in.Photo.Caption, in.Photo.Credit, in.Photo.Width, in.Photo.Height, in.CategoryID,
-			string(in.Status), nullTime(in.PublishedAt), s.Now(), in.Breaking, in.Featured, in.Hot, nullID(in.PollID), id)
+			status = ?, published_at = ?, updated_at = ?, breaking = ?, featured = ?, poll_id = ?, version = version + 1
+			WHERE id = ?`),
+			next.Slug, next.Title, next.Excerpt, next.BodySource, next.BodyHTML,
+			next.Photo.URL, next.Photo.Caption, next.Photo.Credit, next.Photo.Width, next.Photo.Height, next.CategoryID,
+			string(next.Status), nullTime(next.PublishedAt), s.Now(), next.Breaking, next.Featured, nullID(next.PollID), id)
 		if err != nil {
 			return err
 		}
-		if err := s.setArticleRelations(ctx, tx, id, in.Tags, in.AuthorIDs); err != nil {
+		if err := s.setArticleRelations(ctx, tx, id, next.Tags, next.AuthorIDs); err != nil {
 			return err
 		}
-		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: changeKind(domain.Status(prev), in.Status), Status: in.Status})
+		if err := s.writeExtras(ctx, tx, id, cur.Version+1, next); err != nil {
+			return err
+		}
+		if err := s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: changeKind(prev, next.Status), Status: next.Status}); err != nil {
+			return err
+		}
+		after, err := s.articleForEdit(ctx, tx, id)
+		out = after.Article
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("update article: %w", err)
+		return out, fmt.Errorf("update article: %w", err)
 	}
-	s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: changeKind(domain.Status(prev), in.Status), Status: in.Status})
-	return nil
+	s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: changeKind(prev, next.Status), Status: next.Status})
+	return out, nil
+}
+
+// articleForEdit reads an article with its relations, owner and #HOT
+// decision inside tx, holding its row lock on PostgreSQL (SQLite's write
+// transactions are serial already).
+func (s *Store) articleForEdit(ctx context.Context, tx *sql.Tx, id int64) (ArticleState, error) {
+	lock := ""
+	if s.dialect == Postgres {
+		lock = " FOR UPDATE OF a"
+	}
+	var st ArticleState
+	a, err := scanArticle(tx.QueryRowContext(ctx, s.q("SELECT "+articleFullCols+articleFrom+" WHERE a.id = ?"+lock), id), true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, domain.NotFound("artikel tidak ditemukan")
+	}
+	if err != nil {
+		return st, err
+	}
+	list := []domain.Article{a}
+	if err := s.loadRelationsFrom(ctx, tx, list); err != nil {
+		return st, err
+	}
+	st.Article = list[0]
+	err = tx.QueryRowContext(ctx, s.q(`SELECT a.hot_manual, COALESCE(o.user_id, 0) FROM articles a
+		LEFT JOIN article_owners o ON o.article_id = a.id WHERE a.id = ?`), id).Scan(&st.HotManual, &st.OwnerID)
+	return st, err
+}
+
+// InputOf is the content of a as an ArticleInput.
+func InputOf(a domain.Article) ArticleInput {
+	in := ArticleInput{Slug: a.Slug, Title: a.Title, Excerpt: a.Excerpt, BodySource: a.BodySource, BodyHTML: a.BodyHTML,
+		Photo: a.Photo, CategoryID: a.Category.ID, Status: a.Status, PublishedAt: a.PublishedAt,
+		Breaking: a.Breaking, Featured: a.Featured, Hot: a.Hot, PollID: a.PollID}
+	for _, t := range a.Tags {
+		in.Tags = append(in.Tags, t.Name)
+	}
+	for _, au := range a.Authors {
+		in.AuthorIDs = append(in.AuthorIDs, au.ID)
+	}
+	return in
 }
 
 // SetArticleStatus moves an article in its workflow. publishedAt is kept
@@ -186,8 +307,8 @@ func (s *Store) SetArticleStatus(ctx context.Context, id int64, status domain.St
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET status = ?, published_at = COALESCE(?, published_at), updated_at = ?
-			WHERE id = ?`), string(status), nullTime(publishedAt), s.Now(), id); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q(`UPDATE articles SET status = ?, published_at = COALESCE(?, published_at), updated_at = ?,
+			version = version + 1 WHERE id = ?`), string(status), nullTime(publishedAt), s.Now(), id); err != nil {
 			return err
 		}
 		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: changeKind(domain.Status(prev), status), Status: status})
@@ -326,6 +447,14 @@ func (s *Store) finishArticle(ctx context.Context, row *sql.Row, notFound string
 
 // loadRelations fills Tags and Authors of the given articles with two queries.
 func (s *Store) loadRelations(ctx context.Context, list []domain.Article) error {
+	return s.loadRelationsFrom(ctx, s.r, list)
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func (s *Store) loadRelationsFrom(ctx context.Context, db querier, list []domain.Article) error {
 	if len(list) == 0 {
 		return nil
 	}
@@ -336,7 +465,7 @@ func (s *Store) loadRelations(ctx context.Context, list []domain.Article) error 
 		ids[i] = a.ID
 	}
 	in := placeholders(len(ids))
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT at.article_id, t.id, t.slug, t.name FROM article_tags at
+	rows, err := db.QueryContext(ctx, s.q(`SELECT at.article_id, t.id, t.slug, t.name FROM article_tags at
 		JOIN tags t ON t.id = at.tag_id WHERE at.article_id IN (`+in+`) ORDER BY t.name`), ids...)
 	if err != nil {
 		return fmt.Errorf("load tags: %w", err)
@@ -354,7 +483,7 @@ func (s *Store) loadRelations(ctx context.Context, list []domain.Article) error 
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("load tags: %w", err)
 	}
-	rows, err = s.r.QueryContext(ctx, s.q(`SELECT aa.article_id, au.id, au.slug, au.name, au.bio FROM article_authors aa
+	rows, err = db.QueryContext(ctx, s.q(`SELECT aa.article_id, au.id, au.slug, au.name, au.bio FROM article_authors aa
 		JOIN authors au ON au.id = aa.author_id WHERE aa.article_id IN (`+in+`) ORDER BY aa.position`), ids...)
 	if err != nil {
 		return fmt.Errorf("load authors: %w", err)

@@ -85,28 +85,56 @@ func (s *Store) HasApprovedComment(ctx context.Context, email, reader string) (b
 	return n > 0, nil
 }
 
+// ReplyCap is how many replies a thread shows under its top-level comment
+// on a page of comments; the rest are a link away (CommentReplies), so a
+// thread with thousands of replies costs a page no more than one with ten.
+const ReplyCap = 10
+
 // CommentThread is one page of an article's comments.
 type CommentThread struct {
-	Comments []domain.Comment // top-level comments with their replies
+	Comments []domain.Comment // top-level comments with their first replies
 	Total    int              // top-level comments visible to this reader
+}
+
+// visibleComment is the condition for a comment (alias c) that this reader
+// may see: approved, or their own comment waiting for moderation. It takes
+// the reader key once.
+const visibleComment = "(c.status = 'approved' OR (c.status = 'pending' AND c.reader = ? AND c.reader <> ''))"
+
+// topComments are an article's top-level comments visible to a reader, in
+// the given order, at most the given number: the approved ones and the
+// reader's own pending ones, each one ordered range of an index
+// (comments_top, comments_own_pending), merged. Counting and paging an
+// article with 15,000 comments never reads the comments it skips. Takes
+// article id, limit, article id, reader, limit.
+func topComments(order string) string {
+	return `SELECT * FROM (SELECT ` + commentCols + ` FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL
+		AND c.status = 'approved' ORDER BY ` + order + ` LIMIT ?) approved
+	UNION ALL SELECT * FROM (SELECT ` + commentCols + ` FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL
+		AND c.status = 'pending' AND c.reader = ? AND c.reader <> '' ORDER BY ` + order + ` LIMIT ?) own`
 }
 
 // ArticleComments returns one page of an article's approved top-level
 // comments (plus, for the reader whose key is given, their own comments that
-// wait for moderation), each with its replies, oldest or newest first.
+// wait for moderation), each with its first ReplyCap replies and the number
+// of the others in MoreReplies, oldest or newest first.
 func (s *Store) ArticleComments(ctx context.Context, articleID int64, reader string, newestFirst bool, p domain.Page) (CommentThread, error) {
 	var th CommentThread
-	visible := "(c.status = 'approved' OR (c.status = 'pending' AND c.reader = ? AND c.reader <> ''))"
-	order := "c.created_at ASC, c.id ASC"
+	order := "created_at ASC, id ASC"
 	if newestFirst {
-		order = "c.created_at DESC, c.id DESC"
+		order = "created_at DESC, id DESC"
 	}
-	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND "+visible),
-		articleID, reader).Scan(&th.Total); err != nil {
+	if err := s.r.QueryRowContext(ctx, s.q(`SELECT (SELECT COUNT(*) FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND c.status = 'approved')
+		+ (SELECT COUNT(*) FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND c.status = 'pending' AND c.reader = ? AND c.reader <> '')`),
+		articleID, articleID, reader).Scan(&th.Total); err != nil {
 		return th, fmt.Errorf("count comments: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+commentCols+" FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND "+
-		visible+" ORDER BY "+order+" LIMIT ? OFFSET ?"), articleID, reader, p.Size, p.Offset())
+	if p.Offset() >= th.Total {
+		return th, nil
+	}
+	upto := p.Offset() + p.Size
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT * FROM ("+topComments("c."+strings.ReplaceAll(order, ", ", ", c."))+") c ORDER BY "+order+" LIMIT ? OFFSET ?"),
+		articleID, upto, articleID, reader, upto, p.Size, p.Offset())
 	if err != nil {
 		return th, fmt.Errorf("list comments: %w", err)
 	}
@@ -124,34 +152,79 @@ func (s *Store) ArticleComments(ctx context.Context, articleID int64, reader str
 	if err := rows.Err(); err != nil || len(th.Comments) == 0 {
 		return th, err
 	}
-	// Replies, at any depth, are shown under their top-level comment, oldest
-	// first, as a conversation reads.
-	args := make([]any, 0, len(idx)+1)
+	roots := make([]int64, 0, len(idx))
 	for id := range idx {
+		roots = append(roots, id)
+	}
+	err = s.threadReplies(ctx, roots, reader, 0, ReplyCap, func(root int64, c domain.Comment, n int) {
+		i := idx[root]
+		th.Comments[i].Replies = append(th.Comments[i].Replies, c)
+		th.Comments[i].MoreReplies = int64(n - len(th.Comments[i].Replies))
+	})
+	return th, err
+}
+
+// CommentReplies returns one page of the replies (at any depth, oldest
+// first) under a top-level comment of an article, and how many there are.
+func (s *Store) CommentReplies(ctx context.Context, articleID, rootID int64, reader string, p domain.Page) (domain.Comment, []domain.Comment, int, error) {
+	root, err := s.Comment(ctx, rootID)
+	if err != nil {
+		return root, nil, 0, err
+	}
+	if root.ArticleID != articleID || root.ParentID != 0 || !(root.Status == domain.CommentApproved ||
+		root.Status == domain.CommentPending && reader != "" && root.Reader == reader) {
+		return root, nil, 0, domain.NotFound("komentar tidak ditemukan")
+	}
+	var list []domain.Comment
+	total := 0
+	err = s.threadReplies(ctx, []int64{rootID}, reader, p.Offset(), p.Size, func(_ int64, c domain.Comment, n int) {
+		list = append(list, c)
+		total = n
+	})
+	if err == nil && len(list) == 0 && p.Offset() > 0 {
+		// Past the end: still tell the total.
+		_, _, total, err = s.CommentReplies(ctx, articleID, rootID, reader, domain.Page{Number: 1, Size: 1})
+	}
+	return root, list, total, err
+}
+
+// threadReplies calls fn for the replies under each root that this reader
+// may see, oldest first, skipping the first skip and stopping after limit
+// per root, with n the number of such replies under that root. The
+// recursive query carries every column it returns (no join back to
+// comments) and walks the replies through the partial comments_parent
+// index: a thread costs its own replies, never a scan of all comments.
+func (s *Store) threadReplies(ctx context.Context, roots []int64, reader string, skip, limit int, fn func(root int64, c domain.Comment, n int)) error {
+	args := make([]any, 0, len(roots)+3)
+	for _, id := range roots {
 		args = append(args, id)
 	}
-	args = append(args, reader) // for visible, after the ids
-	rows, err = s.r.QueryContext(ctx, s.q(`WITH RECURSIVE thread(id, root) AS (
-			SELECT id, id FROM comments WHERE id IN (`+placeholders(len(idx))+`)
+	args = append(args, reader, skip, skip+limit)
+	cols := "c.article_id, COALESCE(c.parent_id, 0), c.name, c.email, c.body, c.status, c.reader, c.created_at"
+	rows, err := s.r.QueryContext(ctx, s.q(`WITH RECURSIVE thread(root, id, article_id, parent_id, name, email, body, status, reader, created_at) AS (
+			SELECT c.id, c.id, `+cols+` FROM comments c WHERE c.id IN (`+placeholders(len(roots))+`)
 			UNION ALL
-			SELECT c.id, t.root FROM comments c JOIN thread t ON c.parent_id = t.id
+			SELECT t.root, c.id, `+cols+` FROM thread t JOIN comments c ON c.parent_id = t.id AND c.parent_id IS NOT NULL
 		)
-		SELECT t.root, `+commentCols+` FROM thread t JOIN comments c ON c.id = t.id
-		WHERE c.parent_id IS NOT NULL AND `+visible+` ORDER BY c.created_at, c.id`), args...)
+		SELECT root, id, article_id, parent_id, name, email, body, status, reader, created_at, n FROM (
+			SELECT r.*, ROW_NUMBER() OVER (PARTITION BY r.root ORDER BY r.created_at, r.id) AS rn,
+				COUNT(*) OVER (PARTITION BY r.root) AS n
+			FROM thread r WHERE r.parent_id <> 0 AND `+strings.ReplaceAll(visibleComment, "c.", "r.")+`) x
+		WHERE rn > ? AND rn <= ? ORDER BY root, created_at, id`), args...)
 	if err != nil {
-		return th, fmt.Errorf("list replies: %w", err)
+		return fmt.Errorf("list replies: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var root int64
+		var n int
 		var c domain.Comment
-		if err := rows.Scan(&root, &c.ID, &c.ArticleID, &c.ParentID, &c.Name, &c.Email, &c.Body, &c.Status, &c.Reader, &c.CreatedAt); err != nil {
-			return th, fmt.Errorf("list replies: %w", err)
+		if err := rows.Scan(&root, &c.ID, &c.ArticleID, &c.ParentID, &c.Name, &c.Email, &c.Body, &c.Status, &c.Reader, &c.CreatedAt, &n); err != nil {
+			return fmt.Errorf("list replies: %w", err)
 		}
-		i := idx[root]
-		th.Comments[i].Replies = append(th.Comments[i].Replies, c)
+		fn(root, c, n)
 	}
-	return th, rows.Err()
+	return rows.Err()
 }
 
 // Comment returns one comment.
@@ -172,12 +245,15 @@ func (s *Store) CommentsByStatus(ctx context.Context, status string, p domain.Pa
 	if !domain.ValidCommentStatus(status) {
 		return nil, 0, domain.Invalid("status komentar tidak dikenal")
 	}
-	var total int
-	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM comments WHERE status = ?"), status).Scan(&total); err != nil {
+	// Counted up to ExactCountLimit: a spam folder of millions costs the
+	// queue no more than a short one (shown as "10.000+").
+	total, err := s.countAtMost(ctx, ExactCountLimit, " FROM comments WHERE status = ?", status)
+	if err != nil {
 		return nil, 0, fmt.Errorf("count comments: %w", err)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+commentCols+", a.title, a.slug FROM comments c JOIN articles a ON a.id = c.article_id"+
-		" WHERE c.status = ? ORDER BY c.created_at, c.id LIMIT ? OFFSET ?"), status, p.Size, p.Offset())
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+commentCols+", a.title, a.slug FROM (SELECT * FROM comments c"+
+		" WHERE c.status = ? ORDER BY c.created_at, c.id LIMIT ? OFFSET ?) c JOIN articles a ON a.id = c.article_id ORDER BY c.created_at, c.id"),
+		status, p.Size, p.Offset())
 	if err != nil {
 		return nil, 0, fmt.Errorf("list comments: %w", err)
 	}

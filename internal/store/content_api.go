@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -31,21 +32,42 @@ type ArticleQuery struct {
 
 // QueryArticles returns one page of published articles that match q, with
 // their tags and authors, and the total number that match. A page past the
-// end is an empty list with the right total.
+// end is an empty list with the right total. Totals above ExactCountLimit
+// are estimates (see EstimatedTotal).
+//
+// A tag or author filter drives the query from article_tags /
+// article_authors: their pub_at copy of the publish time (listing.go) puts
+// one tag's articles, newest first, in one index range, so the biggest tag
+// of a million articles costs a page what a small one does.
 func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Article, int, error) {
-	where := " WHERE" + published
-	args := []any{s.Now()}
+	now := s.Now()
 	f := q.Filter
+	var link, linkCol, linkSlug string // the driving link table, its key column and the slug looked up
+	switch {
+	case f.TagSlug != "" && q.Sort != SortPopular:
+		link, linkCol, linkSlug = "article_tags", "tag_id = (SELECT id FROM tags WHERE slug = ?)", f.TagSlug
+	case f.AuthorSlug != "" && q.Sort != SortPopular:
+		link, linkCol, linkSlug = "article_authors", "author_id = (SELECT id FROM authors WHERE slug = ?)", f.AuthorSlug
+	}
+	// pub is the publish time column the query is ordered and bounded by.
+	pub := "a.published_at"
+	where := " WHERE" + published
+	args := []any{now}
+	if link != "" {
+		pub = "l.pub_at"
+		where = " WHERE l." + linkCol + " AND l.pub_at IS NOT NULL AND l.pub_at <= ?"
+		args = []any{linkSlug, now}
+	}
 	if f.CategorySlug != "" {
 		// A subquery, not c.slug, so the count below needs no join.
 		where += " AND a.category_id = (SELECT id FROM categories WHERE slug = ?)"
 		args = append(args, f.CategorySlug)
 	}
-	if f.TagSlug != "" {
+	if f.TagSlug != "" && link != "article_tags" {
 		where += " AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.slug = ?)"
 		args = append(args, f.TagSlug)
 	}
-	if f.AuthorSlug != "" {
+	if f.AuthorSlug != "" && link != "article_authors" {
 		where += " AND a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE au.slug = ?)"
 		args = append(args, f.AuthorSlug)
 	}
@@ -54,42 +76,124 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 		args = append(args, f.ExcludeID)
 	}
 	if !q.From.IsZero() {
-		where += " AND a.published_at >= ?"
+		where += " AND " + pub + " >= ?"
 		args = append(args, dbTime(q.From))
 	}
 	if !q.To.IsZero() {
-		where += " AND a.published_at <= ?"
+		where += " AND " + pub + " <= ?"
 		args = append(args, dbTime(q.To))
 	}
-	var order string
+	var order, outer string
+	id := "a.id"
+	if link != "" {
+		id = "l.article_id"
+	}
 	switch q.Sort {
 	case "", SortNewest:
-		order = " ORDER BY a.published_at DESC, a.id DESC"
+		order, outer = " ORDER BY "+pub+" DESC, "+id+" DESC", " ORDER BY a.published_at DESC, a.id DESC"
 	case SortOldest:
-		order = " ORDER BY a.published_at ASC, a.id ASC"
+		order, outer = " ORDER BY "+pub+" ASC, "+id+" ASC", " ORDER BY a.published_at ASC, a.id ASC"
 	case SortPopular:
 		order = " ORDER BY a.views DESC, a.published_at DESC, a.id DESC"
+		outer = order
 	default:
 		return nil, 0, domain.Invalid("urutan %q tidak dikenal", q.Sort)
 	}
 	if q.Page.Number < 1 || q.Page.Size < 1 {
 		return nil, 0, domain.Invalid("halaman tidak valid")
 	}
+	from := " FROM articles a"
+	count := from
+	if link != "" {
+		from = " FROM " + link + " l JOIN articles a ON a.id = l.article_id"
+		count = from
+		if !strings.Contains(where, "a.") {
+			// Nothing but the link table to filter on: count it alone.
+			count = " FROM " + link + " l"
+		}
+	}
+	page := func() ([]domain.Article, error) {
+		return s.queryArticles(ctx, "SELECT "+articleListCols+" FROM (SELECT a.*"+from+where+order+
+			" LIMIT ? OFFSET ?) a JOIN categories c ON c.id = a.category_id"+outer, append(args, q.Page.Size, q.Page.Offset())...)
+	}
 	if q.NoTotal {
-		list, err := s.queryArticles(ctx, pageQuery(where, order), append(args, q.Page.Size, q.Page.Offset())...)
+		list, err := page()
 		return list, -1, err
 	}
-	var total int
-	// Counting on articles alone lets SQLite count from the covering
-	// (status, published_at) index: 117 ms -> 15 ms at 200,000 articles.
-	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles a"+where), args...).Scan(&total); err != nil {
+	total, err := s.countOrEstimate(ctx, count+where, pub, args, now)
+	if err != nil {
 		return nil, 0, fmt.Errorf("count articles: %w", err)
 	}
 	if q.Page.Offset() >= total {
 		return []domain.Article{}, total, nil
 	}
-	list, err := s.queryArticles(ctx, pageQuery(where, order), append(args, q.Page.Size, q.Page.Offset())...)
+	list, err := page()
 	return list, total, err
+}
+
+// ExactCountLimit is the most matches a list counts one by one; beyond it
+// the total is estimated and shown as "sekitar 196.000".
+const ExactCountLimit = 10000
+
+// EstimatedTotal reports whether a total returned by QueryArticles (or
+// another capped count) is an estimate rather than an exact count.
+func EstimatedTotal(total int) bool { return total > ExactCountLimit }
+
+// countOrEstimate counts the rows of fromWhere up to ExactCountLimit. Past
+// that it estimates from the publish times, which an archive fills at a
+// steady pace: the matches number about ExactCountLimit times the span from
+// the oldest match to now over the span of the newest ExactCountLimit. The
+// estimate reads two index positions, never every match, and is rounded to
+// three significant digits (and kept above ExactCountLimit, so
+// EstimatedTotal tells it apart).
+func (s *Store) countOrEstimate(ctx context.Context, fromWhere, pub string, args []any, now time.Time) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM (SELECT 1"+fromWhere+" LIMIT ?) x"),
+		append(args, ExactCountLimit+1)...).Scan(&n); err != nil {
+		return 0, err
+	}
+	if n <= ExactCountLimit {
+		return n, nil
+	}
+	var kth, oldest any
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT "+pub+fromWhere+" ORDER BY "+pub+" DESC LIMIT 1 OFFSET ?"),
+		append(args, ExactCountLimit-1)...).Scan(&kth); err != nil {
+		return 0, err
+	}
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT "+pub+fromWhere+" ORDER BY "+pub+" ASC LIMIT 1"), args...).Scan(&oldest); err != nil {
+		return 0, err
+	}
+	tk, err := anyTime(kth)
+	if err != nil {
+		return 0, err
+	}
+	to, err := anyTime(oldest)
+	if err != nil {
+		return 0, err
+	}
+	recent := now.Sub(tk)
+	if recent <= 0 {
+		return ExactCountLimit + 1, nil
+	}
+	est := float64(ExactCountLimit) * float64(now.Sub(to)) / float64(recent)
+	return max(ExactCountLimit+1, roundSignificant(est, 3)), nil
+}
+
+// roundSignificant rounds v to d significant digits.
+func roundSignificant(v float64, d int) int {
+	if v < 1 {
+		return 0
+	}
+	scale := math.Pow(10, math.Floor(math.Log10(v))-float64(d-1))
+	return int(math.Round(v/scale) * scale)
+}
+
+// countAtMost counts the rows a query selects, stopping past limit (the
+// caller shows "10.000+" then).
+func (s *Store) countAtMost(ctx context.Context, limit int, fromWhere string, args ...any) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM (SELECT 1"+fromWhere+" LIMIT ?) x"), append(args, limit+1)...).Scan(&n)
+	return n, err
 }
 
 // SitemapBucket is one file of the article sitemap: the published articles
@@ -103,13 +207,21 @@ type SitemapBucket struct {
 }
 
 // ArticleSitemapBuckets lists the non-empty article sitemap files for the
-// given file size, in order.
+// given file size, in order. For sizes that are whole blocks of 1,000 ids it
+// sums article_blocks (listing.go): at a million articles a thousand small
+// rows instead of every article.
 func (s *Store) ArticleSitemapBuckets(ctx context.Context, size int) ([]SitemapBucket, error) {
 	if size < 1 {
 		return nil, domain.Invalid("ukuran sitemap tidak valid")
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT (a.id - 1) / ? AS bucket, COUNT(*), MAX(a.updated_at) FROM articles a
-		WHERE`+published+` GROUP BY bucket ORDER BY bucket`), size, s.Now())
+	query := `SELECT (a.id - 1) / ? AS bucket, COUNT(*), MAX(a.updated_at) FROM articles a
+		WHERE` + published + ` GROUP BY bucket ORDER BY bucket`
+	args := []any{size, s.Now()}
+	if size%blockSize == 0 {
+		query = "SELECT block / ? AS bucket, SUM(published), MAX(lastmod) FROM article_blocks GROUP BY bucket ORDER BY bucket"
+		args = []any{size / blockSize}
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("sitemap buckets: %w", err)
 	}
@@ -145,8 +257,11 @@ func (s *Store) ArticleSitemap(ctx context.Context, number, size int) ([]Sitemap
 		return nil, domain.Invalid("nomor sitemap tidak valid")
 	}
 	lo := int64(number-1) * int64(size)
+	// One range of the covering articles_sitemap index: the table rows hold
+	// the body before the status and times, so reading them from the table
+	// walks every body.
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.slug, a.published_at, a.updated_at FROM articles a
-		WHERE a.id > ? AND a.id <= ? AND`+published+` ORDER BY a.id`), lo, lo+int64(size), s.Now())
+		WHERE a.status = 'published' AND a.id > ? AND a.id <= ? AND a.published_at <= ? ORDER BY a.id`), lo, lo+int64(size), s.Now())
 	if err != nil {
 		return nil, fmt.Errorf("article sitemap: %w", err)
 	}
@@ -195,24 +310,22 @@ type CategoryStat struct {
 }
 
 // CategoryStats lists all categories in navigation order with their
-// published article counts.
+// published article counts (estimated above ExactCountLimit).
 func (s *Store) CategoryStats(ctx context.Context) ([]CategoryStat, error) {
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT c.id, c.slug, c.name, c.description, c.position,
-		(SELECT COUNT(*) FROM articles a WHERE a.category_id = c.id AND`+published+`)
-		FROM categories c ORDER BY c.position, c.name`), s.Now())
+	cats, err := s.Categories(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("category stats: %w", err)
 	}
-	defer rows.Close()
-	list := []CategoryStat{}
-	for rows.Next() {
-		var c CategoryStat
-		if err := rows.Scan(&c.ID, &c.Slug, &c.Name, &c.Description, &c.Position, &c.Articles); err != nil {
+	now := s.Now()
+	list := make([]CategoryStat, 0, len(cats))
+	for _, c := range cats {
+		n, err := s.countOrEstimate(ctx, " FROM articles a WHERE a.category_id = ? AND"+published, "a.published_at", []any{c.ID, now}, now)
+		if err != nil {
 			return nil, fmt.Errorf("category stats: %w", err)
 		}
-		list = append(list, c)
+		list = append(list, CategoryStat{Category: c, Articles: n})
 	}
-	return list, rows.Err()
+	return list, nil
 }
 
 // TagStat is a tag with the number of its published articles and the time
@@ -223,38 +336,138 @@ type TagStat struct {
 	LastMod  time.Time
 }
 
+// tagHasArticles is true for a tag (alias t) with a published article: one
+// probe of the article_tags_pub index.
+const tagHasArticles = ` EXISTS (SELECT 1 FROM article_tags l WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ?)`
+
+// CountListedTags counts the tags that have published articles, one index
+// probe per tag.
+func (s *Store) CountListedTags(ctx context.Context) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM tags t WHERE"+tagHasArticles), s.Now()).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count tags: %w", err)
+	}
+	return n, nil
+}
+
 // TagStats returns one page of the tags that have published articles, by
-// name, and how many such tags there are.
+// name, and how many such tags there are. LastMod is when a tag's newest
+// article last changed; each count and time is one range of the
+// article_tags_pub index.
 func (s *Store) TagStats(ctx context.Context, p domain.Page) ([]TagStat, int, error) {
 	now := s.Now()
-	var total int
-	if err := s.r.QueryRowContext(ctx, s.q(`SELECT COUNT(DISTINCT at.tag_id) FROM article_tags at
-		JOIN articles a ON a.id = at.article_id WHERE`+published), now).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count tags: %w", err)
+	total, err := s.CountListedTags(ctx)
+	if err != nil {
+		return nil, 0, err
 	}
 	list := []TagStat{}
 	if p.Offset() >= total {
 		return list, total, nil
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name, COUNT(*), MAX(a.updated_at) FROM tags t
-		JOIN article_tags at ON at.tag_id = t.id JOIN articles a ON a.id = at.article_id
-		WHERE`+published+` GROUP BY t.id, t.slug, t.name ORDER BY t.name, t.id LIMIT ? OFFSET ?`), now, p.Size, p.Offset())
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name, 0,
+		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
+			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
+		FROM (SELECT t.* FROM tags t WHERE`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
+		now, now, p.Size, p.Offset())
 	if err != nil {
 		return nil, 0, fmt.Errorf("list tags: %w", err)
 	}
-	defer rows.Close()
 	for rows.Next() {
 		var t TagStat
 		var last any
 		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &t.Articles, &last); err != nil {
+			rows.Close()
 			return nil, 0, fmt.Errorf("list tags: %w", err)
 		}
 		if t.LastMod, err = anyTime(last); err != nil {
+			rows.Close()
 			return nil, 0, fmt.Errorf("list tags: %w", err)
 		}
 		list = append(list, t)
 	}
-	return list, total, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("list tags: %w", err)
+	}
+	// Each tag's count, estimated past ExactCountLimit like the tag page's.
+	for i := range list {
+		if list[i].Articles, err = s.countOrEstimate(ctx, " FROM article_tags l WHERE l.tag_id = ? AND l.pub_at IS NOT NULL AND l.pub_at <= ?",
+			"l.pub_at", []any{list[i].ID, now}, now); err != nil {
+			return nil, 0, fmt.Errorf("count tag articles: %w", err)
+		}
+	}
+	return list, total, nil
+}
+
+// TagSitemapFiles is the number of tag sitemap files of size tags: without
+// more tags than fit one file it needs no count of the tags in use (20,000
+// index probes), only whether one is.
+func (s *Store) TagSitemapFiles(ctx context.Context, size int) (int, error) {
+	var tags int
+	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM tags").Scan(&tags); err != nil {
+		return 0, fmt.Errorf("count tags: %w", err)
+	}
+	if tags > size {
+		n, err := s.CountListedTags(ctx)
+		return (n + size - 1) / size, err
+	}
+	var any int
+	err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM (SELECT 1 FROM article_tags l WHERE l.pub_at IS NOT NULL AND l.pub_at <= ? LIMIT 1) x"),
+		s.Now()).Scan(&any)
+	if err != nil {
+		return 0, fmt.Errorf("count tags: %w", err)
+	}
+	return any, nil
+}
+
+// TagSitemap returns one page of the tags that have published articles, by
+// name, with LastMod only (Articles is not counted): what a tag sitemap
+// file needs, one index probe per tag.
+func (s *Store) TagSitemap(ctx context.Context, p domain.Page) ([]TagStat, error) {
+	now := s.Now()
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name,
+		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
+			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
+		FROM (SELECT t.* FROM tags t WHERE`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
+		now, now, p.Size, p.Offset())
+	if err != nil {
+		return nil, fmt.Errorf("tag sitemap: %w", err)
+	}
+	defer rows.Close()
+	list := []TagStat{}
+	for rows.Next() {
+		var t TagStat
+		var last any
+		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &last); err != nil {
+			return nil, fmt.Errorf("tag sitemap: %w", err)
+		}
+		if t.LastMod, err = anyTime(last); err != nil {
+			return nil, fmt.Errorf("tag sitemap: %w", err)
+		}
+		list = append(list, t)
+	}
+	return list, rows.Err()
+}
+
+// ListedAuthors returns up to limit authors that have published articles,
+// by name (one index probe per author).
+func (s *Store) ListedAuthors(ctx context.Context, limit int) ([]domain.Author, error) {
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT au.id, au.slug, au.name, au.bio FROM authors au
+		WHERE EXISTS (SELECT 1 FROM article_authors l WHERE l.author_id = au.id AND l.pub_at IS NOT NULL AND l.pub_at <= ?)
+		ORDER BY au.name, au.id LIMIT ?`), s.Now(), limit)
+	if err != nil {
+		return nil, fmt.Errorf("listed authors: %w", err)
+	}
+	defer rows.Close()
+	var list []domain.Author
+	for rows.Next() {
+		var a domain.Author
+		if err := rows.Scan(&a.ID, &a.Slug, &a.Name, &a.Bio); err != nil {
+			return nil, fmt.Errorf("listed authors: %w", err)
+		}
+		list = append(list, a)
+	}
+	return list, rows.Err()
 }
 
 // AuthorStat is an author with the number of their published articles.
@@ -275,7 +488,7 @@ func (s *Store) AuthorStats(ctx context.Context, p domain.Page) ([]AuthorStat, i
 		return list, total, nil
 	}
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT au.id, au.slug, au.name, au.bio,
-		(SELECT COUNT(*) FROM article_authors aa JOIN articles a ON a.id = aa.article_id WHERE aa.author_id = au.id AND`+published+`)
+		(SELECT COUNT(*) FROM article_authors l WHERE l.author_id = au.id AND l.pub_at IS NOT NULL AND l.pub_at <= ?)
 		FROM authors au ORDER BY au.name, au.id LIMIT ? OFFSET ?`), s.Now(), p.Size, p.Offset())
 	if err != nil {
 		return nil, 0, fmt.Errorf("list authors: %w", err)

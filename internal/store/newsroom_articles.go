@@ -34,32 +34,33 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter, p domain.Page)
 		where += " AND LOWER(a.title) LIKE ?"
 		args = append(args, "%"+strings.ToLower(strings.NewReplacer("%", "", "_", "").Replace(q))+"%")
 	}
-	var total int
-	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*)"+articleFrom+where), args...).Scan(&total); err != nil {
+	// Counted on articles alone and only up to ExactCountLimit (the list
+	// then says "10.000+"); the page walks articles_updated and joins the
+	// categories of its own rows only.
+	total, err := s.countAtMost(ctx, ExactCountLimit, " FROM articles a"+where, args...)
+	if err != nil {
 		return nil, 0, fmt.Errorf("count articles: %w", err)
 	}
-	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+where+
-		" ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?", append(args, p.Size, p.Offset())...)
+	order := " ORDER BY a.updated_at DESC, a.id DESC"
+	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+" FROM (SELECT * FROM articles a"+where+order+
+		" LIMIT ? OFFSET ?) a JOIN categories c ON c.id = a.category_id"+order, append(args, p.Size, p.Offset())...)
 	return list, total, err
 }
 
-// CountArticlesByStatus counts articles per status.
+// CountArticlesByStatus counts articles per status, each count stopping
+// past ExactCountLimit (one range of the status index each).
 func (s *Store) CountArticlesByStatus(ctx context.Context) (map[domain.Status]int, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT status, COUNT(*) FROM articles GROUP BY status")
-	if err != nil {
-		return nil, fmt.Errorf("count by status: %w", err)
-	}
-	defer rows.Close()
 	m := map[domain.Status]int{}
-	for rows.Next() {
-		var st string
-		var n int
-		if err := rows.Scan(&st, &n); err != nil {
+	for _, st := range []domain.Status{domain.StatusDraft, domain.StatusReview, domain.StatusScheduled, domain.StatusPublished, domain.StatusUnpublished} {
+		n, err := s.countAtMost(ctx, ExactCountLimit, " FROM articles WHERE status = ?", string(st))
+		if err != nil {
 			return nil, fmt.Errorf("count by status: %w", err)
 		}
-		m[domain.Status(st)] = n
+		if n > 0 {
+			m[st] = n
+		}
 	}
-	return m, rows.Err()
+	return m, nil
 }
 
 // SetArticleOwner records the account that created an article.

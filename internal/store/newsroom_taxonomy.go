@@ -16,6 +16,9 @@ func (s *Store) UpdateCategory(ctx context.Context, id int64, c domain.Category)
 	if c.Name == "" {
 		return domain.Invalid("nama kategori wajib diisi")
 	}
+	if err := checkCategory(c); err != nil {
+		return err
+	}
 	if c.Slug == "" {
 		c.Slug = domain.Slugify(c.Name)
 	}
@@ -110,6 +113,9 @@ func (s *Store) RenameTag(ctx context.Context, id int64, name string) (domain.Ta
 	t := domain.Tag{ID: id, Name: strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), "#")), Slug: domain.Slugify(name)}
 	if t.Slug == "" {
 		return t, domain.Invalid("nama topik wajib diisi")
+	}
+	if err := domain.CheckName("nama topik", t.Name, domain.MaxTagName); err != nil {
+		return t, err
 	}
 	var changes []ArticleChange
 	err := s.Tx(ctx, func(tx *sql.Tx) error {

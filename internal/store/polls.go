@@ -94,13 +94,46 @@ func (s *Store) Poll(ctx context.Context, id int64) (domain.Poll, error) {
 	return p, rows.Err()
 }
 
+// pollLive holds for a poll (aliased p) that readers may see and vote in:
+// one not attached to an article, or attached to an article that is
+// published and whose time has come; a poll of an embargoed draft stays
+// hidden (issue 16). It takes the time now twice.
+const pollLive = ` (p.article_id IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.id = p.article_id AND` + published + `))
+	AND (NOT EXISTS (SELECT 1 FROM articles a WHERE a.poll_id = p.id)
+		OR EXISTS (SELECT 1 FROM articles a WHERE a.poll_id = p.id AND` + published + `))`
+
+type rowQuerier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// pollIsLive reports whether poll id may be shown to readers.
+func (s *Store) pollIsLive(ctx context.Context, q rowQuerier, id int64) (bool, error) {
+	now := s.Now()
+	var n int
+	err := q.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM polls p WHERE p.id = ? AND"+pollLive), id, now, now).Scan(&n)
+	return n > 0, err
+}
+
+// PublicPoll is Poll for readers: a poll attached to an article that is not
+// published yet is not found.
+func (s *Store) PublicPoll(ctx context.Context, id int64) (domain.Poll, error) {
+	live, err := s.pollIsLive(ctx, s.r, id)
+	if err != nil {
+		return domain.Poll{}, fmt.Errorf("get poll: %w", err)
+	}
+	if !live {
+		return domain.Poll{}, domain.NotFound("polling tidak ditemukan")
+	}
+	return s.Poll(ctx, id)
+}
+
 // OpenPollIDs returns the ids of polls open now, newest first. When
 // articleID is not 0, a poll attached to that article comes first.
 func (s *Store) OpenPollIDs(ctx context.Context, articleID int64, limit int) ([]int64, error) {
 	now := s.Now()
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT id FROM polls WHERE opens_at <= ? AND (closes_at IS NULL OR closes_at > ?)
-		AND (article_id IS NULL OR article_id = ?)
-		ORDER BY CASE WHEN article_id = ? THEN 0 ELSE 1 END, created_at DESC, id DESC LIMIT ?`), now, now, articleID, articleID, limit)
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT p.id FROM polls p WHERE p.opens_at <= ? AND (p.closes_at IS NULL OR p.closes_at > ?)
+		AND (p.article_id IS NULL OR p.article_id = ?) AND`+pollLive+`
+		ORDER BY CASE WHEN p.article_id = ? THEN 0 ELSE 1 END, p.created_at DESC, p.id DESC LIMIT ?`), now, now, articleID, now, now, articleID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("open polls: %w", err)
 	}
@@ -146,6 +179,12 @@ func (s *Store) Vote(ctx context.Context, pollID, optionID int64, voters []strin
 			return domain.NotFound("polling tidak ditemukan")
 		}
 		if err != nil {
+			return err
+		}
+		if live, err := s.pollIsLive(ctx, tx, pollID); err != nil || !live {
+			if err == nil {
+				err = domain.NotFound("polling tidak ditemukan")
+			}
 			return err
 		}
 		now := s.Now()

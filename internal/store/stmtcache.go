@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
 // readDB is the read pool with a cache of prepared statements. The pure-Go
@@ -17,6 +18,8 @@ type readDB struct {
 
 	mu    sync.RWMutex
 	stmts map[string]*sql.Stmt
+
+	trace atomic.Pointer[func(query string, args []any)] // see Store.TraceReads
 }
 
 // maxCachedStmts bounds the cache; queries beyond it run unprepared.
@@ -51,6 +54,9 @@ func (r *readDB) stmt(ctx context.Context, query string) *sql.Stmt {
 
 // QueryContext runs a read query through a cached prepared statement.
 func (r *readDB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if fn := r.trace.Load(); fn != nil {
+		(*fn)(query, args)
+	}
 	if st := r.stmt(ctx, query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -60,6 +66,9 @@ func (r *readDB) QueryContext(ctx context.Context, query string, args ...any) (*
 // QueryRowContext runs a one-row read query through a cached prepared
 // statement.
 func (r *readDB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if fn := r.trace.Load(); fn != nil {
+		(*fn)(query, args)
+	}
 	if st := r.stmt(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}

@@ -16,6 +16,9 @@ func (s *Store) CreateCategory(ctx context.Context, c domain.Category) (int64, e
 	if c.Name == "" {
 		return 0, domain.Invalid("nama kategori wajib diisi")
 	}
+	if err := checkCategory(c); err != nil {
+		return 0, err
+	}
 	if c.Slug == "" {
 		c.Slug = domain.Slugify(c.Name)
 	}
@@ -67,6 +70,9 @@ func (s *Store) CreateAuthor(ctx context.Context, a domain.Author) (int64, error
 	a.Name = strings.TrimSpace(a.Name)
 	if a.Name == "" {
 		return 0, domain.Invalid("nama penulis wajib diisi")
+	}
+	if err := domain.CheckName("nama penulis", a.Name, domain.MaxAuthorName); err != nil {
+		return 0, err
 	}
 	if a.Slug == "" {
 		a.Slug = domain.Slugify(a.Name)
@@ -124,4 +130,12 @@ func (s *Store) ensureTag(ctx context.Context, ex execer, name string) (domain.T
 		return t, fmt.Errorf("ensure tag: %w", err)
 	}
 	return t, nil
+}
+
+// checkCategory bounds what every page's navigation shows.
+func checkCategory(c domain.Category) error {
+	if err := domain.CheckName("nama kategori", c.Name, domain.MaxCategoryName); err != nil {
+		return err
+	}
+	return domain.CheckName("keterangan kategori", c.Description, domain.MaxCategoryDescription)
 }

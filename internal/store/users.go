@@ -185,8 +185,10 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, name string, role doma
 }
 
 // SetPasswordHash replaces an account's password hash and ends its other
-// sessions (keepSession, a session id hash, survives; "" ends all).
-func (s *Store) SetPasswordHash(ctx context.Context, id int64, hash, keepSession string) error {
+// sessions (keepSession, a session id hash, survives; "" ends all). With
+// revokeTokens the account's API tokens are revoked in the same step, so a
+// leaked password's tokens die with it.
+func (s *Store) SetPasswordHash(ctx context.Context, id int64, hash, keepSession string, revokeTokens bool) error {
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, s.q("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?"), hash, s.Now(), id)
 		if err != nil {
@@ -195,7 +197,12 @@ func (s *Store) SetPasswordHash(ctx context.Context, id int64, hash, keepSession
 		if n, _ := res.RowsAffected(); n == 0 {
 			return domain.NotFound("pengguna tidak ditemukan")
 		}
-		_, err = tx.ExecContext(ctx, s.q("DELETE FROM sessions WHERE user_id = ? AND id <> ?"), id, keepSession)
+		if _, err = tx.ExecContext(ctx, s.q("DELETE FROM sessions WHERE user_id = ? AND id <> ?"), id, keepSession); err != nil {
+			return err
+		}
+		if revokeTokens {
+			_, err = tx.ExecContext(ctx, s.q("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"), s.Now(), id)
+		}
 		return err
 	})
 	if err != nil {

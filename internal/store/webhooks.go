@@ -139,33 +139,48 @@ func (s *Store) Webhooks(ctx context.Context) ([]domain.Webhook, error) {
 	return list, rows.Err()
 }
 
-// CreateDeliveries queues payload for every active webhook that subscribes
-// to event, due now, and returns the new deliveries' ids.
-func (s *Store) CreateDeliveries(ctx context.Context, event string, articleID int64, payload string) ([]int64, error) {
-	hooks, err := s.Webhooks(ctx)
+// QueueDeliveries writes, inside tx (an article write's transaction: the
+// outbox), one pending delivery of payload for every active webhook that
+// subscribes to event, due now. It returns how many it queued. Because the
+// rows commit or vanish with the article change, every committed change is
+// delivered at least once, even when the process dies right after.
+func (s *Store) QueueDeliveries(ctx context.Context, tx *sql.Tx, event string, articleID int64, payload string) (int, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+webhookCols+" FROM webhooks WHERE active = TRUE ORDER BY id")
 	if err != nil {
-		return nil, err
+		return 0, fmt.Errorf("queue deliveries: %w", err)
 	}
-	now := s.Now()
-	var ids []int64
-	err = s.Tx(ctx, func(tx *sql.Tx) error {
-		for _, h := range hooks {
-			if !h.Active || !h.Wants(event) {
-				continue
-			}
-			id, err := s.insertID(ctx, tx, `INSERT INTO webhook_deliveries (webhook_id, event, article_id, payload, status, next_attempt_at, created_at)
-				VALUES (?, ?, ?, ?, 'pending', ?, ?)`, h.ID, event, articleID, payload, now, now)
-			if err != nil {
-				return err
-			}
-			ids = append(ids, id)
+	var hooks []domain.Webhook
+	for rows.Next() {
+		h, err := scanWebhook(rows)
+		if err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("queue deliveries: %w", err)
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("create deliveries: %w", err)
+		hooks = append(hooks, h)
 	}
-	return ids, nil
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("queue deliveries: %w", err)
+	}
+	now, n := s.Now(), 0
+	for _, h := range hooks {
+		if !h.Wants(event) {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO webhook_deliveries (webhook_id, event, article_id, payload, status, next_attempt_at, created_at)
+			VALUES (?, ?, ?, ?, 'pending', ?, ?)`), h.ID, event, articleID, payload, now, now); err != nil {
+			return n, fmt.Errorf("queue deliveries: %w", err)
+		}
+		n++
+	}
+	return n, nil
+}
+
+// ArticleInTx reads an article with its relations inside tx, as the write
+// in progress left it (webhook payloads describe what the write did).
+func (s *Store) ArticleInTx(ctx context.Context, tx *sql.Tx, id int64) (domain.Article, error) {
+	st, err := s.articleForEdit(ctx, tx, id)
+	return st.Article, err
 }
 
 // CreateDelivery queues one payload for one webhook (a test ping), due now.
@@ -203,46 +218,70 @@ func (s *Store) Delivery(ctx context.Context, id int64) (domain.WebhookDelivery,
 	return d, nil
 }
 
-// DueDeliveryIDs returns pending deliveries whose next attempt is due,
-// oldest first.
-func (s *Store) DueDeliveryIDs(ctx context.Context, limit int) ([]int64, error) {
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= ?
-		ORDER BY next_attempt_at, id LIMIT ?`), s.Now(), limit)
-	if err != nil {
-		return nil, fmt.Errorf("due deliveries: %w", err)
+// Claimed is a delivery claimed for one attempt, with its webhook.
+type Claimed struct {
+	Delivery domain.WebhookDelivery
+	Webhook  domain.Webhook
+}
+
+// ClaimDue claims up to limit due pending deliveries for one attempt each:
+// it moves their next attempt to leaseUntil, so no other worker or process
+// sends them meanwhile, and a crash mid-send only delays the retry until
+// the lease ends. A delivery is claimed only when no earlier delivery of
+// the same webhook and article is still pending, so each receiver gets an
+// article's events in order. On PostgreSQL the rows are taken FOR UPDATE
+// SKIP LOCKED: several processes share the work without waiting on each
+// other. SQLite has one writer, so its claims are serial anyway.
+func (s *Store) ClaimDue(ctx context.Context, limit int, leaseUntil time.Time) ([]Claimed, error) {
+	lock := ""
+	if s.dialect == Postgres {
+		lock = " FOR UPDATE SKIP LOCKED"
 	}
-	defer rows.Close()
+	rows, err := s.w.QueryContext(ctx, s.q(`UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id IN (
+		SELECT d.id FROM webhook_deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= ?
+		AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.webhook_id = d.webhook_id
+			AND e.article_id = d.article_id AND e.id < d.id AND e.status = 'pending')
+		ORDER BY d.id LIMIT ?`+lock+`) RETURNING id`), dbTime(leaseUntil), s.Now(), limit)
+	if err != nil {
+		return nil, fmt.Errorf("claim deliveries: %w", err)
+	}
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("due deliveries: %w", err)
+			rows.Close()
+			return nil, fmt.Errorf("claim deliveries: %w", err)
 		}
 		ids = append(ids, id)
 	}
-	return ids, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("claim deliveries: %w", err)
+	}
+	slices.Sort(ids)
+	out := make([]Claimed, 0, len(ids))
+	for _, id := range ids {
+		d, err := s.Delivery(ctx, id)
+		if err != nil {
+			return out, err
+		}
+		h, err := s.Webhook(ctx, d.WebhookID)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, Claimed{Delivery: d, Webhook: h})
+	}
+	return out, nil
 }
 
-// ClaimDelivery takes a due pending delivery for one attempt: it moves the
-// next attempt to leaseUntil, so no other process (or worker) sends it
-// meanwhile, and returns it with its webhook. ok is false when the delivery
-// is not due or another worker claimed it first.
-func (s *Store) ClaimDelivery(ctx context.Context, id int64, leaseUntil time.Time) (d domain.WebhookDelivery, h domain.Webhook, ok bool, err error) {
-	res, err := s.w.ExecContext(ctx, s.q(`UPDATE webhook_deliveries SET next_attempt_at = ?
-		WHERE id = ? AND status = 'pending' AND next_attempt_at <= ?`), dbTime(leaseUntil), id, s.Now())
-	if err != nil {
-		return d, h, false, fmt.Errorf("claim delivery: %w", err)
+// ReleaseClaim makes a claimed delivery due again now (a worker shutting
+// down before it sent it).
+func (s *Store) ReleaseClaim(ctx context.Context, id int64) error {
+	if _, err := s.w.ExecContext(ctx, s.q("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ? AND status = 'pending'"),
+		s.Now(), id); err != nil {
+		return fmt.Errorf("release delivery: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return d, h, false, nil
-	}
-	if d, err = s.Delivery(ctx, id); err != nil {
-		return d, h, false, err
-	}
-	if h, err = s.Webhook(ctx, d.WebhookID); err != nil {
-		return d, h, false, err
-	}
-	return d, h, true, nil
+	return nil
 }
 
 // AttemptResult is the outcome of one delivery attempt.

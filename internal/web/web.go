@@ -23,7 +23,7 @@ func StatusOf(err error) int {
 	switch domain.ErrorCode(err) {
 	case domain.ENotFound:
 		return http.StatusNotFound
-	case domain.EInvalid:
+	case domain.EInvalid, domain.ECookieRequired:
 		return http.StatusBadRequest
 	case domain.EConflict:
 		return http.StatusConflict

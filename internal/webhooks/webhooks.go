@@ -3,19 +3,26 @@
 // failures with exponential backoff, and keeps a delivery log in the
 // database.
 //
-// Publishing never waits for a webhook target. The store's after-commit hook
-// only puts the change on a bounded queue (dropping it, with a log line, if
-// the queue is full); a goroutine turns changes into delivery rows, and
-// workers send them, each attempt bounded by a timeout. Deliveries live in
-// the database, so a retry survives a restart and every process over one
-// database may send them: a worker claims a delivery with an atomic UPDATE
-// before sending it.
+// Deliveries are at least once, through a transactional outbox: the
+// delivery rows are written inside the article write's own transaction (a
+// store hook), so they commit or vanish with the change, and a process
+// killed right after the commit sends them when it (or another process)
+// runs again. Publishing never waits for a webhook target: the commit only
+// wakes the dispatcher, which claims due rows (FOR UPDATE SKIP LOCKED on
+// PostgreSQL, so several processes share the work) and hands them to
+// workers, each attempt bounded by a timeout. A claim is a lease: a crash
+// mid-send only delays the retry until it ends. Retries live in the rows,
+// so they survive restarts. A receiver gets one article's events in order:
+// a delivery waits while an earlier one of the same webhook and article is
+// still pending (retrying).
 //
 // Each request carries:
 //
 //	Content-Type: application/json
 //	X-Warta-Event: published | updated | unpublished | ping
 //	X-Warta-Delivery: <delivery id>, the same on every retry
+//	Idempotency-Key: warta-delivery-<delivery id>, the same on every retry:
+//	                 at least once means a receiver may see a delivery twice
 //	X-Warta-Signature: sha256=<hex HMAC-SHA256 of the body with the webhook's secret>
 //
 // A 2xx answer is success; anything else (a redirect too) is retried.
@@ -24,6 +31,7 @@ package webhooks
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -34,9 +42,12 @@ import (
 	"io"
 	"log/slog"
 	mrand "math/rand/v2"
+	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"warta/internal/domain"
@@ -54,19 +65,23 @@ type Config struct {
 	Backoff      time.Duration // wait after the first failure, doubled each time; default 30 s
 	MaxBackoff   time.Duration // cap of the wait; default 1 h
 	Workers      int           // concurrent sends; default 4
-	QueueSize    int           // article changes waiting to be turned into deliveries; default 1024
 	PollInterval time.Duration // how often due retries are looked for; default 5 s
-	Client       *http.Client  // default: no redirects followed
+	Client       *http.Client  // default: no redirects followed, private targets refused
+	// AllowPrivate lets deliveries reach loopback, private (RFC 1918, ULA)
+	// and link-local addresses. Off by default, so a webhook cannot be
+	// turned into a scanner of the server's own network; the operator turns
+	// it on (--webhooks-allow-private) for targets on the same host or LAN.
+	AllowPrivate bool
 }
 
 // Service delivers webhooks.
 type Service struct {
-	cfg     Config
-	store   *store.Store
-	log     *slog.Logger
-	changes chan change
-	due     chan int64
-	wg      sync.WaitGroup
+	cfg   Config
+	store *store.Store
+	log   *slog.Logger
+	wake  chan struct{} // a commit queued deliveries
+	due   chan store.Claimed
+	wg    sync.WaitGroup
 }
 
 // New builds the service; call Subscribe to hear article changes and Run to
@@ -90,17 +105,20 @@ func New(cfg Config, st *store.Store, log *slog.Logger) *Service {
 	if cfg.Workers <= 0 {
 		cfg.Workers = 4
 	}
-	if cfg.QueueSize <= 0 {
-		cfg.QueueSize = 1024
-	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = 5 * time.Second
 	}
 	if cfg.Client == nil {
-		cfg.Client = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.Proxy = nil // the address checked is the address dialled
+		if !cfg.AllowPrivate {
+			d := &net.Dialer{Timeout: cfg.Timeout, Control: refusePrivate}
+			tr.DialContext = d.DialContext
+		}
+		cfg.Client = &http.Client{Transport: tr,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	}
-	return &Service{cfg: cfg, store: st, log: log, changes: make(chan change, cfg.QueueSize),
-		due: make(chan int64, cfg.Workers*4)}
+	return &Service{cfg: cfg, store: st, log: log, wake: make(chan struct{}, 1), due: make(chan store.Claimed)}
 }
 
 // NewSecret returns a fresh signing secret for a webhook.
@@ -123,45 +141,60 @@ func Verify(secret string, body []byte, signature string) bool {
 	return hmac.Equal([]byte(Sign(secret, body)), []byte(signature))
 }
 
-// Subscribe hooks the service to the store's article writes. The hook reads
-// the article as it is at that moment (so a payload tells what the event
-// did, whatever happens next) and queues it; it never waits for a target,
-// and when the queue is full it drops the change with a log line rather
-// than hold up the newsroom.
+// Subscribe hooks the service to the store's article writes: inside each
+// write's transaction it reads the article as the write left it (so a
+// payload tells what the event did, whatever happens next) and queues a
+// delivery row per webhook that wants the event; once the write committed
+// it wakes the dispatcher. A failure to queue fails the article write, so
+// no committed change goes undelivered.
 func (s *Service) Subscribe() {
-	s.store.OnArticleChange(func(ctx context.Context, c store.ArticleChange) {
-		switch c.Kind {
-		case domain.EventPublished, domain.EventUpdated, domain.EventUnpublished:
-		default:
-			return
+	s.store.OnArticleWrite(func(ctx context.Context, tx *sql.Tx, c store.ArticleChange) error {
+		if !wanted(c) {
+			return nil
 		}
-		// An update to an article readers cannot see concerns nobody.
-		if c.Kind == domain.EventUpdated && c.Status != domain.StatusPublished {
-			return
-		}
-		a, err := s.store.ArticleByIDAnyStatus(context.WithoutCancel(ctx), c.ArticleID)
+		a, err := s.store.ArticleInTx(ctx, tx, c.ArticleID)
 		if err != nil {
-			s.log.Error("webhooks: read article", "article", c.ArticleID, "err", err)
-			return
+			return fmt.Errorf("webhooks: read article: %w", err)
 		}
-		select {
-		case s.changes <- change{event: c.Kind, at: s.store.Now(), article: a}:
-		default:
-			s.log.Warn("webhook queue full: change not delivered", "article", c.ArticleID, "event", c.Kind)
+		body, err := json.Marshal(Payload{Event: c.Kind, OccurredAt: web.RFC3339(s.store.Now(), s.cfg.Location),
+			Article: s.articlePayload(a)})
+		if err != nil {
+			return fmt.Errorf("webhooks: payload: %w", err)
+		}
+		_, err = s.store.QueueDeliveries(ctx, tx, c.Kind, a.ID, string(body))
+		return err
+	})
+	s.store.OnArticleChange(func(_ context.Context, c store.ArticleChange) {
+		if wanted(c) {
+			s.Wake()
 		}
 	})
 }
 
-// change is an article event waiting to become deliveries.
-type change struct {
-	event   string
-	at      time.Time
-	article domain.Article
+// wanted reports whether webhooks hear of an article change.
+func wanted(c store.ArticleChange) bool {
+	switch c.Kind {
+	case domain.EventPublished, domain.EventUnpublished:
+		return true
+	case domain.EventUpdated:
+		// An update to an article readers cannot see concerns nobody.
+		return c.Status == domain.StatusPublished
+	}
+	return false
 }
 
-// Run sends deliveries until ctx is cancelled, then turns the changes still
-// queued into delivery rows (sent by the next run) and returns once the
-// workers have finished their current attempt.
+// Wake makes the dispatcher look for due deliveries now (a ping or retry
+// queued by an admin, a commit).
+func (s *Service) Wake() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run sends deliveries until ctx is cancelled, and returns once the
+// workers have finished their current attempt. Deliveries claimed but not
+// yet sent are released for the next run.
 func (s *Service) Run(ctx context.Context) {
 	for range s.cfg.Workers {
 		s.wg.Add(1)
@@ -171,53 +204,60 @@ func (s *Service) Run(ctx context.Context) {
 				select {
 				case <-ctx.Done():
 					return
-				case id := <-s.due:
-					s.attempt(ctx, id)
+				case c := <-s.due:
+					s.attempt(ctx, c)
 				}
 			}
 		}()
 	}
 	tick := time.NewTicker(s.cfg.PollInterval)
 	defer tick.Stop()
-	s.poll(ctx)
 	for {
+		more := s.dispatch(ctx)
+		if ctx.Err() != nil {
+			s.wg.Wait()
+			return
+		}
+		if more {
+			continue // a full batch: there may be more due at once
+		}
 		select {
 		case <-ctx.Done():
 			s.wg.Wait()
-			dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-			defer cancel()
-			for {
-				select {
-				case c := <-s.changes:
-					s.enqueue(dctx, c)
-				default:
-					return
-				}
-			}
-		case c := <-s.changes:
-			s.enqueue(ctx, c)
+			return
+		case <-s.wake:
 		case <-tick.C:
-			s.poll(ctx)
 		}
 	}
 }
 
-// poll hands due deliveries (first attempts and retries) to the workers.
-func (s *Service) poll(ctx context.Context) {
-	ids, err := s.store.DueDeliveryIDs(ctx, 100)
+// dispatch claims a batch of due deliveries and hands them to the workers;
+// it reports whether the batch was full.
+func (s *Service) dispatch(ctx context.Context) bool {
+	batch := s.cfg.Workers * 4
+	// The lease outlasts the attempt and the wait for a free worker.
+	list, err := s.store.ClaimDue(ctx, batch, s.store.Now().Add(2*s.cfg.Timeout+time.Minute))
 	if err != nil {
 		if ctx.Err() == nil {
-			s.log.Error("webhooks: due deliveries", "err", err)
+			s.log.Error("webhooks: claim due deliveries", "err", err)
 		}
-		return
+		return false
 	}
-	for _, id := range ids {
+	for i, c := range list {
 		select {
-		case s.due <- id:
-		default:
-			return // workers busy: the rest waits for the next tick
+		case s.due <- c:
+		case <-ctx.Done():
+			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+			for _, r := range list[i:] {
+				if err := s.store.ReleaseClaim(rctx, r.Delivery.ID); err != nil {
+					s.log.Warn("webhooks: release claim", "delivery", r.Delivery.ID, "err", err)
+				}
+			}
+			cancel()
+			return false
 		}
 	}
+	return len(list) == batch
 }
 
 // Payload is the JSON body of a delivery.
@@ -242,28 +282,6 @@ type ArticlePayload struct {
 	Authors     []string `json:"authors"`
 }
 
-// enqueue turns an article change into delivery rows and offers them to the
-// workers.
-func (s *Service) enqueue(ctx context.Context, c change) {
-	p := Payload{Event: c.event, OccurredAt: web.RFC3339(c.at, s.cfg.Location), Article: s.articlePayload(c.article)}
-	body, err := json.Marshal(p)
-	if err != nil {
-		s.log.Error("webhooks: payload", "err", err)
-		return
-	}
-	ids, err := s.store.CreateDeliveries(ctx, c.event, c.article.ID, string(body))
-	if err != nil {
-		s.log.Error("webhooks: queue deliveries", "article", c.article.ID, "err", err)
-		return
-	}
-	for _, id := range ids {
-		select {
-		case s.due <- id:
-		default: // the poller picks it up
-		}
-	}
-}
-
 func (s *Service) articlePayload(a domain.Article) *ArticlePayload {
 	p := &ArticlePayload{ID: a.ID, Slug: a.Slug, Title: a.Title, Excerpt: a.Excerpt, URL: s.cfg.BaseURL + "/berita/" + a.Slug,
 		Status: string(a.Status), PublishedAt: web.RFC3339(a.PublishedAt, s.cfg.Location),
@@ -283,20 +301,9 @@ func PingPayload(now time.Time, loc *time.Location) string {
 	return string(b)
 }
 
-// attempt claims delivery id and sends it once.
-func (s *Service) attempt(ctx context.Context, id int64) {
-	// The lease outlasts the attempt, so a crash mid-send only delays the
-	// retry until it expires.
-	d, h, ok, err := s.store.ClaimDelivery(ctx, id, s.store.Now().Add(s.cfg.Timeout+time.Minute))
-	if err != nil {
-		if ctx.Err() == nil {
-			s.log.Error("webhooks: claim", "delivery", id, "err", err)
-		}
-		return
-	}
-	if !ok {
-		return
-	}
+// attempt sends a claimed delivery once and records the outcome.
+func (s *Service) attempt(ctx context.Context, c store.Claimed) {
+	d, h := c.Delivery, c.Webhook
 	res := store.AttemptResult{Status: domain.DeliveryDelivered}
 	if !h.Active && d.Event != domain.EventPing {
 		res = store.AttemptResult{Status: domain.DeliveryFailed, Error: "webhook dinonaktifkan"}
@@ -349,6 +356,7 @@ func (s *Service) send(ctx context.Context, h domain.Webhook, d domain.WebhookDe
 	req.Header.Set("User-Agent", "Warta-Webhooks/1")
 	req.Header.Set("X-Warta-Event", d.Event)
 	req.Header.Set("X-Warta-Delivery", strconv.FormatInt(d.ID, 10))
+	req.Header.Set("Idempotency-Key", "warta-delivery-"+strconv.FormatInt(d.ID, 10))
 	req.Header.Set("X-Warta-Signature", Sign(h.Secret, body))
 	resp, err := s.cfg.Client.Do(req)
 	if err != nil {
@@ -363,4 +371,29 @@ func (s *Service) send(ctx context.Context, h domain.Webhook, d domain.WebhookDe
 		return resp.StatusCode, fmt.Errorf("jawaban HTTP %d", resp.StatusCode)
 	}
 	return resp.StatusCode, nil
+}
+
+// ErrPrivateTarget is why a delivery to a private address failed.
+var ErrPrivateTarget = errors.New("alamat tujuan adalah alamat privat, loopback atau link-local dan ditolak " +
+	"(operator dapat mengizinkannya dengan --webhooks-allow-private)")
+
+// PrivateAddr reports whether a is an address a webhook may not reach by
+// default: loopback, private, link-local, unspecified, multicast, or the
+// carrier-grade NAT range.
+func PrivateAddr(a netip.Addr) bool {
+	a = a.Unmap()
+	return a.IsLoopback() || a.IsPrivate() || a.IsLinkLocalUnicast() || a.IsLinkLocalMulticast() ||
+		a.IsInterfaceLocalMulticast() || a.IsMulticast() || a.IsUnspecified() || cgnat.Contains(a)
+}
+
+var cgnat = netip.MustParsePrefix("100.64.0.0/10")
+
+// refusePrivate runs for every connection, after name resolution, so a name
+// that resolves (or is re-pointed) to a private address is caught too.
+func refusePrivate(network, address string, _ syscall.RawConn) error {
+	ap, err := netip.ParseAddrPort(address)
+	if err != nil || PrivateAddr(ap.Addr()) {
+		return ErrPrivateTarget
+	}
+	return nil
 }

@@ -78,6 +78,7 @@ func start(t *testing.T, st *store.Store, cfg webhooks.Config) *fixture {
 		t.Fatal(err)
 	}
 	cfg.BaseURL = "http://warta.test"
+	cfg.AllowPrivate = true // the targets are httptest servers on 127.0.0.1
 	if cfg.Backoff == 0 {
 		cfg.Backoff = 20 * time.Millisecond
 	}
@@ -237,7 +238,7 @@ func TestAHangingTargetNeverSlowsPublishing(t *testing.T) {
 	}))
 	t.Cleanup(hang.Close)
 	t.Cleanup(func() { close(release) })
-	f := start(t, st, webhooks.Config{Timeout: 200 * time.Millisecond, Workers: 1, QueueSize: 2, Backoff: time.Hour})
+	f := start(t, st, webhooks.Config{Timeout: 200 * time.Millisecond, Workers: 1, Backoff: time.Hour})
 	hookID, _ := f.hook(t, hang.URL)
 	begin := time.Now()
 	for i := range 20 {

@@ -27,12 +27,30 @@
     });
   });
 
+  // Unsaved text kept in the browser belongs to one account: it is keyed by
+  // the account, removed when someone signs out, and another account's
+  // copies are removed as soon as a different account signs in.
+  var account = document.body.getAttribute("data-account") || "";
+  var prefix = "warta-naskah-";
+  function dropCopies(keep) {
+    try {
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf(prefix) === 0 && (keep === "" || k.indexOf(prefix + keep + "-") !== 0)) { localStorage.removeItem(k); }
+      }
+    } catch (e) { /* storage off */ }
+  }
+  if (account) { dropCopies(account); }
+  document.querySelectorAll('form[action="/redaksi/keluar"]').forEach(function (f) {
+    f.addEventListener("submit", function () { dropCopies(""); });
+  });
+
   var form = document.getElementById("editor");
-  if (!form) { return; }
+  if (!form || !account) { return; }
   var id = form.getAttribute("data-article");
   var body = document.getElementById("body");
   var preview = document.getElementById("preview");
-  var key = "warta-naskah-" + (id && id !== "0" ? id : "baru");
+  var key = prefix + account + "-" + (id && id !== "0" ? id : "baru");
   var dirty = false;
 
   // Toolbar: wrap the selection in Markdown.
@@ -44,7 +62,15 @@
       if (!b) { return; }
       var parts = b.getAttribute("data-md").replace(/\\n/g, "\n").split("|");
       var s = body.selectionStart, t = body.selectionEnd, sel = body.value.slice(s, t);
-      body.setRangeText(parts[0] + sel + parts[1], s, t, "end");
+      if (sel) {
+        body.setRangeText(parts[0] + sel + parts[1], s, t, "end");
+      } else {
+        // Nothing selected: insert the markup around a placeholder (or an
+        // empty spot) and select it, so what the writer types goes inside.
+        var ph = b.getAttribute("data-ph") || "";
+        body.setRangeText(parts[0] + ph + parts[1], s, t, "start");
+        body.setSelectionRange(s + parts[0].length, s + parts[0].length + ph.length);
+      }
       body.focus();
       changed();
     });
@@ -81,7 +107,7 @@
 
   if (/[?&]ok=/.test(location.search)) {
     localStorage.removeItem(key);
-    if (id && id !== "0") { localStorage.removeItem("warta-naskah-baru"); }
+    if (id && id !== "0") { localStorage.removeItem(prefix + account + "-baru"); }
   } else if (!document.getElementById("galat")) {
     var saved = null;
     try { saved = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
@@ -112,28 +138,61 @@
   var status = document.querySelector("[data-status]");
   var autosaving = id && id !== "0" && status && /draf|tinjauan/.test(status.textContent);
   var note = document.getElementById("autosave");
+  var version = document.getElementById("version");
+  var autoTimer = null;
   if (autosaving) {
-    setInterval(function () {
+    autoTimer = setInterval(function () {
       if (!dirty) { return; }
       dirty = false;
       var d = new FormData(form);
       d.delete("photo_file");
       post("/redaksi/artikel/" + id + "/autosave", d)
-        .then(function (j) { note.textContent = "Tersimpan otomatis " + j.saved_at; })
-        .catch(function (err) { dirty = true; note.textContent = "Belum tersimpan: " + err.message; });
+        .then(function (j) {
+          note.textContent = "Tersimpan otomatis " + j.saved_at;
+          if (j.version && version) { version.value = j.version; }
+        })
+        .catch(function (err) {
+          dirty = true;
+          note.textContent = "Belum tersimpan: " + err.message;
+          // Someone else saved meanwhile: stop autosaving; the editor's
+          // own Simpan shows both versions and lets them merge.
+          if (/diubah orang lain/.test(err.message)) { autosaving = false; clearInterval(autoTimer); }
+        });
     }, 20000);
   }
 
-  // Who else is editing?
+  // Who else is editing? The page tells the server it is open every 15 s
+  // and shows who else is there, whether someone took the lock over, and
+  // when the article was saved by someone else meanwhile.
   if (id && id !== "0") {
     var warn = document.getElementById("kunci");
+    var warnText = document.getElementById("kunci-pesan");
+    var take = document.getElementById("kunci-ambil");
     var beat = function () {
       post("/redaksi/artikel/" + id + "/kunci", new FormData()).then(function (j) {
-        warn.hidden = !j.message;
-        warn.textContent = j.message || "";
+        var msg = j.message || "";
+        if (version && j.version && Number(j.version) > Number(version.value)) {
+          msg += (msg ? " " : "") + "Artikel ini sudah disimpan orang lain sejak Anda membukanya: saat Anda menyimpan, " +
+            "perbedaannya ditampilkan untuk digabung.";
+        }
+        warn.hidden = !msg;
+        warn.setAttribute("data-presence", j.presence || "");
+        warnText.textContent = msg;
+        if (take) { take.hidden = !j.can_take; }
       }).catch(function () { /* offline: try again later */ });
     };
-    setInterval(beat, 30000);
+    setInterval(beat, 15000);
+    window.addEventListener("focus", beat); // back at this tab: fresh news at once
+    // Leaving the editor lets the lock go; a form of this page being sent
+    // (a save, a take-over) comes back to it, so it keeps the lock.
+    var submitting = false;
+    document.addEventListener("submit", function () { submitting = true; });
+    window.addEventListener("pagehide", function () {
+      if (submitting) { return; }
+      var d = new FormData();
+      d.append("csrf", csrf);
+      if (navigator.sendBeacon) { navigator.sendBeacon("/redaksi/artikel/" + id + "/kunci/lepas", d); }
+    });
   }
 
   // Upload the lead photo as soon as it is chosen.

@@ -1,0 +1,428 @@
+// Command scalegen builds a big, realistic archive for bench/scale.sh: the
+// demo site plus N archive articles over ten years (300-800 word bodies made
+// of the demo's Indonesian paragraphs, 300 authors, 20,000 long-tailed tags,
+// stored related news, the search index) and M long-tailed comments (30%
+// replies; one article with exactly 15,000, and at a million comments and
+// more some with over 10,000). It writes through store.Bulk: big multi-row
+// INSERTs, the same rows the per-article hooks would write.
+//
+//	go run ./bench/scalegen --db big.db --articles 1000000 --comments 10000000
+//	go run ./bench/scalegen --db postgres://... --articles 100000 --comments 1000000
+//
+// The output is deterministic for a given --seed.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"math"
+	"math/rand/v2"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"warta/internal/demo"
+	"warta/internal/domain"
+	"warta/internal/render"
+	"warta/internal/store"
+)
+
+// HotSlug is the archive article that always gets 15,000 comments.
+const HotSlug = "arsip-ramai-lima-belas-ribu-komentar"
+
+func main() {
+	db := flag.String("db", "", "SQLite file or postgres:// URL (must be empty or hold only the demo)")
+	articles := flag.Int("articles", 10000, "archive articles to add")
+	comments := flag.Int("comments", 100000, "comments to add (at least 15,000: the hot article's)")
+	tags := flag.Int("tags", 20000, "tags")
+	authors := flag.Int("authors", 300, "authors")
+	years := flag.Int("years", 10, "years the archive spans")
+	seed := flag.Uint64("seed", 11, "random seed")
+	flag.Parse()
+	if *db == "" || *articles < 1 || *comments < 15000 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	start := time.Now()
+	if err := run(context.Background(), *db, *articles, *comments, *tags, *authors, *years, *seed); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("done in %s", time.Since(start).Round(time.Second))
+}
+
+type gen struct {
+	rng        *rand.Rand
+	paras      []string // Markdown paragraphs of the demo articles
+	parasHTML  []string // the same, rendered
+	paraWords  []int
+	titles     []string
+	excerpts   []string
+	tagCDF     []float64
+	authorCDF  []float64
+	firstTag   int64
+	firstAu    int64
+	nTags      int
+	nAuthors   int
+	recentTag  map[int64][]int64 // the last few articles of each tag (related news)
+	names      []string
+	sentences  []string
+	categories []int64
+}
+
+func run(ctx context.Context, dsn string, nArt, nCom, nTags, nAuthors, years int, seed uint64) error {
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Migrate(ctx); err != nil {
+		return err
+	}
+	rd := render.New()
+	n, err := st.CountArticles(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		if _, err := demo.Seed(ctx, st, rd, ""); err != nil {
+			return err
+		}
+	} else if n != len(demo.Articles) {
+		return fmt.Errorf("%s already holds %d articles; scalegen wants an empty database", dsn, n)
+	}
+	g := &gen{rng: rand.New(rand.NewPCG(seed, 11)), nTags: nTags, nAuthors: nAuthors, recentTag: map[int64][]int64{}}
+	if err := g.prepare(rd, st, ctx); err != nil {
+		return err
+	}
+	b, err := st.BeginBulk(ctx)
+	if err != nil {
+		return err
+	}
+	artID, comID, tagID, auID, err := b.NextIDs(ctx)
+	if err != nil {
+		return err
+	}
+	g.firstTag, g.firstAu = tagID, auID
+	existing, err := st.TagsWithCounts(ctx)
+	if err != nil {
+		return err
+	}
+	taken := map[string]bool{}
+	for _, t := range existing {
+		taken[t.Slug] = true
+	}
+	if err := b.Tags(ctx, tagID, g.tagNames(taken)); err != nil {
+		return err
+	}
+	auNames, bios := g.authorNames()
+	if err := b.Authors(ctx, auID, auNames, bios); err != nil {
+		return err
+	}
+	counts := g.commentCounts(nArt, nCom)
+	now := st.Now().Truncate(time.Second)
+	first := now.AddDate(-years, 0, 0)
+	span := now.Add(-24 * time.Hour).Sub(first)
+	const batch = 2000
+	var arts []store.BulkArticle
+	var coms []store.BulkComment
+	t0 := time.Now()
+	totalComments := 0
+	for i := range nArt {
+		id := artID + int64(i)
+		pub := first.Add(time.Duration(float64(span) * float64(i) / float64(nArt)))
+		a := g.article(id, i, nArt, pub, now)
+		if a.Status == domain.StatusPublished {
+			cs := g.comments(id, comID, counts[i], pub, now)
+			comID += int64(len(cs))
+			totalComments += len(cs)
+			for _, c := range cs {
+				if c.Status == domain.CommentApproved {
+					a.CommentCount++
+				}
+			}
+			coms = append(coms, cs...)
+		}
+		arts = append(arts, a)
+		if len(arts) == batch || i == nArt-1 {
+			if err := b.Articles(ctx, arts); err != nil {
+				return err
+			}
+			if err := b.Comments(ctx, coms); err != nil {
+				return err
+			}
+			arts, coms = arts[:0], coms[:0]
+			if (i+1)%(batch*10) == 0 || i == nArt-1 {
+				log.Printf("%d articles, %d comments (%s)", i+1, totalComments, time.Since(t0).Round(time.Second))
+			}
+		}
+	}
+	log.Printf("finishing: search terms, sitemap blocks, statistics")
+	return b.Finish(ctx)
+}
+
+func (g *gen) prepare(rd *render.Renderer, st *store.Store, ctx context.Context) error {
+	for _, a := range demo.Articles {
+		g.titles = append(g.titles, a.Title)
+		g.excerpts = append(g.excerpts, a.Excerpt)
+		for _, p := range strings.Split(a.Body, "\n\n") {
+			p = strings.TrimSpace(p)
+			if p == "" || strings.HasPrefix(p, "#") {
+				continue
+			}
+			h, err := rd.Markdown(p)
+			if err != nil {
+				return err
+			}
+			g.paras = append(g.paras, p)
+			g.parasHTML = append(g.parasHTML, strings.TrimSpace(h))
+			g.paraWords = append(g.paraWords, len(strings.Fields(p)))
+			for _, s := range strings.SplitAfter(p, ". ") {
+				if n := len(strings.Fields(s)); n >= 5 && n <= 30 && !strings.ContainsAny(s, "*[>") {
+					g.sentences = append(g.sentences, strings.TrimSpace(s))
+				}
+			}
+		}
+	}
+	cats, err := st.Categories(ctx)
+	if err != nil {
+		return err
+	}
+	for _, c := range cats {
+		g.categories = append(g.categories, c.ID)
+	}
+	g.tagCDF = zipfCDF(g.nTags, 1.05)
+	g.authorCDF = zipfCDF(g.nAuthors, 0.6)
+	first := []string{"Andi", "Budi", "Citra", "Dewi", "Eko", "Fitri", "Gilang", "Hana", "Indra", "Joko", "Kartika", "Lestari",
+		"Made", "Nur", "Oki", "Putri", "Rizky", "Sari", "Teguh", "Utami", "Wahyu", "Yanti", "Zainal", "Bayu", "Ratna"}
+	last := []string{"Saputra", "Wijaya", "Lubis", "Siregar", "Nasution", "Hidayat", "Santoso", "Pratama", "Kusuma", "Halim",
+		"Rahman", "Simanjuntak", "Tanjung", "Wibowo", "Setiawan", "Gunawan", "Harahap", "Sembiring"}
+	for _, f := range first {
+		for _, l := range last {
+			g.names = append(g.names, f+" "+l)
+		}
+	}
+	return nil
+}
+
+// zipfCDF is the cumulative distribution of ranks 1..n with weight 1/r^s.
+func zipfCDF(n int, s float64) []float64 {
+	cdf := make([]float64, n)
+	sum := 0.0
+	for r := range n {
+		sum += 1 / math.Pow(float64(r+1), s)
+		cdf[r] = sum
+	}
+	for r := range cdf {
+		cdf[r] /= sum
+	}
+	return cdf
+}
+
+func (g *gen) pick(cdf []float64) int {
+	return sort.SearchFloat64s(cdf, g.rng.Float64())
+}
+
+var topicWords = []string{"Banjir", "Pemilu", "Timnas", "Inflasi", "Gempa", "Startup", "Kopi", "Festival", "Tol", "Pangan",
+	"Pajak", "Sawit", "Nikel", "Mudik", "Haji", "Sekolah", "Vaksin", "Kereta", "Bandara", "Pelabuhan", "Film", "Musik",
+	"Liga", "Bulu Tangkis", "Rupiah", "Saham", "Kebakaran", "Hutan", "Laut", "Nelayan", "Petani", "Beras", "Listrik",
+	"Air Bersih", "Pariwisata", "Kuliner", "Batik", "Teknologi", "Ponsel", "Internet", "Korupsi", "Pilkada", "DPR", "UMKM"}
+var places = []string{"Jakarta", "Surabaya", "Medan", "Makassar", "Bandung", "Semarang", "Palembang", "Denpasar", "Padang",
+	"Pontianak", "Manado", "Ambon", "Jayapura", "Kupang", "Mataram", "Banjarmasin", "Pekanbaru", "Yogyakarta", "Aceh", "Balikpapan"}
+
+// tagNames are distinct names: a topic, then a place, then a year or number
+// (so the long tail reads like real tags).
+func (g *gen) tagNames(taken map[string]bool) []string {
+	out := make([]string, 0, g.nTags)
+	for i := 0; len(out) < g.nTags; i++ {
+		t := topicWords[i%len(topicWords)]
+		switch k := i / len(topicWords); {
+		case k == 0:
+		case k <= len(places):
+			t += " " + places[k-1]
+		default:
+			t += " " + places[k%len(places)] + " " + fmt.Sprint(2000+k/len(places))
+		}
+		if !taken[domain.Slugify(t)] {
+			taken[domain.Slugify(t)] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (g *gen) authorNames() (names, bios []string) {
+	for i := range g.nAuthors {
+		n := g.names[i%len(g.names)]
+		if i >= len(g.names) {
+			n += fmt.Sprintf(" %d", i/len(g.names)+1)
+		}
+		names = append(names, n)
+		bios = append(bios, "Wartawan Warta di "+places[i%len(places)]+".")
+	}
+	return names, bios
+}
+
+// commentCounts gives each archive article its number of comments: the
+// article at the middle of the archive gets 15,000, with a million comments
+// or more twenty others get 10,000-12,000, 40% get none and the rest share
+// what is left along a Pareto tail (most a handful, a few hundreds).
+func (g *gen) commentCounts(nArt, nCom int) []int {
+	counts := make([]int, nArt)
+	hot := nArt / 2
+	counts[hot] = 15000
+	left := nCom - 15000
+	if nCom >= 1000000 && nArt > 100 {
+		for k := range 20 {
+			i := (hot + 1 + k*(nArt/21)) % nArt
+			if i == hot {
+				continue
+			}
+			counts[i] = 10000 + g.rng.IntN(2000)
+			left -= counts[i]
+		}
+	}
+	w := make([]float64, nArt)
+	sum := 0.0
+	for i := range w {
+		if counts[i] > 0 || g.rng.Float64() < 0.4 {
+			continue
+		}
+		w[i] = math.Min(math.Pow(1-g.rng.Float64(), -1/1.3), 2000)
+		sum += w[i]
+	}
+	given := 0
+	for i := range w {
+		if w[i] > 0 {
+			counts[i] = int(w[i] / sum * float64(left))
+			given += counts[i]
+		}
+	}
+	for i := 0; given < left; i = (i + 1) % nArt {
+		if w[i] > 0 {
+			counts[i]++
+			given++
+		}
+	}
+	return counts
+}
+
+func (g *gen) article(id int64, i, nArt int, pub, now time.Time) store.BulkArticle {
+	k := g.rng.IntN(len(g.titles))
+	place := places[g.rng.IntN(len(places))]
+	title := fmt.Sprintf("%s di %s, Laporan %d", g.titles[k], place, id)
+	slug := domain.Slugify(fmt.Sprintf("%d %s %s", id, place, g.titles[k])) // the id first: Slugify cuts long slugs
+	if i == nArt/2 {
+		slug = HotSlug
+	}
+	var src, htm []string
+	words, target := 0, 300+g.rng.IntN(501)
+	for words < target {
+		p := g.rng.IntN(len(g.paras))
+		src, htm = append(src, g.paras[p]), append(htm, g.parasHTML[p])
+		words += g.paraWords[p]
+	}
+	a := store.BulkArticle{ID: id, Slug: slug, Title: title, Excerpt: g.excerpts[k],
+		BodySource: strings.Join(src, "\n\n"), BodyHTML: strings.Join(htm, "\n"),
+		CategoryID: g.categories[g.rng.IntN(len(g.categories))], Status: domain.StatusPublished,
+		PublishedAt: pub, UpdatedAt: pub.Add(time.Duration(g.rng.IntN(48*3600)) * time.Second),
+		Views: int64(math.Min(math.Pow(1-g.rng.Float64(), -1/1.1)*50, 5e6))}
+	if a.UpdatedAt.After(now) {
+		a.UpdatedAt = now
+	}
+	switch r := g.rng.IntN(1000); {
+	case i == nArt/2:
+	case r < 10:
+		a.Status = domain.StatusDraft
+	case r < 15:
+		a.Status = domain.StatusReview
+	case r < 17:
+		a.Status, a.PublishedAt = domain.StatusUnpublished, time.Time{}
+	}
+	if a.Status == domain.StatusDraft || a.Status == domain.StatusReview {
+		a.PublishedAt = time.Time{}
+	}
+	seen := map[int64]bool{}
+	for range 2 + g.rng.IntN(4) {
+		t := g.firstTag + int64(g.pick(g.tagCDF))
+		if !seen[t] {
+			seen[t] = true
+			a.TagIDs = append(a.TagIDs, t)
+		}
+	}
+	a.AuthorIDs = []int64{g.firstAu + int64(g.pick(g.authorCDF))}
+	if g.rng.IntN(10) == 0 {
+		if b := g.firstAu + int64(g.rng.IntN(g.nAuthors)); b != a.AuthorIDs[0] {
+			a.AuthorIDs = append(a.AuthorIDs, b)
+		}
+	}
+	if a.Status == domain.StatusPublished {
+		// Related news: the newest earlier articles of its tags.
+		for _, t := range a.TagIDs {
+			for _, r := range g.recentTag[t] {
+				if len(a.Related) < 5 && !contains(a.Related, r) {
+					a.Related = append(a.Related, r)
+				}
+			}
+		}
+		for _, t := range a.TagIDs {
+			rec := append(g.recentTag[t], id)
+			if len(rec) > 5 {
+				rec = rec[1:]
+			}
+			g.recentTag[t] = rec
+		}
+	}
+	return a
+}
+
+func contains(list []int64, v int64) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// comments makes n comments for an article, over the 30 days after it was
+// published: 70% top-level, 30% replies to one of the 30 comments before
+// (so threads stay local, as conversations are); 96% approved, 3% pending,
+// 1% spam.
+func (g *gen) comments(articleID, firstID int64, n int, pub, now time.Time) []store.BulkComment {
+	if n == 0 {
+		return nil
+	}
+	out := make([]store.BulkComment, n)
+	window := min(30*24*time.Hour, now.Sub(pub))
+	for j := range n {
+		c := store.BulkComment{ID: firstID + int64(j), ArticleID: articleID, Status: domain.CommentApproved,
+			CreatedAt: pub.Add(time.Duration(float64(window) * float64(j+1) / float64(n+1)))}
+		if j > 0 && g.rng.IntN(10) < 3 {
+			p := out[j-1-g.rng.IntN(min(j, 30))]
+			if p.Status == domain.CommentApproved {
+				c.ParentID = p.ID
+			}
+		}
+		switch r := g.rng.IntN(100); {
+		case r < 3:
+			c.Status = domain.CommentPending
+		case r < 4:
+			c.Status = domain.CommentSpam
+		}
+		u := g.rng.IntN(len(g.names) * 40)
+		c.Name = g.names[u%len(g.names)]
+		c.Email = fmt.Sprintf("pembaca%d@example.id", u)
+		c.Reader = fmt.Sprintf("r%015x", u)
+		s1, s2 := g.sentences[g.rng.IntN(len(g.sentences))], g.sentences[g.rng.IntN(len(g.sentences))]
+		if g.rng.IntN(2) == 0 {
+			c.Body = s1
+		} else {
+			c.Body = s1 + " " + s2
+		}
+		out[j] = c
+	}
+	return out
+}

@@ -1,0 +1,323 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"warta/internal/domain"
+	"warta/internal/store"
+	"warta/internal/testdb"
+)
+
+func tagPage(t *testing.T, s *store.Store, slug string) ([]int64, int) {
+	t.Helper()
+	list, total, err := s.QueryArticles(context.Background(), store.ArticleQuery{Filter: domain.ArticleFilter{TagSlug: slug},
+		Page: domain.Page{Number: 1, Size: 50}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, a := range list {
+		ids = append(ids, a.ID)
+	}
+	return ids, total
+}
+
+// The tag and author pages, the tag counts and the sitemap index read
+// copies kept by an article hook; every article write keeps them exact.
+func TestListingCopiesFollowArticleWrites(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		base := time.Now().Add(-48 * time.Hour).UTC().Truncate(time.Second)
+		in := func(title string, h int, tags ...string) store.ArticleInput {
+			return store.ArticleInput{Title: title, CategoryID: f.nasional, Tags: tags, AuthorIDs: []int64{f.author},
+				Status: domain.StatusPublished, PublishedAt: base.Add(time.Duration(h) * time.Hour)}
+		}
+		a := publish(t, s, in("Banjir Rob di Pesisir Utara", 1, "Banjir"))
+		b := publish(t, s, in("Banjir Bandang di Lereng Gunung", 2, "Banjir", "Gunung"))
+		c := publish(t, s, in("Pendakian Gunung Ditutup", 3, "Gunung"))
+		if ids, n := tagPage(t, s, "banjir"); !slices.Equal(ids, []int64{b, a}) || n != 2 {
+			t.Fatalf("tag banjir: %v (%d), want [%d %d] newest first", ids, n, b, a)
+		}
+		// Unpublishing takes an article off its tags; a later publish time
+		// moves it to the top; retagging moves it between tags.
+		if err := s.SetArticleStatus(ctx, b, domain.StatusUnpublished, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		if ids, _ := tagPage(t, s, "banjir"); !slices.Equal(ids, []int64{a}) {
+			t.Errorf("after unpublishing %d: tag banjir %v", b, ids)
+		}
+		if err := s.UpdateArticle(ctx, a, in("Banjir Rob di Pesisir Utara", 5, "Gunung")); err != nil {
+			t.Fatal(err)
+		}
+		if ids, _ := tagPage(t, s, "gunung"); !slices.Equal(ids, []int64{a, c}) {
+			t.Errorf("after retagging %d: tag gunung %v, want [%d %d]", a, ids, a, c)
+		}
+		if ids, _ := tagPage(t, s, "banjir"); len(ids) != 0 {
+			t.Errorf("tag banjir still lists %v", ids)
+		}
+		tags, total, err := s.TagStats(ctx, domain.Page{Number: 1, Size: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != 1 || len(tags) != 1 || tags[0].Slug != "gunung" || tags[0].Articles != 2 {
+			t.Errorf("tag stats: %+v (%d), want only gunung with 2 articles", tags, total)
+		}
+		au, _, err := s.AuthorStats(ctx, domain.Page{Number: 1, Size: 10})
+		if err != nil || au[0].Articles != 2 {
+			t.Errorf("author stats: %+v %v, want 2 articles", au, err)
+		}
+		// The sitemap index sums blocks; its counts and times agree with
+		// the articles themselves (size 7 reads the articles directly).
+		if err := s.DeleteArticle(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		for _, size := range []int{1000, 7} {
+			bs, err := s.ArticleSitemapBuckets(ctx, size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(bs) != 1 || bs[0].Count != 1 || bs[0].Number != 1 {
+				t.Errorf("sitemap buckets of %d: %+v, want one file with one article", size, bs)
+			}
+		}
+	})
+}
+
+// bulkArchive loads n published articles, one an hour back from now, each
+// tagged "Arsip Lama" and every tenth "Langka", through store.Bulk.
+func bulkArchive(t *testing.T, s *store.Store, f fixture, n int) []int64 {
+	t.Helper()
+	ctx := context.Background()
+	b, err := s.BeginBulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, tag, _, err := b.NextIDs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Tags(ctx, tag, []string{"Arsip Lama", "Langka"}); err != nil {
+		t.Fatal(err)
+	}
+	now := s.Now()
+	var list []store.BulkArticle
+	var ids []int64
+	for i := range n {
+		id := first + int64(i)
+		pub := now.Add(-time.Duration(n-i) * time.Hour)
+		a := store.BulkArticle{ID: id, Slug: fmt.Sprintf("arsip-%d", id), Title: fmt.Sprintf("Arsip pelabuhan nomor %d", id),
+			Excerpt: "Ringkasan arsip.", BodyHTML: "<p>Kapal nelayan <strong>berlabuh</strong> di pelabuhan.</p>",
+			CategoryID: f.nasional, Status: domain.StatusPublished, PublishedAt: pub, UpdatedAt: pub,
+			TagIDs: []int64{tag}, AuthorIDs: []int64{f.author}}
+		if i%10 == 0 {
+			a.TagIDs = append(a.TagIDs, tag+1)
+		}
+		if i > 0 {
+			a.Related = []int64{id - 1}
+		}
+		list = append(list, a)
+		ids = append(ids, id)
+	}
+	for len(list) > 0 {
+		k := min(2000, len(list))
+		if err := b.Articles(ctx, list[:k]); err != nil {
+			t.Fatal(err)
+		}
+		list = list[k:]
+	}
+	if err := b.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// What the bulk loader writes is what the article hooks write: the search
+// index needs no rebuild, a rebuild changes no term count, and the tag
+// pages, related lists and sitemap see the loaded articles.
+func TestBulkLoadWritesWhatTheHooksWrite(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		publish(t, s, store.ArticleInput{Title: "Kapal Nelayan Kembali Berlabuh", BodyHTML: "<p>Kapal nelayan berlabuh.</p>",
+			CategoryID: f.nasional, Tags: []string{"Arsip"}, AuthorIDs: []int64{f.author}})
+		ids := bulkArchive(t, s, f, 30)
+		terms := store.SearchTerms("kapal nelayan berlabuh pelabuhan arsip")
+		before, docs, err := s.TermDocs(ctx, terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docs != 31 || before[store.SearchTerms("kapal")[0]] != 31 || before[store.SearchTerms("arsip")[0]] != 30 {
+			t.Errorf("term counts after the bulk load: %v of %d", before, docs)
+		}
+		if rebuilt, err := s.EnsureSearchIndex(ctx); err != nil || rebuilt {
+			t.Errorf("the search index needed a rebuild after the bulk load (%v)", err)
+		}
+		if err := s.RebuildSearchIndex(ctx); err != nil {
+			t.Fatal(err)
+		}
+		after, _, err := s.TermDocs(ctx, terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range before {
+			if after[k] != v {
+				t.Errorf("term %q: bulk load counted %d, the hooks count %d", k, v, after[k])
+			}
+		}
+		res, err := s.Search(ctx, store.SearchTerms("arsip"), store.SearchByNewest, domain.Page{Number: 1, Size: 5})
+		if err != nil || res.Total != 30 || res.Articles[0].ID != ids[29] {
+			t.Errorf("search after the bulk load: %d results (%v)", res.Total, err)
+		}
+		if _, n := tagPage(t, s, "langka"); n != 3 {
+			t.Errorf("tag langka: %d articles, want 3", n)
+		}
+		if rel, err := s.StoredRelated(ctx, ids[5]); err != nil || len(rel) != 1 || rel[0].ID != ids[4] {
+			t.Errorf("related of %d: %+v %v", ids[5], rel, err)
+		}
+		if bs, err := s.ArticleSitemapBuckets(ctx, 1000); err != nil || len(bs) != 1 || bs[0].Count != 31 {
+			t.Errorf("sitemap buckets: %+v %v", bs, err)
+		}
+		// New articles after a bulk load get fresh ids.
+		id := publish(t, s, store.ArticleInput{Title: "Sesudah Arsip", CategoryID: f.nasional})
+		if id <= ids[29] {
+			t.Errorf("new article got id %d, not above the loaded %d", id, ids[29])
+		}
+	})
+}
+
+// Past ExactCountLimit a list's total is estimated from the publish times,
+// close to the truth, and says it is an estimate.
+func TestLongListsEstimateTheirTotal(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		n := store.ExactCountLimit + 2000
+		bulkArchive(t, s, f, n)
+		for _, c := range []struct {
+			filter domain.ArticleFilter
+			want   int
+		}{{domain.ArticleFilter{}, n}, {domain.ArticleFilter{TagSlug: "arsip-lama"}, n}, {domain.ArticleFilter{TagSlug: "langka"}, n / 10}} {
+			_, total, err := s.QueryArticles(context.Background(), store.ArticleQuery{Filter: c.filter, Page: domain.Page{Number: 1, Size: 10}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if store.EstimatedTotal(total) != (c.want > store.ExactCountLimit) {
+				t.Errorf("%+v: total %d, estimated = %v", c.filter, total, store.EstimatedTotal(total))
+			}
+			if d := float64(total-c.want) / float64(c.want); d > 0.02 || d < -0.02 {
+				t.Errorf("%+v: total %d, want about %d", c.filter, total, c.want)
+			}
+		}
+	})
+}
+
+// The queries behind the article page's comments, the tag page and the
+// sitemap index use their indexes on both engines, as the plans show; a
+// change that brings a scan of comments or articles back fails here.
+func TestPageQueriesUseTheirIndexes(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		id := publish(t, s, store.ArticleInput{Title: "Artikel Ramai", CategoryID: f.nasional, Tags: []string{"Ramai"}})
+		root, err := s.AddComment(ctx, domain.Comment{ArticleID: id, Name: "A", Body: "Pertama.", Status: domain.CommentApproved})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AddComment(ctx, domain.Comment{ArticleID: id, ParentID: root.ID, Name: "B", Body: "Balasan.", Status: domain.CommentApproved}); err != nil {
+			t.Fatal(err)
+		}
+		type traced struct {
+			query string
+			args  []any
+		}
+		check := func(page string, want []string, run func() error) {
+			var qs []traced
+			s.TraceReads(func(q string, a []any) { qs = append(qs, traced{q, a}) })
+			err := run()
+			s.TraceReads(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var plans []string
+			for _, q := range qs {
+				if strings.Contains(q.query, "FROM categories") && !strings.Contains(q.query, "articles") {
+					continue
+				}
+				p, err := s.Explain(ctx, q.query, true, q.args...)
+				if err != nil {
+					t.Fatalf("%s: explain %s: %v", page, q.query, err)
+				}
+				if bad := fullScan(q.query, p); bad != "" {
+					t.Errorf("%s: %q scans a whole table (%s):\n%s\n%s", page, q.query, bad, p, strings.Repeat("-", 20))
+				}
+				plans = append(plans, p)
+			}
+			all := strings.Join(plans, "\n")
+			for _, idx := range want {
+				if !strings.Contains(all, idx) {
+					t.Errorf("%s: no query uses %s; plans:\n%s", page, idx, all)
+				}
+			}
+		}
+		check("article comments", []string{"comments_top", "comments_parent"}, func() error {
+			_, err := s.ArticleComments(ctx, id, "pembaca", true, domain.Page{Number: 1, Size: 20})
+			return err
+		})
+		check("tag page", []string{"article_tags_pub"}, func() error {
+			_, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{TagSlug: "ramai"}, Page: domain.Page{Number: 1, Size: 20}})
+			return err
+		})
+		check("sitemap index", []string{"article_blocks", "article_tags_pub"}, func() error {
+			if _, err := s.ArticleSitemapBuckets(ctx, 50000); err != nil {
+				return err
+			}
+			_, err := s.TagSitemapFiles(ctx, 50000)
+			return err
+		})
+	})
+}
+
+// fullScan names the big table a plan reads whole, or "": a bare SCAN of
+// an alias the query gives comments, articles or their link tables
+// (SQLite), or a Seq Scan on one of them (PostgreSQL). Small tables
+// (categories, tags, article_blocks) may be scanned.
+var (
+	bigAlias = regexp.MustCompile(`\b(?:comments|articles|article_tags|article_authors)\s+(?:AS\s+)?(\w+)`)
+	pgScan   = regexp.MustCompile(`Seq Scan on (comments|articles|article_tags|article_authors)\b`)
+)
+
+func fullScan(query, plan string) string {
+	big := map[string]bool{"comments": true, "articles": true, "article_tags": true, "article_authors": true}
+	for _, m := range bigAlias.FindAllStringSubmatch(query, -1) {
+		switch strings.ToUpper(m[1]) {
+		case "ON", "WHERE", "JOIN", "GROUP", "ORDER", "LIMIT":
+		default:
+			big[m[1]] = true
+		}
+	}
+	for _, l := range strings.Split(plan, "\n") {
+		// A subquery or CTE SQLite reads is a CO-ROUTINE or MATERIALIZE
+		// of the same name first: scanning it is not scanning the table.
+		for _, p := range []string{"CO-ROUTINE ", "MATERIALIZE "} {
+			if rest, ok := strings.CutPrefix(strings.TrimSpace(l), p); ok {
+				delete(big, strings.Fields(rest)[0])
+			}
+		}
+	}
+	for _, l := range strings.Split(plan, "\n") {
+		l = strings.TrimSpace(l)
+		if m := pgScan.FindString(l); m != "" {
+			return m
+		}
+		if f := strings.Fields(l); len(f) == 2 && f[0] == "SCAN" && big[f[1]] {
+			return l
+		}
+	}
+	return ""
+}

@@ -1,0 +1,169 @@
+package web
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"hash"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"warta/internal/domain"
+)
+
+// ReaderCookie names the cookie that carries a reader's own key and when
+// their browser first saw the site.
+const ReaderCookie = "warta_pembaca"
+
+// ActiveCookie marks a browser that reacted, commented or voted: pages show
+// its own state, so they are never served to it from a shared cache.
+const ActiveCookie = "warta_aktif"
+
+// Readers resolves who a reader-site or API request comes from: the signed
+// reader cookie (the identity) and keyed hashes of the client address (rate
+// limit and abuse signals). No IP address is stored anywhere. The reader
+// site and the public API share one Readers, so a browser is the same
+// reader on both.
+type Readers struct {
+	secret []byte
+	ips    *ClientIPs
+	now    func() time.Time
+	salt   atomic.Pointer[daySalt] // today's salt, derived once a day
+	macs   sync.Pool               // HMAC-SHA256 states keyed with secret
+}
+
+type daySalt struct {
+	day  string
+	macs sync.Pool // HMAC-SHA256 states keyed with the day's salt
+}
+
+// NewReaders builds a Readers. secret signs cookies and keys the hashes;
+// ips decides the client address (nil: the TCP peer).
+func NewReaders(secret []byte, ips *ClientIPs, now func() time.Time) *Readers {
+	if ips == nil {
+		ips = NewClientIPs(false, nil)
+	}
+	if now == nil {
+		now = time.Now
+	}
+	return &Readers{secret: secret, ips: ips, now: now}
+}
+
+// sum writes parts, each followed by a zero byte, into a pooled HMAC state:
+// building a new HMAC per call was a third of the cost of a cached page.
+func sum(pool *sync.Pool, key []byte, parts ...string) []byte {
+	h, _ := pool.Get().(hash.Hash)
+	if h == nil {
+		h = hmac.New(sha256.New, key)
+	}
+	h.Reset()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	out := h.Sum(nil)
+	pool.Put(h)
+	return out
+}
+
+func (rd *Readers) mac(parts ...string) []byte { return sum(&rd.macs, rd.secret, parts...) }
+
+// ClientIP is the client's address under the site's one proxy rule.
+func (rd *Readers) ClientIP(r *http.Request) string { return rd.ips.ClientIP(r) }
+
+// DayHash is today's key for this client address and User-Agent: the same
+// pair gives the same key until the salt rotates at midnight UTC. It cannot
+// be turned back into an address. Only view de-duplication uses it.
+func (rd *Readers) DayHash(r *http.Request) string {
+	day := rd.now().UTC().Format("2006-01-02")
+	ds := rd.salt.Load()
+	if ds == nil || ds.day != day {
+		salt := rd.mac("salt", day)
+		ds = &daySalt{day: day}
+		ds.macs.New = func() any { return hmac.New(sha256.New, salt) }
+		rd.salt.Store(ds)
+	}
+	return "h" + base64.RawURLEncoding.EncodeToString(sum(&ds.macs, nil, rd.ClientIP(r), r.UserAgent())[:15])
+}
+
+// Resolve reads who is asking: the verified reader cookie, if any, and the
+// hashes of the client address. It never sets anything; see Ensure.
+func (rd *Readers) Resolve(r *http.Request) domain.Reader {
+	ip := rd.ClientIP(r)
+	v := domain.Reader{UserAgent: r.UserAgent(),
+		IPKey:     "i" + base64.RawURLEncoding.EncodeToString(rd.mac("ip", ip)[:12]),
+		ClientKey: "d" + base64.RawURLEncoding.EncodeToString(rd.mac("client", ip, r.UserAgent())[:15]),
+	}
+	v.DayHash = rd.DayHash(r)
+	v.Key, v.FirstSeen = rd.cookie(r)
+	return v
+}
+
+// Viewer is what counting a page view needs: the cookie, today's hash and
+// the User-Agent (two HMACs; the page path is hot).
+func (rd *Readers) Viewer(r *http.Request) domain.Reader {
+	v := rd.Visit(r)
+	v.DayHash, v.UserAgent = rd.DayHash(r), r.UserAgent()
+	return v
+}
+
+// Visit is Resolve without the address hashes, for what only needs the
+// identity (which comments, reaction and vote to show as the reader's own).
+func (rd *Readers) Visit(r *http.Request) domain.Reader {
+	var v domain.Reader
+	v.Key, v.FirstSeen = rd.cookie(r)
+	return v
+}
+
+func (rd *Readers) cookie(r *http.Request) (string, time.Time) {
+	c, err := r.Cookie(ReaderCookie)
+	if err != nil {
+		return "", time.Time{}
+	}
+	parts := strings.Split(c.Value, ".")
+	if len(parts) != 3 || parts[0] == "" {
+		return "", time.Time{}
+	}
+	sig, err := base64.RawURLEncoding.DecodeString(parts[2])
+	if err != nil || !hmac.Equal(sig, rd.mac("cookie", parts[0], parts[1])[:16]) {
+		return "", time.Time{}
+	}
+	ts, err := strconv.ParseInt(parts[1], 10, 64)
+	if err != nil {
+		return "", time.Time{}
+	}
+	return parts[0], time.Unix(ts, 0)
+}
+
+// Ensure gives a browser without a reader cookie its own: a new random key,
+// set on w and marked New in v. Two browsers are two readers even on one
+// address with one User-Agent.
+func (rd *Readers) Ensure(w http.ResponseWriter, r *http.Request, v *domain.Reader) {
+	if v.Key != "" {
+		return
+	}
+	var b [16]byte
+	rand.Read(b[:])
+	v.Key = "r" + base64.RawURLEncoding.EncodeToString(b[:])
+	v.FirstSeen = time.Unix(rd.now().Unix(), 0)
+	v.New = true
+	ts := strconv.FormatInt(v.FirstSeen.Unix(), 10)
+	sig := base64.RawURLEncoding.EncodeToString(rd.mac("cookie", v.Key, ts)[:16])
+	http.SetCookie(w, &http.Cookie{Name: ReaderCookie, Value: v.Key + "." + ts + "." + sig, Path: "/",
+		MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: rd.ips.Secure(r)})
+}
+
+// Active marks the browser as one whose pages show its own state (it
+// reacted, commented or voted), so shared caches skip it from now on.
+func (rd *Readers) Active(w http.ResponseWriter, r *http.Request) {
+	if _, err := r.Cookie(ActiveCookie); err == nil {
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: ActiveCookie, Value: "1", Path: "/", MaxAge: 365 * 24 * 3600,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: rd.ips.Secure(r)})
+}
