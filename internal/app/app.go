@@ -180,6 +180,9 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 		uploads = media.New(cfg.MediaDir)
 	}
 	a.Editorial = editorial.New(st, render.New(), uploads)
+	// Moderation is an engagement change like a reader's comment: one event
+	// drops this process's cached pages and tells the other processes.
+	a.Editorial.OnChange(a.Engage.Changed)
 	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location},
 		a.Auth, a.Editorial, log)
 	if err != nil {
