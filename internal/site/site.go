@@ -232,6 +232,9 @@ func (s *Site) renderError(w http.ResponseWriter, r *http.Request, err error) {
 	case http.StatusInternalServerError:
 		p.Heading = "Terjadi kesalahan"
 		p.Message = "Maaf, server sedang mengalami gangguan. Silakan coba beberapa saat lagi."
+	case http.StatusServiceUnavailable:
+		p.Heading = "Layanan sedang tidak tersedia"
+		p.Message = "Maaf, " + web.UnavailableMessage + "."
 	default:
 		p.Heading = "Permintaan tidak dapat diproses"
 		p.Message = capitalize(domain.ErrorMessage(err)) + "."
