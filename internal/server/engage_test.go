@@ -598,7 +598,7 @@ func TestPollFormShowsResultsWithoutJavaScript(t *testing.T) {
 	}
 	page := r.get(mainSlug).body
 	if !strings.Contains(page, "Cemas <span class=\"small\">(pilihan Anda)</span>") || !strings.Contains(page, "100%") ||
-		!strings.Contains(page, "Total 1 suara") || !strings.Contains(page, `style="width: 100%"`) {
+		!strings.Contains(page, "Total 1 suara") || !strings.Contains(page, `<rect width="100" height="1"/>`) {
 		t.Errorf("results after voting: %q", between(page, `id="polling"`, "</section>"))
 	}
 	a = r.postForm(fmt.Sprintf("/polling/%d", p.ID), url.Values{"option_id": {fmt.Sprint(p.Options[0].ID)}})
