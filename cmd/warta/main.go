@@ -57,6 +57,7 @@ Penggunaan:
   warta backup  --db DB --media DIR --to FILE      cadangkan basis data dan media (situs tetap jalan)
   warta restore --from FILE --db DB --media DIR    pulihkan cadangan ke tempat kosong
   warta copy    --from warta.db --to postgres://…  pindahkan seluruh situs ke PostgreSQL (atau sebaliknya)
+  warta import wordpress FILE.xml [--media-from DIR] [--dry-run]   impor ekspor WordPress (WXR)
 
 DB adalah path berkas SQLite (bawaan: warta.db) atau URL postgres://.
 Jalankan "warta PERINTAH -h" untuk semua opsi.
@@ -87,6 +88,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdRestore(ctx, args[1:], stdout, stderr)
 	case "copy":
 		err = cmdCopy(ctx, args[1:], stdout, stderr)
+	case "import":
+		err = cmdImport(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -51,6 +51,10 @@ type ArticleInput struct {
 	// SlugFromTitle: the slug was derived from the title rather than asked
 	// for, so CreateArticle makes a taken one unique (slug-2, slug-3).
 	SlugFromTitle bool
+	// Also, when set, runs inside the creating transaction after the
+	// article is written (importers add its comments, redirects and their
+	// own bookkeeping, so an item is imported whole or not at all).
+	Also func(ctx context.Context, tx *sql.Tx, id int64) error
 	Title         string
 	Excerpt       string
 	BodySource    string
@@ -132,6 +136,11 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 		}
 		if err := s.writeExtras(ctx, tx, id, 1, in); err != nil {
 			return err
+		}
+		if in.Also != nil {
+			if err := in.Also(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: createKind(in.Status), Status: in.Status})
 	})
