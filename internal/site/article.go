@@ -1,12 +1,15 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
 	"net/http"
 	"strconv"
+	"time"
 
 	"warta/internal/domain"
 	"warta/internal/media"
+	"warta/internal/web"
 )
 
 const commentsPerPage = 20
@@ -17,22 +20,32 @@ const repliesPerPage = 100
 
 type articlePage struct {
 	frame
-	Article    domain.Article
-	Body       template.HTML
-	Updated    bool
-	MyReaction string
-	Beacon     bool
-	Comments   commentsView
-	Related    []domain.Article
-	Latest     []domain.Article
-	Poll       *pollView
-	Notes      []domain.Note // corrections ("Ralat") and update notes, oldest first
-	Srcset     string        // the lead photo's widths, for uploads (media package)
-	Slot       template.HTML // the site's ad or embed slot after the body, sanitised ("" for none)
+	Article domain.Article
+	Body    template.HTML
+	Updated bool
+	Beacon  bool // the page reports its view (engage.ViewMode)
+	Related []domain.Article
+	Latest  []domain.Article
+	Notes   []domain.Note // corrections ("Ralat") and update notes, oldest first
+	Srcset  string        // the lead photo's widths, for uploads (media package)
+	Holes   articleHoles
+}
+
+// articleHoles are the parts of an article page filled per request (see
+// skeleton): in the skeleton each holds its hole's mark.
+type articleHoles struct {
+	Views, Likes, Dislikes, Comments, Poll, Slot template.HTML
+	PressedLike, PressedDislike                  template.HTMLAttr
+}
+
+// commentsSection is the comments' heading, list and form.
+type commentsSection struct {
+	Count    int64
+	Comments commentsView
 }
 
 func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
-	a, err := s.store.ArticleBySlug(r.Context(), r.PathValue("slug"))
+	sk, a, err := s.articleSkeleton(r, r.PathValue("slug"))
 	if err != nil {
 		return err
 	}
@@ -42,7 +55,7 @@ func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
 	if id, err := strconv.ParseInt(r.URL.Query().Get("balas"), 10, 64); err == nil && id > 0 {
 		form.ParentID = id
 	}
-	return s.renderArticle(w, r, a, http.StatusOK, form)
+	return s.fillArticle(w, r, sk, a, http.StatusOK, form)
 }
 
 // noticeFor turns the result of a no-JavaScript form post into a message.
@@ -56,51 +69,144 @@ func noticeFor(r *http.Request) string {
 	return ""
 }
 
+// articleSkeleton returns the article's page with holes, rendered once per
+// article (and day) while no article changes, with the article it shows.
+func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.Article, error) {
+	ctx := r.Context()
+	sk, data, err := s.skels.get("a:"+slug, func() ([]byte, any, time.Time, error) {
+		a, err := s.store.ArticleBySlug(ctx, slug)
+		if err != nil {
+			return nil, nil, time.Time{}, err
+		}
+		f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.cfg.Name, Description: a.Excerpt,
+			Canonical: "/berita/" + a.Slug}, a.Category.Slug)
+		if err != nil {
+			return nil, nil, time.Time{}, err
+		}
+		p := articlePage{frame: f, Article: a,
+			// BodyHTML was sanitised when it was saved (render package).
+			Body:    template.HTML(a.BodyHTML),
+			Updated: a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
+			Beacon:  s.engage.Config().ViewMode.Beacon(),
+			Holes: articleHoles{Views: holeMark(holeViews), Likes: holeMark(holeLikes), Dislikes: holeMark(holeDislikes),
+				PressedLike:    template.HTMLAttr(holeMark(holePressedLike)),
+				PressedDislike: template.HTMLAttr(holeMark(holePressedDislike)),
+				Comments:       holeMark(holeComments), Poll: holeMark(holePoll), Slot: holeMark(holeSlot)},
+		}
+		if p.Related, err = s.relatedTo(ctx, a, 5); err != nil {
+			return nil, nil, time.Time{}, err
+		}
+		if p.Latest, err = s.latestExcept(ctx, a.ID, 6); err != nil {
+			return nil, nil, time.Time{}, err
+		}
+		if p.Notes, err = s.store.Notes(ctx, a.ID); err != nil {
+			return nil, nil, time.Time{}, err
+		}
+		p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
+		b, err := s.renderBytes("article", "layout", p)
+		return b, a, s.endOfDay(), err
+	})
+	if err != nil {
+		return nil, domain.Article{}, err
+	}
+	return sk, data.(domain.Article), nil
+}
+
 // renderArticle shows an article with live counts and this reader's own
 // state (reaction, pending comments, poll vote). A refused comment comes back
 // with what the reader typed and the reason.
 func (s *Site) renderArticle(w http.ResponseWriter, r *http.Request, a domain.Article, status int, form commentForm) error {
-	ctx := r.Context()
-	rd := s.readers.Visit(r)
-	f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.cfg.Name, Description: a.Excerpt,
-		Canonical: "/berita/" + a.Slug}, a.Category.Slug)
+	sk, a, err := s.articleSkeleton(r, a.Slug)
 	if err != nil {
 		return err
 	}
-	p := articlePage{frame: f, Article: a,
-		// BodyHTML was sanitised when it was saved (render package).
-		Body:       template.HTML(a.BodyHTML),
-		Updated:    a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
-		MyReaction: s.engage.ReactionOf(ctx, rd, a.ID),
-		Beacon:     s.engage.Config().ViewMode.Beacon(),
-	}
-	p.Article.Views += s.engage.Views.Pending(a.ID)
-	if p.Comments, err = s.comments(r, rd, a, form); err != nil {
+	return s.fillArticle(w, r, sk, a, status, form)
+}
+
+// fillArticle fills an article skeleton's holes for this request: the live
+// counts (one query, plus views not yet written), the reader's reaction
+// (only for a reader with a cookie), the comments, the poll and the slot.
+// For a reader without their own state, the comments and the poll come
+// rendered from the fragment cache.
+func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, sk *skeleton, a domain.Article, status int, form commentForm) error {
+	ctx := r.Context()
+	counts, err := s.engage.LiveCounts(ctx, a.ID)
+	if err != nil {
 		return err
 	}
-	if p.Related, err = s.relatedTo(ctx, a, 5); err != nil {
+	rd := s.readers.Visit(r)
+	var fillers [holeMax][]byte
+	fillers[holeViews] = []byte(web.FormatNumber(counts.Views))
+	fillers[holeLikes] = []byte(web.FormatNumber(counts.Likes))
+	fillers[holeDislikes] = []byte(web.FormatNumber(counts.Dislikes))
+	own := false // the page shows this reader's own state
+	switch s.engage.ReactionOf(ctx, rd, a.ID) {
+	case domain.ReactionLike:
+		fillers[holePressedLike], own = pressed, true
+	case domain.ReactionDislike:
+		fillers[holePressedDislike], own = pressed, true
+	}
+	comments, ownComments, err := s.commentsHTML(r, rd, a, counts.CommentCount, form)
+	if err != nil {
 		return err
 	}
-	if p.Latest, err = s.latestExcept(ctx, a.ID, 6); err != nil {
+	fillers[holeComments] = comments
+	poll, voted, err := s.pollHTML(r, rd, a.ID)
+	if err != nil {
 		return err
 	}
-	if p.Poll, err = s.openPoll(r, rd, a.ID); err != nil {
-		return err
-	}
-	if p.Notes, err = s.store.Notes(ctx, a.ID); err != nil {
-		return err
-	}
-	if p.Slot, err = s.articleSlot(ctx); err != nil {
-		return err
-	}
-	p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
-	if p.MyReaction != "" || p.Poll.voted() || p.Comments.ownPending() {
+	if own || ownComments || voted {
 		markPerReader(w)
 	}
-	if p.Poll != nil && r.Method == http.MethodGet { // for the page cache
+	fillers[holePoll] = poll
+	slot, err := s.articleSlot(ctx)
+	if err != nil {
+		return err
+	}
+	if slot != "" {
+		fillers[holeSlot] = []byte(`<aside class="slot" aria-label="Iklan">` + string(slot) + "</aside>\n  ")
+	}
+	if len(poll) > 0 && r.Method == http.MethodGet { // for the page cache
 		w.Header().Set(pollHeader, "1")
 	}
-	return s.render(w, "article", status, p)
+	out := bufPool.Get().(*bytes.Buffer)
+	out.Reset()
+	sk.fill(out, &fillers)
+	writePage(w, status, out.Bytes())
+	releaseBuf(out)
+	return nil
+}
+
+var pressed = []byte(` aria-pressed="true"`)
+
+// commentsHTML renders the comments section, and reports whether it shows
+// the reader's own held comments. What a reader without their own state
+// sees (no reader key, nothing typed) is the same for everyone and is kept
+// per article, page, order and approved count until a comment on the
+// article drops it.
+func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article, count int64, form commentForm) ([]byte, bool, error) {
+	own := false
+	render := func() ([]byte, error) {
+		cs := commentsSection{Count: count}
+		var err error
+		if count > 0 || rd.Key != "" || r.URL.RawQuery != "" {
+			if cs.Comments, err = s.comments(r, rd, a, form); err != nil {
+				return nil, err
+			}
+			own = cs.Comments.ownPending()
+		} else { // nothing to read
+			cs.Comments = commentsView{Form: form, Newest: true, Page: 1, Base: "/berita/" + a.Slug}
+		}
+		return s.renderBytes("article", "comments", cs)
+	}
+	if rd.Key != "" || form != (commentForm{}) {
+		b, err := render()
+		return b, own, err
+	}
+	q := r.URL.Query()
+	key := "c:" + strconv.FormatInt(a.ID, 10) + ":" + q.Get("kpage") + ":" + q.Get("urut") + ":" + strconv.FormatInt(count, 10)
+	b, err := s.frags.rendered(key, a.ID, render)
+	return b, false, err
 }
 
 func (s *Site) comments(r *http.Request, rd domain.Reader, a domain.Article, form commentForm) (commentsView, error) {
@@ -163,4 +269,22 @@ func (s *Site) articleServed(w http.ResponseWriter, r *http.Request, articleID i
 		s.engage.ArticleServed(rd, articleID)
 	}
 	s.readers.Ensure(w, r, &rd)
+}
+
+// pollHTML renders the poll beside an article (nil for none), and reports
+// whether it shows the reader's own vote. The form a reader who has not
+// voted sees is the same for everyone and is kept until a vote drops it.
+func (s *Site) pollHTML(r *http.Request, rd domain.Reader, articleID int64) ([]byte, bool, error) {
+	p, err := s.pollFor(r.Context(), articleID)
+	if err != nil || p == nil {
+		return nil, false, err
+	}
+	render := func(v *pollView) ([]byte, error) { return s.renderBytes("article", "poll", v) }
+	if s.engage.VotedOption(r.Context(), rd, p.ID) != 0 {
+		b, err := render(s.pollViewFor(r, rd, *p, r.URL.Path))
+		return b, true, err
+	}
+	key := "p:" + strconv.FormatInt(p.ID, 10) + ":" + r.URL.Path
+	b, err := s.frags.rendered(key, 0, func() ([]byte, error) { return render(s.pollView(*p, r.URL.Path, false)) })
+	return b, false, err
 }

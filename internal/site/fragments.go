@@ -13,20 +13,33 @@ import (
 	"warta/internal/store"
 )
 
-// fragments keeps the lists article pages share (navigation, latest news,
-// each article's related news) for a few seconds, so a page that must be
-// rendered (a cache miss, or a reader with their own state) does not run the
-// same list queries again. Any article write in this process clears it;
-// other processes' writes show within the TTL. Counts on the article itself
-// are never cached here: the article is always read fresh.
+// fragments keeps what pages share (navigation, latest news, each article's
+// related news, the open polls, the site's slot) and the pieces of pages
+// that are the same for every reader without their own state (an article's
+// comments, a poll's form) for a few seconds, so a page that must be
+// rendered (a cache miss, or a reader with their own state) does not run
+// the same queries and templates again. Any article write clears it, a
+// comment or reaction the pieces of its article, a vote the polls; other
+// processes' writes arrive through Site.RemoteChange or show within the
+// TTL. Counts on the article itself are never cached here.
 type fragments struct {
 	ttl time.Duration
 
-	mu    sync.Mutex
-	gen   uint64
-	nav   fragment[[]domain.Category]
-	lists map[string]fragment[[]domain.Article]
-	slot  fragment[template.HTML]
+	mu      sync.Mutex
+	gen     uint64 // bumped by article writes: everything goes
+	pollGen uint64 // bumped by votes too
+	nav     fragSet[struct{}, []domain.Category]
+	lists   fragSet[string, []domain.Article]
+	slot    fragSet[struct{}, template.HTML]
+	polls   fragSet[int64, *domain.Poll] // the open poll beside an article (0: the home page)
+	pieces  fragSet[string, piece]
+}
+
+// piece is a part of a page rendered once for every reader without their
+// own state; articleID is the article it shows (0 for a poll's form).
+type piece struct {
+	b         []byte
+	articleID int64
 }
 
 type fragment[T any] struct {
@@ -35,70 +48,123 @@ type fragment[T any] struct {
 	expires time.Time
 }
 
-// maxLists bounds the per-article entries; past it the map starts afresh.
+// fragSet is one kind of fragment, by key.
+type fragSet[K comparable, V any] struct {
+	m map[K]fragment[V]
+}
+
+// maxLists bounds the entries of one kind; past it the kind starts afresh.
 const maxLists = 10000
 
 func newFragments(ttl time.Duration) *fragments {
-	return &fragments{ttl: ttl, lists: map[string]fragment[[]domain.Article]{}}
+	return &fragments{ttl: ttl}
 }
 
 func (f *fragments) invalidate() {
 	f.mu.Lock()
 	f.gen++
-	clear(f.lists)
+	f.pollGen++
+	clear(f.nav.m)
+	clear(f.lists.m)
+	clear(f.slot.m)
+	clear(f.polls.m)
+	clear(f.pieces.m)
 	f.mu.Unlock()
 }
 
-// list returns the cached list under key, or loads and keeps it.
-func (f *fragments) list(key string, load func() ([]domain.Article, error)) ([]domain.Article, error) {
-	if f.ttl <= 0 {
+// dropPolls forgets the polls and their forms (a vote changed the counts).
+func (f *fragments) dropPolls() {
+	f.mu.Lock()
+	f.pollGen++
+	clear(f.polls.m)
+	for k, e := range f.pieces.m {
+		if e.val.articleID == 0 {
+			delete(f.pieces.m, k)
+		}
+	}
+	f.mu.Unlock()
+}
+
+// dropArticle forgets the pieces that show an article (a comment on it).
+func (f *fragments) dropArticle(id int64) {
+	f.mu.Lock()
+	for k, e := range f.pieces.m {
+		if e.val.articleID == id {
+			delete(f.pieces.m, k)
+		}
+	}
+	f.mu.Unlock()
+}
+
+// fetch returns the fragment of set under key while it is fresh, else
+// loads it and keeps it for ttl (unless a drop came meanwhile). gen picks
+// the generation the kind follows.
+func fetch[K comparable, V any](f *fragments, set *fragSet[K, V], gen *uint64, key K, ttl time.Duration, load func() (V, error)) (V, error) {
+	if ttl <= 0 {
 		return load()
 	}
 	now := time.Now()
 	f.mu.Lock()
-	e, ok := f.lists[key]
-	gen := f.gen
+	e, ok := set.m[key]
+	g := *gen
 	f.mu.Unlock()
-	if ok && e.gen == gen && now.Before(e.expires) {
+	if ok && e.gen == g && now.Before(e.expires) {
 		return e.val, nil
 	}
 	v, err := load()
 	if err != nil {
-		return nil, err
+		return v, err
 	}
 	f.mu.Lock()
-	if f.gen == gen {
-		if len(f.lists) >= maxLists {
-			clear(f.lists)
+	if *gen == g {
+		if set.m == nil || len(set.m) >= maxLists {
+			set.m = map[K]fragment[V]{}
 		}
-		f.lists[key] = fragment[[]domain.Article]{val: v, gen: gen, expires: now.Add(f.ttl)}
+		set.m[key] = fragment[V]{val: v, gen: g, expires: now.Add(ttl)}
 	}
 	f.mu.Unlock()
 	return v, nil
 }
 
+// list returns the cached list under key, or loads and keeps it.
+func (f *fragments) list(key string, load func() ([]domain.Article, error)) ([]domain.Article, error) {
+	return fetch(f, &f.lists, &f.gen, key, f.ttl, load)
+}
+
+// rendered returns the piece under key, or renders and keeps it.
+func (f *fragments) rendered(key string, articleID int64, render func() ([]byte, error)) ([]byte, error) {
+	gen := &f.gen
+	if articleID == 0 {
+		gen = &f.pollGen
+	}
+	p, err := fetch(f, &f.pieces, gen, key, f.ttl, func() (piece, error) {
+		b, err := render()
+		return piece{b: b, articleID: articleID}, err
+	})
+	return p.b, err
+}
+
 func (s *Site) navCategories(ctx context.Context) ([]domain.Category, error) {
-	f := s.frags
-	if f.ttl <= 0 {
+	return fetch(s.frags, &s.frags.nav, &s.frags.gen, struct{}{}, s.frags.ttl, func() ([]domain.Category, error) {
 		return s.store.Categories(ctx)
-	}
-	now := time.Now()
-	f.mu.Lock()
-	e, gen := f.nav, f.gen
-	f.mu.Unlock()
-	if e.gen == gen && now.Before(e.expires) && e.val != nil {
-		return e.val, nil
-	}
-	nav, err := s.store.Categories(ctx)
-	if err != nil {
-		return nil, err
-	}
-	f.mu.Lock()
-	if f.gen == gen {
-		f.nav = fragment[[]domain.Category]{val: nav, gen: gen, expires: now.Add(f.ttl)}
-	}
-	f.mu.Unlock()
-	return nav, nil
+	})
+}
+
+// pollFor returns the open poll to show beside an article (its own first)
+// or on the home page (articleID 0), nil when none is open. Votes drop it
+// (dropPolls), so a voter sees their vote counted at once.
+func (s *Site) pollFor(ctx context.Context, articleID int64) (*domain.Poll, error) {
+	return fetch(s.frags, &s.frags.polls, &s.frags.pollGen, articleID, s.frags.ttl, func() (*domain.Poll, error) {
+		ids, err := s.store.OpenPollIDs(ctx, articleID, 1)
+		if err != nil || len(ids) == 0 {
+			return nil, err
+		}
+		p, err := s.store.Poll(ctx, ids[0])
+		if err != nil {
+			return nil, err
+		}
+		return &p, nil
+	})
 }
 
 // latestExcept returns the n newest articles other than the given one.
@@ -139,34 +205,12 @@ var slotPolicy = render.New()
 // articleSlot returns the HTML for the slot after the article body, sanitised;
 // "" when the site has none.
 func (s *Site) articleSlot(ctx context.Context) (template.HTML, error) {
-	f := s.frags
-	load := func() (template.HTML, error) {
+	return fetch(s.frags, &s.frags.slot, &s.frags.gen, struct{}{}, min(s.frags.ttl, maxSlotTTL), func() (template.HTML, error) {
 		v, err := s.store.Setting(ctx, store.SettingArticleSlot)
 		if err != nil {
 			return "", err
 		}
 		// The sanitiser's output is safe to place in the page as it is.
 		return template.HTML(strings.TrimSpace(slotPolicy.Sanitize(v))), nil
-	}
-	ttl := min(f.ttl, maxSlotTTL)
-	if ttl <= 0 {
-		return load()
-	}
-	now := time.Now()
-	f.mu.Lock()
-	e, gen := f.slot, f.gen
-	f.mu.Unlock()
-	if e.gen == gen && now.Before(e.expires) {
-		return e.val, nil
-	}
-	v, err := load()
-	if err != nil {
-		return "", err
-	}
-	f.mu.Lock()
-	if f.gen == gen {
-		f.slot = fragment[template.HTML]{val: v, gen: gen, expires: now.Add(ttl)}
-	}
-	f.mu.Unlock()
-	return v, nil
+	})
 }

@@ -44,15 +44,11 @@ func (s *Site) pollView(p domain.Poll, back string, showResults bool) *pollView 
 // openPoll returns the poll to show beside an article (its own first) or on
 // the home page, or nil when none is open.
 func (s *Site) openPoll(r *http.Request, rd domain.Reader, articleID int64) (*pollView, error) {
-	ids, err := s.store.OpenPollIDs(r.Context(), articleID, 1)
-	if err != nil || len(ids) == 0 {
+	p, err := s.pollFor(r.Context(), articleID)
+	if err != nil || p == nil {
 		return nil, err
 	}
-	p, err := s.store.Poll(r.Context(), ids[0])
-	if err != nil {
-		return nil, err
-	}
-	return s.pollViewFor(r, rd, p, r.URL.Path), nil
+	return s.pollViewFor(r, rd, *p, r.URL.Path), nil
 }
 
 // pollViewFor shows the results to a reader who already voted: their own

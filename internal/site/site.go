@@ -5,7 +5,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"embed"
 	"fmt"
 	"html/template"
@@ -42,6 +41,11 @@ type Config struct {
 	// FragmentTTL keeps the lists pages share (navigation, latest and
 	// related news) this long; 0 turns it off.
 	FragmentTTL time.Duration
+	// SkeletonTTL keeps each page's rendered skeleton (all but its live
+	// counts, comments, poll and the reader's own state) at most this long
+	// when no article write drops it first; 0 takes 30 s, below 0 turns it
+	// off.
+	SkeletonTTL time.Duration
 	// Readers resolves who a request comes from (reader cookie, client
 	// address); the public API must share it. Nil: the TCP peer, with a
 	// random secret (tests of the site alone).
@@ -56,6 +60,7 @@ type Site struct {
 	readers *web.Readers
 	cache   *pageCache
 	frags   *fragments
+	skels   *skeletons
 	log     *slog.Logger
 	assets  *web.Assets
 	pages   map[string]*template.Template
@@ -85,17 +90,25 @@ func (s *Site) RemoteChange(payload string) {
 		s.cache.dropPolls()
 		return
 	}
+	s.invalidateAll()
+}
+
+// invalidateAll drops every cached page, skeleton and fragment.
+func (s *Site) invalidateAll() {
 	s.cache.invalidate()
 	s.frags.invalidate()
+	s.skels.invalidate()
 }
 
 // engagementChanged drops the pages a reaction or comment on an article
 // shows on, or for a vote (id 0) the pages that show a poll.
 func (s *Site) engagementChanged(articleID int64) {
 	if articleID == 0 {
+		s.frags.dropPolls()
 		s.cache.dropPolls()
 		return
 	}
+	s.frags.dropArticle(articleID)
 	s.cache.dropArticle(articleID)
 }
 
@@ -103,6 +116,9 @@ func (s *Site) engagementChanged(articleID int64) {
 func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*Site, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
+	}
+	if cfg.SkeletonTTL == 0 {
+		cfg.SkeletonTTL = defaultSkeletonTTL
 	}
 	sub, err := fs.Sub(staticFS, "static")
 	if err != nil {
@@ -113,18 +129,17 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		return nil, err
 	}
 	if cfg.Readers == nil {
-		secret := make([]byte, 32)
-		rand.Read(secret)
-		cfg.Readers = web.NewReaders(secret, nil, nil)
+		cfg.Readers = web.EphemeralReaders()
 	}
 	s := &Site{cfg: cfg, readers: cfg.Readers, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
-		cache: newPageCache(cfg.PageCacheTTL, cfg.PageCacheBytes), frags: newFragments(cfg.FragmentTTL)}
+		cache: newPageCache(cfg.PageCacheTTL, cfg.PageCacheBytes), frags: newFragments(cfg.FragmentTTL),
+		skels: newSkeletons(cfg.SkeletonTTL)}
 	// A write this process makes drops at once what it shows on: an
 	// article write every page and list, a reaction or comment only its
 	// article's pages, a vote the pages with a poll. Other processes' writes
 	// arrive through RemoteChange (PostgreSQL NOTIFY), or else show within
 	// the caches' TTL.
-	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.cache.invalidate(); s.frags.invalidate() })
+	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.invalidateAll() })
 	eng.OnChange(s.engagementChanged)
 	funcs := template.FuncMap{
 		"asset":   assets.URL,
@@ -217,6 +232,9 @@ func (s *Site) renderError(w http.ResponseWriter, r *http.Request, err error) {
 	case http.StatusInternalServerError:
 		p.Heading = "Terjadi kesalahan"
 		p.Message = "Maaf, server sedang mengalami gangguan. Silakan coba beberapa saat lagi."
+	case http.StatusServiceUnavailable:
+		p.Heading = "Layanan sedang tidak tersedia"
+		p.Message = "Maaf, " + web.UnavailableMessage + "."
 	default:
 		p.Heading = "Permintaan tidak dapat diproses"
 		p.Message = capitalize(domain.ErrorMessage(err)) + "."

@@ -51,10 +51,6 @@ type ArticleInput struct {
 	// SlugFromTitle: the slug was derived from the title rather than asked
 	// for, so CreateArticle makes a taken one unique (slug-2, slug-3).
 	SlugFromTitle bool
-	// Also, when set, runs inside the creating transaction after the
-	// article is written (importers add its comments, redirects and their
-	// own bookkeeping, so an item is imported whole or not at all).
-	Also func(ctx context.Context, tx *sql.Tx, id int64) error
 	Title         string
 	Excerpt       string
 	BodySource    string
@@ -78,6 +74,11 @@ type ArticleInput struct {
 	// (nil: the trending job decides), in the same transaction.
 	SetHot    bool
 	HotManual *bool
+
+	// Also, when set, runs inside the creating transaction after the
+	// article is written (importers add its comments, redirects and their
+	// own bookkeeping, so an item is imported whole or not at all).
+	Also func(ctx context.Context, tx *sql.Tx, id int64) error
 }
 
 func (in *ArticleInput) validate() error {
@@ -587,13 +588,17 @@ func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Artic
 
 // RelatedArticles returns the related news of a, in display order: the
 // list internal/discovery computed and stored when a was published or
-// changed (possibly empty), or, before the first computation, articles
-// sharing the most tags, then the newest of the same category. Never a
-// itself; only published articles.
+// changed; when nothing scored, the articles of its category published
+// nearest in time; before the first computation, articles sharing the most
+// tags, then the newest of the same category. Never a itself; only
+// published articles.
 func (s *Store) RelatedArticles(ctx context.Context, a domain.Article, limit int) ([]domain.Article, error) {
 	list, computed, err := s.storedRelated(ctx, a.ID, limit)
-	if err != nil || computed {
+	switch {
+	case err != nil || len(list) > 0:
 		return list, err
+	case computed: // nothing scored: "Berita Terkait" is never empty
+		return s.nearestInCategory(ctx, a, limit)
 	}
 	return s.relatedByTags(ctx, a, limit)
 }

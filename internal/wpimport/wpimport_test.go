@@ -13,10 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
 	"warta/internal/media"
 	"warta/internal/render"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -164,8 +164,8 @@ func TestImportGenuineExport(t *testing.T) {
 
 		// Every old address answers 301 to its new page, through the real
 		// reader site.
-		srv, err := server.New(server.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: jakarta}},
-			st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		srv, err := app.New(ctx, st, app.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: jakarta},
+			Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -173,14 +173,14 @@ func TestImportGenuineExport(t *testing.T) {
 		defer hs.Close()
 		client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 		for old, want := range map[string]string{
-			"/2024/06/20/banjir-rendam-ribuan-rumah/":           "/berita/banjir-rendam-ribuan-rumah",
-			"/?p=4":                                             "/berita/banjir-rendam-ribuan-rumah",
+			"/2024/06/20/banjir-rendam-ribuan-rumah/": "/berita/banjir-rendam-ribuan-rumah",
+			"/?p=4": "/berita/banjir-rendam-ribuan-rumah",
 			"/2024/06/21/timnas-menang-2-0-stadion-bergemuruh/": "/berita/timnas-menang-2-0-stadion-bergemuruh",
-			"/tentang-kami/":                                    "/berita/tentang-kami",
-			"/?page_id=15":                                      "/berita/tentang-kami",
-			"/category/nasional/":                               "/kanal/nasional",
-			"/category/nasional/politik/":                       "/kanal/politik",
-			"/tag/sepak-bola/":                                  "/tag/sepak-bola",
+			"/tentang-kami/":              "/berita/tentang-kami",
+			"/?page_id=15":                "/berita/tentang-kami",
+			"/category/nasional/":         "/kanal/nasional",
+			"/category/nasional/politik/": "/kanal/politik",
+			"/tag/sepak-bola/":            "/tag/sepak-bola",
 		} {
 			resp, err := client.Get(hs.URL + old)
 			if err != nil {

@@ -1,0 +1,57 @@
+# Shared by bench/mixed.sh and bench/uncached.sh: start a Warta process,
+# list a site's pages, run wrk over them and read its figures. Source it.
+OUT=${OUT:-bench/out}
+mkdir -p "$OUT"
+for tool in wrk curl go; do
+	command -v $tool >/dev/null || { echo "bench: $tool not found (apt-get install wrk curl)"; exit 2; }
+done
+PIDS=()
+cleanup() {
+	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+# start_warta BIN PORT DB ARGS... starts a demo site and waits until it answers.
+start_warta() {
+	local bin=$1 port=$2 db=$3
+	shift 3
+	"$bin" serve --demo --db "$db" --media "$OUT/media-$port" --addr 127.0.0.1:$port --log-level warn "$@" &
+	PIDS+=($!)
+	for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return 0; sleep 0.2; done
+	echo "bench: warta on port $port did not start"; exit 1
+}
+
+# site_paths BASE > file: every article (newest first), the home page and
+# every category page, one path a line.
+site_paths() {
+	local base=$1 page=1
+	echo /
+	curl -fs "$base/api/v1/categories" | grep -o '"url":"[^"]*/kanal/[^"/]*"' | sed -E 's#"url":"https?://[^/]+([^"]+)"#\1#'
+	while :; do
+		local got
+		got=$(curl -fs "$base/api/v1/articles?limit=100&page=$page" | grep -o '"url":"[^"]*/berita/[^"]*"' | sed -E 's#"url":"https?://[^/]+([^"]+)"#\1#' | sort -u || true)
+		[ -z "$got" ] && break
+		echo "$got"
+		page=$((page + 1))
+	done
+}
+
+# article_ids BASE N: the ids of the N oldest articles, comma-separated.
+article_ids() {
+	curl -fs "$1/api/v1/articles?limit=100" | grep -o '"id":[0-9]*,"slug"' | sed -E 's/"id":([0-9]+).*/\1/' | tail -n "$2" | paste -sd, -
+}
+
+# read_load NAME URL PATHFILE: wrk over the pages; prints "rps p50 p99 non2xx".
+read_load() {
+	WARTA_PATHS=$3 nice -n 5 wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/lua/pages.lua "$2" > "$OUT/$1.wrk"
+	awk '
+	function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+	/Requests\/sec/ { rps=$2 }
+	$1=="50%" { p50=ms($2) }
+	$1=="99%" { p99=ms($2) }
+	/Non-2xx/ { bad=$NF }
+	END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad==""?0:bad) }' "$OUT/$1.wrk"
+}
+
+row() { printf '%-34s %12s %9s %9s %8s\n' "$@"; }

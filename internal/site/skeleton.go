@@ -1,0 +1,221 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// A skeleton is a page rendered once, with holes where what changes
+// without the page's own content changing goes: live counts, the reader's
+// own state (reaction, held comments, poll vote), the comments and the
+// site's slot. Serving a page fills the holes from small templates and
+// copies the rest, so the templates' cost for the article body, the
+// related and latest news, the navigation and the head is paid once per
+// article, not once per request.
+type skeleton struct {
+	segs  [][]byte // literal bytes; hole i comes after segs[i]
+	holes []hole
+	size  int
+}
+
+type hole byte
+
+const (
+	holeViews hole = iota
+	holeLikes
+	holeDislikes
+	holePressedLike
+	holePressedDislike
+	holeComments
+	holePoll
+	holeSlot
+	holeMax
+)
+
+// holeMark is what a hole renders as in a skeleton: NUL bytes never occur
+// in a page otherwise (text is validated, templates escape NUL).
+func holeMark(h hole) template.HTML {
+	return template.HTML("\x00warta-hole:" + string(rune('a'+h)) + "\x00")
+}
+
+const holePrefix = "\x00warta-hole:"
+
+// parseSkeleton splits a rendered skeleton at its hole marks.
+func parseSkeleton(b []byte) (*skeleton, error) {
+	sk := &skeleton{size: len(b)}
+	for {
+		i := bytes.Index(b, []byte(holePrefix))
+		if i < 0 {
+			sk.segs = append(sk.segs, b)
+			return sk, nil
+		}
+		end := i + len(holePrefix)
+		if end+1 >= len(b) || b[end+1] != 0 {
+			return nil, fmt.Errorf("skeleton: malformed hole at %d", i)
+		}
+		h := hole(b[end] - 'a')
+		if b[end] < 'a' || h >= holeMax {
+			return nil, fmt.Errorf("skeleton: unknown hole %q", b[end])
+		}
+		sk.segs = append(sk.segs, b[:i])
+		sk.holes = append(sk.holes, h)
+		b = b[end+2:]
+	}
+}
+
+// fill writes the skeleton with each hole's bytes from fillers; a hole
+// without a filler stays empty.
+func (sk *skeleton) fill(buf *bytes.Buffer, fillers *[holeMax][]byte) {
+	n := sk.size
+	for _, f := range fillers {
+		n += len(f)
+	}
+	buf.Grow(n)
+	for i, seg := range sk.segs {
+		buf.Write(seg)
+		if i < len(sk.holes) {
+			buf.Write(fillers[sk.holes[i]])
+		}
+	}
+}
+
+// skeletons keeps skeletons by key, bounded in bytes. Entries are dropped
+// with the fragment cache (any article write), at the end of the site's day
+// (the header shows the date) and after skeletonTTL at the latest, for the
+// rare change that sends no event.
+type skeletons struct {
+	ttl      time.Duration
+	maxBytes int
+
+	mu    sync.Mutex
+	gen   uint64
+	bytes int
+	m     map[string]skeletonEntry
+}
+
+type skeletonEntry struct {
+	sk      *skeleton
+	data    any // what the fill needs from the render (the article)
+	gen     uint64
+	expires time.Time
+}
+
+// defaultSkeletonTTL bounds a skeleton's life when no event drops it.
+const defaultSkeletonTTL = 30 * time.Second
+
+const defaultSkeletonBytes = 32 << 20
+
+func newSkeletons(ttl time.Duration) *skeletons {
+	return &skeletons{ttl: ttl, maxBytes: defaultSkeletonBytes, m: map[string]skeletonEntry{}}
+}
+
+func (c *skeletons) invalidate() {
+	c.mu.Lock()
+	c.gen++
+	clear(c.m)
+	c.bytes = 0
+	c.mu.Unlock()
+}
+
+// get returns the skeleton under key and its data, or builds and keeps it.
+// build returns the rendered skeleton, its data and the time it expires by
+// itself (the end of the day).
+func (c *skeletons) get(key string, build func() ([]byte, any, time.Time, error)) (*skeleton, any, error) {
+	now := time.Now()
+	c.mu.Lock()
+	e, ok := c.m[key]
+	gen := c.gen
+	c.mu.Unlock()
+	if ok && e.gen == gen && now.Before(e.expires) {
+		return e.sk, e.data, nil
+	}
+	b, data, until, err := build()
+	if err != nil {
+		return nil, nil, err
+	}
+	sk, err := parseSkeleton(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	if c.ttl <= 0 {
+		return sk, data, nil
+	}
+	expires := now.Add(c.ttl)
+	if !until.IsZero() && until.Before(expires) {
+		expires = until
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen || sk.size*4 > c.maxBytes {
+		return sk, data, nil
+	}
+	if old, ok := c.m[key]; ok {
+		c.bytes -= old.sk.size
+		delete(c.m, key)
+	}
+	for k, old := range c.m { // arbitrary eviction beyond the bound
+		if c.bytes+sk.size <= c.maxBytes {
+			break
+		}
+		c.bytes -= old.sk.size
+		delete(c.m, k)
+	}
+	c.m[key] = skeletonEntry{sk: sk, data: data, gen: gen, expires: expires}
+	c.bytes += sk.size
+	return sk, data, nil
+}
+
+// endOfDay is the next midnight in the site's zone: the header's date
+// changes then.
+func (s *Site) endOfDay() time.Time {
+	y, m, d := s.now().In(s.cfg.Location).Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, s.cfg.Location)
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// execute renders one template of a page into a pooled buffer; put it
+// back with releaseBuf.
+func (s *Site) execute(page, name string, data any) (*bytes.Buffer, error) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	if err := s.pages[page].ExecuteTemplate(buf, name, data); err != nil {
+		releaseBuf(buf)
+		return nil, fmt.Errorf("render %s/%s: %w", page, name, err)
+	}
+	return buf, nil
+}
+
+// renderBytes renders one template of a page into a slice of its own.
+func (s *Site) renderBytes(page, name string, data any) ([]byte, error) {
+	buf, err := s.execute(page, name, data)
+	if err != nil {
+		return nil, err
+	}
+	b := bytes.Clone(buf.Bytes())
+	releaseBuf(buf)
+	return b, nil
+}
+
+func releaseBuf(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		bufPool.Put(b)
+	}
+}
+
+// writePage sends a filled page.
+func writePage(w http.ResponseWriter, status int, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "no-cache")
+	}
+	w.WriteHeader(status)
+	w.Write(body)
+}
