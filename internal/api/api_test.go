@@ -5,10 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"os"
 	"regexp"
 	"slices"
@@ -19,8 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -36,7 +35,7 @@ var jakarta = func() *time.Location {
 
 type env struct {
 	st   *store.Store
-	srv  *httptest.Server
+	srv  struct{ URL string }
 	ids  map[string]int64
 	once sync.Once
 	http *http.Client
@@ -95,13 +94,22 @@ func newEnv(t *testing.T, st *store.Store) *env {
 		t.Fatal(err)
 	}
 	e.ids["poll"] = poll
-	srv, err := server.New(server.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test", Location: jakarta},
-		MediaDir: t.TempDir()}, st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	a, err := app.New(ctx, st, app.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test",
+		Location: jakarta}, MediaDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.srv = httptest.NewServer(srv)
-	t.Cleanup(e.srv.Close)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.srv.URL = "http://" + ln.Addr().String()
+	stop := a.Start(ln)
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	})
 	return e
 }
 

@@ -57,11 +57,11 @@ func (f *Feeds) sitemapIndex(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	idx := sitemapIndex{XMLNS: nsSM}
 	idx.Sitemaps = append(idx.Sitemaps, sitemapEntry{Loc: f.abs("/sitemaps/pages.xml")})
-	tags, err := f.store.CountListedTags(ctx)
+	tagFiles, err := f.store.TagSitemapFiles(ctx, f.cfg.SitemapSize)
 	if err != nil {
 		return err
 	}
-	for n := 1; n <= pages(tags, f.cfg.SitemapSize); n++ {
+	for n := 1; n <= tagFiles; n++ {
 		idx.Sitemaps = append(idx.Sitemaps, sitemapEntry{Loc: f.abs("/sitemaps/tags-" + strconv.Itoa(n) + ".xml")})
 	}
 	buckets, err := f.store.ArticleSitemapBuckets(ctx, f.cfg.SitemapSize)

@@ -101,14 +101,18 @@ type CommentThread struct {
 // the reader key once.
 const visibleComment = "(c.status = 'approved' OR (c.status = 'pending' AND c.reader = ? AND c.reader <> ''))"
 
-// topComments are an article's top-level comments visible to a reader: the
-// approved ones and the reader's own pending ones, each one range of the
-// comments_top index, so counting and paging an article with 15,000
-// comments never reads the comments themselves. Takes article id and
-// reader twice.
-const topComments = `SELECT ` + commentCols + ` FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND c.status = 'approved'
-	UNION ALL SELECT ` + commentCols + ` FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND c.status = 'pending'
-	AND c.reader = ? AND c.reader <> ''`
+// topComments are an article's top-level comments visible to a reader, in
+// the given order, at most the given number: the approved ones and the
+// reader's own pending ones, each one ordered range of an index
+// (comments_top, comments_own_pending), merged. Counting and paging an
+// article with 15,000 comments never reads the comments it skips. Takes
+// article id, limit, article id, reader, limit.
+func topComments(order string) string {
+	return `SELECT * FROM (SELECT ` + commentCols + ` FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL
+		AND c.status = 'approved' ORDER BY ` + order + ` LIMIT ?) approved
+	UNION ALL SELECT * FROM (SELECT ` + commentCols + ` FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL
+		AND c.status = 'pending' AND c.reader = ? AND c.reader <> '' ORDER BY ` + order + ` LIMIT ?) own`
+}
 
 // ArticleComments returns one page of an article's approved top-level
 // comments (plus, for the reader whose key is given, their own comments that
@@ -128,8 +132,9 @@ func (s *Store) ArticleComments(ctx context.Context, articleID int64, reader str
 	if p.Offset() >= th.Total {
 		return th, nil
 	}
-	rows, err := s.r.QueryContext(ctx, s.q("SELECT * FROM ("+topComments+") c ORDER BY "+order+" LIMIT ? OFFSET ?"),
-		articleID, articleID, reader, p.Size, p.Offset())
+	upto := p.Offset() + p.Size
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT * FROM ("+topComments("c."+strings.ReplaceAll(order, ", ", ", c."))+") c ORDER BY "+order+" LIMIT ? OFFSET ?"),
+		articleID, upto, articleID, reader, upto, p.Size, p.Offset())
 	if err != nil {
 		return th, fmt.Errorf("list comments: %w", err)
 	}

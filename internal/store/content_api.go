@@ -257,8 +257,11 @@ func (s *Store) ArticleSitemap(ctx context.Context, number, size int) ([]Sitemap
 		return nil, domain.Invalid("nomor sitemap tidak valid")
 	}
 	lo := int64(number-1) * int64(size)
+	// One range of the covering articles_sitemap index: the table rows hold
+	// the body before the status and times, so reading them from the table
+	// walks every body.
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.slug, a.published_at, a.updated_at FROM articles a
-		WHERE a.id > ? AND a.id <= ? AND`+published+` ORDER BY a.id`), lo, lo+int64(size), s.Now())
+		WHERE a.status = 'published' AND a.id > ? AND a.id <= ? AND a.published_at <= ? ORDER BY a.id`), lo, lo+int64(size), s.Now())
 	if err != nil {
 		return nil, fmt.Errorf("article sitemap: %w", err)
 	}
@@ -361,28 +364,60 @@ func (s *Store) TagStats(ctx context.Context, p domain.Page) ([]TagStat, int, er
 	if p.Offset() >= total {
 		return list, total, nil
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name,
-		(SELECT COUNT(*) FROM article_tags l WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ?),
-		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.id = l.article_id
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name, 0,
+		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
 		FROM (SELECT t.* FROM tags t WHERE`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
-		now, now, now, p.Size, p.Offset())
+		now, now, p.Size, p.Offset())
 	if err != nil {
 		return nil, 0, fmt.Errorf("list tags: %w", err)
 	}
-	defer rows.Close()
 	for rows.Next() {
 		var t TagStat
 		var last any
 		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &t.Articles, &last); err != nil {
+			rows.Close()
 			return nil, 0, fmt.Errorf("list tags: %w", err)
 		}
 		if t.LastMod, err = anyTime(last); err != nil {
+			rows.Close()
 			return nil, 0, fmt.Errorf("list tags: %w", err)
 		}
 		list = append(list, t)
 	}
-	return list, total, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("list tags: %w", err)
+	}
+	// Each tag's count, estimated past ExactCountLimit like the tag page's.
+	for i := range list {
+		if list[i].Articles, err = s.countOrEstimate(ctx, " FROM article_tags l WHERE l.tag_id = ? AND l.pub_at IS NOT NULL AND l.pub_at <= ?",
+			"l.pub_at", []any{list[i].ID, now}, now); err != nil {
+			return nil, 0, fmt.Errorf("count tag articles: %w", err)
+		}
+	}
+	return list, total, nil
+}
+
+// TagSitemapFiles is the number of tag sitemap files of size tags: without
+// more tags than fit one file it needs no count of the tags in use (20,000
+// index probes), only whether one is.
+func (s *Store) TagSitemapFiles(ctx context.Context, size int) (int, error) {
+	var tags int
+	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM tags").Scan(&tags); err != nil {
+		return 0, fmt.Errorf("count tags: %w", err)
+	}
+	if tags > size {
+		n, err := s.CountListedTags(ctx)
+		return (n + size - 1) / size, err
+	}
+	var any int
+	err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM (SELECT 1 FROM article_tags l WHERE l.pub_at IS NOT NULL AND l.pub_at <= ? LIMIT 1) x"),
+		s.Now()).Scan(&any)
+	if err != nil {
+		return 0, fmt.Errorf("count tags: %w", err)
+	}
+	return any, nil
 }
 
 // TagSitemap returns one page of the tags that have published articles, by
@@ -391,7 +426,7 @@ func (s *Store) TagStats(ctx context.Context, p domain.Page) ([]TagStat, int, er
 func (s *Store) TagSitemap(ctx context.Context, p domain.Page) ([]TagStat, error) {
 	now := s.Now()
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name,
-		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.id = l.article_id
+		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
 		FROM (SELECT t.* FROM tags t WHERE`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
 		now, now, p.Size, p.Offset())

@@ -277,7 +277,7 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			if _, err := s.ArticleSitemapBuckets(ctx, 50000); err != nil {
 				return err
 			}
-			_, err := s.CountListedTags(ctx)
+			_, err := s.TagSitemapFiles(ctx, 50000)
 			return err
 		})
 	})

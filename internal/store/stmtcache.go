@@ -75,6 +75,16 @@ func (r *readDB) QueryRowContext(ctx context.Context, query string, args ...any)
 	return r.DB.QueryRowContext(ctx, query, args...)
 }
 
+// reset drops the cached statements, so the next queries are planned anew.
+func (r *readDB) reset() {
+	r.mu.Lock()
+	for _, st := range r.stmts {
+		st.Close()
+	}
+	r.stmts = map[string]*sql.Stmt{}
+	r.mu.Unlock()
+}
+
 // Close closes the cached statements and the pool.
 func (r *readDB) Close() error {
 	r.mu.Lock()

@@ -47,6 +47,7 @@ type Store struct {
 	hooks   changeHooks
 	ws      writeStmts
 	notify  notifyState // cross-process change notifications (notify.go)
+	applied []string    // migrations the last Migrate applied
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -273,17 +274,19 @@ func (s *Store) Optimize(ctx context.Context) error {
 	return nil
 }
 
-func (s *Store) migrate(ctx context.Context) error {
-	dir := "migrations/" + string(s.dialect)
+type migration struct {
+	version int
+	name    string
+}
+
+// migrations lists the embedded migrations of one engine in order.
+func migrations(d Dialect) ([]migration, error) {
+	dir := "migrations/" + string(d)
 	entries, err := fs.ReadDir(migrationsFS, dir)
 	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
+		return nil, fmt.Errorf("migrate: %w", err)
 	}
-	type mig struct {
-		version int
-		name    string
-	}
-	var migs []mig
+	var migs []migration
 	for _, e := range entries {
 		name := e.Name()
 		if !strings.HasSuffix(name, ".sql") {
@@ -292,11 +295,37 @@ func (s *Store) migrate(ctx context.Context) error {
 		num, _, _ := strings.Cut(name, "_")
 		v, err := strconv.Atoi(num)
 		if err != nil {
-			return fmt.Errorf("migrate: bad migration file name %q", name)
+			return nil, fmt.Errorf("migrate: bad migration file name %q", name)
 		}
-		migs = append(migs, mig{v, name})
+		migs = append(migs, migration{v, name})
 	}
 	sort.Slice(migs, func(i, j int) bool { return migs[i].version < migs[j].version })
+	return migs, nil
+}
+
+// LatestMigration is the newest schema version this binary knows.
+func LatestMigration() int {
+	migs, err := migrations(SQLite)
+	if err != nil || len(migs) == 0 {
+		return 0
+	}
+	return migs[len(migs)-1].version
+}
+
+// MigrationsApplied names the migrations the last Migrate applied (none
+// when the database was already up to date).
+func (s *Store) MigrationsApplied() []string { return s.applied }
+
+func (s *Store) migrate(ctx context.Context) error {
+	dir := "migrations/" + string(s.dialect)
+	migs, err := migrations(s.dialect)
+	if err != nil {
+		return err
+	}
+	known := map[int]bool{}
+	for _, m := range migs {
+		known[m.version] = true
+	}
 
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
@@ -314,22 +343,37 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	applied := map[int]bool{}
-	rows, err := conn.QueryContext(ctx, "SELECT version FROM schema_migrations")
+	rows, err := conn.QueryContext(ctx, "SELECT version, name FROM schema_migrations ORDER BY version")
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	var unknown []string
+	newest := 0
 	for rows.Next() {
 		var v int
-		if err := rows.Scan(&v); err != nil {
+		var name string
+		if err := rows.Scan(&v, &name); err != nil {
 			rows.Close()
 			return fmt.Errorf("migrate: %w", err)
 		}
 		applied[v] = true
+		if !known[v] {
+			unknown = append(unknown, name)
+			newest = max(newest, v)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	// A database migrated by a newer Warta has tables and columns this
+	// binary does not know to keep up: serving it could lose or corrupt
+	// what the newer version writes, so refuse and name both versions.
+	if len(unknown) > 0 {
+		return fmt.Errorf("the database has schema %d (%s), newer than this warta binary, which knows schema %d: run the newer warta (see `warta version`)",
+			newest, strings.Join(unknown, ", "), migs[len(migs)-1].version)
+	}
+	s.applied = nil
 	for _, m := range migs {
 		if applied[m.version] {
 			continue
@@ -354,6 +398,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
+		s.applied = append(s.applied, m.name)
 	}
 	return nil
 }
