@@ -31,7 +31,13 @@ func (s *Server) validInput(next http.Handler) http.Handler {
 				web.JSONError(w, err)
 				return
 			}
-			s.site.RenderError(w, r, err)
+			if s.cfg.ErrorPage != nil {
+				s.cfg.ErrorPage(w, r, err)
+				return
+			}
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(web.StatusOf(err))
+			w.Write([]byte("Permintaan tidak dapat diproses: " + domain.ErrorMessage(err) + ".\n"))
 			return
 		}
 		next.ServeHTTP(w, r)
