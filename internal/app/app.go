@@ -39,9 +39,9 @@ import (
 // Config is everything the application is built from. Zero values take the
 // defaults of the parts.
 type Config struct {
-	Site       site.Config   // name, tagline, public origin, time zone, page caches
-	MediaDir   string        // uploaded and generated images ("" turns uploads and /media/ off)
-	Engage     engage.Config // engagement rules
+	Site     site.Config   // name, tagline, public origin, time zone, page caches
+	MediaDir string        // uploaded and generated images ("" turns uploads and /media/ off)
+	Engage   engage.Config // engagement rules
 	// ClientIPs is the one rule for the client address and scheme
 	// (--trust-proxy, --trusted-proxies), for engagement, login limits and
 	// HSTS alike. Nil: the TCP peer, forwarded headers ignored.
