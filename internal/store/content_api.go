@@ -450,24 +450,32 @@ func (s *Store) TagSitemapFiles(ctx context.Context, size int) (int, error) {
 
 // TagSitemap returns one page of the tags that have published articles, by
 // name, with LastMod only (Articles is not counted): what a tag sitemap
-// file needs, one index probe per tag.
+// file needs. One pass over the tags, one index probe each (the newest
+// article's time read from the covering articles_sitemap index); tags
+// without articles are skipped here.
 func (s *Store) TagSitemap(ctx context.Context, p domain.Page) ([]TagStat, error) {
-	now := s.Now()
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name,
 		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
-		FROM (SELECT t.* FROM tags t WHERE`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
-		now, now, p.Size, p.Offset())
+		FROM tags t ORDER BY t.name, t.id`), s.Now())
 	if err != nil {
 		return nil, fmt.Errorf("tag sitemap: %w", err)
 	}
 	defer rows.Close()
 	list := []TagStat{}
-	for rows.Next() {
+	skip := p.Offset()
+	for len(list) < p.Size && rows.Next() {
 		var t TagStat
 		var last any
 		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &last); err != nil {
 			return nil, fmt.Errorf("tag sitemap: %w", err)
+		}
+		if last == nil {
+			continue
+		}
+		if skip > 0 {
+			skip--
+			continue
 		}
 		if t.LastMod, err = anyTime(last); err != nil {
 			return nil, fmt.Errorf("tag sitemap: %w", err)
