@@ -290,3 +290,29 @@ func TestChangingUserAgentDoesNotSidestepCommentBudget(t *testing.T) {
 		}
 	})
 }
+
+// Without JavaScript, a browser that votes before any page gave it a reader
+// cookie (from the home page's poll) gets the form back with the cookie and
+// a line saying to send it again; the second send counts.
+func TestVoteWithoutCookieComesBackOnceWithoutJavaScript(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		p := openPoll(t, st)
+		r := e.reader(t, "tanpa-js-beranda")
+		form := url.Values{"option_id": {fmt.Sprint(p.Options[0].ID)}, "back": {"/"}}
+		a := r.postForm(fmt.Sprintf("/polling/%d", p.ID), form)
+		if a.code != 400 || !strings.Contains(a.body, "kirim sekali lagi") || !strings.Contains(a.body, `<form method="post" action="/polling/`) ||
+			!strings.Contains(a.h.Get("Set-Cookie"), web.ReaderCookie+"=") {
+			t.Fatalf("first send without a cookie: %d, Set-Cookie %q, %q", a.code, a.h.Get("Set-Cookie"), between(a.body, `id="polling"`, "</section>"))
+		}
+		if got, _ := st.Poll(context.Background(), p.ID); got.TotalVotes() != 0 {
+			t.Errorf("the vote without a cookie counted")
+		}
+		if a := r.postForm(fmt.Sprintf("/polling/%d", p.ID), form); a.code != http.StatusSeeOther || a.h.Get("Location") != "/#polling" {
+			t.Errorf("second send: %d %q", a.code, a.h.Get("Location"))
+		}
+		if got, _ := st.Poll(context.Background(), p.ID); got.TotalVotes() != 1 {
+			t.Errorf("%d votes stored, want 1", got.TotalVotes())
+		}
+	})
+}
