@@ -17,20 +17,16 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"net/netip"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/demo"
-	"warta/internal/discovery"
 	"warta/internal/engage"
 	"warta/internal/render"
-	"warta/internal/scheduler"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/web"
@@ -43,23 +39,30 @@ func main() {
 	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-const usage = `warta — portal berita dalam satu program
+// The command line speaks English, like its flags, the Go flag package's own
+// messages and the logs: it is read by operators on servers, in terminals and
+// in search results, where English is what the tools around it use. What
+// readers and journalists see (pages, the newsroom, API messages) is
+// Indonesian.
+const usage = `warta — a news portal in one program
 
-Penggunaan:
-  warta serve   [--addr ADDR] [--db DB] [--demo]   jalankan situs
-  warta migrate [--db DB]                          terapkan migrasi basis data
-  warta demo    [--db DB]                          isi basis data kosong dengan konten demo
-  warta user add --email E --name N --role R      buat akun redaksi (kata sandi dari prompt/stdin)
-  warta user list                                 daftar akun redaksi
-  warta token create --email E                    buat token API admin (baris terakhir)
-  warta token revoke ID                           cabut token API admin
-  warta stem    [KATA...] < kata.txt               tampilkan akar kata yang dipakai pencarian
-  warta backup  --db DB --media DIR --to FILE      cadangkan basis data dan media (situs tetap jalan)
-  warta restore --from FILE --db DB --media DIR    pulihkan cadangan ke tempat kosong
-  warta copy    --from warta.db --to postgres://…  pindahkan seluruh situs ke PostgreSQL (atau sebaliknya)
+Usage:
+  warta serve   [--addr ADDR] [--db DB] [--demo]   run the site
+  warta migrate [--db DB]                          apply database migrations and list what was applied
+  warta demo    [--db DB]                          fill an empty database with demo content
+  warta user add --email E --name N --role R      create a newsroom account (password from a prompt or stdin)
+  warta user list                                 list newsroom accounts
+  warta token create --email E                    print a new admin API token (alone on the last line)
+  warta token list                                list admin API tokens
+  warta token revoke ID                           revoke an admin API token
+  warta stem    [WORD...] < words.txt              print the search stem of each word
+  warta backup  --db DB --media DIR --to FILE      back up the database and media (the site keeps running)
+  warta restore --from FILE --db DB --media DIR    restore a backup into an empty place
+  warta copy    --from warta.db --to postgres://…  move a whole site to PostgreSQL (or back)
+  warta version                                    print the version and the database schema it needs
 
-DB adalah path berkas SQLite (bawaan: warta.db) atau URL postgres://.
-Jalankan "warta PERINTAH -h" untuk semua opsi.
+DB is an SQLite file path (default warta.db) or a postgres:// URL.
+Run "warta COMMAND -h" for every option of a command.
 `
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -87,11 +90,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdRestore(ctx, args[1:], stdout, stderr)
 	case "copy":
 		err = cmdCopy(ctx, args[1:], stdout, stderr)
+	case "version", "--version":
+		err = cmdVersion(stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "warta: perintah %q tidak dikenal\n\n%s", args[0], usage)
+		fmt.Fprintf(stderr, "warta: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
 	if errors.Is(err, flag.ErrHelp) {
@@ -135,6 +140,33 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.logFormat, "log-format", env("WARTA_LOG_FORMAT", "text"), "text (key=value) or json, one object a line (env WARTA_LOG_FORMAT)")
 }
 
+// validate refuses settings that would otherwise be taken silently.
+func (c *common) validate() error {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(c.logLevel)); err != nil {
+		return fmt.Errorf("--log-level must be debug, info, warn or error, not %q", c.logLevel)
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return fmt.Errorf("--log-format must be text or json, not %q", c.logFormat)
+	}
+	return nil
+}
+
+// checkMedia makes sure the media folder exists and takes files, so an
+// unusable --media stops start-up instead of failing the first upload.
+func (c *common) checkMedia() error {
+	if err := os.MkdirAll(c.media, 0o755); err != nil {
+		return fmt.Errorf("--media %q cannot be used: %w", c.media, err)
+	}
+	f, err := os.CreateTemp(c.media, ".warta-check-*")
+	if err != nil {
+		return fmt.Errorf("--media %q cannot be written to: %w", c.media, err)
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
+}
+
 func (c *common) logger(w io.Writer) *slog.Logger {
 	var lvl slog.Level
 	if err := lvl.UnmarshalText([]byte(c.logLevel)); err != nil {
@@ -153,22 +185,15 @@ func (c *common) parseAndOpen(ctx context.Context, fs *flag.FlagSet, args []stri
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
 	return c.open(ctx)
 }
 
 // open connects and migrates, with a clear message when the database cannot
 // be used.
-func (c *common) open(ctx context.Context) (*store.Store, error) {
-	st, err := store.Open(ctx, c.db)
-	if err != nil {
-		return nil, fmt.Errorf("cannot open database: %w", err)
-	}
-	if err := st.Migrate(ctx); err != nil {
-		st.Close()
-		return nil, fmt.Errorf("cannot migrate database: %w", err)
-	}
-	return st, nil
-}
+func (c *common) open(ctx context.Context) (*store.Store, error) { return app.OpenStore(ctx, c.db) }
 
 func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
@@ -180,7 +205,15 @@ func cmdMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer st.Close()
-	fmt.Fprintln(stdout, "migrations applied")
+	applied := st.MigrationsApplied()
+	if len(applied) == 0 {
+		fmt.Fprintf(stdout, "database is up to date (schema %d)\n", store.LatestMigration())
+		return nil
+	}
+	for _, name := range applied {
+		fmt.Fprintln(stdout, "applied", name)
+	}
+	fmt.Fprintf(stdout, "%d migrations applied; schema %d\n", len(applied), store.LatestMigration())
 	return nil
 }
 
@@ -230,8 +263,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if c.logFormat != "text" && c.logFormat != "json" {
-		return fmt.Errorf("--log-format must be text or json, not %q", c.logFormat)
+	if err := c.validate(); err != nil {
+		return err
 	}
 	mode, ok := engage.ParseViewMode(*viewMode)
 	if !ok {
@@ -263,21 +296,17 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Run waits for every background job before it returns, so nothing
+	// writes after this Close.
 	defer st.Close()
-	if *withDemo {
-		n, err := demo.Seed(ctx, st, render.New(), c.media)
-		if err != nil {
-			return fmt.Errorf("demo content: %w", err)
-		}
-		if n > 0 {
-			log.Info("demo content added", "articles", n)
-		}
-		// The demo approves comments at once so a newcomer sees them appear,
-		// unless the site already chose a moderation mode.
-		if _, err := st.EnsureSetting(ctx, "comments.moderation", "approve_all"); err != nil {
-			return err
-		}
+	if err := c.checkMedia(); err != nil {
+		return err
 	}
+	op, err := newOps(of, c, st, log) // metrics, readiness and backups (ops.go)
+	if err != nil {
+		return err
+	}
+	defer op.stop(context.Background())
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", *addr, err)
@@ -285,69 +314,25 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	if *baseURL == "" {
 		*baseURL = "http://" + ln.Addr().String()
 	}
-	newsroomRoutes, err := newsroomParts(st, c.media, strings.TrimRight(*baseURL, "/"), *name, loc, clientIPs.ClientIP, log)
-	if err != nil {
-		ln.Close()
-		return err
-	}
-	op, err := newOps(of, c, st, log) // metrics and readiness (ops.go)
-	if err != nil {
-		ln.Close()
-		return err
-	}
-	defer op.stop(context.Background())
-	scfg := server.Config{
-		Newsroom: newsroomRoutes,
-		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc,
+	cfg := app.Config{
+		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: *baseURL, Location: loc,
 			PageCacheTTL: *pageCache, FragmentTTL: *fragCache},
 		MediaDir:  c.media,
 		Engage:    engage.Config{ViewMode: mode, PollMethod: *pollMethod},
 		ClientIPs: clientIPs,
+		Webhooks:  webhooks.Config{AllowPrivate: *hooksPrivate},
+		Demo:      *withDemo,
+		Log:       log,
 	}
-	op.configure(&scfg)
-	srv, err := server.New(scfg, st, log)
+	op.configure(&cfg)
+	a, err := app.New(ctx, st, cfg)
 	if err != nil {
 		ln.Close()
 		return err
 	}
-	op.attach(srv)
-	// Background work (the view counter's flush) outlives the HTTP server
-	// by a moment: it stops after the last request, then flushes.
-	bgCtx, bgStop := context.WithCancel(context.WithoutCancel(ctx))
-	bgDone := make(chan struct{})
-	go func() { srv.Background(bgCtx); close(bgDone) }()
-	go discovery.New(st, log).Run(bgCtx) // related news and the #HOT badge
-	// Scheduled articles go live within a second of their time, without traffic.
-	go scheduler.Run(bgCtx, st, log, scheduler.Interval)
-	// Webhooks: signed POSTs on publish, update and unpublish; a slow or
-	// failing target never holds up the newsroom.
-	hooks := webhooks.New(webhooks.Config{BaseURL: strings.TrimRight(*baseURL, "/"), Location: loc,
-		AllowPrivate: *hooksPrivate}, st, log)
-	hooks.Subscribe()
-	go hooks.Run(bgCtx)
-	defer func() { bgStop(); <-bgDone }()
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
-		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	op.start(bgCtx)
-	log.Info("warta is serving", "url", "http://"+ln.Addr().String(), "db", dbKind(c.db))
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	log.Info("shutting down")
-	op.drain()
-	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
-	}
-	bgStop()
-	<-bgDone
-	log.Info("stopped; buffered views written")
-	return nil
+	op.attach(a)
+	log.Info("database", "db", dbKind(c.db))
+	return a.Run(ctx, ln)
 }
 
 func dbKind(dsn string) string {

@@ -14,9 +14,9 @@ import (
 	"os"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/backup"
 	"warta/internal/metrics"
-	"warta/internal/server"
 	"warta/internal/store"
 )
 
@@ -73,8 +73,9 @@ func newOps(f opsFlags, c common, st *store.Store, log *slog.Logger) (*ops, erro
 	return o, nil
 }
 
-// configure adds the operations endpoints to the server's config.
-func (o *ops) configure(cfg *server.Config) {
+// configure adds the operations endpoints and jobs to the application's
+// config: app.Run runs them with the rest and waits for them.
+func (o *ops) configure(cfg *app.Config) {
 	cfg.Ready = o.ready
 	cfg.Observe = func(r *http.Request, status int, d time.Duration) {
 		o.metrics.Observe(r.Pattern, r.Method, status, d)
@@ -82,21 +83,24 @@ func (o *ops) configure(cfg *server.Config) {
 	if o.flags.metricsToken != "" {
 		cfg.Metrics = o.metrics.Handler(o.flags.metricsToken)
 	}
-}
-
-// attach reads the numbers that live in the server's parts.
-func (o *ops) attach(srv *server.Server) {
-	o.metrics.AddPageCache(srv.Site().PageCacheStats)
-	o.metrics.AddViews(srv.Engage().Views.Buffered)
-	srv.Engage().Views.ObserveFlush(o.metrics.ObserveFlush)
-}
-
-// start serves the metrics listener, starts scheduled backups until ctx
-// ends and marks the process ready.
-func (o *ops) start(ctx context.Context) {
 	if o.flags.backupEvery > 0 {
-		go backup.Schedule(ctx, o.db, o.media, o.flags.backupDir, o.flags.backupEvery, o.flags.backupKeep, o.log)
+		cfg.Jobs = append(cfg.Jobs, func(ctx context.Context) {
+			backup.Schedule(ctx, o.db, o.media, o.flags.backupDir, o.flags.backupEvery, o.flags.backupKeep, o.log)
+		})
 	}
+	cfg.Serving = o.start
+	cfg.Draining = o.drain
+}
+
+// attach reads the numbers that live in the application's parts.
+func (o *ops) attach(a *app.App) {
+	o.metrics.AddPageCache(a.Site.PageCacheStats)
+	o.metrics.AddViews(a.Engage.Views.Buffered)
+	a.Engage.Views.ObserveFlush(o.metrics.ObserveFlush)
+}
+
+// start serves the metrics listener and marks the process ready.
+func (o *ops) start() {
 	if o.mhs != nil {
 		go o.mhs.Serve(o.mln)
 		o.log.Info("metrics are served", "url", "http://"+o.mln.Addr().String()+"/metrics")

@@ -17,8 +17,8 @@ func cmdStem(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("stem", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Penggunaan: warta stem [KATA...] < kata.txt")
-		fmt.Fprintln(stderr, "Menampilkan akar kata (stem) Bahasa Indonesia yang dipakai pencarian, satu baris per kata.")
+		fmt.Fprintln(stderr, "Usage: warta stem [WORD...] < words.txt")
+		fmt.Fprintln(stderr, "Prints the Indonesian search stem of each word, one a line.")
 	}
 	if err := fs.Parse(args); err != nil {
 		return err

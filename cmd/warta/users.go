@@ -7,36 +7,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
-	"net/http"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
-	"time"
 
-	"warta/internal/adminapi"
 	"warta/internal/auth"
 	"warta/internal/domain"
 	"warta/internal/editorial"
-	"warta/internal/media"
-	"warta/internal/newsroom"
 	"warta/internal/render"
-	"warta/internal/store"
 )
-
-// newsroomParts builds the /redaksi UI and the /api/v1/admin API over one
-// set of services.
-func newsroomParts(st *store.Store, mediaDir, baseURL, siteName string, loc *time.Location, clientIP func(*http.Request) string, log *slog.Logger) ([]interface{ Routes(*http.ServeMux) }, error) {
-	au := auth.New(auth.Config{SecureCookies: strings.HasPrefix(baseURL, "https://"), ClientIP: clientIP}, st)
-	ed := editorial.New(st, render.New(), media.New(mediaDir))
-	ui, err := newsroom.New(newsroom.Config{SiteName: siteName, BaseURL: baseURL, Location: loc}, au, ed, log)
-	if err != nil {
-		return nil, fmt.Errorf("newsroom: %w", err)
-	}
-	api := adminapi.New(adminapi.Config{BaseURL: baseURL, Location: loc}, au, ed, log)
-	return []interface{ Routes(*http.ServeMux) }{ui, api}, nil
-}
 
 // readPassword reads a password: from a prompt without echo when stdin is a
 // terminal, else the first line of stdin. Never from a flag, where it would
@@ -68,14 +48,30 @@ func readPassword(stdin io.Reader, stderr io.Writer, prompt string) (string, err
 	return pw, nil
 }
 
-const userUsage = `warta user add --email EMAIL --name NAME --role admin|editor|writer|moderator
-warta user list
+const userUsage = `Usage:
+  warta user add --email EMAIL --name NAME --role admin|editor|writer|moderator [--db DB]
+                 create a newsroom account; the password comes from a prompt or stdin
+  warta user list [--db DB]
+                 list newsroom accounts
 `
+
+// isHelp tells whether a sub-command's first word asks for help.
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help" || arg == "help"
+}
 
 func cmdUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, userUsage)
+		return errors.New("say which: add or list")
+	}
+	if isHelp(args[0]) {
+		fmt.Fprint(stdout, userUsage)
 		return flag.ErrHelp
+	}
+	if args[0] != "add" && args[0] != "list" {
+		fmt.Fprint(stderr, userUsage)
+		return fmt.Errorf("unknown user command %q", args[0])
 	}
 	fs := flag.NewFlagSet("user "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -97,7 +93,7 @@ func cmdUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if !domain.Role(*role).Valid() {
 			return fmt.Errorf("unknown role %q (admin, editor, writer, moderator)", *role)
 		}
-		pw, err := readPassword(stdin, stderr, "Kata sandi: ")
+		pw, err := readPassword(stdin, stderr, "Password: ")
 		if err != nil {
 			return err
 		}
@@ -121,19 +117,30 @@ func cmdUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		}
 		return nil
 	}
-	fmt.Fprint(stderr, userUsage)
 	return fmt.Errorf("unknown user command %q", args[0])
 }
 
-const tokenUsage = `warta token create --email EMAIL [--name NAME]   print a new admin API token (on the last line)
-warta token list
-warta token revoke ID
+const tokenUsage = `Usage:
+  warta token create --email EMAIL [--name NAME] [--db DB]
+                 print a new admin API token (alone on the last line; shown only once)
+  warta token list [--db DB]
+                 list admin API tokens: id, account, name, active or revoked
+  warta token revoke ID [--db DB]
+                 revoke an admin API token
 `
 
 func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, tokenUsage)
+		return errors.New("say which: create, list or revoke")
+	}
+	if isHelp(args[0]) {
+		fmt.Fprint(stdout, tokenUsage)
 		return flag.ErrHelp
+	}
+	if args[0] != "create" && args[0] != "list" && args[0] != "revoke" {
+		fmt.Fprint(stderr, tokenUsage)
+		return fmt.Errorf("unknown token command %q", args[0])
 	}
 	fs := flag.NewFlagSet("token "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -189,6 +196,5 @@ func cmdToken(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, "token %d revoked\n", id)
 		return nil
 	}
-	fmt.Fprint(stderr, tokenUsage)
 	return fmt.Errorf("unknown token command %q", args[0])
 }

@@ -3,13 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
+	"warta/internal/app"
+	"warta/internal/site"
 	"warta/internal/store"
 )
 
@@ -52,18 +53,17 @@ func TestUserAndTokenCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	parts, err := newsroomParts(st, t.TempDir(), "http://warta.test", "Warta", time.UTC, nil, nil)
+	a, err := app.New(ctx, st, app.Config{MediaDir: t.TempDir(), Site: site.Config{Name: "Warta", BaseURL: "http://warta.test"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	mux := http.NewServeMux()
-	for _, p := range parts {
-		p.Routes(mux)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	defer a.Start(ln)()
 	me := func() int {
-		req, _ := http.NewRequest("GET", srv.URL+"/api/v1/admin/users", nil)
+		req, _ := http.NewRequest("GET", "http://"+ln.Addr().String()+"/api/v1/admin/users", nil)
 		req.Header.Set("Authorization", "Bearer "+tok)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {

@@ -8,6 +8,8 @@ package discovery
 import (
 	"context"
 	"log/slog"
+	"maps"
+	"slices"
 	"sync"
 	"time"
 
@@ -15,8 +17,14 @@ import (
 )
 
 // maxPending bounds the queue of articles waiting for their related news.
-// When a bulk import overflows it, the worker rebuilds everything instead.
+// When a bulk import overflows it, the worker finds what is left to do in
+// the database instead (StaleRelated), as it does at start-up: nothing of
+// the work lives only in memory.
 const maxPending = 10000
+
+// resyncBatch is how many stale articles the worker takes from the database
+// at a time.
+const resyncBatch = 500
 
 // Engine keeps related news and the #HOT badge up to date. Build it with
 // New, which subscribes to article changes, and start Run.
@@ -29,9 +37,19 @@ type Engine struct {
 	mu       sync.Mutex
 	pending  []int64
 	queued   map[int64]bool
-	overflow bool
+	resync   bool // look for stale lists in the database
 	busy     bool
 	wake     chan struct{}
+	done     int       // lists computed since start
+	analysed int       // done when statistics were last refreshed
+	since    time.Time // when the work now in progress began
+	// touched: the articles computed in this burst of work. Their lists were
+	// made while statistics (IDF) were still moving and took offers made
+	// with older ones, so once the queue runs dry they are computed once
+	// more from their own candidates alone, which makes the settled lists
+	// the same whatever the history (and the engine).
+	touched map[int64]bool
+	final   map[int64]bool // queued for the final pass
 }
 
 // New builds an engine over st and subscribes it to article changes. Until
@@ -40,8 +58,9 @@ func New(st *store.Store, log *slog.Logger) *Engine {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	// resync: the worker's first job is whatever a previous run left.
 	e := &Engine{st: st, log: log, rule: DefaultTrendingRule(), every: time.Minute,
-		queued: map[int64]bool{}, wake: make(chan struct{}, 1)}
+		queued: map[int64]bool{}, wake: make(chan struct{}, 1), resync: true}
 	st.OnArticleChange(func(ctx context.Context, c store.ArticleChange) {
 		e.enqueue(c.ArticleID)
 	})
@@ -53,15 +72,18 @@ func (e *Engine) SetTrendingRule(r TrendingRule, every time.Duration) {
 	e.rule, e.every = r, every
 }
 
-func (e *Engine) enqueue(id int64) {
+func (e *Engine) enqueue(ids ...int64) {
 	e.mu.Lock()
-	switch {
-	case e.queued[id]:
-	case len(e.pending) >= maxPending:
-		e.overflow = true
-	default:
-		e.queued[id] = true
-		e.pending = append(e.pending, id)
+	for _, id := range ids {
+		switch {
+		case e.queued[id]:
+			delete(e.final, id) // changed again: a full computation with offers
+		case len(e.pending) >= maxPending:
+			e.resync = true
+		default:
+			e.queued[id] = true
+			e.pending = append(e.pending, id)
+		}
 	}
 	e.mu.Unlock()
 	select {
@@ -70,42 +92,79 @@ func (e *Engine) enqueue(id int64) {
 	}
 }
 
-// next takes the next piece of work: an article id, or a full rebuild after
-// an overflow. ok is false when there is nothing to do.
-func (e *Engine) next() (id int64, rebuild, ok bool) {
+// next takes the next article to compute, refilling the queue from the
+// database when asked to. ok is false when there is nothing to do.
+func (e *Engine) next(ctx context.Context) (id int64, final, ok bool, err error) {
+	e.mu.Lock()
+	resync := e.resync && len(e.pending) == 0
+	e.mu.Unlock()
+	if resync {
+		ids, err := e.st.StaleRelated(ctx, resyncBatch)
+		if err != nil {
+			return 0, false, false, err
+		}
+		e.mu.Lock()
+		if len(ids) < resyncBatch {
+			e.resync = false
+		}
+		for _, id := range ids {
+			if !e.queued[id] {
+				e.queued[id] = true
+				e.pending = append(e.pending, id)
+			}
+		}
+		e.mu.Unlock()
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	switch {
-	case e.overflow:
-		e.overflow, e.pending, e.queued = false, nil, map[int64]bool{}
-		e.busy = true
-		return 0, true, true
-	case len(e.pending) > 0:
+	if len(e.pending) > 0 {
 		id = e.pending[0]
 		e.pending = e.pending[1:]
 		delete(e.queued, id)
+		final = e.final[id]
+		delete(e.final, id)
+		if !e.busy {
+			e.since = time.Now()
+		}
 		e.busy = true
-		return id, false, true
+		return id, final, true, nil
 	}
-	e.busy = false
-	return 0, false, false
+	if len(e.touched) > 0 {
+		ids := slices.Sorted(maps.Keys(e.touched))
+		e.touched = nil
+		if e.final == nil {
+			e.final = map[int64]bool{}
+		}
+		for _, id := range ids[1:] {
+			e.queued[id], e.final[id] = true, true
+		}
+		e.pending = append(e.pending, ids[1:]...)
+		return ids[0], true, true, nil
+	}
+	if e.busy {
+		e.busy = false
+		e.log.Info("related news settled", "computed", e.done, "took", time.Since(e.since).Round(time.Millisecond))
+	}
+	return 0, false, false, nil
 }
 
-// Run brings the search index and related news up to date if the database
-// predates them, then keeps related news current as articles change and
-// applies the #HOT rule every minute, until ctx is cancelled.
+// Settled reports whether every related list is up to date: nothing queued,
+// nothing being computed, nothing left to find in the database.
+func (e *Engine) Settled() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return !e.busy && !e.resync && len(e.pending) == 0
+}
+
+// Run brings the search index up to date if the database predates it, then
+// completes whatever related news is missing or stale (a first start, a
+// restart after a crash or a database outage), keeps it current as articles
+// change and applies the #HOT rule every minute, until ctx is cancelled.
 func (e *Engine) Run(ctx context.Context) error {
 	if rebuilt, err := e.st.EnsureSearchIndex(ctx); err != nil {
 		e.log.Error("search index", "err", err)
 	} else if rebuilt {
 		e.log.Info("search index rebuilt")
-	}
-	if has, err := e.st.HasStoredRelated(ctx); err != nil {
-		e.log.Error("related news", "err", err)
-	} else if !has {
-		e.mu.Lock()
-		e.overflow = true // the worker's first job: compute every list
-		e.mu.Unlock()
 	}
 	done := make(chan struct{})
 	go func() {
@@ -127,41 +186,84 @@ func (e *Engine) Run(ctx context.Context) error {
 	}
 }
 
+// Backoff after a failed computation (a database blip): the article stays
+// queued and is tried again.
+const (
+	minBackoff = 100 * time.Millisecond
+	maxBackoff = 30 * time.Second
+)
+
 func (e *Engine) work(ctx context.Context) {
-	for {
-		id, rebuild, ok := e.next()
-		switch {
-		case !ok:
+	backoff := minBackoff
+	for ctx.Err() == nil {
+		id, final, ok, err := e.next(ctx)
+		if err == nil && !ok {
 			select {
 			case <-ctx.Done():
 				return
 			case <-e.wake:
 			}
-		case rebuild:
-			if err := e.RebuildRelated(ctx); err != nil && ctx.Err() == nil {
-				e.log.Error("related news rebuild", "err", err)
-			}
-		default:
-			if err := e.Recompute(ctx, id); err != nil && ctx.Err() == nil {
-				e.log.Error("related news", "article", id, "err", err)
-			}
+			continue
 		}
-		if ctx.Err() != nil {
-			return
+		var stale []int64
+		if err == nil {
+			stale, err = e.computeOne(ctx, id, !final)
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return
+			}
+			e.log.Error("related news", "article", id, "err", err, "retry_in", backoff)
+			e.mu.Lock()
+			if id != 0 && !e.queued[id] {
+				e.pending = append([]int64{id}, e.pending...)
+				e.queued[id] = true
+			} else if id == 0 {
+				e.resync = true
+			}
+			e.mu.Unlock()
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(backoff):
+			}
+			backoff = min(2*backoff, maxBackoff)
+			continue
+		}
+		backoff = minBackoff
+		if !final { // the final pass recomputes the burst's lists anyway
+			e.enqueue(stale...)
+		}
+		e.mu.Lock()
+		if !final {
+			if e.touched == nil {
+				e.touched = map[int64]bool{}
+			}
+			e.touched[id] = true
+		}
+		e.done++
+		refresh := e.done >= 2*max(e.analysed, 250)
+		if refresh {
+			e.analysed = e.done
+		}
+		e.mu.Unlock()
+		if refresh {
+			// Many lists computed: many articles written. Plans made on an
+			// empty database would walk every article (see docs/discovery.md).
+			if err := e.st.RefreshStatistics(ctx); err != nil && ctx.Err() == nil {
+				e.log.Error("statistics", "err", err)
+			}
 		}
 	}
 }
 
-// Wait blocks until the queued related-news work is done (or ctx ends); it
-// needs Run to be running.
+// Wait blocks until the related news is settled (or ctx ends); it needs Run
+// to be running.
 func (e *Engine) Wait(ctx context.Context) error {
 	t := time.NewTicker(5 * time.Millisecond)
 	defer t.Stop()
 	for {
-		e.mu.Lock()
-		idle := !e.busy && !e.overflow && len(e.pending) == 0
-		e.mu.Unlock()
-		if idle {
+		if e.Settled() {
 			return nil
 		}
 		select {

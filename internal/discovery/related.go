@@ -4,62 +4,80 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"warta/internal/store"
 )
 
 // Related-news scoring. An article's score against a candidate combines four
-// signals, each in [0, 1]:
+// signals, each in [0, 1], and is symmetric (A's score against B is B's
+// against A), so a new article can be offered to its candidates' lists
+// without recomputing them:
 //
-//   - text: BM25 of the candidate for the article's own stemmed terms (title
-//     counted three times, excerpt twice, stop words removed), divided by
-//     the article's score for itself;
-//   - tags: the share of the article's tags the candidate carries, each tag
-//     weighted by its rarity (IDF), #HOT left out;
-//   - category: 1 when both are in the same category;
-//   - time: how close the two were published, exp(-|Δt| / TimeScale), so
-//     that the stories told around the same time are preferred.
+//   - text: cosine of the two articles' TF-IDF vectors of stemmed terms
+//     (title counted twice), each term weighted (1 + ln tf) · idf^IDFPower,
+//     so that a rare name both share (Minyakita, Cugenang) outweighs the
+//     vocabulary a whole family of stories shares (harga, banjir, gempa);
+//   - tags: cosine of the tag sets, each tag weighted by how rare it is;
+//     a tag on more than 1/TagCommon of the articles (nasional, viral,
+//     Trending) weighs nothing, and #HOT never counts;
+//   - time: exp(-|Δt| / TimeScale): follow-ups come within days;
+//   - category: 1 when both are in the same category.
 //
 // The weights, the minimum score and how they were chosen are in
-// docs/discovery.md; the quality test (precision at 5 on the demo content,
-// whose stories are labelled) guards them.
+// docs/discovery.md (evaluation set: eval_test.go, bench/related.sh).
 const (
-	WeightText     = 0.50
-	WeightTags     = 0.30
-	WeightCategory = 0.10
-	WeightTime     = 0.10
-	TimeScale      = 7 * 24 * time.Hour
+	WeightText     = 0.60
+	WeightTags     = 0.15
+	WeightTime     = 0.20
+	WeightCategory = 0.05
+	TimeScale      = 5 * 24 * time.Hour
+	IDFPower       = 1.5
+	TagCommon      = 20
 	// MinScore keeps out candidates that share only a category and a week:
-	// no related news is better than unrelated news.
-	MinScore = 0.22
-	// MinTopical is the least that text and tags together must give: two
-	// articles of one category and one week are not related by that alone.
-	MinTopical = 0.15
+	// no related news is better than unrelated news (the page then shows
+	// the category's articles nearest in time, as such).
+	MinScore = 0.25
+	// MinTopical is the least that text and tags together must give.
+	MinTopical = 0.08
 	// MaxRelated is how many related articles are stored per article; pages
 	// show the first five.
 	MaxRelated = 10
 )
 
-// Tuning of the candidate search and of BM25.
+// Tuning of candidate generation: bounded work per article whatever the
+// size of the archive.
 const (
-	keyTerms      = 12  // terms of the article used to find text candidates
-	perSource     = 60  // candidates per source (tags, text, category)
-	refreshCount  = 10  // best-scored candidates whose lists are refreshed too
-	bm25K1        = 1.2 // term-frequency saturation
-	bm25B         = 0.75
-	titleRepeat   = 3
-	excerptRepeat = 2
+	keyTerms      = 16   // rarest-weighted terms of the article that find candidates
+	perTerm       = 40   // newest articles fetched per key term
+	perTag        = 40   // newest articles fetched per (not over-used) tag
+	nearPerSide   = 6    // neighbours in time within the category, each side
+	maxCandidates = 60   // scored in full
+	maxTermDocs   = 5000 // a term in more articles than this finds no candidates
+	titleRepeat   = 2
 )
+
+// plainWord reports whether t is letters and digits only. Terms such as
+// "100.000" or "1,5" are split differently by FTS5 and by PostgreSQL's
+// parser, so they would find different candidates on the two engines.
+func plainWord(t string) bool {
+	for _, r := range t {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
 
 // doc is an article as the scorer sees it.
 type doc struct {
 	store.RelatedDoc
-	tf  map[string]float64
-	len float64
+	tf map[string]float64
 }
 
 func newDoc(d store.RelatedDoc) doc {
@@ -67,10 +85,9 @@ func newDoc(d store.RelatedDoc) doc {
 	for _, part := range []struct {
 		text   string
 		weight float64
-	}{{d.Title, titleRepeat}, {d.Excerpt, excerptRepeat}, {d.Body, 1}} {
+	}{{d.Title, titleRepeat}, {d.Excerpt, 1}, {d.Body, 1}} {
 		for _, t := range strings.Fields(part.text) {
 			x.tf[t] += part.weight
-			x.len += part.weight
 		}
 	}
 	return x
@@ -83,53 +100,90 @@ type scored struct {
 	text, tags, cat, timeSc float64
 }
 
-// scorer holds the corpus statistics one article is scored with.
-type scorer struct {
-	a      doc
-	n      float64            // indexed articles
-	idf    map[string]float64 // of a's terms
-	query  map[string]float64 // a's term weights
-	self   float64            // a's text score for itself
-	avgLen float64
-	tagIDF map[int64]float64
-	tagSum float64
+// stats are the corpus statistics articles are weighed with.
+type stats struct {
+	n      float64
+	df     map[string]int64
+	tagDF  map[int64]int64
+	cutTag float64 // tags in at least this many articles weigh nothing
 }
 
-func idf(n, df float64) float64 {
-	return math.Log(1 + (n-df+0.5)/(df+0.5))
+func (st *stats) termWeight(t string, tf float64) float64 {
+	df := float64(max(st.df[t], 1))
+	return (1 + math.Log(tf)) * math.Pow(math.Log(1+st.n/df), IDFPower)
 }
 
-func (s *scorer) bm25(d doc) float64 {
-	var sum float64
-	for t, q := range s.query {
-		tf := d.tf[t]
-		if tf == 0 {
-			continue
+func (st *stats) tagWeight(id int64) float64 {
+	df := float64(max(st.tagDF[id], 1))
+	if df >= st.cutTag {
+		return 0
+	}
+	return math.Log(st.cutTag / df)
+}
+
+// vector is a unit-length weighted vector.
+type vector[K comparable] map[K]float64
+
+func unit[K comparable](v vector[K]) vector[K] {
+	var n float64
+	for _, x := range v {
+		n += x * x
+	}
+	if n == 0 {
+		return v
+	}
+	n = math.Sqrt(n)
+	for k := range v {
+		v[k] /= n
+	}
+	return v
+}
+
+func dot[K comparable](a, b vector[K]) float64 {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	var s float64
+	for k, x := range a {
+		s += x * b[k]
+	}
+	return s
+}
+
+type weighed struct {
+	doc
+	text vector[string]
+	tags vector[int64]
+}
+
+func (st *stats) weigh(d doc) weighed {
+	w := weighed{doc: d, text: vector[string]{}, tags: vector[int64]{}}
+	for t, tf := range d.tf {
+		w.text[t] = st.termWeight(t, tf)
+	}
+	for _, id := range d.TagIDs {
+		if x := st.tagWeight(id); x > 0 {
+			w.tags[id] = x
 		}
-		sum += q * s.idf[t] * tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*d.len/s.avgLen))
 	}
-	return sum
+	unit(w.text)
+	unit(w.tags)
+	return w
 }
 
-func (s *scorer) score(b doc) scored {
-	r := scored{id: b.ID}
-	if s.self > 0 {
-		r.text = min(1, s.bm25(b)/s.self)
-	}
-	if s.tagSum > 0 {
-		var shared float64
-		for _, t := range b.TagIDs {
-			shared += s.tagIDF[t] // zero for tags a does not carry
-		}
-		r.tags = shared / s.tagSum
-	}
-	if b.CategoryID == s.a.CategoryID {
+func score(a, b weighed) scored {
+	r := scored{id: b.ID, text: dot(a.text, b.text), tags: dot(a.tags, b.tags)}
+	if a.CategoryID == b.CategoryID {
 		r.cat = 1
 	}
-	dt := math.Abs(float64(s.a.PublishedAt.Sub(b.PublishedAt)))
+	dt := math.Abs(float64(a.PublishedAt.Sub(b.PublishedAt)))
 	r.timeSc = math.Exp(-dt / float64(TimeScale))
 	r.score = WeightText*r.text + WeightTags*r.tags + WeightCategory*r.cat + WeightTime*r.timeSc
 	return r
+}
+
+func qualifies(r scored) bool {
+	return r.score >= MinScore && WeightText*r.text+WeightTags*r.tags >= MinTopical
 }
 
 // related scores the candidates of one article and returns those that
@@ -145,48 +199,110 @@ func (e *Engine) related(ctx context.Context, rd store.RelatedDoc) ([]scored, er
 	if err != nil {
 		return nil, err
 	}
-	s := &scorer{a: a, n: float64(max(n, 1)), idf: map[string]float64{}, query: map[string]float64{}, tagIDF: map[int64]float64{}}
-	for _, t := range terms {
-		s.idf[t] = idf(s.n, float64(max(dfs[t], 1)))
-		s.query[t] = 1 + math.Log(a.tf[t])
-	}
-	// The key terms find text candidates: the article's most distinctive
-	// words that some other article also uses.
-	key := slices.Clone(terms)
-	key = slices.DeleteFunc(key, func(t string) bool { return dfs[t] < 2 })
-	slices.SortStableFunc(key, func(x, y string) int {
-		return cmp.Compare(s.query[y]*s.idf[y], s.query[x]*s.idf[x])
-	})
-	key = key[:min(len(key), keyTerms)]
-	ids, err := e.st.RelatedCandidates(ctx, rd, key, perSource)
+	tagDF, err := e.st.TagDocs(ctx, rd.TagIDs)
 	if err != nil {
 		return nil, err
+	}
+	st := &stats{n: float64(max(n, 1)), df: dfs, tagDF: tagDF, cutTag: max(3, float64(n)/TagCommon)}
+
+	// Candidates: articles holding A's most telling terms, carrying its
+	// telling tags, and its neighbours in time. Each hit adds the weight of
+	// what it shares; the best maxCandidates are scored in full.
+	key := slices.DeleteFunc(slices.Clone(terms), func(t string) bool {
+		return dfs[t] < 2 || dfs[t] > maxTermDocs || !plainWord(t)
+	})
+	weight := func(t string) float64 { return st.termWeight(t, a.tf[t]) }
+	slices.SortStableFunc(key, func(x, y string) int { return cmp.Compare(weight(y), weight(x)) })
+	key = key[:min(len(key), keyTerms)]
+	pre := map[int64]float64{}
+	byTerm, err := e.st.TermArticles(ctx, key, perTerm)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range key {
+		for _, id := range byTerm[t] {
+			pre[id] += weight(t)
+		}
+	}
+	var tags []int64
+	for _, t := range rd.TagIDs {
+		if st.tagWeight(t) > 0 {
+			tags = append(tags, t)
+		}
+	}
+	byTag, err := e.st.TagArticles(ctx, tags, perTag)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tags {
+		for _, id := range byTag[t] {
+			pre[id] += st.tagWeight(t)
+		}
+	}
+	delete(pre, rd.ID)
+	ids := make([]int64, 0, len(pre))
+	for id := range pre {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(x, y int64) int {
+		if c := cmp.Compare(pre[y], pre[x]); c != 0 {
+			return c
+		}
+		return cmp.Compare(y, x)
+	})
+	ids = ids[:min(len(ids), maxCandidates)]
+	near, err := e.st.NearInCategory(ctx, rd, nearPerSide)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range near {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
 	}
 	cands, err := e.st.RelatedDocs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
 	docs := make([]doc, len(cands))
-	total := a.len
+	var more []string
 	for i, c := range cands {
 		docs[i] = newDoc(c)
-		total += docs[i].len
+		for t := range docs[i].tf {
+			if _, ok := dfs[t]; !ok {
+				dfs[t] = 0
+				more = append(more, t)
+			}
+		}
 	}
-	s.avgLen = max(total/float64(len(docs)+1), 1)
-	s.self = s.bm25(a)
-	tagDocs, err := e.st.TagDocs(ctx, a.TagIDs)
-	if err != nil {
-		return nil, err
+	slices.Sort(more)
+	if len(more) > 0 {
+		extra, _, err := e.st.TermDocs(ctx, more)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(dfs, extra)
 	}
-	for _, t := range a.TagIDs {
-		w := math.Log(1 + s.n/float64(max(tagDocs[t], 1)))
-		s.tagIDF[t] = w
-		s.tagSum += w
+	var candTags []int64
+	for _, d := range docs {
+		for _, t := range d.TagIDs {
+			if _, ok := tagDF[t]; !ok {
+				tagDF[t] = 0
+				candTags = append(candTags, t)
+			}
+		}
 	}
+	if len(candTags) > 0 {
+		extra, err := e.st.TagDocs(ctx, candTags)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(tagDF, extra)
+	}
+	wa := st.weigh(a)
 	var out []scored
 	for _, d := range docs {
-		r := s.score(d)
-		if r.score >= MinScore && WeightText*r.text+WeightTags*r.tags >= MinTopical {
+		if r := score(wa, st.weigh(d)); qualifies(r) {
 			out = append(out, r)
 		}
 	}
@@ -199,10 +315,13 @@ func (e *Engine) related(ctx context.Context, rd store.RelatedDoc) ([]scored, er
 	return out, nil
 }
 
-// computeOne recomputes and stores the related list of one article. It
-// returns the articles whose lists may change because of it: those listing
-// it now and its best candidates.
-func (e *Engine) computeOne(ctx context.Context, id int64) ([]int64, error) {
+// computeOne recomputes and stores the related list of one article and,
+// with offer, offers the article to the lists of the candidates it
+// qualifies for (the score is symmetric), so that the first article of a
+// story lists its follow-ups at once. It returns the articles whose lists still name it without it
+// qualifying for them any more (after an edit or an unpublication): those
+// need a full recomputation.
+func (e *Engine) computeOne(ctx context.Context, id int64, offer bool) ([]int64, error) {
 	listers, err := e.st.RelatedListers(ctx, id)
 	if err != nil {
 		return nil, err
@@ -220,20 +339,24 @@ func (e *Engine) computeOne(ctx context.Context, id int64) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}
-	save := make([]store.RelatedScore, 0, MaxRelated)
-	for _, r := range list[:min(len(list), MaxRelated)] {
-		save = append(save, store.RelatedScore{ID: r.id, Score: math.Round(r.score*1e4) / 1e4})
+	offers := make([]store.RelatedScore, 0, len(list))
+	for _, r := range list {
+		offers = append(offers, store.RelatedScore{ID: r.id, Score: math.Round(r.score*1e4) / 1e4})
 	}
-	if err := e.st.SaveRelated(ctx, id, save); err != nil {
-		return nil, err
-	}
-	affected := listers
-	for _, r := range list[:min(len(list), refreshCount)] {
-		if !slices.Contains(affected, r.id) {
-			affected = append(affected, r.id)
+	// Offers first: if the process stops in between, the article is not yet
+	// marked computed and a restart does it all again.
+	if offer {
+		if err := e.st.MergeRelated(ctx, id, offers, MaxRelated); err != nil {
+			return nil, err
 		}
 	}
-	return affected, nil
+	if err := e.st.SaveRelated(ctx, id, offers[:min(len(offers), MaxRelated)]); err != nil {
+		return nil, err
+	}
+	listers = slices.DeleteFunc(listers, func(l int64) bool {
+		return slices.ContainsFunc(offers, func(o store.RelatedScore) bool { return o.ID == l })
+	})
+	return listers, nil
 }
 
 // Recompute brings the related news of one article up to date, and that of
@@ -241,15 +364,12 @@ func (e *Engine) computeOne(ctx context.Context, id int64) ([]int64, error) {
 // after-commit hook queues the same work for the background worker; tests
 // and tools call this to wait for it.
 func (e *Engine) Recompute(ctx context.Context, id int64) error {
-	affected, err := e.computeOne(ctx, id)
+	stale, err := e.computeOne(ctx, id, true)
 	if err != nil {
 		return fmt.Errorf("related news of %d: %w", id, err)
 	}
-	for _, other := range affected {
-		if other == id {
-			continue
-		}
-		if _, err := e.computeOne(ctx, other); err != nil {
+	for _, other := range stale {
+		if _, err := e.computeOne(ctx, other, true); err != nil {
 			return fmt.Errorf("related news of %d: %w", other, err)
 		}
 	}
@@ -266,7 +386,7 @@ func (e *Engine) RebuildRelated(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if _, err := e.computeOne(ctx, id); err != nil {
+		if _, err := e.computeOne(ctx, id, false); err != nil {
 			return fmt.Errorf("related news of %d: %w", id, err)
 		}
 	}

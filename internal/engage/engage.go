@@ -128,6 +128,12 @@ func New(cfg Config, st *store.Store, log *slog.Logger) *Service {
 // (articleID is 0 for a vote). Register at start-up, before serving.
 func (s *Service) OnChange(fn func(articleID int64)) { s.onChange = append(s.onChange, fn) }
 
+// Changed announces a change readers see in an article's engagement made
+// outside this service (the newsroom approving or deleting comments): the
+// same event as the service's own writes, so this process's caches drop the
+// page and other processes are told.
+func (s *Service) Changed(articleID int64) { s.changed(articleID) }
+
 func (s *Service) changed(articleID int64) {
 	for _, fn := range s.onChange {
 		fn(articleID)
@@ -388,7 +394,7 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 	if err := s.limit(rd, s.commentsReader, s.commentsIP, "terlalu banyak komentar dalam waktu singkat, coba lagi nanti"); err != nil {
 		return c, err
 	}
-	mode, err := s.store.Setting(ctx, "comments.moderation")
+	mode, err := s.store.Setting(ctx, store.SettingModeration)
 	if err != nil {
 		return c, err
 	}

@@ -21,8 +21,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // registers WebP decoding
@@ -36,19 +39,157 @@ var Widths = []int{480, 960, 1440}
 // DefaultMaxBytes is the largest upload accepted by default (10 MiB).
 const DefaultMaxBytes = 10 << 20
 
-// maxPixels bounds decoding work (and memory) whatever the file size says.
-const maxPixels = 50_000_000
+// The defaults of the decoding budget (issue 16, H2: a 97 KB PNG can
+// claim to be 1×50,000,000 pixels, a 389 KB one 7071×7071 at 16 bits).
+// Every upload's header is read first and the upload refused, before any
+// pixel is decoded, when it breaks one of them.
+const (
+	DefaultMaxPixels     = 40_000_000 // 40 megapixels
+	DefaultMaxAspect     = 6          // the long side at most 6 times the short one
+	DefaultMaxDecodeMB   = 96         // what decoding may allocate, in MiB
+	DefaultConcurrent    = 2          // uploads decoded and resized at once
+	DefaultConcurrentFor = 20 * time.Second
+)
 
 // Store writes images under Dir and names them under URLPrefix.
 type Store struct {
 	Dir       string
 	URLPrefix string // "/media/"
 	MaxBytes  int64
+	// Zero values take the defaults above.
+	MaxPixels   int
+	MaxAspect   int
+	MaxDecodeMB int
+	Concurrent  int           // at most this many uploads are decoded at once
+	Wait        time.Duration // how long an upload waits for its turn before a 429
+
+	once  sync.Once
+	slots chan struct{}
 }
 
 // New returns a store for dir served at /media/.
 func New(dir string) *Store {
 	return &Store{Dir: dir, URLPrefix: "/media/", MaxBytes: DefaultMaxBytes}
+}
+
+func orDefault[T int | int64 | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
+
+// acquire waits for one of the decoding slots; release gives it back.
+func (s *Store) acquire() (release func(), err error) {
+	s.once.Do(func() { s.slots = make(chan struct{}, orDefault(s.Concurrent, DefaultConcurrent)) })
+	t := time.NewTimer(orDefault(s.Wait, DefaultConcurrentFor))
+	defer t.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		return func() { <-s.slots }, nil
+	case <-t.C:
+		return nil, domain.Errorf(domain.ETooMany, "terlalu banyak gambar sedang diolah, coba lagi sebentar lagi")
+	}
+}
+
+// checkBudget refuses, from the header alone, an image too large, too
+// narrow or too costly to decode.
+func (s *Store) checkBudget(format string, cfg image.Config, data []byte) error {
+	w, h := cfg.Width, cfg.Height
+	maxPx, maxAspect := orDefault(s.MaxPixels, DefaultMaxPixels), orDefault(s.MaxAspect, DefaultMaxAspect)
+	if w < 1 || h < 1 {
+		return domain.Invalid("ukuran gambar %d×%d piksel tidak valid", w, h)
+	}
+	if int64(w)*int64(h) > int64(maxPx) {
+		return domain.Invalid("gambar %d×%d piksel terlalu besar (paling besar %d megapiksel): perkecil dulu sebelum diunggah",
+			w, h, maxPx/1_000_000)
+	}
+	if long, short := max(w, h), min(w, h); long > short*maxAspect {
+		return domain.Invalid("perbandingan sisi gambar %d×%d piksel terlalu ekstrem (paling jauh 1:%d)", w, h, maxAspect)
+	}
+	budget := int64(orDefault(s.MaxDecodeMB, DefaultMaxDecodeMB)) << 20
+	if cost := decodeCost(format, cfg, data); cost > budget {
+		return domain.Invalid("gambar %d×%d piksel ini butuh %d MB memori untuk diolah (paling banyak %d MB): "+
+			"simpan ulang sebagai JPEG atau PNG 8-bit yang lebih kecil", w, h, cost>>20, budget>>20)
+	}
+	return nil
+}
+
+// decodeCost estimates what processing an image allocates: its pixels at
+// the decoder's depth (plus, for a progressive JPEG, the coefficients it
+// keeps) and the largest rendition drawn from it.
+func decodeCost(format string, cfg image.Config, data []byte) int64 {
+	largest := int64(min(cfg.Width, Widths[len(Widths)-1]))
+	rendition := largest * max(1, int64(cfg.Height)*largest/int64(max(cfg.Width, 1))) * 4
+	return pixelCost(format, cfg, data) + rendition
+}
+
+func pixelCost(format string, cfg image.Config, data []byte) int64 {
+	px := int64(cfg.Width) * int64(cfg.Height)
+	if format == "jpeg" {
+		samples, progressive := jpegLayout(data)
+		cost := px * samples / 64
+		if progressive {
+			cost += px * samples / 64 * 4 // a 32-bit coefficient per sample
+		}
+		return cost
+	}
+	bpp := int64(8)
+	// The other formats decode into one of these.
+	switch cfg.ColorModel {
+	case color.GrayModel, color.AlphaModel:
+		bpp = 1
+	case color.Gray16Model, color.Alpha16Model:
+		bpp = 2
+	case color.RGBAModel, color.NRGBAModel, color.CMYKModel, color.NYCbCrAModel:
+		bpp = 4
+	case color.YCbCrModel:
+		bpp = 3
+	default:
+		if _, ok := cfg.ColorModel.(color.Palette); ok {
+			bpp = 1
+		}
+	}
+	return px * bpp
+}
+
+// jpegLayout reads a JPEG's frame header: the samples its components hold
+// per pixel, in 64ths (192 for full-size YCbCr, 96 for 4:2:0), and whether
+// it is progressive. What it cannot read counts as the worst case.
+func jpegLayout(data []byte) (samples64 int64, progressive bool) {
+	const worst = 4 * 64
+	for i := 2; i+9 < len(data); {
+		if data[i] != 0xFF {
+			return worst, true
+		}
+		m := data[i+1]
+		if m == 0xFF { // fill byte
+			i++
+			continue
+		}
+		n := int(data[i+2])<<8 | int(data[i+3])
+		if m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC {
+			nf := int(data[i+9])
+			if nf < 1 || i+10+3*nf > len(data) {
+				return worst, true
+			}
+			var hmax, vmax int64 = 1, 1
+			for c := range nf {
+				hv := data[i+10+3*c+1]
+				hmax, vmax = max(hmax, int64(hv>>4)), max(vmax, int64(hv&15))
+			}
+			for c := range nf {
+				hv := data[i+10+3*c+1]
+				samples64 += 64 * max(1, int64(hv>>4)) * max(1, int64(hv&15)) / (hmax * vmax)
+			}
+			return samples64, m != 0xC0 && m != 0xC1
+		}
+		if m == 0xDA || n < 2 {
+			break
+		}
+		i += 2 + n
+	}
+	return worst, true
 }
 
 // Image is a stored upload: the URL and size of its largest rendition and
@@ -95,9 +236,25 @@ func (s *Store) Save(data []byte) (Image, error) {
 	if err != nil {
 		return Image{}, errNotImage
 	}
-	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width*cfg.Height > maxPixels {
-		return Image{}, domain.Invalid("ukuran gambar %dx%d piksel tidak didukung (paling besar 50 megapiksel)", cfg.Width, cfg.Height)
+	if err := s.checkBudget(format, cfg, data); err != nil {
+		return Image{}, err
 	}
+	release, err := s.acquire()
+	if err != nil {
+		return Image{}, err
+	}
+	defer release()
+	img, err := s.process(format, data)
+	if cost := decodeCost(format, cfg, data); cost > 16<<20 {
+		// Hand a large image's buffers back now rather than at the next
+		// collection, so uploads in a row do not pile up on garbage.
+		runtime.GC()
+	}
+	return img, err
+}
+
+// process decodes, resizes and writes the renditions of a checked upload.
+func (s *Store) process(format string, data []byte) (Image, error) {
 	src, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return Image{}, domain.Invalid("gambar rusak atau tidak lengkap: %s tidak bisa dibaca", strings.ToUpper(format))
@@ -154,12 +311,92 @@ func Srcset(url string, width int) string {
 	return strings.Join(parts, ", ")
 }
 
-// scale draws src at w×h on white (JPEG has no transparency).
-func scale(src image.Image, w, h int) image.Image {
+// scale draws src at w×h (never larger than src) on white, as JPEG has no
+// transparency, by averaging the source pixels each target pixel covers.
+// It holds only the target, a strip of source rows and two rows of sums:
+// a kernel scaler's float buffer of target width × source height (129 MB
+// for a 1440-wide rendition of a 2800-pixel-high photo) is what made large
+// uploads cost several times their decoded size.
+func scale(src image.Image, w, h int) *image.RGBA {
+	b := src.Bounds()
+	sw, sh := b.Dx(), b.Dy()
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(dst, dst.Bounds(), image.NewUniform(color.White), image.Point{}, draw.Src)
-	draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Over, nil)
+	cols := spans(sw, w)
+	rows := spans(sh, h)
+	const strip = 16
+	buf := image.NewRGBA(image.Rect(0, 0, sw, strip))
+	line := make([]float64, w*4)
+	sums := [2][]float64{make([]float64, w*4), make([]float64, w*4)}
+	cur := 0
+	flush := func(y int) {
+		acc := sums[y%2]
+		out := dst.Pix[y*dst.Stride : y*dst.Stride+w*4]
+		for k, v := range acc {
+			out[k] = uint8(min(255, max(0, v+0.5)))
+			acc[k] = 0
+		}
+		for x := 3; x < len(out); x += 4 {
+			out[x] = 255
+		}
+	}
+	for j0 := 0; j0 < sh; j0 += strip {
+		n := min(strip, sh-j0)
+		draw.Draw(buf, image.Rect(0, 0, sw, n), src, image.Pt(b.Min.X, b.Min.Y+j0), draw.Src)
+		for j := j0; j < j0+n; j++ {
+			clear(line)
+			px := buf.Pix[(j-j0)*buf.Stride:]
+			for i, c := range cols {
+				p := px[i*4 : i*4+4]
+				white := 255 - float64(p[3]) // premultiplied colour over white
+				for k := range 3 {
+					v := float64(p[k]) + white
+					line[c.to*4+k] += v * c.w0
+					if c.w1 > 0 {
+						line[c.to*4+4+k] += v * c.w1
+					}
+				}
+			}
+			r := rows[j]
+			for r.to > cur {
+				flush(cur)
+				cur++
+			}
+			a, next := sums[r.to%2], sums[(r.to+1)%2]
+			for k, v := range line {
+				a[k] += v * r.w0
+				if r.w1 > 0 {
+					next[k] += v * r.w1
+				}
+			}
+		}
+	}
+	for ; cur < h; cur++ {
+		flush(cur)
+	}
 	return dst
+}
+
+// span says where one source pixel (or row) goes when n of them shrink to
+// m: the share w0 of it in target pixel to, the share w1 in the next one.
+type span struct {
+	to     int
+	w0, w1 float64
+}
+
+// spans maps n source pixels onto m <= n target pixels by the length each
+// covers: source pixel i covers [i·m, (i+1)·m), target pixel x [x·n, (x+1)·n).
+func spans(n, m int) []span {
+	out := make([]span, n)
+	for i := range out {
+		lo, hi := i*m, (i+1)*m
+		x := lo / n
+		if end := (x + 1) * n; hi > end && x+1 < m {
+			out[i] = span{x, float64(end-lo) / float64(n), float64(hi-end) / float64(n)}
+		} else {
+			out[i] = span{x, float64(hi-lo) / float64(n), 0}
+		}
+	}
+	return out
 }
 
 // writeJPEG writes atomically: a half-written file is never served.

@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
 	"warta/internal/metrics"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -77,16 +77,16 @@ func TestMetricsAndReadiness(t *testing.T) {
 
 		m := metrics.New(st, log)
 		ready := metrics.NewReadiness(st, log)
-		cfg := server.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: time.UTC, PageCacheTTL: time.Minute},
-			Ready: ready, Metrics: m.Handler("rahasia"),
+		cfg := app.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: time.UTC, PageCacheTTL: time.Minute},
+			Ready: ready, Metrics: m.Handler("rahasia"), Log: log,
 			Observe: func(r *http.Request, code int, d time.Duration) { m.Observe(r.Pattern, r.Method, code, d) }}
-		srv, err := server.New(cfg, st, log)
+		srv, err := app.New(ctx, st, cfg) // not Run: no scheduler here
 		if err != nil {
 			t.Fatal(err)
 		}
-		m.AddPageCache(srv.Site().PageCacheStats)
-		m.AddViews(srv.Engage().Views.Buffered)
-		srv.Engage().Views.ObserveFlush(m.ObserveFlush)
+		m.AddPageCache(srv.Site.PageCacheStats)
+		m.AddViews(srv.Engage.Views.Buffered)
+		srv.Engage.Views.ObserveFlush(m.ObserveFlush)
 		hs := httptest.NewServer(srv)
 		defer hs.Close()
 
@@ -105,7 +105,7 @@ func TestMetricsAndReadiness(t *testing.T) {
 		}
 		get(t, hs.URL+"/berita/banjir-surut-di-jakarta", "")
 		get(t, hs.URL+"/tidak/ada/halaman-ini", "")
-		if err := srv.Engage().Views.Flush(ctx); err != nil {
+		if err := srv.Engage.Views.Flush(ctx); err != nil {
 			t.Fatal(err)
 		}
 

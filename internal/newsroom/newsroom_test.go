@@ -179,7 +179,7 @@ func TestEveryPageRenders(t *testing.T) {
 				t.Errorf("%s (%d) lacks %q", path, p.code, want)
 			}
 		}
-		b.e.Srv.Close()
+		b.e.Stop()
 	})
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -15,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
 	"warta/internal/newsroom/nrtest"
 	"warta/internal/store"
@@ -73,18 +73,10 @@ func (tg *hookTarget) drain() {
 	}
 }
 
-// startHooks runs the webhook dispatcher over the test server's store, with
-// short waits, as warta serve does.
-func startHooks(t *testing.T, e *nrtest.Env) {
-	svc := webhooks.New(webhooks.Config{BaseURL: "http://warta.test", Location: e.Location, Timeout: 2 * time.Second,
-		MaxAttempts: 2, Backoff: 20 * time.Millisecond, PollInterval: 10 * time.Millisecond,
-		AllowPrivate: true}, e.Store, // the target is an httptest server on 127.0.0.1
-		slog.New(slog.NewTextHandler(io.Discard, nil)))
-	svc.Subscribe()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { svc.Run(ctx); close(done) }()
-	t.Cleanup(func() { cancel(); <-done })
+// fastHooks gives the application's webhook dispatcher short waits.
+func fastHooks(c *app.Config) {
+	c.Webhooks = webhooks.Config{Timeout: 2 * time.Second, MaxAttempts: 2, Backoff: 20 * time.Millisecond,
+		PollInterval: 10 * time.Millisecond, AllowPrivate: true} // the target is an httptest server on 127.0.0.1
 }
 
 // waitLog reloads a webhook's log page until delivery id shows status.
@@ -125,8 +117,7 @@ var secretRe = regexp.MustCompile(`whsec_[0-9a-f]{64}`)
 func TestWebhookPages(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		e := nrtest.New(t, st)
-		startHooks(t, e)
+		e := nrtest.New(t, st, fastHooks)
 		tg := newHookTarget(t)
 
 		// Only admins: the others get 403 on every webhook page and see no link.

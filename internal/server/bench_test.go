@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"warta/internal/server"
+	"warta/internal/app"
 
 	"warta/internal/testdb"
 )
@@ -57,9 +57,9 @@ func BenchmarkArticlePage(b *testing.B) {
 		})
 	}
 	run("warta-dynamic", e.app)
-	frag := newEnv(b, testdb.SQLite(b), func(c *server.Config) { c.Site.FragmentTTL = 5 * time.Second })
+	frag := newEnv(b, testdb.SQLite(b), func(c *app.Config) { c.Site.FragmentTTL = 5 * time.Second })
 	run("warta-dynamic-fragments-5s", frag.app)
-	cached := newEnv(b, testdb.SQLite(b), func(c *server.Config) { c.Site.PageCacheTTL = time.Second })
+	cached := newEnv(b, testdb.SQLite(b), func(c *app.Config) { c.Site.PageCacheTTL = time.Second })
 	run("warta-microcache-1s", cached.app)
 }
 

@@ -8,8 +8,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"warta/internal/app"
 	"warta/internal/domain"
-	"warta/internal/server"
 	"warta/internal/testbrowser"
 	"warta/internal/testdb"
 )
@@ -19,7 +19,7 @@ import (
 func TestBrowserEngagementWithoutReload(t *testing.T) {
 	ctx := testbrowser.New(t, 90*time.Second)
 	st := testdb.SQLite(t)
-	e := newEnv(t, st, func(c *server.Config) { c.Engage.MinSubmitDelay = time.Millisecond })
+	e := newEnv(t, st, func(c *app.Config) { c.Engage.MinSubmitDelay = time.Millisecond })
 	st.SetSetting(context.Background(), "comments.moderation", domain.ModerationApproveAll)
 	text := func(css string) string { return testbrowser.Text(t, ctx, css) }
 	waitText := func(css, want string) {

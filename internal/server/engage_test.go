@@ -14,9 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
 	"warta/internal/engage"
-	"warta/internal/server"
 	"warta/internal/store"
 	"warta/internal/testdb"
 	"warta/internal/web"
@@ -180,19 +180,19 @@ func TestViewCountModes(t *testing.T) {
 	} {
 		t.Run(string(tc.mode), func(t *testing.T) {
 			st := testdb.SQLite(t)
-			e := newEnv(t, st, func(c *server.Config) { c.Engage.ViewMode = tc.mode })
+			e := newEnv(t, st, func(c *app.Config) { c.Engage.ViewMode = tc.mode })
 			r := e.reader(t, "satu")
 			page := r.get(mainSlug)
 			if tc.mode.Beacon() != strings.Contains(page.body, `data-beacon="/api/v1/articles/`) {
 				t.Errorf("beacon attribute present = %v, want %v", !tc.mode.Beacon(), tc.mode.Beacon())
 			}
-			e.app.Engage().Views.Flush(context.Background())
+			e.app.Engage.Views.Flush(context.Background())
 			c1, _ := st.ArticleCounts(context.Background(), e.ids["main"])
 			a := r.do("POST", fmt.Sprintf("/api/v1/articles/%d/views", e.ids["main"]), "", nil)
 			if a.code != 202 {
 				t.Fatalf("beacon status %d: %s", a.code, a.body)
 			}
-			e.app.Engage().Views.Flush(context.Background())
+			e.app.Engage.Views.Flush(context.Background())
 			c2, _ := st.ArticleCounts(context.Background(), e.ids["main"])
 			if c1.Views-242 != tc.wantPage || c2.Views-c1.Views != tc.wantBeacons {
 				t.Errorf("page counted %d, beacon counted %d; want %d, %d", c1.Views-242, c2.Views-c1.Views, tc.wantPage, tc.wantBeacons)
@@ -366,7 +366,7 @@ func TestCommentsModerationAndVisibility(t *testing.T) {
 func TestCommentsExactUnderConcurrency(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
 		// The 150 readers share the test's one address: lift its budget.
-		e := newEnv(t, st, func(c *server.Config) { c.Engage.CommentsPerIP = engage.Limit{PerMinute: 1000, Burst: 1000} })
+		e := newEnv(t, st, func(c *app.Config) { c.Engage.CommentsPerIP = engage.Limit{PerMinute: 1000, Burst: 1000} })
 		ctx := context.Background()
 		if err := st.SetSetting(ctx, "comments.moderation", domain.ModerationApproveAll); err != nil {
 			t.Fatal(err)
@@ -436,7 +436,11 @@ func TestCommentBadInput(t *testing.T) {
 		t.Errorf("unknown article: %d", a.code)
 	}
 	// Hostile text is stored as text and shown inert.
-	hostile := "<script>alert(1)</script> <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">klik</a> nul:\x00 🇮🇩" + strings.Repeat("\u0301", 50)
+	hostile := "<script>alert(1)</script> <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">klik</a> 🇮🇩" + strings.Repeat("\u0301", 50)
+	// A NUL is refused at the edge with the reason (issue 16, M6).
+	if a := r.postJSON(path, map[string]string{"name": "Nul", "text": "nul:\x00"}); a.code != 400 || !strings.Contains(a.body, "NUL") {
+		t.Errorf("comment with NUL: %d %s, want 400", a.code, a.body)
+	}
 	a := r.postJSON(path, map[string]string{"name": "<b>Hacker</b>", "text": hostile})
 	if a.code != 201 {
 		t.Fatalf("hostile comment: %d %s", a.code, a.body)
@@ -468,7 +472,7 @@ func TestCommentBadInput(t *testing.T) {
 
 func TestCommentFormDefences(t *testing.T) {
 	st := testdb.SQLite(t)
-	e := newEnv(t, st, func(c *server.Config) { c.Engage.MinSubmitDelay = time.Second })
+	e := newEnv(t, st, func(c *app.Config) { c.Engage.MinSubmitDelay = time.Second })
 	st.SetSetting(context.Background(), "comments.moderation", domain.ModerationApproveAll)
 	form := url.Values{"name": {"Budi"}, "email": {""}, "text": {"Tulisan yang bagus, terima kasih."}, "website": {""}}
 
@@ -506,7 +510,7 @@ func TestPolls(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
 		// The 121 voters share the test's one address: lift its budget, and
 		// ask one vote per device too (the strict method).
-		e := newEnv(t, st, func(c *server.Config) {
+		e := newEnv(t, st, func(c *app.Config) {
 			c.Engage.VotesPerPollIP = engage.Limit{PerMinute: 1000, Burst: 1000}
 			c.Engage.PollMethod = engage.PollCookieHash
 		})
@@ -598,7 +602,7 @@ func TestPollFormShowsResultsWithoutJavaScript(t *testing.T) {
 	}
 	page := r.get(mainSlug).body
 	if !strings.Contains(page, "Cemas <span class=\"small\">(pilihan Anda)</span>") || !strings.Contains(page, "100%") ||
-		!strings.Contains(page, "Total 1 suara") || !strings.Contains(page, `style="width: 100%"`) {
+		!strings.Contains(page, "Total 1 suara") || !strings.Contains(page, `<rect width="100" height="1"/>`) {
 		t.Errorf("results after voting: %q", between(page, `id="polling"`, "</section>"))
 	}
 	a = r.postForm(fmt.Sprintf("/polling/%d", p.ID), url.Values{"option_id": {fmt.Sprint(p.Options[0].ID)}})
@@ -642,7 +646,7 @@ func between(s, from, to string) string {
 // Behind a trusted TLS-terminating proxy, reader cookies are Secure and HSTS
 // is sent; over plain HTTP neither (browsers would drop Secure cookies).
 func TestSecureCookiesBehindTrustedProxy(t *testing.T) {
-	e := newEnv(t, testdb.SQLite(t), func(c *server.Config) { c.ClientIPs = web.NewClientIPs(true, nil) })
+	e := newEnv(t, testdb.SQLite(t), func(c *app.Config) { c.ClientIPs = web.NewClientIPs(true, nil) })
 	r := e.reader(t, "https")
 	a := r.do("GET", mainSlug, "", nil, "X-Forwarded-Proto", "https")
 	if !strings.Contains(a.h.Get("Set-Cookie"), "; Secure") || a.h.Get("Strict-Transport-Security") == "" {

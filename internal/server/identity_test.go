@@ -3,8 +3,6 @@ package server_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/netip"
@@ -13,14 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"warta/internal/auth"
+	"warta/internal/app"
 	"warta/internal/domain"
-	"warta/internal/editorial"
 	"warta/internal/engage"
-	"warta/internal/media"
-	"warta/internal/newsroom"
-	"warta/internal/render"
-	"warta/internal/server"
 	"warta/internal/store"
 	"warta/internal/testdb"
 	"warta/internal/web"
@@ -70,7 +63,7 @@ func voteFrom(t *testing.T, e *env, p domain.Poll, n int, name string, xff func(
 // per-address budget holds (5 here, to keep the test small).
 func TestForgedForwardedForCountsAsOneClient(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st, func(c *server.Config) {
+		e := newEnv(t, st, func(c *app.Config) {
 			c.ClientIPs = web.NewClientIPs(true, nil) // the test server's peer is loopback: a trusted proxy
 			c.Engage.VotesPerIP = engage.Limit{PerMinute: 0.001, Burst: 5}
 		})
@@ -94,7 +87,7 @@ func TestForgedForwardedForCountsAsOneClient(t *testing.T) {
 // A peer outside the trusted proxy ranges is the client, whatever
 // X-Forwarded-For it sends.
 func TestUntrustedPeerCannotClaimAnotherAddress(t *testing.T) {
-	e := newEnv(t, testdb.SQLite(t), func(c *server.Config) {
+	e := newEnv(t, testdb.SQLite(t), func(c *app.Config) {
 		c.ClientIPs = web.NewClientIPs(true, []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")})
 		c.Engage.VotesPerIP = engage.Limit{PerMinute: 0.001, Burst: 5}
 	})
@@ -111,21 +104,10 @@ func TestUntrustedPeerCannotClaimAnotherAddress(t *testing.T) {
 func TestLoginLimitsUseTheOneClientIPRule(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		ips := web.NewClientIPs(true, nil)
-		log := slog.New(slog.NewTextHandler(io.Discard, nil))
-		au := auth.New(auth.Config{ClientIP: ips.ClientIP}, st)
-		ed := editorial.New(st, render.New(), media.New(t.TempDir()))
-		if _, err := ed.AddUser(ctx, "eko@warta.test", "Eko Editor", domain.RoleEditor, "sandi-yang-benar-sekali"); err != nil {
+		e := newEnv(t, st, func(c *app.Config) { c.ClientIPs = web.NewClientIPs(true, nil) })
+		if _, err := e.app.Editorial.AddUser(ctx, "eko@warta.test", "Eko Editor", domain.RoleEditor, "sandi-yang-benar-sekali"); err != nil {
 			t.Fatal(err)
 		}
-		ui, err := newsroom.New(newsroom.Config{SiteName: "Warta", BaseURL: "http://warta.test", Location: jakarta}, au, ed, log)
-		if err != nil {
-			t.Fatal(err)
-		}
-		e := newEnv(t, st, func(c *server.Config) {
-			c.ClientIPs = ips
-			c.Newsroom = []interface{ Routes(*http.ServeMux) }{ui}
-		})
 		login := func(r *reader, email, password string) answer {
 			t.Helper()
 			u, _ := url.Parse(e.srv.URL + "/redaksi/masuk")
@@ -236,7 +218,7 @@ func TestTwoBrowsersOnOneAddressAndUserAgentAreTwoReaders(t *testing.T) {
 // never kept by the page cache for others, and says so to caches in front.
 func TestPageCacheNeverShowsOneReadersPollToOthers(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st, func(c *server.Config) {
+		e := newEnv(t, st, func(c *app.Config) {
 			c.Site.PageCacheTTL = time.Minute
 			c.Engage.PollMethod = engage.PollCookieHash // the device key remembers the vote too
 		})
@@ -305,6 +287,32 @@ func TestChangingUserAgentDoesNotSidestepCommentBudget(t *testing.T) {
 		}
 		if stored > 60 || refused < 40 {
 			t.Errorf("one address with 100 User-Agents: %d comments stored, %d refused; want at most 60 stored", stored, refused)
+		}
+	})
+}
+
+// Without JavaScript, a browser that votes before any page gave it a reader
+// cookie (from the home page's poll) gets the form back with the cookie and
+// a line saying to send it again; the second send counts.
+func TestVoteWithoutCookieComesBackOnceWithoutJavaScript(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		p := openPoll(t, st)
+		r := e.reader(t, "tanpa-js-beranda")
+		form := url.Values{"option_id": {fmt.Sprint(p.Options[0].ID)}, "back": {"/"}}
+		a := r.postForm(fmt.Sprintf("/polling/%d", p.ID), form)
+		if a.code != 400 || !strings.Contains(a.body, "kirim sekali lagi") || !strings.Contains(a.body, `<form method="post" action="/polling/`) ||
+			!strings.Contains(a.h.Get("Set-Cookie"), web.ReaderCookie+"=") {
+			t.Fatalf("first send without a cookie: %d, Set-Cookie %q, %q", a.code, a.h.Get("Set-Cookie"), between(a.body, `id="polling"`, "</section>"))
+		}
+		if got, _ := st.Poll(context.Background(), p.ID); got.TotalVotes() != 0 {
+			t.Errorf("the vote without a cookie counted")
+		}
+		if a := r.postForm(fmt.Sprintf("/polling/%d", p.ID), form); a.code != http.StatusSeeOther || a.h.Get("Location") != "/#polling" {
+			t.Errorf("second send: %d %q", a.code, a.h.Get("Location"))
+		}
+		if got, _ := st.Poll(context.Background(), p.ID); got.TotalVotes() != 1 {
+			t.Errorf("%d votes stored, want 1", got.TotalVotes())
 		}
 	})
 }

@@ -7,15 +7,14 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -25,7 +24,7 @@ import (
 // background work, over a database other processes share.
 type process struct {
 	st  *store.Store
-	srv *httptest.Server
+	srv testServer
 }
 
 func startProcess(t *testing.T, dsn string, ttl time.Duration) *process {
@@ -39,25 +38,11 @@ func startProcess(t *testing.T, dsn string, ttl time.Duration) *process {
 	if err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	cfg := server.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test", Location: jakarta,
-		PageCacheTTL: ttl, FragmentTTL: ttl}, MediaDir: t.TempDir()}
-	app, err := server.New(cfg, st, slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &process{st: st, srv: httptest.NewServer(app)}
-	bg, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { app.Background(bg); close(done) }()
-	t.Cleanup(func() {
-		p.srv.Close()
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			t.Error("Background did not return after its context was cancelled")
-		}
-	})
+	cfg := app.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test", Location: jakarta,
+		PageCacheTTL: ttl, FragmentTTL: ttl}, MediaDir: t.TempDir(),
+		Log: slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+	p := &process{st: st}
+	_, p.srv.URL, _ = serve(t, st, cfg)
 	return p
 }
 

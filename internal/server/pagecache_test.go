@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
-	"warta/internal/server"
 	"warta/internal/store"
 	"warta/internal/testdb"
 )
@@ -23,14 +23,14 @@ import (
 // shows at once.
 func TestPageCache(t *testing.T) {
 	st := testdb.SQLite(t)
-	e := newEnv(t, st, func(c *server.Config) { c.Site.PageCacheTTL = time.Minute })
+	e := newEnv(t, st, func(c *app.Config) { c.Site.PageCacheTTL = time.Minute })
 	const n = 5
 	for i := 0; i < n; i++ {
 		if a := e.reader(t, fmt.Sprintf("anon-%d", i)).get(mainSlug); a.code != 200 || !strings.Contains(a.body, "<span data-views>") {
 			t.Fatalf("page %d: %d", i, a.code)
 		}
 	}
-	e.app.Engage().Views.Flush(context.Background())
+	e.app.Engage.Views.Flush(context.Background())
 	c, _ := st.ArticleCounts(context.Background(), e.ids["main"])
 	if c.Views != 242+n {
 		t.Errorf("views with cache = %d, want %d", c.Views, 242+n)
@@ -64,7 +64,7 @@ func TestPageCache(t *testing.T) {
 // Browsers ask for gzip: cached pages and static files come compressed once,
 // with their own ETag, and decompress to the very same page.
 func TestCompressedAnswers(t *testing.T) {
-	e := newEnv(t, testdb.SQLite(t), func(c *server.Config) { c.Site.PageCacheTTL = time.Minute })
+	e := newEnv(t, testdb.SQLite(t), func(c *app.Config) { c.Site.PageCacheTTL = time.Minute })
 	// A transport that does not decompress, to see what goes over the wire.
 	raw := &http.Client{Transport: &http.Transport{DisableCompression: true}}
 	fetch := func(path string, hdr ...string) (*http.Response, []byte) {
@@ -146,7 +146,7 @@ func TestDynamicPagesAreCompressed(t *testing.T) {
 func TestWritesDropOnlyThePagesThatShowThem(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		e := newEnv(t, st, func(c *server.Config) { c.Site.PageCacheTTL = time.Minute })
+		e := newEnv(t, st, func(c *app.Config) { c.Site.PageCacheTTL = time.Minute })
 		const otherSlug = "/berita/startup-lokal-raih-pendanaan"
 		anon := e.reader(t, "anon")
 		home, other := anon.get("/").body, anon.get(otherSlug).body
@@ -202,7 +202,7 @@ func TestWritesDropOnlyThePagesThatShowThem(t *testing.T) {
 func TestPageCacheKeyIgnoresUnknownParameters(t *testing.T) {
 	ctx := context.Background()
 	st := testdb.SQLite(t)
-	e := newEnv(t, st, func(c *server.Config) { c.Site.PageCacheTTL = time.Minute })
+	e := newEnv(t, st, func(c *app.Config) { c.Site.PageCacheTTL = time.Minute })
 	anon := e.reader(t, "anon")
 	first := anon.get(mainSlug).body
 	if err := st.SetCounters(ctx, e.ids["main"], 9999, 0, 0); err != nil {
@@ -225,7 +225,7 @@ func TestPageCacheKeyIgnoresUnknownParameters(t *testing.T) {
 // and the view still counts.
 func TestPageCacheServesStalePageWhenTheDatabaseFails(t *testing.T) {
 	st := testdb.SQLite(t)
-	e := newEnv(t, st, func(c *server.Config) { c.Site.PageCacheTTL = time.Minute })
+	e := newEnv(t, st, func(c *app.Config) { c.Site.PageCacheTTL = time.Minute })
 	anon := e.reader(t, "anon")
 	page := anon.get(mainSlug).body
 	// A reaction drops the cached page: it may not be served as fresh.
@@ -249,7 +249,7 @@ func TestPageCacheServesStalePageWhenTheDatabaseFails(t *testing.T) {
 func TestFragmentsKeepEachReadersOwnState(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		e := newEnv(t, st, func(c *server.Config) { c.Site.FragmentTTL = time.Minute })
+		e := newEnv(t, st, func(c *app.Config) { c.Site.FragmentTTL = time.Minute })
 		anon, author, voter := e.reader(t, "anon"), e.reader(t, "penulis"), e.reader(t, "pemilih")
 		before := anon.get(mainSlug).body
 		if !strings.Contains(before, "Belum ada komentar") || !strings.Contains(before, `name="option_id"`) {

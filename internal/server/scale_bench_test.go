@@ -14,13 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/auth"
 	"warta/internal/domain"
 	"warta/internal/editorial"
-	"warta/internal/media"
-	"warta/internal/newsroom"
-	"warta/internal/render"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
 )
@@ -51,14 +48,8 @@ func BenchmarkPagesAtScale(b *testing.B) {
 		if err := st.Migrate(ctx); err != nil {
 			b.Fatal(err)
 		}
-		au := auth.New(auth.Config{}, st)
-		ed := editorial.New(st, render.New(), media.New(b.TempDir()))
-		ui, err := newsroom.New(newsroom.Config{SiteName: "Warta", BaseURL: "http://warta.test", Location: jakarta}, au, ed, log)
-		if err != nil {
-			b.Fatal(err)
-		}
-		app, err := server.New(server.Config{Site: site.Config{Name: "Warta", Location: jakarta},
-			Newsroom: []interface{ Routes(*http.ServeMux) }{ui}}, st, log)
+		a, err := app.New(ctx, st, app.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: jakarta},
+			MediaDir: b.TempDir(), Log: log})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -69,7 +60,7 @@ func BenchmarkPagesAtScale(b *testing.B) {
 				req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: cookie})
 			}
 			w := httptest.NewRecorder()
-			app.ServeHTTP(w, req)
+			a.ServeHTTP(w, req)
 			return w.Code
 		}
 		get("/", "")
@@ -79,7 +70,7 @@ func BenchmarkPagesAtScale(b *testing.B) {
 			}
 			b.ReportMetric(float64(started.Microseconds())/1000, "ms-median")
 		})
-		pages, cookie := scalePages(b, st, ed)
+		pages, cookie := scalePages(b, st, a.Editorial)
 		for _, p := range pages {
 			b.Run(p[0]+"/"+name, func(b *testing.B) {
 				var times []time.Duration

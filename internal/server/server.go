@@ -1,12 +1,10 @@
-// Package server assembles the reader site, the JSON API and shared
-// endpoints into one http.Handler with logging, panic recovery and security
-// headers.
+// Package server is the HTTP front: it joins the parts' routes (built by
+// internal/app) into one http.Handler with logging, panic recovery,
+// security headers, CSRF and CORS rules and conditional requests.
 package server
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -17,29 +15,17 @@ import (
 
 	"warta/internal/api"
 	"warta/internal/domain"
-	"warta/internal/engage"
-	"warta/internal/feeds"
-	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/web"
 )
 
-// Config gathers what the server's parts need.
+// Config is what the HTTP front itself needs; the parts it joins are built
+// by internal/app.
 type Config struct {
-	Site     site.Config
-	MediaDir string        // uploaded and generated images, served under /media/
-	Engage   engage.Config // engagement rules (zero values take defaults)
-	// ClientIPs is the one rule for the client address (--trust-proxy,
-	// --trusted-proxies), shared with the newsroom's login limits. Nil:
-	// the TCP peer, X-Forwarded-For ignored.
+	MediaDir string // uploaded and generated images, served under /media/
+	// ClientIPs is the one rule for the client address and scheme
+	// (--trust-proxy, --trusted-proxies). Nil: the TCP peer.
 	ClientIPs *web.ClientIPs
-	// Secret signs reader cookies and salts reader hashes. When nil, the
-	// site's secret is read from (or created in) the database, so every
-	// process over one database shares it.
-	Secret []byte
-	// Newsroom mounts the /redaksi UI and the /api/v1/admin API (issue 4);
-	// empty in tests that need neither.
-	Newsroom []interface{ Routes(mux *http.ServeMux) }
 
 	// Operations (issue 15, internal/metrics). Observe is told of every
 	// answered request (r.Pattern is the matched route) for /metrics; Ready
@@ -48,51 +34,35 @@ type Config struct {
 	Observe func(r *http.Request, status int, d time.Duration)
 	Ready   http.Handler
 	Metrics http.Handler
+
+	// ErrorPage answers a request refused at the edge (outside /api/) with
+	// the site's error page; nil gives a plain Indonesian page.
+	ErrorPage func(w http.ResponseWriter, r *http.Request, err error)
 }
+
+// Routes is a part of the application that registers its endpoints.
+type Routes interface{ Routes(mux *http.ServeMux) }
 
 // Server is Warta's HTTP front.
 type Server struct {
 	cfg     Config
 	store   *store.Store
 	log     *slog.Logger
-	engage  *engage.Service
-	site    *site.Site
-	api     *api.API
 	handler http.Handler
 }
 
-// New builds the server and its routes.
-func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
+// New joins the parts' routes with /healthz and /media/ under the shared
+// middleware.
+func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Server, error) {
+	st.SetLogger(log) // store messages (LISTEN reconnects, storage full) in the configured format and level
 	s := &Server{cfg: cfg, store: st, log: log}
-	if cfg.Secret == nil {
-		var b [32]byte
-		rand.Read(b[:])
-		secret, err := st.EnsureSetting(context.Background(), "site.secret", hex.EncodeToString(b[:]))
-		if err != nil {
-			return nil, fmt.Errorf("site secret: %w", err)
-		}
-		cfg.Secret = []byte(secret)
+	if s.cfg.ClientIPs == nil {
+		s.cfg.ClientIPs = web.NewClientIPs(false, nil)
 	}
-	if cfg.ClientIPs == nil {
-		cfg.ClientIPs = web.NewClientIPs(false, nil)
-	}
-	s.cfg.ClientIPs = cfg.ClientIPs
-	readers := web.NewReaders(cfg.Secret, cfg.ClientIPs, nil)
-	s.engage = engage.New(cfg.Engage, st, log)
-	var err error
-	cfg.Site.Readers = readers
-	if s.site, err = site.New(cfg.Site, st, s.engage, log); err != nil {
-		return nil, fmt.Errorf("site: %w", err)
-	}
-	s.api = api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, s.engage, log)
 	mux := http.NewServeMux()
-	s.site.Routes(mux)
-	s.api.Routes(mux)
-	for _, n := range cfg.Newsroom {
-		n.Routes(mux)
+	for _, p := range parts {
+		p.Routes(mux)
 	}
-	feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
-		Location: cfg.Site.Location, MediaDir: cfg.MediaDir, LogoURL: s.site.Assets().URL("logo.png")}, st, log).Routes(mux)
 	mux.HandleFunc("GET /healthz", s.healthz)
 	if cfg.Ready != nil {
 		mux.Handle("GET /readyz", cfg.Ready)
@@ -103,7 +73,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 	if cfg.MediaDir != "" {
 		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.MediaDir)))
 	}
-	s.handler = s.middleware(s.crossOrigin(api.CORS(conditional(mux))))
+	s.handler = s.middleware(s.validInput(s.crossOrigin(api.CORS(conditional(mux)))))
 	return s, nil
 }
 
@@ -111,49 +81,6 @@ func New(cfg Config, st *store.Store, log *slog.Logger) (*Server, error) {
 // or through a trusted proxy that says so.
 func (s *Server) secureRequest(r *http.Request) bool {
 	return s.cfg.ClientIPs.Secure(r)
-}
-
-// Site returns the reader site (its page cache statistics go to /metrics).
-func (s *Server) Site() *site.Site { return s.site }
-
-// Engage returns the engagement service (view counter, reactions, ...).
-func (s *Server) Engage() *engage.Service { return s.engage }
-
-// Background runs the server's background work (the view counter's flush,
-// and on PostgreSQL listening for other processes' changes to drop the
-// caches) until ctx is cancelled, then flushes what is buffered and returns.
-// Call it after the HTTP server has shut down, so no served view is lost.
-func (s *Server) Background(ctx context.Context) {
-	listened := make(chan struct{})
-	go func() {
-		defer close(listened)
-		s.store.Listen(ctx, s.site.RemoteChange)
-	}()
-	notified := make(chan struct{})
-	go func() {
-		defer close(notified)
-		s.engage.RunNotifier(ctx)
-	}()
-	optimized := make(chan struct{})
-	go func() {
-		defer close(optimized)
-		t := time.NewTicker(time.Hour)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				if err := s.store.Optimize(ctx); err != nil && ctx.Err() == nil {
-					s.log.Warn("optimize database", "err", err)
-				}
-			}
-		}
-	}()
-	s.engage.Views.Run(ctx, time.Second)
-	<-listened
-	<-notified
-	<-optimized
 }
 
 // crossOrigin refuses state-changing requests that a browser sends from

@@ -5,17 +5,16 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -31,15 +30,18 @@ var jakarta = func() *time.Location {
 
 type env struct {
 	st   *store.Store
-	srv  *httptest.Server
-	app  *server.Server
+	srv  testServer
+	app  *app.App
 	ids  map[string]int64
-	stop func() // stops the server gracefully and flushes buffered views
+	stop func() // stops the server as SIGTERM does: views flushed, jobs waited for
 }
+
+// testServer is where a test's application listens.
+type testServer struct{ URL string }
 
 // newEnv starts a real server over a real database with a small newsroom.
 // Options may change the server's configuration.
-func newEnv(t testing.TB, st *store.Store, opts ...func(*server.Config)) *env {
+func newEnv(t testing.TB, st *store.Store, opts ...func(*app.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
 	e := &env{st: st, ids: map[string]int64{}}
@@ -82,30 +84,35 @@ func newEnv(t testing.TB, st *store.Store, opts ...func(*server.Config)) *env {
 	if _, err := st.CreatePoll(ctx, store.PollInput{Question: "Apakah Indonesia menuju Indonesia Emas?", Options: []string{"Emas", "Cemas"}}); err != nil {
 		t.Fatal(err)
 	}
-	cfg := server.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test", Location: jakarta},
-		MediaDir: t.TempDir()}
+	cfg := app.Config{Site: site.Config{Name: "Tampang", Tagline: "Berita", BaseURL: "http://warta.test", Location: jakarta},
+		MediaDir: t.TempDir(), Log: slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	srv, err := server.New(cfg, st, slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	e.app, e.srv.URL, e.stop = serve(t, st, cfg)
+	return e
+}
+
+// serve assembles the application over st and runs it as warta serve
+// does, on a free local port; stop shuts it down (cleanup does too).
+func serve(t testing.TB, st *store.Store, cfg app.Config) (a *app.App, url string, stop func()) {
+	t.Helper()
+	a, err := app.New(context.Background(), st, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.app = srv
-	e.srv = httptest.NewServer(srv)
-	bg, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { srv.Background(bg); close(done) }()
-	var once sync.Once
-	e.stop = func() {
-		once.Do(func() {
-			e.srv.Close()
-			cancel()
-			<-done
-		})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Cleanup(e.stop)
-	return e
+	halt := a.Start(ln)
+	stop = func() {
+		if err := halt(); err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	}
+	t.Cleanup(stop)
+	return a, "http://" + ln.Addr().String(), stop
 }
 
 func (e *env) get(t *testing.T, path string) (int, http.Header, string) {

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"warta/internal/server"
+	"warta/internal/app"
 	"warta/internal/store"
 	"warta/internal/testdb"
 )
@@ -65,7 +65,7 @@ func TestArticleSlot(t *testing.T) {
 // reaches the article page within about 5 seconds.
 func TestArticleSlotChangeShowsSoon(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st, func(c *server.Config) {
+		e := newEnv(t, st, func(c *app.Config) {
 			c.Site.PageCacheTTL = time.Second
 			c.Site.FragmentTTL = 5 * time.Second
 		})

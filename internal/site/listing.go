@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"warta/internal/domain"
+	"warta/internal/store"
 )
 
 const listPageSize = 12
@@ -20,6 +21,7 @@ type listPage struct {
 	Heading  string
 	Intro    string
 	Total    int64
+	About    bool // Total is an estimate (store.EstimatedTotal)
 	Articles []domain.Article
 	Pager    pager
 }
@@ -84,7 +86,7 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 		return err
 	}
 	return s.render(w, "list", http.StatusOK, listPage{frame: fr, Kind: kind, Heading: heading, Intro: intro,
-		Total: int64(total), Articles: list, Pager: pager{Base: base, Page: page, Pages: pages}})
+		Total: int64(total), About: store.EstimatedTotal(total), Articles: list, Pager: pager{Base: base, Page: page, Pages: pages}})
 }
 
 func (s *Site) notFound(w http.ResponseWriter, r *http.Request) error {

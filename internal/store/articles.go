@@ -578,13 +578,17 @@ func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Artic
 
 // RelatedArticles returns the related news of a, in display order: the
 // list internal/discovery computed and stored when a was published or
-// changed (possibly empty), or, before the first computation, articles
-// sharing the most tags, then the newest of the same category. Never a
-// itself; only published articles.
+// changed; when nothing scored, the articles of its category published
+// nearest in time; before the first computation, articles sharing the most
+// tags, then the newest of the same category. Never a itself; only
+// published articles.
 func (s *Store) RelatedArticles(ctx context.Context, a domain.Article, limit int) ([]domain.Article, error) {
 	list, computed, err := s.storedRelated(ctx, a.ID, limit)
-	if err != nil || computed {
+	switch {
+	case err != nil || len(list) > 0:
 		return list, err
+	case computed: // nothing scored: "Berita Terkait" is never empty
+		return s.nearestInCategory(ctx, a, limit)
 	}
 	return s.relatedByTags(ctx, a, limit)
 }

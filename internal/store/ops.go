@@ -10,8 +10,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -31,16 +29,13 @@ func (s *Store) Rebind(query string) string { return s.q(query) }
 
 // MigrationVersions lists the migration versions this binary carries.
 func (s *Store) MigrationVersions() ([]int, error) {
-	entries, err := fs.ReadDir(migrationsFS, "migrations/"+string(s.dialect))
+	migs, err := migrations(s.dialect)
 	if err != nil {
 		return nil, err
 	}
-	var vs []int
-	for _, e := range entries {
-		num, _, _ := strings.Cut(e.Name(), "_")
-		if v, err := strconv.Atoi(num); err == nil && strings.HasSuffix(e.Name(), ".sql") {
-			vs = append(vs, v)
-		}
+	vs := make([]int, len(migs))
+	for i, m := range migs {
+		vs[i] = m.version
 	}
 	return vs, nil
 }

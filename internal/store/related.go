@@ -7,10 +7,11 @@ package store
 // index, so nothing is stemmed twice) and document frequencies.
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 
 	"warta/internal/domain"
@@ -91,31 +92,34 @@ func (s *Store) relatedByTags(ctx context.Context, a domain.Article, limit int) 
 	return append(list, more...), nil
 }
 
-// SaveRelated replaces the stored related list of an article; list is in
-// display order.
+// SaveRelated replaces the stored related list of an article and marks it
+// computed; list is in display order.
 func (s *Store) SaveRelated(ctx context.Context, id int64, list []RelatedScore) error {
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, s.q("DELETE FROM related_articles WHERE article_id = ?"), id); err != nil {
-			return err
-		}
+	if err := s.Tx(ctx, func(tx *sql.Tx) error { return s.writeRelated(ctx, tx, id, list, true) }); err != nil {
+		return fmt.Errorf("save related: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) writeRelated(ctx context.Context, tx *sql.Tx, id int64, list []RelatedScore, computed bool) error {
+	if _, err := tx.ExecContext(ctx, s.q("DELETE FROM related_articles WHERE article_id = ?"), id); err != nil {
+		return err
+	}
+	if computed {
 		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO related_computed (article_id, computed_at)
 			SELECT id, ? FROM articles WHERE id = ?
 			ON CONFLICT (article_id) DO UPDATE SET computed_at = excluded.computed_at`), s.Now(), id); err != nil {
 			return err
 		}
-		for i, r := range list {
-			// The article may have been deleted meanwhile; INSERT ... SELECT
-			// then inserts nothing instead of failing on the foreign key.
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO related_articles (article_id, related_id, position, score)
-				SELECT a.id, b.id, ?, ? FROM articles a, articles b WHERE a.id = ? AND b.id = ? AND a.id <> b.id`),
-				i, r.Score, id, r.ID); err != nil {
-				return err
-			}
+	}
+	for i, r := range list {
+		// The article may have been deleted meanwhile; INSERT ... SELECT
+		// then inserts nothing instead of failing on the foreign key.
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO related_articles (article_id, related_id, position, score)
+			SELECT a.id, b.id, ?, ? FROM articles a, articles b WHERE a.id = ? AND b.id = ? AND a.id <> b.id`),
+			i, r.Score, id, r.ID); err != nil {
+			return err
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("save related: %w", err)
 	}
 	return nil
 }
@@ -264,72 +268,172 @@ func (s *Store) relatedDocs(ctx context.Context, ids []int64) ([]RelatedDoc, err
 	return docs, rows.Err()
 }
 
-// RelatedCandidates returns published articles that might be related to d:
-// those sharing its tags, those matching any of its key terms in the search
-// index (best first), and its neighbours in time within its category. Each
-// source gives at most perSource ids; d itself is never among them.
-func (s *Store) RelatedCandidates(ctx context.Context, d RelatedDoc, keyTerms []string, perSource int) ([]int64, error) {
-	now := s.Now()
-	seen := map[int64]bool{d.ID: true}
+// TermArticles returns, for each term, the newest (by id) indexed articles
+// holding it, at most per of them. Ids, not a ranking, so both engines give
+// the same candidates; callers pick rare terms, so that "newest" misses
+// nothing of them.
+func (s *Store) TermArticles(ctx context.Context, terms []string, per int) (map[string][]int64, error) {
+	out := map[string][]int64{}
+	var query string
+	if s.dialect == Postgres {
+		query = "SELECT article_id FROM article_search WHERE tsv @@ plainto_tsquery('simple', ?) ORDER BY article_id DESC LIMIT ?"
+	} else {
+		query = "SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ?"
+	}
+	for _, t := range terms {
+		arg := t
+		if s.dialect != Postgres {
+			arg = ftsQuote(t)
+		}
+		ids, err := s.ids(ctx, "term articles", s.q(query), arg, per)
+		if err != nil {
+			return nil, err
+		}
+		out[t] = ids
+	}
+	return out, nil
+}
+
+// TagArticles returns, for each tag, the newest (by id) articles carrying
+// it, at most per of them.
+func (s *Store) TagArticles(ctx context.Context, tagIDs []int64, per int) (map[int64][]int64, error) {
+	out := map[int64][]int64{}
+	for _, t := range tagIDs {
+		ids, err := s.ids(ctx, "tag articles", s.q("SELECT article_id FROM article_tags WHERE tag_id = ? ORDER BY article_id DESC LIMIT ?"), t, per)
+		if err != nil {
+			return nil, err
+		}
+		out[t] = ids
+	}
+	return out, nil
+}
+
+// NearInCategory returns the published articles of d's category published
+// just before and just after it, per on each side.
+func (s *Store) NearInCategory(ctx context.Context, d RelatedDoc, per int) ([]int64, error) {
 	var out []int64
-	add := func(ids []int64) {
-		for _, id := range ids {
-			if !seen[id] {
-				seen[id] = true
-				out = append(out, id)
-			}
-		}
-	}
-	if len(d.TagIDs) > 0 {
-		ids, err := s.ids(ctx, "related candidates", s.q(`SELECT a.id FROM article_tags at1
-			JOIN article_tags at2 ON at2.tag_id = at1.tag_id JOIN tags t ON t.id = at1.tag_id
-			JOIN articles a ON a.id = at2.article_id
-			WHERE at1.article_id = ? AND at2.article_id <> ? AND t.slug <> ? AND`+published+`
-			GROUP BY a.id ORDER BY COUNT(*) DESC, MAX(a.published_at) DESC LIMIT ?`),
-			d.ID, d.ID, hotTagSlug, now, perSource)
-		if err != nil {
-			return nil, err
-		}
-		add(ids)
-	}
-	if len(keyTerms) > 0 {
-		var query string
-		args := []any{}
-		if s.dialect == Postgres {
-			parts := make([]string, len(keyTerms))
-			for i, t := range keyTerms {
-				parts[i] = "plainto_tsquery('simple', ?)"
-				args = append(args, t)
-			}
-			query = `SELECT a.id FROM (SELECT ` + strings.Join(parts, " || ") + ` AS q) x, article_search f
-				JOIN articles a ON a.id = f.article_id
-				WHERE f.tsv @@ x.q AND a.id <> ? AND` + published + ` ORDER BY ts_rank(f.tsv, x.q) DESC, a.id DESC LIMIT ?`
-		} else {
-			args = append(args, ftsAny(keyTerms))
-			query = `SELECT a.id FROM article_search JOIN articles a ON a.id = article_search.rowid
-				WHERE article_search MATCH ? AND a.id <> ? AND` + published + `
-				ORDER BY bm25(article_search, 5.0, 2.0, 1.0), a.id DESC LIMIT ?`
-		}
-		ids, err := s.ids(ctx, "related candidates", s.q(query), append(args, d.ID, now, perSource)...)
-		if err != nil {
-			return nil, err
-		}
-		add(ids)
-	}
-	// Neighbours in time: the stories told just before and just after.
-	half := max(1, perSource/4)
 	for _, q := range []string{
 		` AND a.published_at <= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ?`,
 		` AND a.published_at > ? ORDER BY a.published_at ASC, a.id ASC LIMIT ?`,
 	} {
 		ids, err := s.ids(ctx, "related candidates", s.q(`SELECT a.id FROM articles a
-			WHERE a.category_id = ? AND a.id <> ? AND`+published+q), d.CategoryID, d.ID, now, dbTime(d.PublishedAt), half)
+			WHERE a.category_id = ? AND a.id <> ? AND`+published+q), d.CategoryID, d.ID, s.Now(), dbTime(d.PublishedAt), per)
 		if err != nil {
 			return nil, err
 		}
-		add(ids)
+		out = append(out, ids...)
 	}
 	return out, nil
+}
+
+// nearestInCategory is what "Berita Terkait" shows when nothing scored: the
+// articles of a's category published nearest in time to it.
+func (s *Store) nearestInCategory(ctx context.Context, a domain.Article, limit int) ([]domain.Article, error) {
+	now := s.Now()
+	var all []domain.Article
+	for _, q := range []string{
+		` AND a.published_at <= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ?`,
+		` AND a.published_at > ? ORDER BY a.published_at ASC, a.id ASC LIMIT ?`,
+	} {
+		list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+" WHERE"+published+
+			" AND a.category_id = ? AND a.id <> ?"+q, now, a.Category.ID, a.ID, dbTime(a.PublishedAt), limit)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, list...)
+	}
+	slices.SortStableFunc(all, func(x, y domain.Article) int {
+		return cmp.Compare(absDur(x.PublishedAt.Sub(a.PublishedAt)), absDur(y.PublishedAt.Sub(a.PublishedAt)))
+	})
+	return all[:min(limit, len(all))], nil
+}
+
+func absDur(d time.Duration) time.Duration { return max(d, -d) }
+
+// MergeRelated offers article id, with the score it has against each of
+// them, to the stored lists of other articles, in one transaction: a list
+// that has room, or whose last score is lower, takes it in (max entries,
+// best first). Scores are symmetric, so this is what recomputing those
+// lists would add, without the work. Lists never computed are left alone.
+func (s *Store) MergeRelated(ctx context.Context, id int64, offers []RelatedScore, maxEntries int) error {
+	if len(offers) == 0 {
+		return nil
+	}
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		for _, o := range offers {
+			rows, err := tx.QueryContext(ctx, s.q(`SELECT r.related_id, r.score FROM related_computed c
+				LEFT JOIN related_articles r ON r.article_id = c.article_id WHERE c.article_id = ?`), o.ID)
+			if err != nil {
+				return err
+			}
+			computed, had := false, false
+			var list []RelatedScore
+			for rows.Next() {
+				var rid sql.NullInt64
+				var sc sql.NullFloat64
+				if err := rows.Scan(&rid, &sc); err != nil {
+					rows.Close()
+					return err
+				}
+				computed = true
+				switch {
+				case rid.Valid && rid.Int64 == id:
+					had = true // its old score is replaced
+				case rid.Valid:
+					list = append(list, RelatedScore{ID: rid.Int64, Score: sc.Float64})
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			if !computed {
+				continue
+			}
+			list = append(list, RelatedScore{ID: id, Score: o.Score})
+			slices.SortFunc(list, func(x, y RelatedScore) int {
+				if c := cmp.Compare(y.Score, x.Score); c != 0 {
+					return c
+				}
+				return cmp.Compare(y.ID, x.ID)
+			})
+			list = list[:min(len(list), maxEntries)]
+			if !had && !slices.ContainsFunc(list, func(r RelatedScore) bool { return r.ID == id }) {
+				continue // not good enough for this list
+			}
+			if err := s.writeRelated(ctx, tx, o.ID, list, false); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("merge related: %w", err)
+	}
+	return nil
+}
+
+// StaleRelated returns up to limit published articles whose related list
+// is missing or older than their last change, newest first: what a restart
+// or a lost queue leaves to do.
+func (s *Store) StaleRelated(ctx context.Context, limit int) ([]int64, error) {
+	return s.ids(ctx, "stale related", s.q(`SELECT a.id FROM articles a LEFT JOIN related_computed c ON c.article_id = a.id
+		WHERE a.status = 'published' AND (c.article_id IS NULL OR c.computed_at < a.updated_at) ORDER BY a.id DESC LIMIT ?`), limit)
+}
+
+// RefreshStatistics brings the query planner's statistics up to date after
+// many writes (a bulk load found by the related-news worker): on SQLite it
+// runs ANALYZE and drops the prepared read statements, whose plans were made
+// with the old statistics. PostgreSQL's autovacuum analyses by itself.
+func (s *Store) RefreshStatistics(ctx context.Context) error {
+	if s.dialect == Postgres {
+		return nil
+	}
+	if _, err := s.w.ExecContext(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	s.r.reset()
+	return nil
 }
 
 // TermDocs returns how many indexed articles hold each term, and the number

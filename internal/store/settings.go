@@ -7,10 +7,19 @@ import (
 	"fmt"
 )
 
-// SettingArticleSlot holds the HTML an admin places on every article page
-// after the body (an ad tag, a newsletter box): already sanitised when it is
-// stored, and sanitised again when it is shown. Empty means no slot.
-const SettingArticleSlot = "site.article_slot_html"
+// The keys of the site settings, all in one place.
+const (
+	// SettingArticleSlot holds the HTML an admin places on every article
+	// page after the body (an ad tag, a newsletter box): already sanitised
+	// when it is stored, and sanitised again when it is shown. Empty means
+	// no slot.
+	SettingArticleSlot = "site.article_slot_html"
+	// SettingModeration is the comment moderation mode (domain.Moderation*).
+	SettingModeration = "comments.moderation"
+	// SettingSecret signs reader cookies and salts reader hashes; every
+	// process over one database shares it.
+	SettingSecret = "site.secret"
+)
 
 // Setting returns a site setting, or "" when it was never set.
 func (s *Store) Setting(ctx context.Context, key string) (string, error) {

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -47,6 +49,19 @@ type Store struct {
 	hooks   changeHooks
 	ws      writeStmts
 	notify  notifyState // cross-process change notifications (notify.go)
+	log     atomic.Pointer[slog.Logger]
+	applied []string // migrations the last Migrate applied
+}
+
+// SetLogger makes the store log through l (the server's configured logger:
+// its format and level) instead of slog's default.
+func (s *Store) SetLogger(l *slog.Logger) { s.log.Store(l) }
+
+func (s *Store) logger() *slog.Logger {
+	if l := s.log.Load(); l != nil {
+		return l
+	}
+	return slog.Default()
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -67,7 +82,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
 		db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 		db.SetConnMaxIdleTime(5 * time.Minute)
-		s.w, s.r = db, newReadDB(db, false)
+		s.w, s.r = db, newReadDB(db, false, max(8, 4*runtime.NumCPU()))
 	} else {
 		s.dialect = SQLite
 		if dsn == "" {
@@ -102,7 +117,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		r.SetMaxIdleConns(n)
 		r.SetConnMaxIdleTime(0)
 		r.SetConnMaxLifetime(0)
-		s.w, s.r = w, newReadDB(r, true)
+		s.w, s.r = w, newReadDB(r, true, n)
 	}
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
@@ -273,17 +288,19 @@ func (s *Store) Optimize(ctx context.Context) error {
 	return nil
 }
 
-func (s *Store) migrate(ctx context.Context) error {
-	dir := "migrations/" + string(s.dialect)
+type migration struct {
+	version int
+	name    string
+}
+
+// migrations lists the embedded migrations of one engine in order.
+func migrations(d Dialect) ([]migration, error) {
+	dir := "migrations/" + string(d)
 	entries, err := fs.ReadDir(migrationsFS, dir)
 	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
+		return nil, fmt.Errorf("migrate: %w", err)
 	}
-	type mig struct {
-		version int
-		name    string
-	}
-	var migs []mig
+	var migs []migration
 	for _, e := range entries {
 		name := e.Name()
 		if !strings.HasSuffix(name, ".sql") {
@@ -292,11 +309,37 @@ func (s *Store) migrate(ctx context.Context) error {
 		num, _, _ := strings.Cut(name, "_")
 		v, err := strconv.Atoi(num)
 		if err != nil {
-			return fmt.Errorf("migrate: bad migration file name %q", name)
+			return nil, fmt.Errorf("migrate: bad migration file name %q", name)
 		}
-		migs = append(migs, mig{v, name})
+		migs = append(migs, migration{v, name})
 	}
 	sort.Slice(migs, func(i, j int) bool { return migs[i].version < migs[j].version })
+	return migs, nil
+}
+
+// LatestMigration is the newest schema version this binary knows.
+func LatestMigration() int {
+	migs, err := migrations(SQLite)
+	if err != nil || len(migs) == 0 {
+		return 0
+	}
+	return migs[len(migs)-1].version
+}
+
+// MigrationsApplied names the migrations the last Migrate applied (none
+// when the database was already up to date).
+func (s *Store) MigrationsApplied() []string { return s.applied }
+
+func (s *Store) migrate(ctx context.Context) error {
+	dir := "migrations/" + string(s.dialect)
+	migs, err := migrations(s.dialect)
+	if err != nil {
+		return err
+	}
+	known := map[int]bool{}
+	for _, m := range migs {
+		known[m.version] = true
+	}
 
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
@@ -314,22 +357,37 @@ func (s *Store) migrate(ctx context.Context) error {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	applied := map[int]bool{}
-	rows, err := conn.QueryContext(ctx, "SELECT version FROM schema_migrations")
+	rows, err := conn.QueryContext(ctx, "SELECT version, name FROM schema_migrations ORDER BY version")
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	var unknown []string
+	newest := 0
 	for rows.Next() {
 		var v int
-		if err := rows.Scan(&v); err != nil {
+		var name string
+		if err := rows.Scan(&v, &name); err != nil {
 			rows.Close()
 			return fmt.Errorf("migrate: %w", err)
 		}
 		applied[v] = true
+		if !known[v] {
+			unknown = append(unknown, name)
+			newest = max(newest, v)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	// A database migrated by a newer Warta has tables and columns this
+	// binary does not know to keep up: serving it could lose or corrupt
+	// what the newer version writes, so refuse and name both versions.
+	if len(unknown) > 0 {
+		return fmt.Errorf("the database has schema %d (%s), newer than this warta binary, which knows schema %d: run the newer warta (see `warta version`)",
+			newest, strings.Join(unknown, ", "), migs[len(migs)-1].version)
+	}
+	s.applied = nil
 	for _, m := range migs {
 		if applied[m.version] {
 			continue
@@ -354,6 +412,33 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err := tx.Commit(); err != nil {
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
+		s.applied = append(s.applied, m.name)
 	}
 	return nil
 }
+
+// Exclusive runs fn while holding a lock named by key across every process
+// over this database (a PostgreSQL advisory lock on a connection of its
+// own), so work such as seeding an empty database runs once even when
+// several processes start together. On SQLite one process owns the file
+// and fn just runs.
+func (s *Store) Exclusive(ctx context.Context, key int64, fn func() error) error {
+	if s.dialect != Postgres {
+		return fn()
+	}
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", key); err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", key)
+	return fn()
+}
+
+// Lock keys for Exclusive (the migration lock is 7240001).
+const (
+	LockDemoSeed int64 = 7240002
+)

@@ -9,19 +9,13 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
-	"warta/internal/adminapi"
-	"warta/internal/auth"
+	"warta/internal/app"
 	"warta/internal/domain"
-	"warta/internal/editorial"
-	"warta/internal/media"
-	"warta/internal/newsroom"
-	"warta/internal/render"
-	"warta/internal/server"
 	"warta/internal/site"
 	"warta/internal/store"
 )
@@ -31,13 +25,16 @@ const Password = "kata-sandi-rahasia"
 
 // Env is a running server with accounts.
 type Env struct {
+	App      *app.App
 	Store    *store.Store
-	Srv      *httptest.Server
 	URL      string
 	MediaDir string
 	Users    map[domain.Role]domain.User
 	Tokens   map[domain.Role]string
 	Location *time.Location
+	// Stop shuts the server down as SIGTERM does (idempotent; cleanup
+	// calls it too).
+	Stop func() error
 }
 
 type logWriter struct{ t testing.TB }
@@ -48,9 +45,10 @@ func (w logWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// New starts the server over st with categories "nasional" and "teknologi"
-// and one account per role (email ROLE@warta.test).
-func New(t testing.TB, st *store.Store) *Env {
+// New starts the whole application (internal/app, as warta serve does)
+// over st with categories "nasional" and "teknologi" and one account per
+// role (email ROLE@warta.test). Options may change the configuration.
+func New(t testing.TB, st *store.Store, opts ...func(*app.Config)) *Env {
 	t.Helper()
 	ctx := context.Background()
 	loc, err := time.LoadLocation("Asia/Jakarta")
@@ -63,39 +61,44 @@ func New(t testing.TB, st *store.Store) *Env {
 			t.Fatal(err)
 		}
 	}
-	log := slog.New(slog.NewTextHandler(logWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	au := auth.New(auth.Config{}, st)
-	ed := editorial.New(st, render.New(), media.New(e.MediaDir))
+	cfg := app.Config{
+		Site:     site.Config{Name: "Warta", Tagline: "Berita", BaseURL: "http://warta.test", Location: loc},
+		MediaDir: e.MediaDir, Secret: []byte("test-secret"),
+		Log: slog.New(slog.NewTextHandler(logWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	a, err := app.New(ctx, st, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.App = a
 	names := map[domain.Role]string{domain.RoleAdmin: "Ani Admin", domain.RoleEditor: "Eko Editor",
 		domain.RoleWriter: "Wati Penulis", domain.RoleModerator: "Mira Moderator"}
 	for _, role := range domain.Roles {
-		u, err := ed.AddUser(ctx, string(role)+"@warta.test", names[role], role, Password)
+		u, err := a.Editorial.AddUser(ctx, string(role)+"@warta.test", names[role], role, Password)
 		if err != nil {
 			t.Fatal(err)
 		}
 		e.Users[role] = u
-		tok, _, err := au.CreateToken(ctx, u.ID, "test")
+		tok, _, err := a.Auth.CreateToken(ctx, u.ID, "test")
 		if err != nil {
 			t.Fatal(err)
 		}
 		e.Tokens[role] = tok
 	}
-	ui, err := newsroom.New(newsroom.Config{SiteName: "Warta", BaseURL: "http://warta.test", Location: loc}, au, ed, log)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	api := adminapi.New(adminapi.Config{BaseURL: "http://warta.test", Location: loc}, au, ed, log)
-	srv, err := server.New(server.Config{
-		Site:     site.Config{Name: "Warta", Tagline: "Berita", BaseURL: "http://warta.test", Location: loc},
-		MediaDir: e.MediaDir, Secret: []byte("test-secret"),
-		Newsroom: []interface{ Routes(*http.ServeMux) }{ui, api},
-	}, st, log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.Srv = httptest.NewServer(srv)
-	e.URL = e.Srv.URL
-	t.Cleanup(e.Srv.Close)
+	e.URL = "http://" + ln.Addr().String()
+	e.Stop = a.Start(ln)
+	t.Cleanup(func() {
+		if err := e.Stop(); err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	})
 	return e
 }
 

@@ -62,7 +62,15 @@
       if (!b) { return; }
       var parts = b.getAttribute("data-md").replace(/\\n/g, "\n").split("|");
       var s = body.selectionStart, t = body.selectionEnd, sel = body.value.slice(s, t);
-      body.setRangeText(parts[0] + sel + parts[1], s, t, "end");
+      if (sel) {
+        body.setRangeText(parts[0] + sel + parts[1], s, t, "end");
+      } else {
+        // Nothing selected: insert the markup around a placeholder (or an
+        // empty spot) and select it, so what the writer types goes inside.
+        var ph = b.getAttribute("data-ph") || "";
+        body.setRangeText(parts[0] + ph + parts[1], s, t, "start");
+        body.setSelectionRange(s + parts[0].length, s + parts[0].length + ph.length);
+      }
       body.focus();
       changed();
     });

@@ -55,6 +55,19 @@
     if (beacon && navigator.sendBeacon) navigator.sendBeacon(beacon);
   });
 
+  // A result bar drawn as the server draws it: an SVG whose rect width is the
+  // percentage (attributes, not inline styles, so the CSP allows it).
+  var svgNS = "http://www.w3.org/2000/svg";
+  function pollBar(percent) {
+    var bar = document.createElementNS(svgNS, "svg");
+    bar.setAttribute("class", "poll-bar"); bar.setAttribute("viewBox", "0 0 100 1");
+    bar.setAttribute("preserveAspectRatio", "none"); bar.setAttribute("aria-hidden", "true"); bar.setAttribute("focusable", "false");
+    var fill = document.createElementNS(svgNS, "rect");
+    fill.setAttribute("width", String(percent)); fill.setAttribute("height", "1");
+    bar.appendChild(fill);
+    return bar;
+  }
+
   // Polls: vote, then draw the results in place.
   document.querySelectorAll('form[data-js="vote"]').forEach(function (form) {
     form.addEventListener("submit", function (ev) {
@@ -68,8 +81,7 @@
           if (o.mine) li.className = "mine";
           var label = document.createElement("span"); label.className = "poll-label"; label.textContent = o.label + (o.mine ? " (pilihan Anda)" : "");
           var pct = document.createElement("span"); pct.className = "poll-pct"; pct.textContent = o.percent + "%";
-          var bar = document.createElement("span"); bar.className = "poll-bar"; bar.setAttribute("aria-hidden", "true");
-          var fill = document.createElement("span"); fill.style.width = o.percent + "%"; bar.appendChild(fill);
+          var bar = pollBar(o.percent);
           var votes = document.createElement("span"); votes.className = "small"; votes.textContent = fmt.format(o.votes) + " suara";
           li.append(label, " ", pct, bar, votes);
           ul.appendChild(li);

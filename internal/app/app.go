@@ -1,0 +1,323 @@
+// Package app assembles Warta: from one Config it builds every service, the
+// HTTP handler and the background jobs, the same way for `warta serve` and
+// for every test server. cmd/warta only turns flags into a Config.
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"warta/internal/adminapi"
+	"warta/internal/api"
+	"warta/internal/auth"
+	"warta/internal/demo"
+	"warta/internal/discovery"
+	"warta/internal/domain"
+	"warta/internal/editorial"
+	"warta/internal/engage"
+	"warta/internal/feeds"
+	"warta/internal/media"
+	"warta/internal/newsroom"
+	"warta/internal/render"
+	"warta/internal/scheduler"
+	"warta/internal/server"
+	"warta/internal/site"
+	"warta/internal/store"
+	"warta/internal/web"
+	"warta/internal/webhooks"
+)
+
+// Config is everything the application is built from. Zero values take the
+// defaults of the parts.
+type Config struct {
+	Site     site.Config   // name, tagline, public origin, time zone, page caches
+	MediaDir string        // uploaded and generated images ("" turns uploads and /media/ off)
+	Engage   engage.Config // engagement rules
+	// ClientIPs is the one rule for the client address and scheme
+	// (--trust-proxy, --trusted-proxies), for engagement, login limits and
+	// HSTS alike. Nil: the TCP peer, forwarded headers ignored.
+	ClientIPs *web.ClientIPs
+	// Secret signs reader cookies and salts reader hashes. When nil, the
+	// site's secret is read from (or created in) the database, so every
+	// process over one database shares it.
+	Secret []byte
+	// Auth tunes sessions and login limits; SecureCookies is set on its
+	// own when Site.BaseURL is https.
+	Auth auth.Config
+	// Webhooks tunes deliveries (timeouts, retries); BaseURL and Location
+	// come from Site.
+	Webhooks webhooks.Config
+	// Demo fills an empty database with the demo newsroom before serving.
+	Demo bool
+	// SchedulerInterval is how often scheduled articles are looked for
+	// (default scheduler.Interval).
+	SchedulerInterval time.Duration
+	// Log receives the application's logs (default: discarded).
+	Log *slog.Logger
+
+	// Operations (cmd/warta/ops.go, internal/metrics): Observe is told of
+	// every answered request, Ready answers /readyz, Metrics (when set) is
+	// mounted at /metrics; Jobs run beside the others and are waited for;
+	// Serving is called once Run serves, Draining when shutdown begins,
+	// before the listener closes.
+	Observe  func(r *http.Request, status int, d time.Duration)
+	Ready    http.Handler
+	Metrics  http.Handler
+	Jobs     []func(ctx context.Context)
+	Serving  func()
+	Draining func()
+}
+
+// App is the assembled application.
+type App struct {
+	cfg       Config
+	Store     *store.Store
+	Log       *slog.Logger
+	Auth      *auth.Service
+	Editorial *editorial.Service
+	Engage    *engage.Service
+	Site      *site.Site
+	Discovery *discovery.Engine
+	Webhooks  *webhooks.Service
+	handler   http.Handler
+	ownStore  bool // Run closes the store it opened
+}
+
+// Open opens (and migrates) the database at dsn and assembles the
+// application over it; Run closes the store when it returns.
+func Open(ctx context.Context, dsn string, cfg Config) (*App, error) {
+	st, err := OpenStore(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	a, err := New(ctx, st, cfg)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a.ownStore = true
+	return a, nil
+}
+
+// OpenStore connects and migrates, with a clear message when the database
+// cannot be used.
+func OpenStore(ctx context.Context, dsn string) (*store.Store, error) {
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open database: %w", err)
+	}
+	if err := st.Migrate(ctx); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("cannot migrate database: %w", err)
+	}
+	return st, nil
+}
+
+// New assembles the application over an open, migrated store. The caller
+// keeps the store and closes it after Run returned.
+func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Site.Location == nil {
+		cfg.Site.Location = time.UTC
+	}
+	cfg.Site.BaseURL = strings.TrimRight(cfg.Site.BaseURL, "/")
+	log := cfg.Log
+	a := &App{cfg: cfg, Store: st, Log: log}
+	if cfg.Demo {
+		n, err := demo.Seed(ctx, st, render.New(), cfg.MediaDir)
+		if err != nil {
+			return nil, fmt.Errorf("demo content: %w", err)
+		}
+		if n > 0 {
+			log.Info("demo content added", "articles", n)
+		}
+		// The demo approves comments at once so a newcomer sees them appear,
+		// unless the site already chose a moderation mode.
+		if _, err := st.EnsureSetting(ctx, store.SettingModeration, domain.ModerationApproveAll); err != nil {
+			return nil, err
+		}
+	}
+	secret := cfg.Secret
+	if secret == nil {
+		var b [32]byte
+		rand.Read(b[:])
+		s, err := st.EnsureSetting(ctx, store.SettingSecret, hex.EncodeToString(b[:]))
+		if err != nil {
+			return nil, fmt.Errorf("site secret: %w", err)
+		}
+		secret = []byte(s)
+	}
+	if cfg.ClientIPs == nil {
+		cfg.ClientIPs = web.NewClientIPs(false, nil)
+	}
+	readers := web.NewReaders(secret, cfg.ClientIPs, nil)
+	a.Engage = engage.New(cfg.Engage, st, log)
+	siteCfg := cfg.Site
+	siteCfg.Readers = readers
+	var err error
+	if a.Site, err = site.New(siteCfg, st, a.Engage, log); err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	authCfg := cfg.Auth
+	authCfg.SecureCookies = authCfg.SecureCookies || strings.HasPrefix(cfg.Site.BaseURL, "https://")
+	if authCfg.ClientIP == nil {
+		authCfg.ClientIP = cfg.ClientIPs.ClientIP // the one client-IP rule
+	}
+	a.Auth = auth.New(authCfg, st)
+	var uploads *media.Store
+	if cfg.MediaDir != "" {
+		uploads = media.New(cfg.MediaDir)
+	}
+	a.Editorial = editorial.New(st, render.New(), uploads)
+	// Moderation is an engagement change like a reader's comment: one event
+	// drops this process's cached pages and tells the other processes.
+	a.Editorial.OnChange(a.Engage.Changed)
+	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location},
+		a.Auth, a.Editorial, log)
+	if err != nil {
+		return nil, fmt.Errorf("newsroom: %w", err)
+	}
+	whCfg := cfg.Webhooks
+	whCfg.BaseURL, whCfg.Location = cfg.Site.BaseURL, cfg.Site.Location
+	a.Webhooks = webhooks.New(whCfg, st, log)
+	a.Webhooks.Subscribe()
+	a.Discovery = discovery.New(st, log)
+	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, ClientIPs: cfg.ClientIPs,
+		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics, ErrorPage: a.Site.RenderError}, st, log,
+		a.Site,
+		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, a.Engage, log),
+		feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
+			Location: cfg.Site.Location, MediaDir: cfg.MediaDir, LogoURL: a.Site.Assets().URL("logo.png")}, st, log),
+		ui,
+		adminapi.New(adminapi.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, a.Auth, a.Editorial, log),
+	)
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// ServeHTTP makes App an http.Handler (benchmarks call it directly; a
+// served application goes through Run).
+func (a *App) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.handler.ServeHTTP(w, r) }
+
+// Run serves HTTP on ln and runs every background job until ctx is
+// cancelled, then stops them in order, each waited for before the next:
+//
+//  1. the HTTP server (requests in flight finish);
+//  2. what writes articles on its own: the scheduler and the discovery job
+//     (related news, #HOT);
+//  3. the webhook dispatcher, which turns the changes still queued into
+//     delivery rows sent by the next run;
+//  4. the view counter (it flushes), the cross-process notifier and
+//     listener, and the hourly optimiser;
+//
+// and last closes the store if Open opened it. Nothing writes after Close.
+func (a *App) Run(ctx context.Context, ln net.Listener) error {
+	log := a.Log
+	// Each stage gets its own context, cancelled in order at shutdown. They
+	// do not derive from ctx: its cancellation starts the shutdown instead.
+	base := context.WithoutCancel(ctx)
+	writers, stopWriters := context.WithCancel(base)
+	hooks, stopHooks := context.WithCancel(base)
+	last, stopLast := context.WithCancel(base)
+	var writersWG, hooksWG, lastWG sync.WaitGroup
+	start := func(wg *sync.WaitGroup, ctx context.Context, fn func(context.Context)) {
+		wg.Add(1)
+		go func() { defer wg.Done(); fn(ctx) }()
+	}
+	start(&lastWG, last, func(ctx context.Context) { a.Store.Listen(ctx, a.Site.RemoteChange) })
+	start(&lastWG, last, a.Engage.RunNotifier)
+	start(&lastWG, last, func(ctx context.Context) { a.Engage.Views.Run(ctx, time.Second) })
+	start(&lastWG, last, a.optimize)
+	for _, job := range a.cfg.Jobs {
+		start(&lastWG, last, job)
+	}
+	start(&hooksWG, hooks, a.Webhooks.Run)
+	start(&writersWG, writers, func(ctx context.Context) { a.Discovery.Run(ctx) })
+	start(&writersWG, writers, func(ctx context.Context) {
+		scheduler.Run(ctx, a.Store, log, a.cfg.SchedulerInterval)
+	})
+
+	hs := &http.Server{Handler: a.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	if a.cfg.Serving != nil {
+		a.cfg.Serving()
+	}
+	log.Info("warta is serving", "url", "http://"+ln.Addr().String())
+	var err error
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		log.Info("shutting down")
+		if a.cfg.Draining != nil {
+			a.cfg.Draining()
+		}
+		sctx, cancel := context.WithTimeout(base, 15*time.Second)
+		if serr := hs.Shutdown(sctx); serr != nil {
+			err = fmt.Errorf("shutdown: %w", serr)
+		}
+		cancel()
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	stopWriters()
+	writersWG.Wait()
+	stopHooks()
+	hooksWG.Wait()
+	stopLast()
+	lastWG.Wait()
+	if a.ownStore {
+		if cerr := a.Store.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
+	log.Info("stopped; buffered views and queued webhooks written")
+	return err
+}
+
+// Start runs the application on ln in the background (as Run does) and
+// returns a function that shuts it down and waits for Run to return.
+// Tests use it to run the application the way `warta serve` does.
+func (a *App) Start(ln net.Listener) (stop func() error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx, ln) }()
+	var once sync.Once
+	var err error
+	return func() error {
+		once.Do(func() { cancel(); err = <-done })
+		return err
+	}
+}
+
+// optimize refreshes the query planner's statistics every hour.
+func (a *App) optimize(ctx context.Context) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := a.Store.Optimize(ctx); err != nil && ctx.Err() == nil {
+				a.Log.Warn("optimize database", "err", err)
+			}
+		}
+	}
+}

@@ -1,0 +1,165 @@
+package discovery_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"warta/internal/discovery"
+	"warta/internal/domain"
+	"warta/internal/newsroom/nrtest"
+	"warta/internal/store"
+	"warta/internal/testdb"
+)
+
+// TestRelatedEvaluation loads the evaluation set (evalset_test.go) through
+// the admin API as a newsroom would, one half per database, in publication
+// order with the articles' own past published_at, with the related-news
+// engine running. It reads every article's related list from the public API
+// a few seconds after the last publish and again once the engine has
+// settled, and prints precision@5 beside a plain TF-IDF cosine baseline on
+// the same articles. It prints figures and asserts nothing about them; it
+// runs when WARTA_RELATED_EVAL is set (bench/related.sh).
+func TestRelatedEvaluation(t *testing.T) {
+	if os.Getenv("WARTA_RELATED_EVAL") == "" {
+		t.Skip("set WARTA_RELATED_EVAL=1 (or run bench/related.sh) to run the related-news evaluation")
+	}
+	readAfter := 3 * time.Second
+	if d, err := time.ParseDuration(os.Getenv("WARTA_RELATED_READ_AFTER")); err == nil {
+		readAfter = d
+	}
+	fams := loadEvalMaterial(t)
+	lists := map[string]map[string][]int64{} // engine/half -> article key -> related keys
+	var report []string
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		for _, half := range []string{"tune", "test"} {
+			key := fmt.Sprintf("%s/%s", st.Dialect(), half)
+			line, got := runEvalHalf(t, st, fams, half, readAfter)
+			lists[key] = got
+			report = append(report, line)
+			t.Log(line)
+			st = freshLike(t, st) // the halves never share a database
+		}
+	})
+	for _, half := range []string{"tune", "test"} {
+		a, b := lists["sqlite/"+half], lists["postgres/"+half]
+		if a == nil || b == nil {
+			continue
+		}
+		same := 0
+		for k, l := range a {
+			if slices.Equal(l, b[k]) {
+				same++
+			}
+		}
+		report = append(report, fmt.Sprintf("%s half: %d of %d lists identical on SQLite and PostgreSQL after a full rebuild", half, same, len(a)))
+	}
+	fmt.Println("related-news evaluation (precision@5):\n  " + strings.Join(report, "\n  "))
+}
+
+// freshLike opens a new empty database on the same engine as st.
+func freshLike(t *testing.T, st *store.Store) *store.Store {
+	if st.Dialect() == "postgres" {
+		return testdb.Postgres(t)
+	}
+	return testdb.SQLite(t)
+}
+
+func runEvalHalf(t *testing.T, st *store.Store, fams []*evalFamily, half string, readAfter time.Duration) (string, map[string][]int64) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	e := nrtest.New(t, st)
+	for _, name := range []string{"Ekonomi", "Olahraga", "Hukum", "Politik", "Kesehatan", "Internasional"} {
+		if r := e.API(t, domain.RoleAdmin, "POST", "/categories", map[string]any{"name": name}); r.Status != http.StatusCreated {
+			t.Fatalf("category %s: %d %s", name, r.Status, r.Body)
+		}
+	}
+	eng := discovery.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	done := make(chan struct{})
+	go func() { defer close(done); eng.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+
+	loc := e.Location
+	now := time.Now().In(loc)
+	start := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc).AddDate(0, 0, -60)
+	arts := generateEval(fams, half, start)
+	began := time.Now()
+	for _, a := range arts {
+		fields := map[string]any{"title": a.title, "excerpt": a.excerpt, "body": a.body,
+			"category": a.story.family.category, "status": "published", "published_at": a.publishedAt.Format(time.RFC3339)}
+		if len(a.tags) > 0 {
+			fields["tags"] = a.tags
+		}
+		a.id = e.CreateArticle(t, fields)
+	}
+	loaded := time.Since(began)
+	time.Sleep(readAfter)
+	early := readRelated(t, e, arts)
+	wctx, wcancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer wcancel()
+	if err := eng.Wait(wctx); err != nil {
+		t.Logf("related news not settled after 5 minutes: %v", err)
+	}
+	settled := time.Since(began)
+	late := readRelated(t, e, arts)
+	// A full rebuild computes every list with the final statistics: what
+	// the lists would be whatever the order and timing of the work.
+	if err := discovery.RebuildRelated(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	rebuilt := readRelated(t, e, arts)
+	base := tfidfBaseline(arts)
+	// Lists by position in the set, comparable across databases.
+	pos := map[int64]int64{}
+	for i, a := range arts {
+		pos[a.id] = int64(i)
+	}
+	byKey := map[string][]int64{}
+	for id, l := range rebuilt {
+		k := fmt.Sprint(pos[id])
+		for _, x := range l {
+			byKey[k] = append(byKey[k], pos[x])
+		}
+	}
+	line := fmt.Sprintf("%-8s %-4s %s; loaded in %.1fs, settled %.1fs after the first publish; "+
+		"P@5 %.0fs after the last publish %.3f, settled %.3f, after a full rebuild %.3f, TF-IDF baseline %.3f",
+		st.Dialect(), half, describeEval(arts), loaded.Seconds(), settled.Seconds(), readAfter.Seconds(),
+		precisionAt5(arts, early), precisionAt5(arts, late), precisionAt5(arts, rebuilt), precisionAt5(arts, base))
+	return line, byKey
+}
+
+// readRelated reads every article's related list from the public API, as a
+// reader's page would get it.
+func readRelated(t *testing.T, e *nrtest.Env, arts []*evalArticle) map[int64][]int64 {
+	out := map[int64][]int64{}
+	for _, a := range arts {
+		resp, err := http.Get(fmt.Sprintf("%s/api/v1/articles/%d", e.URL, a.id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct {
+			Data struct {
+				Related []struct {
+					ID int64 `json:"id"`
+				} `json:"related"`
+			} `json:"data"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("article %d: %d %v", a.id, resp.StatusCode, err)
+		}
+		for _, r := range body.Data.Related {
+			out[a.id] = append(out[a.id], r.ID)
+		}
+	}
+	return out
+}
