@@ -39,9 +39,9 @@ import (
 // Config is everything the application is built from. Zero values take the
 // defaults of the parts.
 type Config struct {
-	Site       site.Config   // name, tagline, public origin, time zone, page caches
-	MediaDir   string        // uploaded and generated images ("" turns uploads and /media/ off)
-	Engage     engage.Config // engagement rules
+	Site     site.Config   // name, tagline, public origin, time zone, page caches
+	MediaDir string        // uploaded and generated images ("" turns uploads and /media/ off)
+	Engage   engage.Config // engagement rules
 	// ClientIPs is the one rule for the client address and scheme
 	// (--trust-proxy, --trusted-proxies), for engagement, login limits and
 	// HSTS alike. Nil: the TCP peer, forwarded headers ignored.
@@ -194,7 +194,7 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
 	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, ClientIPs: cfg.ClientIPs,
-		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics}, st, log,
+		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics, ErrorPage: a.Site.RenderError}, st, log,
 		a.Site,
 		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, a.Engage, log),
 		feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
