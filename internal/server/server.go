@@ -34,6 +34,10 @@ type Config struct {
 	Observe func(r *http.Request, status int, d time.Duration)
 	Ready   http.Handler
 	Metrics http.Handler
+
+	// ErrorPage answers a request refused at the edge (outside /api/) with
+	// the site's error page; nil gives a plain Indonesian page.
+	ErrorPage func(w http.ResponseWriter, r *http.Request, err error)
 }
 
 // Routes is a part of the application that registers its endpoints.
@@ -69,7 +73,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Serve
 	if cfg.MediaDir != "" {
 		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.MediaDir)))
 	}
-	s.handler = s.middleware(s.crossOrigin(api.CORS(conditional(mux))))
+	s.handler = s.middleware(s.validInput(s.crossOrigin(api.CORS(conditional(mux)))))
 	return s, nil
 }
 
