@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -394,6 +395,10 @@ func (s *Store) setArticleRelations(ctx context.Context, tx *sql.Tx, id int64, t
 		return err
 	}
 	seen := map[int64]bool{}
+	// New tags are created in one order (by name), so two saves creating
+	// the same new tags cannot deadlock on each other's inserts.
+	tags = slices.Clone(tags)
+	slices.SortStableFunc(tags, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	for _, name := range tags {
 		t, err := s.ensureTag(ctx, tx, name)
 		if err != nil {
