@@ -50,15 +50,27 @@ func (s *Site) author(w http.ResponseWriter, r *http.Request) error {
 	return s.list(w, r, domain.ArticleFilter{AuthorSlug: a.Slug}, "/penulis/"+a.Slug, "Penulis", a.Name, a.Bio, "")
 }
 
+// listResult is one page of a list of articles and the total.
+type listResult struct {
+	list  []domain.Article
+	total int
+}
+
 func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilter, base, kind, heading, intro, active string) error {
 	page, err := pageParam(r)
 	if err != nil {
 		return err
 	}
-	list, total, err := s.store.ListArticles(r.Context(), f, domain.Page{Number: page, Size: listPageSize})
+	// The list carries view counts (see countsTTL).
+	key := f.CategorySlug + "\x00" + f.TagSlug + "\x00" + f.AuthorSlug + "\x00" + itoa(page)
+	lp, err := fetch(s.frags, &s.frags.pages, &s.frags.gen, key, s.countsTTL(), func() (listResult, error) {
+		list, total, err := s.store.ListArticles(r.Context(), f, domain.Page{Number: page, Size: listPageSize})
+		return listResult{list, total}, err
+	})
 	if err != nil {
 		return err
 	}
+	list, total := lp.list, lp.total
 	pages := (total + listPageSize - 1) / listPageSize
 	if page > 1 && page > pages {
 		return domain.NotFound("halaman %d tidak ada", page)
