@@ -2,10 +2,10 @@ package adminapi
 
 import (
 	"net/http"
-	"strings"
 
 	"warta/internal/auth"
 	"warta/internal/domain"
+	"warta/internal/editorial"
 	"warta/internal/web"
 )
 
@@ -16,7 +16,7 @@ type commentJSON struct {
 	ParentID     int64  `json:"parent_id,omitempty"`
 	Name         string `json:"name"`
 	Email        string `json:"email"`
-	Body         string `json:"body"`
+	Text         string `json:"text"` // as in the public API
 	Status       string `json:"status"`
 	Reader       string `json:"reader"`
 	CreatedAt    string `json:"created_at"`
@@ -24,22 +24,15 @@ type commentJSON struct {
 
 func (a *API) commentJSON(c domain.Comment) commentJSON {
 	return commentJSON{ID: c.ID, ArticleID: c.ArticleID, ArticleTitle: c.ArticleTitle, ParentID: c.ParentID, Name: c.Name,
-		Email: c.Email, Body: c.Body, Status: c.Status, Reader: c.Reader, CreatedAt: a.time(c.CreatedAt)}
+		Email: c.Email, Text: c.Body, Status: c.Status, Reader: c.Reader, CreatedAt: a.time(c.CreatedAt)}
 }
 
 func (a *API) listComments(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
 	pg, err := pageOf(r)
 	if err != nil {
 		return err
 	}
-	status := r.URL.Query().Get("status")
-	if status == "" {
-		status = domain.CommentPending
-	}
-	list, total, err := a.store.CommentsByStatus(r.Context(), status, pg)
+	list, total, err := a.ed.Comments(r.Context(), &p.User, r.URL.Query().Get("status"), pg)
 	if err != nil {
 		return err
 	}
@@ -51,25 +44,7 @@ func (a *API) listComments(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	return nil
 }
 
-// actionStatus maps a moderation action (or a status) to a comment status.
-func actionStatus(action string) (string, bool) {
-	switch action {
-	case "approve", domain.CommentApproved:
-		return domain.CommentApproved, true
-	case "reject", domain.CommentRejected:
-		return domain.CommentRejected, true
-	case domain.CommentSpam:
-		return domain.CommentSpam, true
-	case "hold", domain.CommentPending:
-		return domain.CommentPending, true
-	}
-	return "", false
-}
-
 func (a *API) moderateComment(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "komentar")
 	if err != nil {
 		return err
@@ -80,14 +55,13 @@ func (a *API) moderateComment(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	st, valid := actionStatus(in.Status)
-	if !valid {
-		return domain.Invalid("status komentar harus approved, rejected, spam atau pending")
+	if in.Status == editorial.ActionDelete {
+		return domain.Invalid("status komentar harus approved, rejected, spam atau pending (hapus dengan DELETE)")
 	}
-	if err := a.store.ModerateComments(r.Context(), []int64{id}, st); err != nil {
+	if err := a.ed.Moderate(r.Context(), &p.User, []int64{id}, in.Status); err != nil {
 		return err
 	}
-	c, err := a.store.Comment(r.Context(), id)
+	c, err := a.ed.Comment(r.Context(), &p.User, id)
 	if err != nil {
 		return err
 	}
@@ -95,26 +69,17 @@ func (a *API) moderateComment(w http.ResponseWriter, r *http.Request, p *auth.Pr
 }
 
 func (a *API) deleteComment(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "komentar")
 	if err != nil {
 		return err
 	}
-	if _, err := a.store.Comment(r.Context(), id); err != nil {
-		return err
-	}
-	if err := a.store.DeleteComments(r.Context(), []int64{id}); err != nil {
+	if err := a.ed.Moderate(r.Context(), &p.User, []int64{id}, editorial.ActionDelete); err != nil {
 		return err
 	}
 	return noContent(w)
 }
 
 func (a *API) bulkComments(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
 	var in struct {
 		IDs    []int64 `json:"ids"`
 		Action string  `json:"action"`
@@ -122,73 +87,43 @@ func (a *API) bulkComments(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	if len(in.IDs) == 0 || len(in.IDs) > 500 {
-		return domain.Invalid("pilih 1 sampai 500 komentar")
-	}
-	if in.Action == "delete" {
-		if err := a.store.DeleteComments(r.Context(), in.IDs); err != nil {
-			return err
-		}
-	} else {
-		st, valid := actionStatus(in.Action)
-		if !valid {
-			return domain.Invalid("tindakan harus approve, reject, spam atau delete")
-		}
-		if err := a.store.ModerateComments(r.Context(), in.IDs, st); err != nil {
-			return err
-		}
+	if err := a.ed.Moderate(r.Context(), &p.User, in.IDs, in.Action); err != nil {
+		return err
 	}
 	return ok(w, map[string]any{"action": in.Action, "count": len(in.IDs)})
 }
 
 func (a *API) listBannedWords(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
-	list, err := a.store.BannedWords(r.Context())
+	list, err := a.ed.BannedWords(r.Context(), &p.User)
 	if err != nil {
 		return err
-	}
-	if list == nil {
-		list = []string{}
 	}
 	return ok(w, list)
 }
 
 func (a *API) addBannedWord(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
 	var in struct {
 		Word string `json:"word"`
 	}
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	if strings.TrimSpace(in.Word) == "" {
-		return domain.Invalid("kata terlarang tidak boleh kosong")
-	}
-	if err := a.store.AddBannedWord(r.Context(), in.Word); err != nil {
+	word, err := a.ed.AddBannedWord(r.Context(), &p.User, in.Word)
+	if err != nil {
 		return err
 	}
-	return created(w, map[string]string{"word": strings.ToLower(strings.TrimSpace(in.Word))})
+	return created(w, map[string]string{"word": word})
 }
 
 func (a *API) removeBannedWord(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
-	if err := a.store.RemoveBannedWord(r.Context(), r.PathValue("word")); err != nil {
+	if err := a.ed.RemoveBannedWord(r.Context(), &p.User, r.PathValue("word")); err != nil {
 		return err
 	}
 	return noContent(w)
 }
 
 func (a *API) listBlockedReaders(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
-	list, err := a.store.BlockedReaders(r.Context())
+	list, err := a.ed.BlockedReaders(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -200,9 +135,6 @@ func (a *API) listBlockedReaders(w http.ResponseWriter, r *http.Request, p *auth
 }
 
 func (a *API) blockReader(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
 	var in struct {
 		Reader string `json:"reader"`
 		Reason string `json:"reason"`
@@ -210,30 +142,22 @@ func (a *API) blockReader(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	if err := a.store.BlockReader(r.Context(), in.Reader, in.Reason); err != nil {
+	b, err := a.ed.BlockReader(r.Context(), &p.User, in.Reader, in.Reason)
+	if err != nil {
 		return err
 	}
-	return created(w, map[string]string{"reader": in.Reader, "reason": in.Reason})
+	return created(w, map[string]string{"reader": b.Reader, "reason": b.Reason})
 }
 
 func (a *API) unblockReader(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
-	if err := a.store.UnblockReader(r.Context(), r.PathValue("reader")); err != nil {
+	if err := a.ed.UnblockReader(r.Context(), &p.User, r.PathValue("reader")); err != nil {
 		return err
 	}
 	return noContent(w)
 }
 
-// ModerationKey is the setting that holds the comment moderation mode.
-const ModerationKey = "comments.moderation"
-
 func (a *API) getModeration(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
-	v, err := a.store.Setting(r.Context(), ModerationKey)
+	v, err := a.ed.ModerationMode(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -241,21 +165,13 @@ func (a *API) getModeration(w http.ResponseWriter, r *http.Request, p *auth.Prin
 }
 
 func (a *API) setModeration(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermSettings); err != nil {
-		return err
-	}
 	var in struct {
 		Mode string `json:"mode"`
 	}
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	switch in.Mode {
-	case domain.ModerationHoldAll, domain.ModerationHoldFirst, domain.ModerationApproveAll:
-	default:
-		return domain.Invalid("mode moderasi harus hold_all, hold_first atau approve_all")
-	}
-	if err := a.store.SetSetting(r.Context(), ModerationKey, in.Mode); err != nil {
+	if err := a.ed.SetModerationMode(r.Context(), &p.User, in.Mode); err != nil {
 		return err
 	}
 	return ok(w, map[string]string{"mode": in.Mode})

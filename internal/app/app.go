@@ -39,9 +39,9 @@ import (
 // Config is everything the application is built from. Zero values take the
 // defaults of the parts.
 type Config struct {
-	Site       site.Config   // name, tagline, public origin, time zone, page caches
-	MediaDir   string        // uploaded and generated images ("" turns uploads and /media/ off)
-	Engage     engage.Config // engagement rules
+	Site     site.Config   // name, tagline, public origin, time zone, page caches
+	MediaDir string        // uploaded and generated images ("" turns uploads and /media/ off)
+	Engage   engage.Config // engagement rules
 	// ClientIPs is the one rule for the client address and scheme
 	// (--trust-proxy, --trusted-proxies), for engagement, login limits and
 	// HSTS alike. Nil: the TCP peer, forwarded headers ignored.
@@ -180,6 +180,9 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 		uploads = media.New(cfg.MediaDir)
 	}
 	a.Editorial = editorial.New(st, render.New(), uploads)
+	// Moderation is an engagement change like a reader's comment: one event
+	// drops this process's cached pages and tells the other processes.
+	a.Editorial.OnChange(a.Engage.Changed)
 	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location},
 		a.Auth, a.Editorial, log)
 	if err != nil {
@@ -191,7 +194,7 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
 	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, ClientIPs: cfg.ClientIPs,
-		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics}, st, log,
+		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics, ErrorPage: a.Site.RenderError}, st, log,
 		a.Site,
 		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, a.Engage, log),
 		feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
@@ -303,18 +306,22 @@ func (a *App) Start(ln net.Listener) (stop func() error) {
 	}
 }
 
-// optimize refreshes the query planner's statistics every hour.
+// optimize refreshes the query planner's statistics once the server is
+// up (never before its first request: on a big database that took over a
+// minute) and then every hour.
 func (a *App) optimize(ctx context.Context) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := a.Store.Optimize(ctx); err != nil && ctx.Err() == nil {
-				a.Log.Warn("optimize database", "err", err)
+	for first := true; ; first = false {
+		if !first {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
 			}
+		}
+		if err := a.Store.Optimize(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("optimize database", "err", err)
 		}
 	}
 }

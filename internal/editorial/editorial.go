@@ -32,9 +32,10 @@ const (
 
 // Service applies the newsroom's rules over the store.
 type Service struct {
-	store  *store.Store
-	render *render.Renderer
-	media  *media.Store
+	store    *store.Store
+	render   *render.Renderer
+	media    *media.Store
+	onChange []func(articleID int64) // see OnChange
 }
 
 // New builds the service; media may be nil when uploads are off.

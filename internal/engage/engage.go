@@ -128,6 +128,12 @@ func New(cfg Config, st *store.Store, log *slog.Logger) *Service {
 // (articleID is 0 for a vote). Register at start-up, before serving.
 func (s *Service) OnChange(fn func(articleID int64)) { s.onChange = append(s.onChange, fn) }
 
+// Changed announces a change readers see in an article's engagement made
+// outside this service (the newsroom approving or deleting comments): the
+// same event as the service's own writes, so this process's caches drop the
+// page and other processes are told.
+func (s *Service) Changed(articleID int64) { s.changed(articleID) }
+
 func (s *Service) changed(articleID int64) {
 	for _, fn := range s.onChange {
 		fn(articleID)

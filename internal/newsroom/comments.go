@@ -7,6 +7,7 @@ import (
 
 	"warta/internal/auth"
 	"warta/internal/domain"
+	"warta/internal/editorial"
 	"warta/internal/store"
 )
 
@@ -26,9 +27,6 @@ var commentTabs = []statusTab{{domain.CommentPending, "Menunggu"}, {domain.Comme
 	{domain.CommentRejected, "Ditolak"}, {domain.CommentSpam, "Spam"}}
 
 func (u *UI) comments(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
 	pg := commentsPage{frame: u.frame(r, p, "Moderasi komentar", "komentar"), Status: r.URL.Query().Get("status"), Statuses: commentTabs, Page: 1}
 	if pg.Status == "" {
 		pg.Status = domain.CommentPending
@@ -36,7 +34,7 @@ func (u *UI) comments(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	if v, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && v > 0 {
 		pg.Page = v
 	}
-	list, total, err := u.store.CommentsByStatus(r.Context(), pg.Status, domain.Page{Number: pg.Page, Size: 50})
+	list, total, err := u.ed.Comments(r.Context(), &p.User, pg.Status, domain.Page{Number: pg.Page, Size: 50})
 	if err != nil {
 		return err
 	}
@@ -48,9 +46,6 @@ func (u *UI) comments(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 // moderate applies one action to the checked comments (or to the one whose
 // button was pressed).
 func (u *UI) moderate(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
 	action, ids := r.PostFormValue("action"), formIDs(r, "id")
 	// A per-comment button sends "approve:17".
 	if a, id, ok := strings.Cut(action, ":"); ok {
@@ -64,20 +59,7 @@ func (u *UI) moderate(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	if len(ids) == 0 {
 		return domain.Invalid("pilih minimal satu komentar")
 	}
-	var err error
-	switch action {
-	case "approve":
-		err = u.store.ModerateComments(r.Context(), ids, domain.CommentApproved)
-	case "reject":
-		err = u.store.ModerateComments(r.Context(), ids, domain.CommentRejected)
-	case "spam":
-		err = u.store.ModerateComments(r.Context(), ids, domain.CommentSpam)
-	case "delete":
-		err = u.store.DeleteComments(r.Context(), ids)
-	default:
-		err = domain.Invalid("tindakan moderasi tidak dikenal")
-	}
-	if err != nil {
+	if err := u.ed.Moderate(r.Context(), &p.User, ids, action); err != nil {
 		return err
 	}
 	back := "/redaksi/komentar"
@@ -96,20 +78,18 @@ type moderationPage struct {
 }
 
 func (u *UI) moderation(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
+	pg := moderationPage{frame: u.frame(r, p, "Kata terlarang dan pembaca diblokir", "moderasi")}
+	for _, m := range editorial.ModerationModes {
+		pg.Modes = append(pg.Modes, statusTab{m.Mode, m.Label})
 	}
-	pg := moderationPage{frame: u.frame(r, p, "Kata terlarang dan pembaca diblokir", "moderasi"),
-		Modes: []statusTab{{domain.ModerationHoldAll, "Tahan semua komentar untuk ditinjau"},
-			{domain.ModerationHoldFirst, "Tahan komentar pertama tiap pembaca"}, {domain.ModerationApproveAll, "Langsung tampilkan semua komentar"}}}
 	var err error
-	if pg.Words, err = u.store.BannedWords(r.Context()); err != nil {
+	if pg.Words, err = u.ed.BannedWords(r.Context(), &p.User); err != nil {
 		return err
 	}
-	if pg.Readers, err = u.store.BlockedReaders(r.Context()); err != nil {
+	if pg.Readers, err = u.ed.BlockedReaders(r.Context(), &p.User); err != nil {
 		return err
 	}
-	if pg.Mode, err = u.store.Setting(r.Context(), "comments.moderation"); err != nil {
+	if pg.Mode, err = u.ed.ModerationMode(r.Context(), &p.User); err != nil {
 		return err
 	}
 	u.render(w, "moderation", http.StatusOK, pg)
@@ -117,33 +97,19 @@ func (u *UI) moderation(w http.ResponseWriter, r *http.Request, p *auth.Principa
 }
 
 func (u *UI) moderationAction(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermComments); err != nil {
-		return err
-	}
-	ctx := r.Context()
+	ctx, by := r.Context(), &p.User
 	var err error
 	switch r.PathValue("action") {
 	case "kata":
-		if strings.TrimSpace(r.PostFormValue("word")) == "" {
-			return domain.Invalid("kata terlarang tidak boleh kosong")
-		}
-		err = u.store.AddBannedWord(ctx, r.PostFormValue("word"))
+		_, err = u.ed.AddBannedWord(ctx, by, r.PostFormValue("word"))
 	case "hapus-kata":
-		err = u.store.RemoveBannedWord(ctx, r.PostFormValue("word"))
+		err = u.ed.RemoveBannedWord(ctx, by, r.PostFormValue("word"))
 	case "blokir":
-		err = u.store.BlockReader(ctx, strings.TrimSpace(r.PostFormValue("reader")), strings.TrimSpace(r.PostFormValue("reason")))
+		_, err = u.ed.BlockReader(ctx, by, r.PostFormValue("reader"), r.PostFormValue("reason"))
 	case "buka-blokir":
-		err = u.store.UnblockReader(ctx, r.PostFormValue("reader"))
+		err = u.ed.UnblockReader(ctx, by, r.PostFormValue("reader"))
 	case "mode":
-		if err := auth.Require(&p.User, auth.PermSettings); err != nil {
-			return err
-		}
-		switch m := r.PostFormValue("mode"); m {
-		case domain.ModerationHoldAll, domain.ModerationHoldFirst, domain.ModerationApproveAll:
-			err = u.store.SetSetting(ctx, "comments.moderation", m)
-		default:
-			err = domain.Invalid("mode moderasi tidak dikenal")
-		}
+		err = u.ed.SetModerationMode(ctx, by, r.PostFormValue("mode"))
 	default:
 		err = domain.NotFound("halaman tidak ditemukan")
 	}

@@ -228,7 +228,9 @@ func parseForm(r *http.Request) error {
 		}
 		return domain.Invalid("formulir tidak terbaca")
 	}
-	return nil
+	// The server checks forms up to 256 KB at the edge; a bigger one (with
+	// a photo) is checked here.
+	return web.CheckValues(r.Form)
 }
 
 // wantsJSON tells the script's calls (fetch) from page loads.
@@ -265,6 +267,9 @@ func (u *UI) renderError(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	case http.StatusInternalServerError:
 		e.Heading = "Terjadi kesalahan"
 		e.Message = "Maaf, server sedang mengalami gangguan. Silakan coba beberapa saat lagi."
+	case http.StatusServiceUnavailable:
+		e.Heading = "Layanan sedang tidak tersedia"
+		e.Message = capitalize(web.UnavailableMessage) + "."
 	default:
 		e.Heading = "Permintaan tidak dapat diproses"
 	}

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -47,7 +49,19 @@ type Store struct {
 	hooks   changeHooks
 	ws      writeStmts
 	notify  notifyState // cross-process change notifications (notify.go)
-	applied []string    // migrations the last Migrate applied
+	log     atomic.Pointer[slog.Logger]
+	applied []string // migrations the last Migrate applied
+}
+
+// SetLogger makes the store log through l (the server's configured logger:
+// its format and level) instead of slog's default.
+func (s *Store) SetLogger(l *slog.Logger) { s.log.Store(l) }
+
+func (s *Store) logger() *slog.Logger {
+	if l := s.log.Load(); l != nil {
+		return l
+	}
+	return slog.Default()
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -68,7 +82,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
 		db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 		db.SetConnMaxIdleTime(5 * time.Minute)
-		s.w, s.r = db, newReadDB(db, false)
+		s.w, s.r = db, newReadDB(db, false, max(8, 4*runtime.NumCPU()))
 	} else {
 		s.dialect = SQLite
 		if dsn == "" {
@@ -103,7 +117,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		r.SetMaxIdleConns(n)
 		r.SetConnMaxIdleTime(0)
 		r.SetConnMaxLifetime(0)
-		s.w, s.r = w, newReadDB(r, true)
+		s.w, s.r = w, newReadDB(r, true, n)
 	}
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
@@ -240,12 +254,11 @@ type execer interface {
 // Migrate applies the embedded migrations that have not run yet, each in its
 // own transaction. On PostgreSQL an advisory lock keeps several starting
 // processes from migrating at once. Then it prepares the hot write
-// statements.
+// statements. It does not refresh the planner's statistics: the server
+// calls Optimize in the background once started (internal/app), so that a
+// big database answers its first request at once.
 func (s *Store) Migrate(ctx context.Context) error {
 	if err := s.migrate(ctx); err != nil {
-		return err
-	}
-	if err := s.Optimize(ctx); err != nil {
 		return err
 	}
 	return s.prepareHot(ctx)
@@ -254,20 +267,20 @@ func (s *Store) Migrate(ctx context.Context) error {
 // Optimize refreshes the query planner's statistics where tables changed a
 // lot. Without statistics SQLite may drive a query from the wrong table:
 // at 200,000 articles an article's API answer took 200 ms instead of 0.3 ms.
-// Call it at start-up and every few hours; PostgreSQL's autovacuum does this
-// itself.
+// Call it after start-up, in the background, and every few hours;
+// PostgreSQL's autovacuum does this itself.
+//
+// It reads every index whole: on a never-analysed database of 1,000,000
+// articles and 10,000,000 comments that took 81 s, which is why it no longer
+// runs before the first request. Sampling (PRAGMA analysis_limit) was tried
+// and dropped: at 100,000 articles it recorded 975,840 rows for the
+// articles table and 25,001 per status, and the home page's headline query
+// then walked every published article (640 ms).
 func (s *Store) Optimize(ctx context.Context) error {
 	if s.dialect != SQLite {
 		return nil
 	}
-	// 0x10002 also analyses tables that were never analysed. analysis_limit
-	// makes ANALYZE sample each index instead of reading it whole: at
-	// 1,000,000 articles and 10,000,000 comments an unlimited first
-	// optimize held start-up for 81 s; sampled it takes well under a second
-	// and the plans come out the same (docs/performance.md).
-	if _, err := s.w.ExecContext(ctx, "PRAGMA analysis_limit=1000"); err != nil {
-		return fmt.Errorf("optimize: %w", err)
-	}
+	// 0x10002 also analyses tables that were never analysed.
 	if _, err := s.w.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
 		return fmt.Errorf("optimize: %w", err)
 	}
@@ -402,3 +415,29 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Exclusive runs fn while holding a lock named by key across every process
+// over this database (a PostgreSQL advisory lock on a connection of its
+// own), so work such as seeding an empty database runs once even when
+// several processes start together. On SQLite one process owns the file
+// and fn just runs.
+func (s *Store) Exclusive(ctx context.Context, key int64, fn func() error) error {
+	if s.dialect != Postgres {
+		return fn()
+	}
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", key); err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", key)
+	return fn()
+}
+
+// Lock keys for Exclusive (the migration lock is 7240001).
+const (
+	LockDemoSeed int64 = 7240002
+)
