@@ -194,7 +194,7 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
 	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, ClientIPs: cfg.ClientIPs,
-		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics}, st, log,
+		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics, ErrorPage: a.Site.RenderError}, st, log,
 		a.Site,
 		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, a.Engage, log),
 		feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
@@ -306,18 +306,22 @@ func (a *App) Start(ln net.Listener) (stop func() error) {
 	}
 }
 
-// optimize refreshes the query planner's statistics every hour.
+// optimize refreshes the query planner's statistics once the server is
+// up (never before its first request: on a big database that took over a
+// minute) and then every hour.
 func (a *App) optimize(ctx context.Context) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := a.Store.Optimize(ctx); err != nil && ctx.Err() == nil {
-				a.Log.Warn("optimize database", "err", err)
+	for first := true; ; first = false {
+		if !first {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
 			}
+		}
+		if err := a.Store.Optimize(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("optimize database", "err", err)
 		}
 	}
 }
