@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,6 +75,11 @@ type ArticleInput struct {
 	// (nil: the trending job decides), in the same transaction.
 	SetHot    bool
 	HotManual *bool
+
+	// Also, when set, runs inside the creating transaction after the
+	// article is written (importers add its comments, redirects and their
+	// own bookkeeping, so an item is imported whole or not at all).
+	Also func(ctx context.Context, tx *sql.Tx, id int64) error
 }
 
 func (in *ArticleInput) validate() error {
@@ -132,6 +138,11 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 		}
 		if err := s.writeExtras(ctx, tx, id, 1, in); err != nil {
 			return err
+		}
+		if in.Also != nil {
+			if err := in.Also(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: createKind(in.Status), Status: in.Status})
 	})
@@ -384,6 +395,10 @@ func (s *Store) setArticleRelations(ctx context.Context, tx *sql.Tx, id int64, t
 		return err
 	}
 	seen := map[int64]bool{}
+	// New tags are created in one order (by name), so two saves creating
+	// the same new tags cannot deadlock on each other's inserts.
+	tags = slices.Clone(tags)
+	slices.SortStableFunc(tags, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	for _, name := range tags {
 		t, err := s.ensureTag(ctx, tx, name)
 		if err != nil {
@@ -572,7 +587,13 @@ func (s *Store) PopularArticles(ctx context.Context, since time.Time, limit int)
 
 // HeadlineArticles returns the newest featured articles (breaking first).
 func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Article, error) {
-	return s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+" WHERE"+published+
+	from := articleFrom
+	if s.dialect == SQLite {
+		// SQLite's planner never picks the partial index on its own: it
+		// walked every published article instead (640 ms at 100,000).
+		from = " FROM articles a INDEXED BY articles_headline JOIN categories c ON c.id = a.category_id"
+	}
+	return s.queryArticles(ctx, "SELECT "+articleListCols+from+" WHERE"+published+
 		" AND (a.featured = TRUE OR a.breaking = TRUE) ORDER BY a.breaking DESC, a.published_at DESC LIMIT ?", s.Now(), limit)
 }
 
