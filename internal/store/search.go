@@ -163,15 +163,6 @@ func ftsAll(terms []string) string {
 	return strings.Join(q, " ")
 }
 
-// ftsAny is an FTS5 query matching rows that hold any of the terms.
-func ftsAny(terms []string) string {
-	q := make([]string, len(terms))
-	for i, t := range terms {
-		q[i] = ftsQuote(t)
-	}
-	return strings.Join(q, " OR ")
-}
-
 // searchDoc is what the index holds for one article: stemmed terms joined
 // by spaces.
 type searchDoc struct{ title, excerpt, body string }
