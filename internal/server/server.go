@@ -5,16 +5,16 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"warta/internal/api"
 	"warta/internal/domain"
+	"warta/internal/media"
 	"warta/internal/store"
 	"warta/internal/web"
 )
@@ -23,6 +23,13 @@ import (
 // by internal/app.
 type Config struct {
 	MediaDir string // uploaded and generated images, served under /media/
+	// Media, when set, is where /media/ files are read from instead of
+	// MediaDir (an object store shared by several machines).
+	Media media.Backend
+	// MediaOrigin is the origin of a public media base URL (a CDN or the
+	// object store itself, e.g. https://cdn.example.id) that pages load
+	// images from; the CSP allows it. Empty: images come from this site.
+	MediaOrigin string
 	// ClientIPs is the one rule for the client address and scheme
 	// (--trust-proxy, --trusted-proxies). Nil: the TCP peer.
 	ClientIPs *web.ClientIPs
@@ -45,6 +52,7 @@ type Server struct {
 	store   *store.Store
 	log     *slog.Logger
 	handler http.Handler
+	csp     string // the Content-Security-Policy of every answer
 }
 
 // New joins the parts' routes with /healthz and /media/ under the shared
@@ -65,9 +73,14 @@ func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Serve
 	if cfg.Metrics != nil {
 		mux.Handle("GET /metrics", cfg.Metrics)
 	}
-	if cfg.MediaDir != "" {
-		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.MediaDir)))
+	if cfg.Media == nil && cfg.MediaDir != "" {
+		cfg.Media = media.Dir(cfg.MediaDir)
 	}
+	if cfg.Media != nil {
+		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.Media, log)))
+	}
+	s.csp = "default-src 'self'; img-src 'self' data:" + strings.TrimSpace(" "+cfg.MediaOrigin) +
+		"; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 	s.handler = s.middleware(s.crossOrigin(api.CORS(conditional(mux))))
 	return s, nil
 }
@@ -113,21 +126,29 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 }
 
 // mediaHandler serves files whose names are content hashes, so they are
-// cached for a year; directory listings are refused.
-func mediaHandler(dir string) http.Handler {
-	fs := http.FileServer(http.Dir(dir))
+// cached for a year; directory listings are refused. The files come from
+// the media backend: the local folder or the shared object store.
+func mediaHandler(b media.Backend, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
 			http.NotFound(w, r)
 			return
 		}
-		if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(r.URL.Path))); err != nil || st.IsDir() {
+		f, err := b.Open(r.Context(), r.URL.Path)
+		if errors.Is(err, media.ErrNotExist) {
 			http.NotFound(w, r)
 			return
 		}
+		if err != nil {
+			log.Error("media store", "path", r.URL.Path, "err", err)
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, "media store unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		defer f.Close()
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		fs.ServeHTTP(w, r)
+		http.ServeContent(w, r, r.URL.Path, f.ModTime(), f)
 	})
 }
 
@@ -164,7 +185,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+		h.Set("Content-Security-Policy", s.csp)
 		// The legacy XSS auditor is itself a source of leaks; CSP replaces it.
 		h.Set("X-XSS-Protection", "0")
 		if s.secureRequest(r) {
