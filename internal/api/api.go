@@ -4,7 +4,6 @@
 package api
 
 import (
-	"crypto/rand"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -41,9 +40,7 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) *AP
 		cfg.Location = time.UTC
 	}
 	if cfg.Readers == nil {
-		secret := make([]byte, 32)
-		rand.Read(secret)
-		cfg.Readers = web.NewReaders(secret, nil, nil)
+		cfg.Readers = web.EphemeralReaders()
 	}
 	return &API{cfg: cfg, store: st, engage: eng, log: log}
 }

@@ -40,8 +40,8 @@ import (
 // Config is everything the application is built from. Zero values take the
 // defaults of the parts.
 type Config struct {
-	Site       site.Config   // name, tagline, public origin, time zone, page caches
-	MediaDir   string        // uploaded and generated images ("" turns uploads and /media/ off)
+	Site     site.Config // name, tagline, public origin, time zone, page caches
+	MediaDir string      // uploaded and generated images ("" turns uploads and /media/ off)
 	// Media, when set, stores the images instead of the folder MediaDir:
 	// an S3-compatible object store that several machines share.
 	Media media.Backend
@@ -49,7 +49,7 @@ type Config struct {
 	// the object store's public address, ending in /); empty: /media/ on
 	// this site, served through Warta.
 	MediaURL string
-	Engage     engage.Config // engagement rules
+	Engage   engage.Config // engagement rules
 	// ClientIPs is the one rule for the client address and scheme
 	// (--trust-proxy, --trusted-proxies), for engagement, login limits and
 	// HSTS alike. Nil: the TCP peer, forwarded headers ignored.

@@ -32,12 +32,25 @@ const CSRFHeader = "X-CSRF-Token"
 const TokenPrefix = "wrt_"
 
 // Config tunes sessions and login limits; zero values take the defaults.
+//
+// Failed logins are counted in the database, so every process over it
+// throttles the same guesses, per client ("c:IP") and per account on that
+// client ("a:EMAIL c:IP"):
+//   - a client that failed IPLimit times within Window waits until Window
+//     has passed since its last failure (one client guessing many accounts);
+//   - an account on one client has AccountLimit free tries, then waits
+//     Delay, doubled with each further failure, at most Window.
+//
+// Guesses made elsewhere never hold up the account's owner on their own
+// client (issue 9, issue 16 M7): the password hash (argon2id) is what makes
+// guessing from many addresses slow.
 type Config struct {
 	SessionTTL    time.Duration // idle time after which a session ends (default 12h)
 	SecureCookies bool          // always mark cookies Secure (they are anyway on TLS requests)
-	AccountLimit  int           // failed logins per account per window (default 5)
-	IPLimit       int           // failed logins per IP per window (default 20)
+	AccountLimit  int           // free failed logins per account and client (default 5)
+	IPLimit       int           // failed logins per client per window (default 20)
 	Window        time.Duration // default 15 minutes
+	Delay         time.Duration // the first wait past AccountLimit (default 30 s)
 	// ClientIP is the site's one rule for the client address (see
 	// web.ClientIPs); nil takes the TCP peer.
 	ClientIP func(*http.Request) string
@@ -45,11 +58,9 @@ type Config struct {
 
 // Service authenticates newsroom accounts.
 type Service struct {
-	cfg      Config
-	store    *store.Store
-	accounts *Limiter
-	ips      *Limiter
-	dummy    string
+	cfg   Config
+	store *store.Store
+	dummy string
 }
 
 // New builds the service.
@@ -66,9 +77,11 @@ func New(cfg Config, st *store.Store) *Service {
 	if cfg.Window <= 0 {
 		cfg.Window = 15 * time.Minute
 	}
+	if cfg.Delay <= 0 {
+		cfg.Delay = 30 * time.Second
+	}
 	dummy, _ := HashPassword("dummy-password-for-timing")
-	return &Service{cfg: cfg, store: st, accounts: NewLimiter(cfg.AccountLimit, cfg.Window),
-		ips: NewLimiter(cfg.IPLimit, cfg.Window), dummy: dummy}
+	return &Service{cfg: cfg, store: st, dummy: dummy}
 }
 
 // Principal is who makes a request: an account, through a session (with
@@ -113,6 +126,31 @@ func tooMany(wait time.Duration) error {
 		Message: fmt.Sprintf("terlalu banyak percobaan masuk yang gagal; coba lagi dalam %d menit", (secs+59)/60)}
 }
 
+// wait is how long a login from the client must still wait (0: it may
+// try now).
+func (s *Service) wait(ctx context.Context, clientKey, accountKey string) (time.Duration, error) {
+	now := s.store.Now()
+	n, last, err := s.store.LoginFailures(ctx, clientKey)
+	if err != nil {
+		return 0, err
+	}
+	var wait time.Duration
+	if n >= s.cfg.IPLimit {
+		wait = s.cfg.Window - now.Sub(last)
+	}
+	if n, last, err = s.store.LoginFailures(ctx, accountKey); err != nil {
+		return 0, err
+	}
+	if n >= s.cfg.AccountLimit {
+		d := s.cfg.Delay
+		for i := s.cfg.AccountLimit; i < n && d < s.cfg.Window; i++ {
+			d *= 2
+		}
+		wait = max(wait, min(d, s.cfg.Window)-now.Sub(last))
+	}
+	return max(wait, 0), nil
+}
+
 var errBadLogin = domain.Errorf(domain.EUnauthorized, "email atau kata sandi salah")
 
 // Login checks an e-mail address and password and opens a session. It
@@ -120,10 +158,10 @@ var errBadLogin = domain.Errorf(domain.EUnauthorized, "email atau kata sandi sal
 // IP address.
 func (s *Service) Login(ctx context.Context, email, password, ip, userAgent string) (string, Principal, error) {
 	email = store.NormalizeEmail(email)
-	if blocked, wait := s.ips.Blocked("ip:" + ip); blocked {
-		return "", Principal{}, tooMany(wait)
-	}
-	if blocked, wait := s.accounts.Blocked("acct:" + email); blocked {
+	clientKey, accountKey := "c:"+ip, "a:"+email+" c:"+ip
+	if wait, err := s.wait(ctx, clientKey, accountKey); err != nil {
+		return "", Principal{}, err
+	} else if wait > 0 {
 		return "", Principal{}, tooMany(wait)
 	}
 	u, err := s.store.UserByEmail(ctx, email)
@@ -136,14 +174,19 @@ func (s *Service) Login(ctx context.Context, email, password, ip, userAgent stri
 	}
 	ok := CheckPassword(hash, password)
 	if err != nil || !ok || u.Disabled {
-		s.ips.Fail("ip:" + ip)
-		s.accounts.Fail("acct:" + email)
+		for _, k := range []string{clientKey, accountKey} {
+			if _, err := s.store.AddLoginFailure(ctx, k, s.cfg.Window); err != nil {
+				return "", Principal{}, err
+			}
+		}
 		if ok && u.Disabled {
 			return "", Principal{}, domain.Forbidden("akun ini dinonaktifkan; hubungi admin")
 		}
 		return "", Principal{}, errBadLogin
 	}
-	s.accounts.Reset("acct:" + email)
+	if err := s.store.ClearLoginFailures(ctx, accountKey); err != nil {
+		return "", Principal{}, err
+	}
 	tok, err := randomToken()
 	if err != nil {
 		return "", Principal{}, fmt.Errorf("login: %w", err)

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -35,26 +36,6 @@ func TestPasswordHashing(t *testing.T) {
 	}
 	if _, err := auth.HashPassword("pendek"); web.StatusOf(err) != 400 {
 		t.Errorf("short password: %v", err)
-	}
-}
-
-func TestLimiter(t *testing.T) {
-	l := auth.NewLimiter(3, time.Minute)
-	for range 3 {
-		if b, _ := l.Blocked("k"); b {
-			t.Fatal("blocked too early")
-		}
-		l.Fail("k")
-	}
-	if b, wait := l.Blocked("k"); !b || wait <= 0 || wait > time.Minute {
-		t.Errorf("not blocked after 3 failures (wait %v)", wait)
-	}
-	if b, _ := l.Blocked("other"); b {
-		t.Error("other key blocked")
-	}
-	l.Reset("k")
-	if b, _ := l.Blocked("k"); b {
-		t.Error("still blocked after reset")
 	}
 }
 
@@ -124,14 +105,19 @@ func TestLoginSessionsAndLimits(t *testing.T) {
 		if _, err := s.FromRequest(ctx, req); web.StatusOf(err) != 401 {
 			t.Errorf("session alive after logout: %v", err)
 		}
-		// Per-account limit: the 4th try is refused even with the right password.
+		// Per account on one client: the 4th try from that client is
+		// refused even with the right password; the owner on another
+		// client logs in.
 		for range 3 {
 			s.Login(ctx, "budi@warta.test", "salah", "10.0.0.2", "t")
 		}
-		_, _, err = s.Login(ctx, "budi@warta.test", "sandi-yang-benar", "10.0.0.3", "t")
+		_, _, err = s.Login(ctx, "budi@warta.test", "sandi-yang-benar", "10.0.0.2", "t")
 		var de *domain.Error
 		if !errors.As(err, &de) || de.Code != domain.ETooMany || de.RetryAfter <= 0 {
-			t.Errorf("account limit: %v", err)
+			t.Errorf("account limit on the guessing client: %v", err)
+		}
+		if _, _, err := s.Login(ctx, "budi@warta.test", "sandi-yang-benar", "10.0.0.3", "t"); err != nil {
+			t.Errorf("the owner on another client: %v, want logged in", err)
 		}
 		// Per-IP limit: many accounts from one address.
 		for i := range 5 {
@@ -204,5 +190,66 @@ func TestPermissionTableDocumented(t *testing.T) {
 				t.Errorf("docs: %s for %s is %v, the server says %v", row.Perm, role, got, want)
 			}
 		}
+	}
+}
+
+// Failed logins are counted in the database: a second process over the
+// same database refuses what the first one counted, and the wait after the
+// free tries doubles with each further failure.
+func TestLoginDelaysGrowAndHoldAcrossProcesses(t *testing.T) {
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			ctx := context.Background()
+			dsn := filepath.Join(t.TempDir(), "warta.db")
+			if engine == "postgres" {
+				dsn = testdb.PostgresURL(t)
+			}
+			open := func() *store.Store {
+				st, err := store.Open(ctx, dsn)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { st.Close() })
+				if err := st.Migrate(ctx); err != nil {
+					t.Fatal(err)
+				}
+				return st
+			}
+			st1, st2 := open(), open()
+			now := time.Now()
+			clock := func() time.Time { return now }
+			st1.SetClock(clock)
+			st2.SetClock(clock)
+			cfg := auth.Config{AccountLimit: 3, Delay: 10 * time.Second, Window: 15 * time.Minute}
+			one, two := auth.New(cfg, st1), auth.New(cfg, st2)
+			newUser(t, st1, "ani@warta.test", domain.RoleEditor)
+			login := func(s *auth.Service, password, ip string) error {
+				_, _, err := s.Login(ctx, "ani@warta.test", password, ip, "t")
+				return err
+			}
+			for range 3 {
+				if err := login(one, "salah", "10.1.1.1"); web.StatusOf(err) != 401 {
+					t.Fatalf("free try: %v", err)
+				}
+			}
+			for _, step := range []struct {
+				after time.Duration
+				want  int
+			}{
+				{0, 429},                // the other process knows the 3 failures
+				{11 * time.Second, 401}, // past the first wait (10 s): one more try
+				{15 * time.Second, 429}, // now the wait is 20 s
+				{21 * time.Second, 401}, // past it; the next wait is 40 s
+				{39 * time.Second, 429},
+			} {
+				now = now.Add(step.after)
+				if err := login(two, "salah", "10.1.1.1"); web.StatusOf(err) != step.want {
+					t.Errorf("after %v more: %v, want %d", step.after, err, step.want)
+				}
+			}
+			if err := login(two, "sandi-yang-benar", "10.2.2.2"); err != nil {
+				t.Errorf("the owner on another client: %v", err)
+			}
+		})
 	}
 }

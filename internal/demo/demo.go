@@ -39,7 +39,17 @@ func Seed(ctx context.Context, st *store.Store, r *render.Renderer, mediaDir str
 
 // SeedTo is Seed with the lead photos written to a media backend (a folder
 // or the shared object store; skipped when nil).
-func SeedTo(ctx context.Context, st *store.Store, r *render.Renderer, photos media.Backend) (int, error) {
+func SeedTo(ctx context.Context, st *store.Store, r *render.Renderer, photos media.Backend) (n int, err error) {
+	// Several processes starting at once on an empty database: one seeds,
+	// the others wait for it and then find articles.
+	err = st.Exclusive(ctx, store.LockDemoSeed, func() error {
+		n, err = seed(ctx, st, r, photos)
+		return err
+	})
+	return n, err
+}
+
+func seed(ctx context.Context, st *store.Store, r *render.Renderer, photos media.Backend) (int, error) {
 	n, err := st.CountArticles(ctx)
 	if err != nil {
 		return 0, err
@@ -50,6 +60,11 @@ func SeedTo(ctx context.Context, st *store.Store, r *render.Renderer, photos med
 	now := st.Now()
 	catIDs := map[string]int64{}
 	for i, c := range Categories {
+		// A seed cut short (a killed process) left some: use them.
+		if have, err := st.CategoryBySlug(ctx, c.Slug); err == nil {
+			catIDs[c.Slug] = have.ID
+			continue
+		}
 		id, err := st.CreateCategory(ctx, domain.Category{Slug: c.Slug, Name: c.Name, Description: c.Description, Position: i})
 		if err != nil {
 			return 0, fmt.Errorf("seed category %s: %w", c.Slug, err)
@@ -58,6 +73,10 @@ func SeedTo(ctx context.Context, st *store.Store, r *render.Renderer, photos med
 	}
 	authorIDs := map[string]int64{}
 	for _, a := range Authors {
+		if have, err := st.AuthorBySlug(ctx, a.Slug); err == nil {
+			authorIDs[a.Slug] = have.ID
+			continue
+		}
 		id, err := st.CreateAuthor(ctx, domain.Author{Slug: a.Slug, Name: a.Name, Bio: a.Bio})
 		if err != nil {
 			return 0, fmt.Errorf("seed author %s: %w", a.Slug, err)

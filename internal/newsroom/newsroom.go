@@ -265,6 +265,9 @@ func (u *UI) renderError(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	case http.StatusInternalServerError:
 		e.Heading = "Terjadi kesalahan"
 		e.Message = "Maaf, server sedang mengalami gangguan. Silakan coba beberapa saat lagi."
+	case http.StatusServiceUnavailable:
+		e.Heading = "Layanan sedang tidak tersedia"
+		e.Message = capitalize(web.UnavailableMessage) + "."
 	default:
 		e.Heading = "Permintaan tidak dapat diproses"
 	}

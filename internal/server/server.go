@@ -58,6 +58,7 @@ type Server struct {
 // New joins the parts' routes with /healthz and /media/ under the shared
 // middleware.
 func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Server, error) {
+	st.SetLogger(log) // store messages (LISTEN reconnects, storage full) in the configured format and level
 	s := &Server{cfg: cfg, store: st, log: log}
 	if s.cfg.ClientIPs == nil {
 		s.cfg.ClientIPs = web.NewClientIPs(false, nil)

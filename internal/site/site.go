@@ -5,7 +5,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"embed"
 	"fmt"
 	"html/template"
@@ -130,9 +129,7 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		return nil, err
 	}
 	if cfg.Readers == nil {
-		secret := make([]byte, 32)
-		rand.Read(secret)
-		cfg.Readers = web.NewReaders(secret, nil, nil)
+		cfg.Readers = web.EphemeralReaders()
 	}
 	s := &Site{cfg: cfg, readers: cfg.Readers, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
 		cache: newPageCache(cfg.PageCacheTTL, cfg.PageCacheBytes), frags: newFragments(cfg.FragmentTTL),
@@ -235,6 +232,9 @@ func (s *Site) renderError(w http.ResponseWriter, r *http.Request, err error) {
 	case http.StatusInternalServerError:
 		p.Heading = "Terjadi kesalahan"
 		p.Message = "Maaf, server sedang mengalami gangguan. Silakan coba beberapa saat lagi."
+	case http.StatusServiceUnavailable:
+		p.Heading = "Layanan sedang tidak tersedia"
+		p.Message = "Maaf, " + web.UnavailableMessage + "."
 	default:
 		p.Heading = "Permintaan tidak dapat diproses"
 		p.Message = capitalize(domain.ErrorMessage(err)) + "."

@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -134,7 +133,7 @@ func (s *Store) Listen(ctx context.Context, fn func(payload string)) {
 		if ctx.Err() != nil {
 			return
 		}
-		slog.Warn("warta: change notifications interrupted; reconnecting", "err", err, "retry_in", backoff)
+		s.logger().Warn("change notifications interrupted; reconnecting", "err", err, "retry_in", backoff)
 		select {
 		case <-ctx.Done():
 			return

@@ -1,8 +1,10 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"log/slog"
 	neturl "net/url"
 	"strconv"
 	"strings"
@@ -105,6 +107,8 @@ func TestNotifyReachesOtherProcessesOnly(t *testing.T) {
 		return s
 	}
 	a, b := open(), open() // two "processes" over one database
+	var logged syncBuffer
+	b.SetLogger(slog.New(slog.NewJSONHandler(&logged, nil)))
 	inA, inB := listen(t, a), listen(t, b)
 
 	// Both listeners are up once each hears a probe from the other.
@@ -163,6 +167,27 @@ func TestNotifyReachesOtherProcessesOnly(t *testing.T) {
 	}
 	inB.await(t, 10*time.Second, "resync after reconnecting", nil, is(store.ResyncPayload))
 	inB.await(t, 10*time.Second, "probe after reconnecting", probe(a, "probe:again"), is("probe:again"))
+	// The reconnect was logged through the logger the store was given.
+	if got := logged.String(); !strings.Contains(got, `"msg":"change notifications interrupted; reconnecting"`) {
+		t.Errorf("reconnect not logged through the configured logger: %q", got)
+	}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func TestNotifyAndListenAreNoOpsOnSQLite(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 type readDB struct {
 	*sql.DB
 	cache bool
+	idle  int // the pool's idle connections, restored after dropIdle
 
 	mu    sync.RWMutex
 	stmts map[string]*sql.Stmt
@@ -25,8 +26,8 @@ type readDB struct {
 // maxCachedStmts bounds the cache; queries beyond it run unprepared.
 const maxCachedStmts = 512
 
-func newReadDB(db *sql.DB, cache bool) *readDB {
-	return &readDB{DB: db, cache: cache, stmts: map[string]*sql.Stmt{}}
+func newReadDB(db *sql.DB, cache bool, idle int) *readDB {
+	return &readDB{DB: db, cache: cache, idle: idle, stmts: map[string]*sql.Stmt{}}
 }
 
 func (r *readDB) stmt(ctx context.Context, query string) *sql.Stmt {
@@ -52,11 +53,22 @@ func (r *readDB) stmt(ctx context.Context, query string) *sql.Stmt {
 	return st
 }
 
-// QueryContext runs a read query through a cached prepared statement.
+// QueryContext runs a read query through a cached prepared statement. A
+// read that fails on a connection the server dropped is retried once, on a
+// fresh connection (see dropIdle): reads are safe to repeat.
 func (r *readDB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	if fn := r.trace.Load(); fn != nil {
 		(*fn)(query, args)
 	}
+	rows, err := r.query(ctx, query, args...)
+	if err != nil && brokenConn(err) && ctx.Err() == nil {
+		dropIdle(r.DB, r.idle)
+		rows, err = r.query(ctx, query, args...)
+	}
+	return rows, err
+}
+
+func (r *readDB) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	if st := r.stmt(ctx, query); st != nil {
 		return st.QueryContext(ctx, args...)
 	}
@@ -64,11 +76,20 @@ func (r *readDB) QueryContext(ctx context.Context, query string, args ...any) (*
 }
 
 // QueryRowContext runs a one-row read query through a cached prepared
-// statement.
+// statement, retried once like QueryContext.
 func (r *readDB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	if fn := r.trace.Load(); fn != nil {
 		(*fn)(query, args)
 	}
+	row := r.queryRow(ctx, query, args...)
+	if err := row.Err(); err != nil && brokenConn(err) && ctx.Err() == nil {
+		dropIdle(r.DB, r.idle)
+		row = r.queryRow(ctx, query, args...)
+	}
+	return row
+}
+
+func (r *readDB) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	if st := r.stmt(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)
 	}

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -47,7 +49,19 @@ type Store struct {
 	hooks   changeHooks
 	ws      writeStmts
 	notify  notifyState // cross-process change notifications (notify.go)
-	applied []string    // migrations the last Migrate applied
+	log     atomic.Pointer[slog.Logger]
+	applied []string // migrations the last Migrate applied
+}
+
+// SetLogger makes the store log through l (the server's configured logger:
+// its format and level) instead of slog's default.
+func (s *Store) SetLogger(l *slog.Logger) { s.log.Store(l) }
+
+func (s *Store) logger() *slog.Logger {
+	if l := s.log.Load(); l != nil {
+		return l
+	}
+	return slog.Default()
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -68,7 +82,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		db.SetMaxOpenConns(max(8, 4*runtime.NumCPU()))
 		db.SetMaxIdleConns(max(8, 4*runtime.NumCPU()))
 		db.SetConnMaxIdleTime(5 * time.Minute)
-		s.w, s.r = db, newReadDB(db, false)
+		s.w, s.r = db, newReadDB(db, false, max(8, 4*runtime.NumCPU()))
 	} else {
 		s.dialect = SQLite
 		if dsn == "" {
@@ -103,7 +117,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		r.SetMaxIdleConns(n)
 		r.SetConnMaxIdleTime(0)
 		r.SetConnMaxLifetime(0)
-		s.w, s.r = w, newReadDB(r, true)
+		s.w, s.r = w, newReadDB(r, true, n)
 	}
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
@@ -402,3 +416,29 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Exclusive runs fn while holding a lock named by key across every process
+// over this database (a PostgreSQL advisory lock on a connection of its
+// own), so work such as seeding an empty database runs once even when
+// several processes start together. On SQLite one process owns the file
+// and fn just runs.
+func (s *Store) Exclusive(ctx context.Context, key int64, fn func() error) error {
+	if s.dialect != Postgres {
+		return fn()
+	}
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", key); err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", key)
+	return fn()
+}
+
+// Lock keys for Exclusive (the migration lock is 7240001).
+const (
+	LockDemoSeed int64 = 7240002
+)

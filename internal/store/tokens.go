@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"warta/internal/domain"
 )
@@ -19,16 +20,22 @@ func (s *Store) CreateAPIToken(ctx context.Context, userID int64, name, hash str
 	return id, nil
 }
 
+// tokenTouchEvery is how often a token's last use is written: a busy
+// script's reads must not each cost a write (nor fail when writes do).
+const tokenTouchEvery = time.Minute
+
 // TokenUser returns the enabled account behind a live token hash, recording
-// its use. An unknown or revoked token is an unauthorized error.
+// its use at most once a minute. Recording the use never fails the request
+// (a full disk only logs it). An unknown or revoked token is an
+// unauthorized error.
 func (s *Store) TokenUser(ctx context.Context, hash string) (domain.User, error) {
 	var tokenID int64
-	var revoked sql.NullTime
-	row := s.r.QueryRowContext(ctx, s.q(`SELECT t.id, t.revoked_at, `+userCols+` FROM api_tokens t JOIN users u ON u.id = t.user_id
+	var revoked, used sql.NullTime
+	row := s.r.QueryRowContext(ctx, s.q(`SELECT t.id, t.revoked_at, t.last_used_at, `+userCols+` FROM api_tokens t JOIN users u ON u.id = t.user_id
 		WHERE t.token_hash = ?`), hash)
 	var u domain.User
 	var role string
-	err := row.Scan(&tokenID, &revoked, &u.ID, &u.Email, &u.Name, &role, &u.AuthorID, &u.Disabled, &u.PasswordHash, &u.CreatedAt)
+	err := row.Scan(&tokenID, &revoked, &used, &u.ID, &u.Email, &u.Name, &role, &u.AuthorID, &u.Disabled, &u.PasswordHash, &u.CreatedAt)
 	u.Role = domain.Role(role)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && (revoked.Valid || u.Disabled)) {
 		return domain.User{}, domain.Errorf(domain.EUnauthorized, "token tidak valid atau sudah dicabut")
@@ -36,8 +43,13 @@ func (s *Store) TokenUser(ctx context.Context, hash string) (domain.User, error)
 	if err != nil {
 		return u, fmt.Errorf("get token: %w", err)
 	}
-	if _, err := s.w.ExecContext(ctx, s.q("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"), s.Now(), tokenID); err != nil {
-		return u, fmt.Errorf("touch token: %w", err)
+	now := s.Now()
+	if used.Valid && now.Sub(used.Time) < tokenTouchEvery {
+		return u, nil
+	}
+	if _, err := s.w.ExecContext(ctx, s.q(`UPDATE api_tokens SET last_used_at = ?
+		WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)`), now, tokenID, now.Add(-tokenTouchEvery)); err != nil {
+		s.logger().Warn("token use not recorded", "token", tokenID, "err", err, "storage_full", StorageFull(err))
 	}
 	return u, nil
 }

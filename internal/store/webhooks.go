@@ -225,9 +225,9 @@ type Claimed struct {
 }
 
 // ClaimDue claims up to limit due pending deliveries for one attempt each:
-// it moves their next attempt to leaseUntil, so no other worker or process
-// sends them meanwhile, and a crash mid-send only delays the retry until
-// the lease ends. A delivery is claimed only when no earlier delivery of
+// it leases them until leaseUntil, so no other worker or process sends them
+// meanwhile, and a crash mid-send only delays the retry until the lease
+// ends. A delivery is claimed only when no earlier delivery of
 // the same webhook and article is still pending, so each receiver gets an
 // article's events in order. On PostgreSQL the rows are taken FOR UPDATE
 // SKIP LOCKED: several processes share the work without waiting on each
@@ -237,11 +237,13 @@ func (s *Store) ClaimDue(ctx context.Context, limit int, leaseUntil time.Time) (
 	if s.dialect == Postgres {
 		lock = " FOR UPDATE SKIP LOCKED"
 	}
-	rows, err := s.w.QueryContext(ctx, s.q(`UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id IN (
+	now := s.Now()
+	rows, err := s.w.QueryContext(ctx, s.q(`UPDATE webhook_deliveries SET lease_until = ? WHERE id IN (
 		SELECT d.id FROM webhook_deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= ?
+		AND (d.lease_until IS NULL OR d.lease_until < ?)
 		AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.webhook_id = d.webhook_id
 			AND e.article_id = d.article_id AND e.id < d.id AND e.status = 'pending')
-		ORDER BY d.id LIMIT ?`+lock+`) RETURNING id`), dbTime(leaseUntil), s.Now(), limit)
+		ORDER BY d.id LIMIT ?`+lock+`) RETURNING id`), dbTime(leaseUntil), now, now, limit)
 	if err != nil {
 		return nil, fmt.Errorf("claim deliveries: %w", err)
 	}
@@ -274,12 +276,12 @@ func (s *Store) ClaimDue(ctx context.Context, limit int, leaseUntil time.Time) (
 	return out, nil
 }
 
-// ReleaseClaim makes a claimed delivery due again now (a worker shutting
-// down before it sent it).
-func (s *Store) ReleaseClaim(ctx context.Context, id int64) error {
-	if _, err := s.w.ExecContext(ctx, s.q("UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ? AND status = 'pending'"),
-		s.Now(), id); err != nil {
-		return fmt.Errorf("release delivery: %w", err)
+// ReleaseAllClaims ends every delivery lease. Only for a database one
+// process owns (SQLite), at start: a lease still there was left by a
+// process that died mid-send.
+func (s *Store) ReleaseAllClaims(ctx context.Context) error {
+	if _, err := s.w.ExecContext(ctx, "UPDATE webhook_deliveries SET lease_until = NULL WHERE lease_until IS NOT NULL"); err != nil {
+		return fmt.Errorf("release deliveries: %w", err)
 	}
 	return nil
 }
@@ -303,7 +305,7 @@ func (s *Store) RecordAttempt(ctx context.Context, id int64, r AttemptResult) er
 		errText = errText[:500]
 	}
 	_, err := s.w.ExecContext(ctx, s.q(`UPDATE webhook_deliveries SET status = ?, attempts = attempts + 1, response_code = ?,
-		last_error = ?, next_attempt_at = ?, finished_at = ? WHERE id = ?`),
+		last_error = ?, next_attempt_at = ?, finished_at = ?, lease_until = NULL WHERE id = ?`),
 		r.Status, r.ResponseCode, errText, nullTime(r.NextAttempt), fin, id)
 	if err != nil {
 		return fmt.Errorf("record attempt: %w", err)
@@ -315,7 +317,7 @@ func (s *Store) RecordAttempt(ctx context.Context, id int64, r AttemptResult) er
 // its attempts counted afresh.
 func (s *Store) RetryDelivery(ctx context.Context, id int64) error {
 	res, err := s.w.ExecContext(ctx, s.q(`UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?,
-		finished_at = NULL WHERE id = ?`), s.Now(), id)
+		finished_at = NULL, lease_until = NULL WHERE id = ?`), s.Now(), id)
 	if err != nil {
 		return fmt.Errorf("retry delivery: %w", err)
 	}

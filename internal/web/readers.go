@@ -54,6 +54,15 @@ func NewReaders(secret []byte, ips *ClientIPs, now func() time.Time) *Readers {
 	return &Readers{secret: secret, ips: ips, now: now}
 }
 
+// EphemeralReaders is a Readers with a random secret and the TCP peer as
+// the client: for a site or API built alone (tests). Its cookies die with
+// the process.
+func EphemeralReaders() *Readers {
+	secret := make([]byte, 32)
+	rand.Read(secret)
+	return NewReaders(secret, nil, nil)
+}
+
 // sum writes parts, each followed by a zero byte, into a pooled HMAC state:
 // building a new HMAC per call was a third of the cost of a cached page.
 func sum(pool *sync.Pool, key []byte, parts ...string) []byte {

@@ -15,6 +15,7 @@ import (
 	"strconv"
 
 	"warta/internal/domain"
+	"warta/internal/store"
 )
 
 // StatusOf maps an error to its HTTP status. It is the only place where
@@ -40,11 +41,28 @@ func StatusOf(err error) int {
 	if errors.As(err, &mbe) {
 		return http.StatusRequestEntityTooLarge
 	}
+	if store.Unavailable(err) {
+		// The database is down, restarting, dropped the connection or its
+		// disk is full: not the request's fault, and worth a retry.
+		return http.StatusServiceUnavailable
+	}
 	return http.StatusInternalServerError
 }
 
-// SetRetryAfter adds Retry-After for rate-limit errors.
+// UnavailableRetry is the Retry-After, in seconds, of a 503 answered while
+// the database cannot be used.
+const UnavailableRetry = 5
+
+// UnavailableMessage is what readers and clients are told then.
+const UnavailableMessage = "layanan sedang tidak tersedia sebentar (basis data tidak menjawab); coba lagi dalam beberapa detik"
+
+// SetRetryAfter adds Retry-After for rate-limit errors and for a database
+// that cannot be used right now.
 func SetRetryAfter(w http.ResponseWriter, err error) {
+	if StatusOf(err) == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", strconv.Itoa(UnavailableRetry))
+		return
+	}
 	var e *domain.Error
 	if errors.As(err, &e) && e.Code == domain.ETooMany {
 		ra := e.RetryAfter
@@ -62,7 +80,13 @@ func LogError(log *slog.Logger, r *http.Request, status int, err error) {
 		log.Debug("client went away", "method", r.Method, "path", r.URL.Path)
 		return
 	}
-	if status >= 500 {
+	switch {
+	case status == http.StatusServiceUnavailable && store.StorageFull(err):
+		log.Error("storage full: the database cannot write (free disk space)", "method", r.Method, "path", r.URL.Path,
+			"status", status, "err", err)
+	case status == http.StatusServiceUnavailable:
+		log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
+	case status >= 500:
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
 	}
 }
@@ -121,6 +145,9 @@ func JSONError(w http.ResponseWriter, err error) int {
 	if status == http.StatusRequestEntityTooLarge && code == domain.EInternal {
 		// http.MaxBytesError from a body reader, not a domain error.
 		code, msg = domain.ETooLarge, "isi permintaan terlalu besar"
+	}
+	if status == http.StatusServiceUnavailable {
+		code, msg = "unavailable", UnavailableMessage
 	}
 	JSON(w, status, Envelope{Error: &ErrorBody{Message: msg, Code: code}})
 	return status

@@ -31,10 +31,10 @@ package webhooks
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -80,7 +80,6 @@ type Service struct {
 	store *store.Store
 	log   *slog.Logger
 	wake  chan struct{} // a commit queued deliveries
-	due   chan store.Claimed
 	wg    sync.WaitGroup
 }
 
@@ -118,7 +117,7 @@ func New(cfg Config, st *store.Store, log *slog.Logger) *Service {
 		cfg.Client = &http.Client{Transport: tr,
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	}
-	return &Service{cfg: cfg, store: st, log: log, wake: make(chan struct{}, 1), due: make(chan store.Claimed)}
+	return &Service{cfg: cfg, store: st, log: log, wake: make(chan struct{}, 1)}
 }
 
 // NewSecret returns a fresh signing secret for a webhook.
@@ -193,71 +192,48 @@ func (s *Service) Wake() {
 }
 
 // Run sends deliveries until ctx is cancelled, and returns once the
-// workers have finished their current attempt. Deliveries claimed but not
-// yet sent are released for the next run.
+// workers have finished their current attempt. A delivery is claimed only
+// when a worker is free to send it at once, so its lease (the attempt's
+// timeout plus a margin) is short: one a killed process was sending is
+// retried by another process within that time. On SQLite, which one
+// process owns, leases left by a killed process are ended at start.
 func (s *Service) Run(ctx context.Context) {
-	for range s.cfg.Workers {
-		s.wg.Add(1)
-		go func() {
-			defer s.wg.Done()
-			for {
-				select {
-				case <-ctx.Done():
-					return
-				case c := <-s.due:
-					s.attempt(ctx, c)
-				}
-			}
-		}()
+	if s.store.Dialect() == store.SQLite {
+		if err := s.store.ReleaseAllClaims(ctx); err != nil {
+			s.log.Error("webhooks: release claims", "err", err)
+		}
 	}
 	tick := time.NewTicker(s.cfg.PollInterval)
 	defer tick.Stop()
+	free := make(chan struct{}, s.cfg.Workers)
+	defer s.wg.Wait()
 	for {
-		more := s.dispatch(ctx)
-		if ctx.Err() != nil {
-			s.wg.Wait()
-			return
-		}
-		if more {
-			continue // a full batch: there may be more due at once
-		}
 		select {
+		case free <- struct{}{}: // a worker is free
 		case <-ctx.Done():
-			s.wg.Wait()
 			return
-		case <-s.wake:
-		case <-tick.C:
 		}
-	}
-}
-
-// dispatch claims a batch of due deliveries and hands them to the workers;
-// it reports whether the batch was full.
-func (s *Service) dispatch(ctx context.Context) bool {
-	batch := s.cfg.Workers * 4
-	// The lease outlasts the attempt and the wait for a free worker.
-	list, err := s.store.ClaimDue(ctx, batch, s.store.Now().Add(2*s.cfg.Timeout+time.Minute))
-	if err != nil {
-		if ctx.Err() == nil {
+		list, err := s.store.ClaimDue(ctx, 1, s.store.Now().Add(s.cfg.Timeout+10*time.Second))
+		if err != nil && ctx.Err() == nil {
 			s.log.Error("webhooks: claim due deliveries", "err", err)
 		}
-		return false
-	}
-	for i, c := range list {
-		select {
-		case s.due <- c:
-		case <-ctx.Done():
-			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-			for _, r := range list[i:] {
-				if err := s.store.ReleaseClaim(rctx, r.Delivery.ID); err != nil {
-					s.log.Warn("webhooks: release claim", "delivery", r.Delivery.ID, "err", err)
-				}
+		if len(list) == 0 {
+			<-free
+			select {
+			case <-ctx.Done():
+				return
+			case <-s.wake:
+			case <-tick.C:
 			}
-			cancel()
-			return false
+			continue
 		}
+		s.wg.Add(1)
+		go func(c store.Claimed) {
+			defer s.wg.Done()
+			defer func() { <-free }()
+			s.attempt(ctx, c)
+		}(list[0])
 	}
-	return len(list) == batch
 }
 
 // Payload is the JSON body of a delivery.
