@@ -86,6 +86,8 @@ func buildOpenAPI(baseURL string) obj {
 		})}),
 		"Pagination": object([]string{"page", "limit", "total", "total_pages"}, obj{
 			"page": integer("this page"), "limit": integer("items per page"), "total": integer("items in all pages"), "total_pages": integer("number of pages"),
+			"total_estimated": boolean("true when total is an estimate: lists longer than 10,000 are not counted one by one"),
+			"next_cursor":     str("pass as ?cursor= for the next page (article lists)"),
 		}),
 		"CategoryRef": object([]string{"id", "slug", "name", "url"}, obj{"id": integer(""), "slug": str(""), "name": str(""), "url": str("category page")}),
 		"TagRef":      object([]string{"id", "slug", "name", "url"}, obj{"id": integer(""), "slug": str(""), "name": str(""), "url": str("tag page")}),
@@ -136,6 +138,7 @@ func buildOpenAPI(baseURL string) obj {
 		"/articles": obj{"get": obj{
 			"operationId": "listArticles", "summary": "Published articles, newest first", "tags": []string{"articles"},
 			"parameters": []any{pLimit(20, 100), pPage,
+				queryParam("cursor", "continue after the page that gave this pagination.next_cursor (newest or oldest order, without page): as fast deep in the archive as on page 1", obj{"type": "string"}),
 				queryParam("category", "category slug", slugType), queryParam("tag", "tag slug", slugType), queryParam("author", "author slug", slugType),
 				queryParam("from", "published at or after: YYYY-MM-DD (site zone) or RFC 3339", obj{"type": "string"}),
 				queryParam("to", "published at or before: YYYY-MM-DD (the whole day) or RFC 3339", obj{"type": "string"}),

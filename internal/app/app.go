@@ -205,7 +205,7 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
 	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, Media: cfg.Media, MediaOrigin: origin(cfg.MediaURL), ClientIPs: cfg.ClientIPs,
-		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics}, st, log,
+		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics, ErrorPage: a.Site.RenderError}, st, log,
 		a.Site,
 		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, a.Engage, log),
 		feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
 	"net/url"
 	"os"
 	"path"
@@ -300,4 +301,39 @@ func CreateBucket(ctx context.Context, cfg S3Config) error {
 		return nil
 	}
 	return c.MakeBucket(ctx, cfg.Bucket, minio.MakeBucketOptions{Region: cfg.Region})
+}
+
+// CopyDir puts every file of a local media folder into dst under the same
+// key, skipping those already there (names are content hashes, so a stored
+// file is the same file). It returns how many it copied and skipped.
+func CopyDir(ctx context.Context, dir string, dst Backend) (copied, skipped int, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		key := filepath.ToSlash(rel)
+		if ok, err := dst.Exists(ctx, key); err != nil {
+			return err
+		} else if ok {
+			skipped++
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := dst.Put(ctx, key, data, mime.TypeByExtension(path.Ext(key))); err != nil {
+			return err
+		}
+		copied++
+		return nil
+	})
+	return copied, skipped, err
 }

@@ -25,6 +25,7 @@ type articlesPage struct {
 	Page     int
 	Pages    int
 	Total    int
+	AtLeast  bool // Total is a floor: longer lists are not counted (store.ExactCountLimit)
 }
 
 var allStatuses = []domain.Status{domain.StatusDraft, domain.StatusReview, domain.StatusScheduled, domain.StatusPublished, domain.StatusUnpublished}
@@ -41,6 +42,7 @@ func (u *UI) articles(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 		return err
 	}
 	pg.Articles, pg.Total, pg.Pages = list, total, (total+29)/30
+	pg.AtLeast = store.EstimatedTotal(total)
 	u.render(w, "articles", http.StatusOK, pg)
 	return nil
 }

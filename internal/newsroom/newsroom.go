@@ -228,7 +228,9 @@ func parseForm(r *http.Request) error {
 		}
 		return domain.Invalid("formulir tidak terbaca")
 	}
-	return nil
+	// The server checks forms up to 256 KB at the edge; a bigger one (with
+	// a photo) is checked here.
+	return web.CheckValues(r.Form)
 }
 
 // wantsJSON tells the script's calls (fetch) from page loads.

@@ -436,7 +436,11 @@ func TestCommentBadInput(t *testing.T) {
 		t.Errorf("unknown article: %d", a.code)
 	}
 	// Hostile text is stored as text and shown inert.
-	hostile := "<script>alert(1)</script> <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">klik</a> nul:\x00 🇮🇩" + strings.Repeat("\u0301", 50)
+	hostile := "<script>alert(1)</script> <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">klik</a> 🇮🇩" + strings.Repeat("\u0301", 50)
+	// A NUL is refused at the edge with the reason (issue 16, M6).
+	if a := r.postJSON(path, map[string]string{"name": "Nul", "text": "nul:\x00"}); a.code != 400 || !strings.Contains(a.body, "NUL") {
+		t.Errorf("comment with NUL: %d %s, want 400", a.code, a.body)
+	}
 	a := r.postJSON(path, map[string]string{"name": "<b>Hacker</b>", "text": hostile})
 	if a.code != 201 {
 		t.Fatalf("hostile comment: %d %s", a.code, a.body)

@@ -97,9 +97,7 @@ func TestSearchAnyQueryIsSafe(t *testing.T) {
 		{`OR`, "Tidak ada berita yang cocok"},
 		{`'`, "Kata kunci terlalu umum"},
 		{`pertahanan" OR "1"="1`, "Tidak ada berita yang cocok"},
-		{"\x00pertahanan\x00", "2 berita cocok"},
 		{"pertahanan 🇮🇩😀", "2 berita cocok"},
-		{"\xff\xfe", "Ketik kata kunci"},
 		{strings.Repeat("a", 5000), "Kata kunci terlalu panjang"},
 		{strings.Repeat("pertahanan ", 400), "Kata kunci terlalu panjang"},
 		{"<script>alert(1)</script>", "Tidak ada berita yang cocok dengan “&lt;script&gt;alert(1)&lt;/script&gt;”"},
@@ -115,7 +113,8 @@ func TestSearchAnyQueryIsSafe(t *testing.T) {
 			t.Errorf("%.30q: user text rendered unescaped", tc.q)
 		}
 	}
-	for _, path := range []string{"/cari?q=x&sort=populer", "/cari?q=x&page=abc"} {
+	// NUL and bytes that are not UTF-8 are refused at the edge (issue 16, M6).
+	for _, path := range []string{"/cari?q=x&sort=populer", "/cari?q=x&page=abc", "/cari?q=%00pertahanan%00", "/cari?q=%FF%FE"} {
 		if code, _, body := e.get(t, path); code != 400 || !strings.Contains(body, "tidak") {
 			t.Errorf("%s: status %d, want 400 with a message", path, code)
 		}
@@ -183,7 +182,7 @@ func TestSearchAPI(t *testing.T) {
 			path string
 			code int
 		}{
-			{"/api/v1/search?q=%22", 200}, {"/api/v1/search?q=NEAR(", 200}, {"/api/v1/search?q=%00", 200},
+			{"/api/v1/search?q=%22", 200}, {"/api/v1/search?q=NEAR(", 200}, {"/api/v1/search?q=%00", 400},
 			{"/api/v1/search?q=%F0%9F%98%80", 200}, {"/api/v1/search?q=%27", 200}, {"/api/v1/search?q=-", 200},
 			{"/api/v1/search?q=" + strings.Repeat("a", 5000), 400},
 			{"/api/v1/search?q=", 400}, {"/api/v1/search", 400},

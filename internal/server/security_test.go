@@ -1,10 +1,15 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
+	"regexp"
 	"runtime"
 	"runtime/metrics"
 	"strings"
@@ -225,4 +230,135 @@ func TestImageBombsKeepMemoryBounded(t *testing.T) {
 	if p := peak.Load(); p > 300<<20 {
 		t.Errorf("heap peaked at %d MB, over 300 MB", p>>20)
 	}
+}
+
+// Issue 16, M6: bytes that are not UTF-8, or NUL, in a path, a query, a form
+// or a JSON body are refused at the edge with a 400 and the reason (JSON on
+// the API, an Indonesian page elsewhere), on both engines, for anyone.
+func TestInvalidTextIsRefusedAtTheEdge(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st)
+		e.CreateArticle(t, map[string]any{"title": "Berita Biasa", "category": "nasional", "status": "published", "tags": []string{"Banjir"}})
+		get := func(path string) (int, string, string) {
+			resp, err := http.Get(e.URL + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, resp.Header.Get("Content-Type"), string(b)
+		}
+		for _, path := range []string{"/berita/%FF", "/tag/%00", "/kanal/%C3%28", "/tag/%00/rss.xml", "/kanal/%FF/atom.xml",
+			"/penulis/a%00b", "/cari?q=%FF", "/cari?q=%00", "/berita/berita-biasa?kpage=%FF", "/?x=%zz", "/sitemaps/%FF.xml"} {
+			code, ctype, body := get(path)
+			if code != http.StatusBadRequest || !strings.HasPrefix(ctype, "text/html") ||
+				!(strings.Contains(body, "bukan UTF-8 yang valid") || strings.Contains(body, "NUL") || strings.Contains(body, "tidak terbaca")) {
+				t.Errorf("GET %s: %d %s, want 400 with the reason", path, code, ctype)
+			}
+		}
+		for _, path := range []string{"/api/v1/articles?category=%FF", "/api/v1/articles?tag=%00", "/api/v1/articles/%FF",
+			"/api/v1/search?q=%FF", "/api/v1/categories/%00"} {
+			code, ctype, body := get(path)
+			if code != http.StatusBadRequest || !strings.HasPrefix(ctype, "application/json") || !strings.Contains(body, `"message"`) {
+				t.Errorf("GET %s: %d %s %s, want a JSON 400", path, code, ctype, body)
+			}
+		}
+		// Ordinary text, ";" included, still passes.
+		if code, _, _ := get("/cari?q=banjir%20bandang;x"); code != http.StatusOK {
+			t.Errorf("ordinary search: %d", code)
+		}
+		if code, _, _ := get("/tag/banjir"); code != http.StatusOK {
+			t.Errorf("ordinary tag page: %d", code)
+		}
+		// A reader's comment form with a NUL.
+		resp, err := http.PostForm(e.URL+"/berita/berita-biasa/komentar", url.Values{"name": {"Ani\x00"}, "text": {"Halo \xff"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("comment with NUL: %d, want 400", resp.StatusCode)
+		}
+		// The admin API: a \u0000 in JSON.
+		if r := e.API(t, domain.RoleAdmin, "POST", "/categories", []byte(`{"name":"Huk\u0000um"}`)); r.Status != http.StatusBadRequest ||
+			!strings.Contains(string(r.Body), "NUL") {
+			t.Errorf("category with \\u0000: %d %s", r.Status, r.Body)
+		}
+		if r := e.API(t, domain.RoleAdmin, "POST", "/categories", []byte(`{"name":"Hukum \\u0000 dan Kriminal"}`)); r.Status != http.StatusCreated {
+			t.Errorf(`category with an escaped "\u0000" text: %d %s`, r.Status, r.Body)
+		}
+		// The newsroom's forms, small and large (over the edge's 256 KB the
+		// newsroom checks them itself).
+		b := newsroomClient(t, e)
+		if code, body := b.post("/redaksi/kategori", url.Values{"name": {"Olah\x00raga"}}); code != http.StatusBadRequest || !strings.Contains(body, "NUL") {
+			t.Errorf("newsroom category with NUL: %d", code)
+		}
+		big := url.Values{"title": {"Judul"}, "category": {"nasional"}, "slug": {"judul\x00"}, "body": {strings.Repeat("isi berita ", 30_000)}}
+		if code, body := b.postMultipart("/redaksi/artikel/baru", big); code != http.StatusBadRequest || !strings.Contains(body, "NUL") {
+			t.Errorf("newsroom article form of %d KB with NUL: %d", len(big.Encode())>>10, code)
+		}
+	})
+}
+
+// nrClient is a signed-in newsroom browser without JavaScript.
+type nrClient struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+	csrf string
+}
+
+var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+func newsroomClient(t *testing.T, e *nrtest.Env) *nrClient {
+	jar, _ := cookiejar.New(nil)
+	b := &nrClient{t: t, base: e.URL, c: &http.Client{Jar: jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+	b.get("/redaksi/masuk")
+	if code, _ := b.post("/redaksi/masuk", url.Values{"email": {"editor@warta.test"}, "password": {nrtest.Password}}); code != http.StatusSeeOther {
+		t.Fatalf("newsroom login: %d", code)
+	}
+	b.get("/redaksi/")
+	return b
+}
+
+func (b *nrClient) do(req *http.Request) (int, string) {
+	b.t.Helper()
+	resp, err := b.c.Do(req)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if m := csrfRe.FindSubmatch(body); m != nil {
+		b.csrf = string(m[1])
+	}
+	return resp.StatusCode, string(body)
+}
+
+func (b *nrClient) get(path string) (int, string) {
+	req, _ := http.NewRequest("GET", b.base+path, nil)
+	return b.do(req)
+}
+
+func (b *nrClient) post(path string, form url.Values) (int, string) {
+	form.Set("csrf", b.csrf)
+	req, _ := http.NewRequest("POST", b.base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return b.do(req)
+}
+
+func (b *nrClient) postMultipart(path string, form url.Values) (int, string) {
+	form.Set("csrf", b.csrf)
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for k, vs := range form {
+		for _, v := range vs {
+			mw.WriteField(k, v)
+		}
+	}
+	mw.Close()
+	req, _ := http.NewRequest("POST", b.base+path, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	return b.do(req)
 }

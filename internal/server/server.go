@@ -41,6 +41,10 @@ type Config struct {
 	Observe func(r *http.Request, status int, d time.Duration)
 	Ready   http.Handler
 	Metrics http.Handler
+
+	// ErrorPage answers a request refused at the edge (outside /api/) with
+	// the site's error page; nil gives a plain Indonesian page.
+	ErrorPage func(w http.ResponseWriter, r *http.Request, err error)
 }
 
 // Routes is a part of the application that registers its endpoints.
@@ -80,9 +84,13 @@ func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Serve
 	if cfg.Media != nil {
 		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.Media, log)))
 	}
-	s.csp = "default-src 'self'; img-src 'self' data:" + strings.TrimSpace(" "+cfg.MediaOrigin) +
+	imgSrc := "img-src 'self' data:"
+	if cfg.MediaOrigin != "" {
+		imgSrc += " " + cfg.MediaOrigin
+	}
+	s.csp = "default-src 'self'; " + imgSrc +
 		"; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
-	s.handler = s.middleware(s.crossOrigin(api.CORS(conditional(mux))))
+	s.handler = s.middleware(s.validInput(s.crossOrigin(api.CORS(conditional(mux)))))
 	return s, nil
 }
 

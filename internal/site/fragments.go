@@ -33,6 +33,18 @@ type fragments struct {
 	slot    fragSet[struct{}, template.HTML]
 	polls   fragSet[int64, *domain.Poll] // the open poll beside an article (0: the home page)
 	pieces  fragSet[string, piece]
+	home    fragSet[struct{}, homePage] // the home page's lists
+	pages   fragSet[string, listResult] // pages of category, tag and author lists
+}
+
+// maxCountsAge bounds how old the counts a reader sees may be, plus one
+// render: lists that show view counts are kept for what the page cache's
+// TTL leaves of it.
+const maxCountsAge = time.Second
+
+// countsTTL is how long a list that shows view counts is kept.
+func (s *Site) countsTTL() time.Duration {
+	return min(s.frags.ttl, maxCountsAge-max(s.cfg.PageCacheTTL, 0))
 }
 
 // piece is a part of a page rendered once for every reader without their
@@ -69,6 +81,8 @@ func (f *fragments) invalidate() {
 	clear(f.slot.m)
 	clear(f.polls.m)
 	clear(f.pieces.m)
+	clear(f.home.m)
+	clear(f.pages.m)
 	f.mu.Unlock()
 }
 

@@ -32,14 +32,37 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := homePage{frame: f}
-	heads, err := s.store.HeadlineArticles(ctx, 1)
+	// The lists carry view counts (see countsTTL).
+	p, err := fetch(s.frags, &s.frags.home, &s.frags.gen, struct{}{}, s.countsTTL(), func() (homePage, error) {
+		return s.homeLists(ctx, f.Nav)
+	})
 	if err != nil {
 		return err
 	}
+	p.frame = f
+	if p.Poll, err = s.openPoll(r, s.readers.Visit(r), 0); err != nil {
+		return err
+	}
+	if p.Poll.voted() {
+		markPerReader(w)
+	}
+	if p.Poll != nil {
+		w.Header().Set(pollHeader, "1")
+	}
+	return s.render(w, "home", http.StatusOK, p)
+}
+
+// homeLists reads the home page's lists: headline, latest, most read today
+// and this week, and the newest of each category.
+func (s *Site) homeLists(ctx context.Context, nav []domain.Category) (homePage, error) {
+	var p homePage
+	heads, err := s.store.HeadlineArticles(ctx, 1)
+	if err != nil {
+		return p, err
+	}
 	latest, err := s.store.LatestArticles(ctx, domain.ArticleFilter{}, 9)
 	if err != nil {
-		return err
+		return p, err
 	}
 	if len(heads) == 0 && len(latest) > 0 {
 		heads = latest[:1]
@@ -54,28 +77,19 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 	}
 	y, m, d := s.now().In(s.cfg.Location).Date()
 	if p.PopularToday, err = s.popularSince(ctx, time.Date(y, m, d, 0, 0, 0, 0, s.cfg.Location), 5); err != nil {
-		return err
+		return p, err
 	}
 	if p.Popular, err = s.popularSince(ctx, s.now().Add(-7*24*time.Hour), 5); err != nil {
-		return err
+		return p, err
 	}
-	for _, c := range f.Nav {
+	for _, c := range nav {
 		list, err := s.store.LatestArticles(ctx, domain.ArticleFilter{CategorySlug: c.Slug}, 3)
 		if err != nil {
-			return err
+			return p, err
 		}
 		p.Blocks = append(p.Blocks, categoryBlock{Category: c, Articles: list})
 	}
-	if p.Poll, err = s.openPoll(r, s.readers.Visit(r), 0); err != nil {
-		return err
-	}
-	if p.Poll.voted() {
-		markPerReader(w)
-	}
-	if p.Poll != nil {
-		w.Header().Set(pollHeader, "1")
-	}
-	return s.render(w, "home", http.StatusOK, p)
+	return p, nil
 }
 
 // popularSince lists the articles read most since the given time, from the

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"warta/internal/domain"
+	"warta/internal/store"
 )
 
 const listPageSize = 12
@@ -20,6 +21,7 @@ type listPage struct {
 	Heading  string
 	Intro    string
 	Total    int64
+	About    bool // Total is an estimate (store.EstimatedTotal)
 	Articles []domain.Article
 	Pager    pager
 }
@@ -48,15 +50,27 @@ func (s *Site) author(w http.ResponseWriter, r *http.Request) error {
 	return s.list(w, r, domain.ArticleFilter{AuthorSlug: a.Slug}, "/penulis/"+a.Slug, "Penulis", a.Name, a.Bio, "")
 }
 
+// listResult is one page of a list of articles and the total.
+type listResult struct {
+	list  []domain.Article
+	total int
+}
+
 func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilter, base, kind, heading, intro, active string) error {
 	page, err := pageParam(r)
 	if err != nil {
 		return err
 	}
-	list, total, err := s.store.ListArticles(r.Context(), f, domain.Page{Number: page, Size: listPageSize})
+	// The list carries view counts (see countsTTL).
+	key := f.CategorySlug + "\x00" + f.TagSlug + "\x00" + f.AuthorSlug + "\x00" + itoa(page)
+	lp, err := fetch(s.frags, &s.frags.pages, &s.frags.gen, key, s.countsTTL(), func() (listResult, error) {
+		list, total, err := s.store.ListArticles(r.Context(), f, domain.Page{Number: page, Size: listPageSize})
+		return listResult{list, total}, err
+	})
 	if err != nil {
 		return err
 	}
+	list, total := lp.list, lp.total
 	pages := (total + listPageSize - 1) / listPageSize
 	if page > 1 && page > pages {
 		return domain.NotFound("halaman %d tidak ada", page)
@@ -72,7 +86,7 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 		return err
 	}
 	return s.render(w, "list", http.StatusOK, listPage{frame: fr, Kind: kind, Heading: heading, Intro: intro,
-		Total: int64(total), Articles: list, Pager: pager{Base: base, Page: page, Pages: pages}})
+		Total: int64(total), About: store.EstimatedTotal(total), Articles: list, Pager: pager{Base: base, Page: page, Pages: pages}})
 }
 
 func (s *Site) notFound(w http.ResponseWriter, r *http.Request) error {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,7 +29,21 @@ type ArticleQuery struct {
 	// NoTotal skips counting every match (feeds need no total); the total
 	// returned is then -1.
 	NoTotal bool
+	// After continues a list (newest or oldest order) after this article,
+	// the last of the previous page: keyset pagination, as cheap on page
+	// 50,000 as on page 1. Page.Number must then be 1.
+	After *Cursor
 }
+
+// Cursor is a position in a list of articles ordered by publish time with
+// the id as tie-break.
+type Cursor struct {
+	PublishedAt time.Time
+	ID          int64
+}
+
+// CursorAfter is the cursor that continues a list after a.
+func CursorAfter(a domain.Article) *Cursor { return &Cursor{PublishedAt: a.PublishedAt, ID: a.ID} }
 
 // QueryArticles returns one page of published articles that match q, with
 // their tags and authors, and the total number that match. A page past the
@@ -88,6 +103,19 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 	if link != "" {
 		id = "l.article_id"
 	}
+	// countWhere is where without the cursor: the total counts the whole list.
+	countWhere, countArgs := where, args
+	if q.After != nil {
+		if q.Sort == SortPopular || q.Page.Number != 1 {
+			return nil, 0, domain.Invalid("cursor hanya untuk urutan newest atau oldest, tanpa nomor halaman")
+		}
+		cmp := "<"
+		if q.Sort == SortOldest {
+			cmp = ">"
+		}
+		where += " AND (" + pub + ", " + id + ") " + cmp + " (?, ?)"
+		args = append(slices.Clip(args), dbTime(q.After.PublishedAt), q.After.ID)
+	}
 	switch q.Sort {
 	case "", SortNewest:
 		order, outer = " ORDER BY "+pub+" DESC, "+id+" DESC", " ORDER BY a.published_at DESC, a.id DESC"
@@ -120,11 +148,11 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 		list, err := page()
 		return list, -1, err
 	}
-	total, err := s.countOrEstimate(ctx, count+where, pub, args, now)
+	total, err := s.countOrEstimate(ctx, count+countWhere, pub, countArgs, now)
 	if err != nil {
 		return nil, 0, fmt.Errorf("count articles: %w", err)
 	}
-	if q.Page.Offset() >= total {
+	if q.Page.Offset() >= total && q.After == nil {
 		return []domain.Article{}, total, nil
 	}
 	list, err := page()
@@ -422,24 +450,32 @@ func (s *Store) TagSitemapFiles(ctx context.Context, size int) (int, error) {
 
 // TagSitemap returns one page of the tags that have published articles, by
 // name, with LastMod only (Articles is not counted): what a tag sitemap
-// file needs, one index probe per tag.
+// file needs. One pass over the tags, one index probe each (the newest
+// article's time read from the covering articles_sitemap index); tags
+// without articles are skipped here.
 func (s *Store) TagSitemap(ctx context.Context, p domain.Page) ([]TagStat, error) {
-	now := s.Now()
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name,
 		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
-		FROM (SELECT t.* FROM tags t WHERE`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
-		now, now, p.Size, p.Offset())
+		FROM tags t ORDER BY t.name, t.id`), s.Now())
 	if err != nil {
 		return nil, fmt.Errorf("tag sitemap: %w", err)
 	}
 	defer rows.Close()
 	list := []TagStat{}
-	for rows.Next() {
+	skip := p.Offset()
+	for len(list) < p.Size && rows.Next() {
 		var t TagStat
 		var last any
 		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &last); err != nil {
 			return nil, fmt.Errorf("tag sitemap: %w", err)
+		}
+		if last == nil {
+			continue
+		}
+		if skip > 0 {
+			skip--
+			continue
 		}
 		if t.LastMod, err = anyTime(last); err != nil {
 			return nil, fmt.Errorf("tag sitemap: %w", err)

@@ -260,12 +260,13 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			}
 			all := strings.Join(plans, "\n")
 			for _, idx := range want {
-				if !strings.Contains(all, idx) {
+				// "a|b": the engines word it differently.
+				if !slices.ContainsFunc(strings.Split(idx, "|"), func(w string) bool { return strings.Contains(all, w) }) {
 					t.Errorf("%s: no query uses %s; plans:\n%s", page, idx, all)
 				}
 			}
 		}
-		check("article comments", []string{"comments_top", "comments_parent"}, func() error {
+		check("article comments", []string{"COVERING INDEX comments_top|Index Only Scan using comments_top", "comments_parent"}, func() error {
 			_, err := s.ArticleComments(ctx, id, "pembaca", true, domain.Page{Number: 1, Size: 20})
 			return err
 		})

@@ -105,6 +105,10 @@ type Pagination struct {
 	Limit      int `json:"limit"`
 	Total      int `json:"total"`
 	TotalPages int `json:"total_pages"`
+	// TotalEstimated says Total is an estimate (long lists are not counted
+	// one by one); NextCursor continues the list after this page.
+	TotalEstimated bool   `json:"total_estimated,omitempty"`
+	NextCursor     string `json:"next_cursor,omitempty"`
 }
 
 // NewPagination fills the page count.

@@ -1,0 +1,28 @@
+package feeds
+
+import (
+	"net/http/httptest"
+	"testing"
+)
+
+// The hand-written urlset is byte for byte what encoding/xml writes,
+// escaping included.
+func TestWriteURLSetMatchesEncodingXML(t *testing.T) {
+	f := &Feeds{}
+	for _, set := range []urlSet{
+		{XMLNS: nsSM},
+		{XMLNS: nsSM, URLs: []urlEntry{{Loc: "http://warta.test/tag/a&b<c>\"d'e"}, {Loc: "http://warta.test/berita/é", LastMod: "2024-06-20T19:00:00+07:00"}}},
+		{XMLNS: nsSM, XNews: "urn:x", URLs: []urlEntry{{Loc: "http://warta.test/x\ty\nz\xff"}}},
+	} {
+		a, b := httptest.NewRecorder(), httptest.NewRecorder()
+		if err := f.writeURLSet(a, set); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.writeXML(b, xmlType, set); err != nil {
+			t.Fatal(err)
+		}
+		if a.Body.String() != b.Body.String() {
+			t.Errorf("by hand:\n%s\nencoding/xml:\n%s", a.Body, b.Body)
+		}
+	}
+}
