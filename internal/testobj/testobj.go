@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -103,6 +104,9 @@ func Start(weed, dir string) (*Server, error) {
 		return nil, err
 	}
 	s.cmd.Stdout, s.cmd.Stderr = logf, logf
+	// The server goes when the process that started it goes, even on a
+	// failed test run that never reached Shutdown.
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	if err := s.cmd.Start(); err != nil {
 		logf.Close()
 		return nil, err
