@@ -402,6 +402,10 @@ func (c *Cluster) Check(ctx context.Context) error {
 		return fmt.Errorf("moderation mode: %v %d %.200s", err, a.status, a.body)
 	}
 
+	if a, err := do(plain, "POST", p(0)+"/api/v1/admin/categories", c.token, map[string]any{"name": "Nasional"}); err != nil || (a.status/100 != 2 && a.status != 409) {
+		return fmt.Errorf("category: %v %d %.200s", err, a.status, a.body)
+	}
+
 	// 1. A writer uploads and publishes on process 1.
 	photo := testPhoto()
 	up, err := do(plain, "POST", p(0)+"/api/v1/admin/uploads", c.token, photo)
@@ -418,7 +422,7 @@ func (c *Cluster) Check(ctx context.Context) error {
 	}
 	title := "Jembatan Gantung Desa Sukamaju Diresmikan " + strconv.FormatInt(time.Now().UnixNano()%100000, 10)
 	cr, err := do(plain, "POST", p(0)+"/api/v1/admin/articles", c.token, map[string]any{
-		"title": title, "excerpt": "Warga kini menyeberang sungai tanpa rakit.", "status": "published",
+		"title": title, "excerpt": "Warga kini menyeberang sungai tanpa rakit.", "status": "published", "category": "nasional",
 		"body":      "Jembatan gantung sepanjang 120 meter itu diresmikan bupati pada Senin pagi.\n\nWarga menyambut dengan syukuran.",
 		"photo_url": img.URL, "photo_width": img.Width, "photo_height": img.Height, "photo_caption": "Jembatan baru", "photo_credit": "Warta",
 	})
