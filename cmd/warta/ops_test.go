@@ -126,3 +126,29 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 		t.Errorf("restore over a database: %v %s", err, b)
 	}
 }
+
+// warta import wordpress, flags after the file, then a re-run.
+func TestImportWordPressCommand(t *testing.T) {
+	bin := buildWarta(t)
+	dir := t.TempDir()
+	file, _ := filepath.Abs("../../internal/wpimport/testdata/wordpress-export.xml")
+	uploads, _ := filepath.Abs("../../internal/wpimport/testdata/uploads")
+	args := []string{"import", "wordpress", file, "--db", filepath.Join(dir, "w.db"), "--media", filepath.Join(dir, "media"), "--media-from", uploads}
+	out, err := exec.Command(bin, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{"posts       6 (1 scheduled, 2 drafts, 1 in review)", "comments    3", "media       2 images", "post with status private"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	out, err = exec.Command(bin, args...).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "already imported before, left as they are: 8") {
+		t.Errorf("re-run: %v\n%s", err, out)
+	}
+	out, err = exec.Command(bin, "import", "wordpress", filepath.Join(dir, "tidak-ada.xml"), "--db", filepath.Join(dir, "w.db")).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "no such file") {
+		t.Errorf("missing file: %v %s", err, out)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/microcosm-cc/bluemonday"
+
 	"warta/internal/render"
 )
 
@@ -23,5 +25,16 @@ func BenchmarkSanitize(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {
 		r.Sanitize(body)
+	}
+}
+
+// BenchmarkSanitizeBluemondayOnly: the baseline, bluemonday's UGC policy
+// alone (what Sanitize was before it balanced its output).
+func BenchmarkSanitizeBluemondayOnly(b *testing.B) {
+	p := bluemonday.UGCPolicy()
+	body := strings.Repeat(`<p>Paragraf berita dengan <strong>tebal</strong>, <em>miring</em> dan <a href="https://contoh.id/x">tautan</a>.</p>`+"\n", 32)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		p.Sanitize(body)
 	}
 }

@@ -5,7 +5,7 @@ import "net/http"
 // Routes registers every reader page on mux.
 func (s *Site) Routes(mux *http.ServeMux) {
 	// The page cache keys each page by the query parameters it reads.
-	mux.Handle("GET /{$}", s.handler(s.cached(s.home)))
+	mux.Handle("GET /{$}", s.handler(s.oldAddresses(true, s.cached(s.home)))) // redirects.go: /?p=123 of an imported site
 	mux.Handle("GET /berita/{slug}", s.handler(s.cached(s.article, "kpage", "urut", "balas", "komentar")))
 	mux.Handle("GET /kanal/{slug}", s.handler(s.cached(s.category, "page")))
 	mux.Handle("GET /tag/{slug}", s.handler(s.cached(s.tag, "page")))
@@ -17,5 +17,5 @@ func (s *Site) Routes(mux *http.ServeMux) {
 	mux.Handle("POST /polling/{id}", s.handler(s.vote))
 	mux.Handle("GET /static/", s.assets)
 	// Everything else is an Indonesian 404 page.
-	mux.Handle("/", s.handler(s.notFound))
+	mux.Handle("/", s.handler(s.oldAddresses(false, s.notFound)))
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -74,6 +75,11 @@ type ArticleInput struct {
 	// (nil: the trending job decides), in the same transaction.
 	SetHot    bool
 	HotManual *bool
+
+	// Also, when set, runs inside the creating transaction after the
+	// article is written (importers add its comments, redirects and their
+	// own bookkeeping, so an item is imported whole or not at all).
+	Also func(ctx context.Context, tx *sql.Tx, id int64) error
 }
 
 func (in *ArticleInput) validate() error {
@@ -132,6 +138,11 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 		}
 		if err := s.writeExtras(ctx, tx, id, 1, in); err != nil {
 			return err
+		}
+		if in.Also != nil {
+			if err := in.Also(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		return s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: createKind(in.Status), Status: in.Status})
 	})
@@ -384,6 +395,10 @@ func (s *Store) setArticleRelations(ctx context.Context, tx *sql.Tx, id int64, t
 		return err
 	}
 	seen := map[int64]bool{}
+	// New tags are created in one order (by name), so two saves creating
+	// the same new tags cannot deadlock on each other's inserts.
+	tags = slices.Clone(tags)
+	slices.SortStableFunc(tags, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	for _, name := range tags {
 		t, err := s.ensureTag(ctx, tx, name)
 		if err != nil {
