@@ -93,6 +93,7 @@ func printSummary(w io.Writer, s wpimport.Summary, dry, withMedia bool, d time.D
 	fmt.Fprintf(w, "  pages       %d (as articles in the category Halaman)\n", s.Pages)
 	fmt.Fprintf(w, "  comments    %d\n", s.Comments)
 	fmt.Fprintf(w, "  categories  %d new (hierarchy %s)\n", s.Categories, s.Hierarchy)
+	fmt.Fprintf(w, "  tags        %d new (further categories of a post are among them)\n", s.Tags)
 	fmt.Fprintf(w, "  authors     %d new (bylines only: no password; they log in once an admin adds an account with the same name: warta user add)\n", s.Authors)
 	fmt.Fprintf(w, "  media       %d images through the upload path\n", s.Media)
 	if !dry {

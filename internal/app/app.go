@@ -317,18 +317,22 @@ func (a *App) Start(ln net.Listener) (stop func() error) {
 	}
 }
 
-// optimize refreshes the query planner's statistics every hour.
+// optimize refreshes the query planner's statistics once the server is
+// up (never before its first request: on a big database that took over a
+// minute) and then every hour.
 func (a *App) optimize(ctx context.Context) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := a.Store.Optimize(ctx); err != nil && ctx.Err() == nil {
-				a.Log.Warn("optimize database", "err", err)
+	for first := true; ; first = false {
+		if !first {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
 			}
+		}
+		if err := a.Store.Optimize(ctx); err != nil && ctx.Err() == nil {
+			a.Log.Warn("optimize database", "err", err)
 		}
 	}
 }

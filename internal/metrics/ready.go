@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -88,8 +89,11 @@ func (r *Readiness) check(ctx context.Context) error {
 func (r *Readiness) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	if err := r.Check(req.Context()); err != nil {
+		// The reason without the database's own words (paths, hosts): those
+		// are in the log.
+		reason, _, _ := strings.Cut(err.Error(), ":")
 		w.Header().Set("Retry-After", "1")
-		web.JSON(w, http.StatusServiceUnavailable, map[string]string{"status": "not ready", "reason": err.Error()})
+		web.JSON(w, http.StatusServiceUnavailable, map[string]string{"status": "not ready", "reason": reason})
 		return
 	}
 	web.JSON(w, http.StatusOK, map[string]string{"status": "ready"})

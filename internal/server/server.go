@@ -56,7 +56,7 @@ type Server struct {
 	store   *store.Store
 	log     *slog.Logger
 	handler http.Handler
-	csp     string // the Content-Security-Policy of every answer
+	headers []headerKV // security headers of every answer, the CSP among them
 }
 
 // New joins the parts' routes with /healthz and /media/ under the shared
@@ -88,8 +88,8 @@ func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Serve
 	if cfg.MediaOrigin != "" {
 		imgSrc += " " + cfg.MediaOrigin
 	}
-	s.csp = "default-src 'self'; " + imgSrc +
-		"; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+	s.headers = securityHeaders("default-src 'self'; " + imgSrc +
+		"; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
 	s.handler = s.middleware(s.validInput(s.crossOrigin(api.CORS(conditional(mux)))))
 	return s, nil
 }
@@ -185,18 +185,37 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// headerKV is one header set on every answer (key in canonical form).
+type headerKV struct {
+	key string
+	val []string
+}
+
+// securityHeaders go on every answer, with the page's CSP.
+func securityHeaders(csp string) []headerKV {
+	var out []headerKV
+	for _, kv := range [][2]string{
+		{"X-Content-Type-Options", "nosniff"},
+		{"X-Frame-Options", "DENY"},
+		{"Referrer-Policy", "strict-origin-when-cross-origin"},
+		{"Content-Security-Policy", csp},
+		// The legacy XSS auditor is itself a source of leaks; CSP replaces it.
+		{"X-Xss-Protection", "0"},
+	} {
+		out = append(out, headerKV{kv[0], []string{kv[1]}[:1:1]})
+	}
+	return out
+}
+
 // middleware adds security headers, recovers panics into a 500 and logs one
 // line per request.
 func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-Frame-Options", "DENY")
-		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-		h.Set("Content-Security-Policy", s.csp)
-		// The legacy XSS auditor is itself a source of leaks; CSP replaces it.
-		h.Set("X-XSS-Protection", "0")
+		for _, kv := range s.headers {
+			h[kv.key] = kv.val // shared, capacity 1: an Add copies
+		}
 		if s.secureRequest(r) {
 			h.Set("Strict-Transport-Security", "max-age=31536000")
 		}

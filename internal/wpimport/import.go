@@ -70,6 +70,7 @@ type importer struct {
 	secondary map[string]string // other categories: slug -> the tag they became
 	tags      map[string]string // WordPress tag slug -> name
 	images    map[string]media.Image
+	dryTags   map[string]bool
 }
 
 // Import reads the WXR export at file into st. It reads the file twice: the
@@ -85,7 +86,7 @@ func Import(ctx context.Context, st *store.Store, r *render.Renderer, file strin
 	}
 	im := &importer{st: st, r: r, opt: opt, authors: map[string]Author{}, cats: map[string]Category{},
 		atts: map[int64]attachment{}, authorID: map[string]int64{}, catID: map[string]int64{},
-		primary: map[string]bool{}, secondary: map[string]string{}, tags: map[string]string{}, images: map[string]media.Image{}}
+		primary: map[string]bool{}, secondary: map[string]string{}, tags: map[string]string{}, images: map[string]media.Image{}, dryTags: map[string]bool{}}
 	im.sum.Skipped = map[string]int{}
 	im.sum.Hierarchy = "flattened: Warta's categories have no parents; every WordPress category becomes its own, and the old /category/parent/child/ addresses redirect to it"
 	if opt.MediaFrom != "" {
@@ -119,6 +120,10 @@ func Import(ctx context.Context, st *store.Store, r *render.Renderer, file strin
 		return im.sum, err
 	}
 	// Pass 2.
+	tagsBefore, err := im.tagCount(ctx)
+	if err != nil {
+		return im.sum, err
+	}
 	err = readFile(file, 2, opt.Progress, Handler{Item: func(it *Item) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -134,7 +139,22 @@ func Import(ctx context.Context, st *store.Store, r *render.Renderer, file strin
 	if err := im.taxonomyRedirects(ctx); err != nil {
 		return im.sum, err
 	}
+	tagsAfter, err := im.tagCount(ctx)
+	if err != nil {
+		return im.sum, err
+	}
+	if im.opt.DryRun {
+		im.sum.Tags = len(im.dryTags)
+	} else {
+		im.sum.Tags = tagsAfter - tagsBefore
+	}
 	return im.sum, nil
+}
+
+func (im *importer) tagCount(ctx context.Context) (int, error) {
+	var n int
+	err := im.st.WriteDB().QueryRowContext(ctx, "SELECT COUNT(*) FROM tags").Scan(&n)
+	return n, err
 }
 
 func firstNonEmpty(ss ...string) string {
@@ -259,6 +279,9 @@ func (im *importer) item(ctx context.Context, it *Item) error {
 	body := im.r.Sanitize(convertBody(it.Content(), im.mediaFor, im.galleryRef))
 	excerpt := plain(it.Excerpt())
 	if im.opt.DryRun {
+		for _, t := range tagNames {
+			im.dryTags[domain.Slugify(t)] = true
+		}
 		im.count(it, status)
 		return nil
 	}

@@ -56,7 +56,7 @@ func TestImportGenuineExport(t *testing.T) {
 		ctx := context.Background()
 		mediaDir := t.TempDir()
 		sum := importFile(t, st, export, mediaDir, true)
-		if sum.Posts != 6 || sum.Pages != 2 || sum.Comments != 3 || sum.Authors != 3 || sum.Media != 2 ||
+		if sum.Posts != 6 || sum.Pages != 2 || sum.Comments != 3 || sum.Authors != 3 || sum.Media != 2 || sum.Tags != 6 ||
 			sum.Scheduled != 1 || sum.Drafts != 2 || sum.InReview != 1 {
 			t.Errorf("summary: %+v", sum)
 		}
@@ -229,7 +229,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Posts != 6 || sum.Comments != 3 {
+	if sum.Posts != 6 || sum.Comments != 3 || sum.Tags != 6 {
 		t.Errorf("dry run summary: %+v", sum)
 	}
 	if n := count(t, st, "SELECT COUNT(*) FROM articles"); n != 0 {
