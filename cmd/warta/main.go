@@ -60,6 +60,7 @@ Usage:
   warta restore --from FILE --db DB --media DIR    restore a backup into an empty place
   warta copy    --from warta.db --to postgres://…  move a whole site to PostgreSQL (or back)
   warta import wordpress FILE.xml [--media-from DIR] [--dry-run]   import a WordPress export (WXR)
+  warta sanitize [--db DB]                         render every stored article body again (balanced HTML)
   warta version                                    print the version and the database schema it needs
 
 DB is an SQLite file path (default warta.db) or a postgres:// URL.
@@ -93,6 +94,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdCopy(ctx, args[1:], stdout, stderr)
 	case "import":
 		err = cmdImport(ctx, args[1:], stdout, stderr)
+	case "sanitize": // security (issue 16): sanitize.go
+		err = cmdSanitize(ctx, args[1:], stdout, stderr)
 	case "version", "--version":
 		err = cmdVersion(stdout)
 	case "help", "-h", "--help":
