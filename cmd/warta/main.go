@@ -266,6 +266,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", engage.PollCookie), "one vote per reader cookie (cookie), or also one per address and browser (cookie+hash; strict, hurts carrier NAT) (env WARTA_POLL_METHOD)")
 	var of opsFlags
 	of.register(fs)
+	var mf mediaFlags
+	mf.register(fs, true)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -305,8 +307,14 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	// Run waits for every background job before it returns, so nothing
 	// writes after this Close.
 	defer st.Close()
-	if err := c.checkMedia(); err != nil {
+	objects, err := mf.backend(ctx)
+	if err != nil {
 		return err
+	}
+	if objects == nil {
+		if err := c.checkMedia(); err != nil {
+			return err
+		}
 	}
 	op, err := newOps(of, c, st, log) // metrics, readiness and backups (ops.go)
 	if err != nil {
@@ -324,6 +332,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: *baseURL, Location: loc,
 			PageCacheTTL: *pageCache, FragmentTTL: *fragCache},
 		MediaDir:  c.media,
+		Media:     objects,
+		MediaURL:  mf.url,
 		Engage:    engage.Config{ViewMode: mode, PollMethod: *pollMethod},
 		ClientIPs: clientIPs,
 		Webhooks:  webhooks.Config{AllowPrivate: *hooksPrivate},
