@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"hash/fnv"
 	"net/http"
 	"strings"
 	"sync"
@@ -110,8 +109,9 @@ func prepareValidators(h http.Header, r *http.Request, etag string, seen *lastMo
 		lastMod, _ = http.ParseTime(v)
 	}
 	if lastMod.IsZero() {
-		lastMod = seen.since(r.URL.RequestURI(), etag, time.Now())
-		h.Set("Last-Modified", lastMod.UTC().Format(http.TimeFormat))
+		var formatted []string
+		lastMod, formatted = seen.since(r.URL.RequestURI(), etag, time.Now())
+		h["Last-Modified"] = formatted
 	}
 	if h.Get("Cache-Control") == "" {
 		// Without it browsers may reuse an answer without asking, by
@@ -265,8 +265,9 @@ type lmShard struct {
 }
 
 type lmEntry struct {
-	etag  string
-	since time.Time
+	etag      string
+	since     time.Time
+	formatted []string // since as a Last-Modified value, shared (capacity 1)
 }
 
 func newLastModified(shards, perShard int) *lastModified {
@@ -277,17 +278,20 @@ func newLastModified(shards, perShard int) *lastModified {
 	return l
 }
 
-// since returns when url started to have the body with this etag.
-func (l *lastModified) since(url, etag string, now time.Time) time.Time {
-	h := fnv.New32a()
-	h.Write([]byte(url))
-	sh := &l.shards[h.Sum32()%uint32(len(l.shards))]
+// since returns when url started to have the body with this etag, and that
+// time formatted for Last-Modified.
+func (l *lastModified) since(url, etag string, now time.Time) (time.Time, []string) {
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(url); i++ {
+		h = (h ^ uint32(url[i])) * 16777619
+	}
+	sh := &l.shards[h%uint32(len(l.shards))]
 	now = now.UTC().Truncate(time.Second)
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
 	e, ok := sh.m[url]
 	if ok && e.etag == etag {
-		return e.since
+		return e.since, e.formatted
 	}
 	if ok && !now.After(e.since) {
 		// Changed within the same second as the previous body: move on a
@@ -300,6 +304,7 @@ func (l *lastModified) since(url, etag string, now time.Time) time.Time {
 			break
 		}
 	}
-	sh.m[url] = lmEntry{etag: etag, since: now}
-	return now
+	f := []string{now.Format(http.TimeFormat)}
+	sh.m[url] = lmEntry{etag: etag, since: now, formatted: f[:1:1]}
+	return now, f[:1:1]
 }

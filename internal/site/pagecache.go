@@ -61,8 +61,9 @@ type cachedPage struct {
 	dropped    atomic.Bool  // a write changed what it shows; kept only for stale-if-error
 	refreshing atomic.Int64 // unix nanos since one request re-renders it; 0 when none
 
-	gzOnce sync.Once
-	gz     []byte // body compressed once with gzip on first demand, nil when not smaller
+	plainOnce, gzOnce sync.Once
+	gz                []byte  // body compressed on first demand, nil when not smaller
+	plainH, gzH       headers // the answer header of each encoding, built once
 }
 
 // articleIDHeader carries the article id from the article handler to the
@@ -405,34 +406,69 @@ func (s *Site) serveCached(w http.ResponseWriter, r *http.Request, e *cachedPage
 
 // withoutView is e for serving without counting a view again.
 func (e *cachedPage) withoutView() *cachedPage {
-	cp := &cachedPage{body: e.body, header: e.header}
-	cp.gzOnce.Do(func() { cp.gz = e.gzip() })
-	return cp
+	return &cachedPage{body: e.body, header: e.header}
 }
 
+// headers is a cached page's answer header, built once per encoding: each
+// value a slice of its own capacity, so a later Add copies instead of
+// writing into what other requests share.
+type headers []struct {
+	key string
+	val []string
+}
+
+// gzip compresses the page on the first request that takes gzip.
 func (e *cachedPage) gzip() []byte {
-	e.gzOnce.Do(func() { e.gz = web.Gzip(e.body) })
+	e.gzOnce.Do(func() {
+		if e.gz = web.Gzip(e.body); e.gz != nil {
+			e.gzH = e.buildHeaders(e.gz, "gzip")
+		}
+	})
 	return e.gz
+}
+
+func (e *cachedPage) plainHeaders() headers {
+	e.plainOnce.Do(func() { e.plainH = e.buildHeaders(e.body, "") })
+	return e.plainH
+}
+
+func (e *cachedPage) buildHeaders(body []byte, encoding string) headers {
+	h := e.header.Clone()
+	h.Add("Vary", "Accept-Encoding")
+	if encoding != "" {
+		h.Set("Content-Encoding", encoding)
+		h.Set("ETag", web.GzipETag(h.Get("ETag")))
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	out := make(headers, 0, len(h))
+	for k, v := range h {
+		out = append(out, struct {
+			key string
+			val []string
+		}{k, v[:len(v):len(v)]})
+	}
+	return out
 }
 
 // serve writes a cached page, compressed when the client accepts gzip. The
 // two encodings have different ETags, as RFC 9110 requires of different
 // representations.
 func (e *cachedPage) serve(w http.ResponseWriter, r *http.Request) {
+	var body []byte
+	var hs headers
+	if web.AcceptsGzip(r) && e.gzip() != nil {
+		body, hs = e.gz, e.gzH
+	} else {
+		body, hs = e.body, e.plainHeaders()
+	}
 	h := w.Header()
-	for k, v := range e.header {
-		h[k] = v
-	}
-	h.Add("Vary", "Accept-Encoding")
-	body := e.body
-	if web.AcceptsGzip(r) {
-		if gz := e.gzip(); gz != nil {
-			body = gz
-			h.Set("Content-Encoding", "gzip")
-			h.Set("ETag", web.GzipETag(h.Get("ETag")))
+	for _, kv := range hs {
+		if old, ok := h[kv.key]; ok && kv.key == "Vary" {
+			h[kv.key] = append(old[:len(old):len(old)], kv.val...)
+			continue
 		}
+		h[kv.key] = kv.val
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
 	w.Write(body)
 }

@@ -150,6 +150,7 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		"comment": commentHTML,
 		"pending": func(c domain.Comment) bool { return c.Status == domain.CommentPending },
 		"dec":     func(i int) int { return i - 1 },
+		"photo":   photoImg,
 	}
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn

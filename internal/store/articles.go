@@ -587,7 +587,13 @@ func (s *Store) PopularArticles(ctx context.Context, since time.Time, limit int)
 
 // HeadlineArticles returns the newest featured articles (breaking first).
 func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Article, error) {
-	return s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+" WHERE"+published+
+	from := articleFrom
+	if s.dialect == SQLite {
+		// SQLite's planner never picks the partial index on its own: it
+		// walked every published article instead (640 ms at 100,000).
+		from = " FROM articles a INDEXED BY articles_headline JOIN categories c ON c.id = a.category_id"
+	}
+	return s.queryArticles(ctx, "SELECT "+articleListCols+from+" WHERE"+published+
 		" AND (a.featured = TRUE OR a.breaking = TRUE) ORDER BY a.breaking DESC, a.published_at DESC LIMIT ?", s.Now(), limit)
 }
 
