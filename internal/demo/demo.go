@@ -34,8 +34,10 @@ func Seed(ctx context.Context, st *store.Store, r *render.Renderer, mediaDir str
 	// Several processes starting at once on an empty database: one seeds,
 	// the others wait for it and then find articles.
 	err = st.Exclusive(ctx, store.LockDemoSeed, func() error {
-		n, err = seed(ctx, st, r, mediaDir)
-		return err
+		if n, err = seed(ctx, st, r, mediaDir); err != nil {
+			return err
+		}
+		return seedPages(ctx, st, r)
 	})
 	return n, err
 }
