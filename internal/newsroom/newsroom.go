@@ -319,13 +319,8 @@ func redirect(w http.ResponseWriter, r *http.Request, path, ok string) error {
 	return nil
 }
 
-func pathID(r *http.Request, name, what string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id < 1 {
-		return 0, domain.NotFound("%s tidak ditemukan", what)
-	}
-	return id, nil
-}
+// pathID reads the id in the route's {name} segment (404 otherwise).
+var pathID = web.PathID
 
 func formIDs(r *http.Request, name string) []int64 {
 	var ids []int64
