@@ -180,7 +180,7 @@ func parseOpt(v *string) (*time.Time, error) {
 	if v == nil {
 		return nil, nil
 	}
-	t, err := parseRFC3339(*v)
+	t, err := editorial.ParseTime(*v)
 	if err != nil {
 		return nil, err
 	}
