@@ -43,8 +43,10 @@ func SeedTo(ctx context.Context, st *store.Store, r *render.Renderer, photos med
 	// Several processes starting at once on an empty database: one seeds,
 	// the others wait for it and then find articles.
 	err = st.Exclusive(ctx, store.LockDemoSeed, func() error {
-		n, err = seed(ctx, st, r, photos)
-		return err
+		if n, err = seed(ctx, st, r, photos); err != nil {
+			return err
+		}
+		return seedPages(ctx, st, r)
 	})
 	return n, err
 }

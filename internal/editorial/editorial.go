@@ -142,7 +142,8 @@ func checkPublishTime(u *domain.User, f Fields, stored time.Time) error {
 	if err != nil {
 		return err
 	}
-	if t.IsZero() || t.Truncate(time.Second).Equal(stored.Truncate(time.Second)) {
+	// The newsroom's form shows the time to the minute.
+	if t.IsZero() || t.Truncate(time.Minute).Equal(stored.Truncate(time.Minute)) {
 		return nil
 	}
 	return domain.Forbidden("hanya editor yang boleh mengatur waktu terbit")

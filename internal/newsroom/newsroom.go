@@ -52,7 +52,7 @@ type UI struct {
 }
 
 var pageNames = []string{"login", "dashboard", "articles", "editor", "revisions", "stats", "comments", "moderation",
-	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error"}
+	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error", "pages", "page_edit"}
 
 // pageParts are the templates a page shares with others, parsed with it.
 var pageParts = map[string][]string{
