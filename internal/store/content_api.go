@@ -158,9 +158,16 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 			count = " FROM " + link + " l"
 		}
 	}
+	inner := "SELECT a.*" + from + where + order + " LIMIT ? OFFSET ?"
+	if count != from {
+		// Only the link table filters: cut the page from its index alone,
+		// then read the page's articles (page 100 of a tag read the 1,200
+		// articles before it).
+		inner = "SELECT a.* FROM (SELECT l.article_id" + count + where + order + " LIMIT ? OFFSET ?) x JOIN articles a ON a.id = x.article_id"
+	}
 	page := func() ([]domain.Article, error) {
-		return s.queryArticles(ctx, "SELECT "+articleListCols+" FROM (SELECT a.*"+from+where+order+
-			" LIMIT ? OFFSET ?) a JOIN categories c ON c.id = a.category_id"+outer, append(args, q.Page.Size, q.Page.Offset())...)
+		return s.queryArticles(ctx, "SELECT "+articleListCols+" FROM ("+inner+") a JOIN categories c ON c.id = a.category_id"+outer,
+			append(args, q.Page.Size, q.Page.Offset())...)
 	}
 	if q.NoTotal {
 		list, err := page()
