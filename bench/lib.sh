@@ -39,7 +39,7 @@ site_paths() {
 
 # article_ids BASE N: the ids of the N oldest articles, comma-separated.
 article_ids() {
-	curl -fs "$1/api/v1/articles?limit=100" | grep -o '"id":[0-9]*,"slug"' | sed -E 's/"id":([0-9]+).*/\1/' | tail -n "$2" | paste -sd, -
+	curl -fs "$1/api/v1/articles?limit=100" | grep -o '"id":[0-9]*,"slug":"[^"]*","title"' | sed -E 's/"id":([0-9]+).*/\1/' | tail -n "$2" | paste -sd, -
 }
 
 # read_load NAME URL PATHFILE: wrk over the pages; prints "rps p50 p99 non2xx".
@@ -53,5 +53,9 @@ read_load() {
 	/Non-2xx/ { bad=$NF }
 	END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad==""?0:bad) }' "$OUT/$1.wrk"
 }
+
+# summarize FILE: the rounds of read_load lines as one: mean pages/s and
+# p50, worst p99, all non-2xx.
+summarize() { awk '{ r+=$1; p+=$2; if ($3>m) m=$3; b+=$4 } END { printf "%.0f %.2f %.2f %d\n", r/NR, p/NR, m, b }' "$1"; }
 
 row() { printf '%-34s %12s %9s %9s %8s\n' "$@"; }

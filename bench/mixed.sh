@@ -5,7 +5,7 @@
 # write-free reads (the baseline), the same reads under writes and their
 # ratio, and checks that every acknowledged write counted.
 #
-#   bench/mixed.sh                        # SQLite, 10 s per phase, 64 connections, 50 writes/s
+#   bench/mixed.sh                        # SQLite, 3 alternating rounds of 5 s per load, 64 connections, 50 writes/s
 #   RATE=10 DURATION=15s bench/mixed.sh
 #   WARTA_DB=postgres://... bench/mixed.sh   # an empty database (or schema)
 #   GZIP=1 bench/mixed.sh                 # readers ask for gzip
@@ -13,7 +13,8 @@
 # Needs wrk (apt-get install wrk). Traffic goes only to 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-5s}
+ROUNDS=${ROUNDS:-3}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 RATE=${RATE:-50}
@@ -29,21 +30,33 @@ start_warta "$OUT/warta" $PORT "$DB" --trust-proxy
 BASE="http://127.0.0.1:$PORT"
 IDS=$(article_ids "$BASE" "$WRITE_ARTICLES")
 # Reads go everywhere but the articles written to.
-WRITTEN=$(curl -fs "$BASE/api/v1/articles?limit=100" | grep -o '"id":[0-9]*,"slug":"[^"]*"' | tail -n "$WRITE_ARTICLES" | sed -E 's/.*"slug":"([^"]*)"/\/berita\/\1/')
+WRITTEN=$(curl -fs "$BASE/api/v1/articles?limit=100" | grep -o '"id":[0-9]*,"slug":"[^"]*","title"' | tail -n "$WRITE_ARTICLES" | sed -E 's/.*"slug":"([^"]*)".*/\/berita\/\1/')
 site_paths "$BASE" | { grep -vxF "$WRITTEN" || true; } > "$OUT/mixed.paths"
 likes_before=$(curl -fs "$BASE/api/v1/articles?limit=100" | grep -o '"likes":[0-9]*' | awk -F: '{s+=$2} END {print s+0}')
 
 wrk -t1 -c8 -d2s "$BASE/" >/dev/null # warm up
-read -r R0 R0P50 R0P99 R0BAD < <(read_load mixed-reads "$BASE" "$OUT/mixed.paths")
-nice -n 5 "$OUT/pacer" -base "$BASE" -rate "$RATE" -for "$DURATION" -ids "$IDS" > "$OUT/mixed-pacer.txt" &
-PACER=$!
-read -r R1 R1P50 R1P99 R1BAD < <(read_load mixed-writes "$BASE" "$OUT/mixed.paths")
-wait $PACER
+# Alternate the two loads ROUNDS times, so that other load on the machine
+# weighs on both alike: pages/s and p50 are the means of the rounds, p99
+# the worst round's.
+: > "$OUT/mixed-reads.rounds"
+: > "$OUT/mixed-writes.rounds"
+: > "$OUT/mixed-pacer.txt"
+for i in $(seq 1 "$ROUNDS"); do
+	read_load mixed-reads "$BASE" "$OUT/mixed.paths" >> "$OUT/mixed-reads.rounds"
+	nice -n 5 "$OUT/pacer" -base "$BASE" -rate "$RATE" -for "$DURATION" -ids "$IDS" >> "$OUT/mixed-pacer.txt" &
+	PACER=$!
+	read_load mixed-writes "$BASE" "$OUT/mixed.paths" >> "$OUT/mixed-writes.rounds"
+	wait $PACER
+done
+read -r R0 R0P50 R0P99 R0BAD < <(summarize "$OUT/mixed-reads.rounds")
+read -r R1 R1P50 R1P99 R1BAD < <(summarize "$OUT/mixed-writes.rounds")
 likes_after=$(curl -fs "$BASE/api/v1/articles?limit=100" | grep -o '"likes":[0-9]*' | awk -F: '{s+=$2} END {print s+0}')
 
-echo "mixed: $(wc -l < "$OUT/mixed.paths") pages (articles, home, categories), wrk -t$THREADS -c$CONNS -d$DURATION${GZIP:+, gzip}, writes ${RATE}/s on $WRITE_ARTICLES other articles, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"
+echo "mixed: $(wc -l < "$OUT/mixed.paths") pages (articles, home, categories), wrk -t$THREADS -c$CONNS, $ROUNDS alternating rounds of $DURATION${GZIP:+, gzip}, writes ${RATE}/s on $WRITE_ARTICLES other articles, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"
 row load "pages/s" "p50 ms" "p99 ms" "non-2xx"
 row "reads only (baseline)" "$R0" "$R0P50" "$R0P99" "$R0BAD"
 row "reads + ${RATE} writes/s" "$R1" "$R1P50" "$R1P99" "$R1BAD"
 awk -v a="$R1" -v b="$R0" 'BEGIN { printf "ratio with writes / write-free: %.2f\n", a/b }'
-echo "pacer: $(cat "$OUT/mixed-pacer.txt"); likes counted: $((likes_after - likes_before))"
+acked=$(grep -o 'reactions [0-9]*' "$OUT/mixed-pacer.txt" | awk '{s+=$2} END {print s+0}')
+echo "writes: $(grep -o 'acknowledged [0-9]*' "$OUT/mixed-pacer.txt" | awk '{s+=$2} END {print s+0}') acknowledged, $(grep -o 'failed [0-9]*' "$OUT/mixed-pacer.txt" | awk '{s+=$2} END {print s+0}') refused or failed; reactions acknowledged $acked, likes counted $((likes_after - likes_before))"
+grep -h 'by status' "$OUT/mixed-pacer.txt" || true

@@ -3,10 +3,11 @@
 # serving the very same HTML bytes as a static file, in one run, over
 # loopback. Prints requests/s and p50/p99 latency of both and their ratio.
 #
-#   bench/page.sh                 # SQLite, 10 s per side, 64 connections
-#   DURATION=30s CONNS=64 bench/page.sh
+#   bench/page.sh                 # SQLite, 3 alternating rounds of 5 s per side, 64 connections
+#   DURATION=10s ROUNDS=2 CONNS=64 bench/page.sh
 #   WARTA_DB=postgres://... bench/page.sh
 #   PAGE=/ bench/page.sh          # the home page instead of an article
+#   OLD_REV=433a889 bench/page.sh # also an older revision, in the same rounds
 #   GZIP=1 bench/page.sh          # what browsers ask for: Accept-Encoding: gzip,
 #                                 # nginx compressing per request (gzip on, level 1)
 #
@@ -14,7 +15,8 @@
 # 127.0.0.1 and stops by itself after DURATION.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-5s}
+ROUNDS=${ROUNDS:-3}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 WPORT=${WPORT:-18080}
@@ -31,9 +33,21 @@ DB=${WARTA_DB:-$OUT/bench.db}
 "$OUT/warta" serve --demo --db "$DB" --media "$OUT/media" --addr 127.0.0.1:$WPORT --log-level warn &
 WPID=$!
 NPID=""
+OPID=""
+OPORT=${OPORT:-18086}
+if [ -n "${OLD_REV:-}" ]; then # the same page from an older revision (SQLite), in the same rounds
+	rm -rf "$OUT/old-src" "$OUT"/bench-old.db*
+	git worktree add -f --detach "$OUT/old-src" "$OLD_REV" >/dev/null 2>&1
+	(cd "$OUT/old-src" && go build -o "../warta-old" ./cmd/warta)
+	git worktree remove --force "$OUT/old-src"
+	"$OUT/warta-old" serve --demo --db "$OUT/bench-old.db" --media "$OUT/media-old" --addr 127.0.0.1:$OPORT --log-level warn &
+	OPID=$!
+	for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$OPORT/healthz" >/dev/null && break; sleep 0.2; done
+fi
 cleanup() {
 	kill $WPID 2>/dev/null || true
 	[ -n "$NPID" ] && kill $NPID 2>/dev/null || true
+	[ -n "$OPID" ] && kill $OPID 2>/dev/null || true
 	wait 2>/dev/null || true
 }
 trap cleanup EXIT
@@ -58,7 +72,7 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 100000;
-  types { text/html html; }
+  default_type text/html;
   gzip ${NGINX_GZIP:-off};
   gzip_types text/html;
   gzip_min_length 512;
@@ -85,12 +99,26 @@ run() { # name url -> "rps p50_ms p99_ms"
 	/Non-2xx/ { bad=$NF }
 	END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad==""?0:bad) }' "$OUT/$1.wrk"
 }
-# Warm both up, then measure.
+# Warm both up, then measure, alternating ROUNDS times so that other load on
+# the machine weighs on both alike: requests/s and p50 are the means of the
+# rounds, p99 the worst round's.
 wrk -t1 -c8 -d2s "http://127.0.0.1:$WPORT$PAGE" >/dev/null
-read -r NR NP50 NP99 NBAD < <(run nginx "http://127.0.0.1:$NPORT/")
-read -r WR WP50 WP99 WBAD < <(run warta "http://127.0.0.1:$WPORT$PAGE")
-echo "page: $PAGE ($BYTES bytes), wrk -t$THREADS -c$CONNS -d$DURATION${GZIP:+, Accept-Encoding: gzip}, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"
+: > "$OUT/nginx.rounds"
+: > "$OUT/warta.rounds"
+: > "$OUT/old.rounds"
+for i in $(seq 1 "$ROUNDS"); do
+	run nginx "http://127.0.0.1:$NPORT/" >> "$OUT/nginx.rounds"
+	run warta "http://127.0.0.1:$WPORT$PAGE" >> "$OUT/warta.rounds"
+	[ -n "$OPID" ] && run old "http://127.0.0.1:$OPORT$PAGE" >> "$OUT/old.rounds"
+done
+summarize() { awk '{ r+=$1; p+=$2; if ($3>m) m=$3; b+=$4 } END { printf "%.0f %.2f %.2f %d\n", r/NR, p/NR, m, b }' "$1"; }
+read -r NR NP50 NP99 NBAD < <(summarize "$OUT/nginx.rounds")
+read -r WR WP50 WP99 WBAD < <(summarize "$OUT/warta.rounds")
+echo "page: $PAGE ($BYTES bytes), wrk -t$THREADS -c$CONNS, $ROUNDS alternating rounds of $DURATION${GZIP:+, Accept-Encoding: gzip}, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"
 printf '%-8s %12s %10s %10s %8s\n' server "requests/s" "p50 ms" "p99 ms" "non-2xx"
 printf '%-8s %12s %10s %10s %8s\n' nginx "$NR" "$NP50" "$NP99" "$NBAD"
 printf '%-8s %12s %10s %10s %8s\n' warta "$WR" "$WP50" "$WP99" "$WBAD"
+[ -n "$OPID" ] && { read -r OR OP50 OP99 OBAD < <(summarize "$OUT/old.rounds"); printf '%-8s %12s %10s %10s %8s\n' "$OLD_REV" "$OR" "$OP50" "$OP99" "$OBAD"; }
 awk -v w="$WR" -v n="$NR" 'BEGIN { printf "ratio warta/nginx: %.2f\n", w/n }'
+[ -n "$OPID" ] && awk -v w="$OR" -v n="$NR" -v r="$OLD_REV" 'BEGIN { printf "ratio %s/nginx: %.2f\n", r, w/n }'
+true

@@ -5,7 +5,7 @@
 # as built from this tree, and (OLD_REV=<git revision>) Warta as built from
 # that revision, with the ratios.
 #
-#   bench/uncached.sh                     # SQLite, 10 s per server, 64 connections
+#   bench/uncached.sh                     # SQLite, 3 alternating rounds of 5 s per server, 64 connections
 #   OLD_REV=433a889 bench/uncached.sh     # beside the code before issue 10
 #   PAGE=/berita/some-slug bench/uncached.sh   # one page only
 #   GZIP=1 bench/uncached.sh              # readers ask for gzip
@@ -14,7 +14,8 @@
 # 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-5s}
+ROUNDS=${ROUNDS:-3}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18084}
@@ -29,34 +30,23 @@ if [ -n "${OLD_REV:-}" ]; then
 	git worktree remove --force "$OUT/old-src"
 fi
 
-# measure NAME BIN: a fresh demo site, every page rendered; writes the
-# figures to $OUT/uncached-NAME.txt. The first run lists the pages and keeps
-# their bytes for nginx (one file per page).
-measure() {
-	rm -f "$OUT/uncached-$1.db"*
-	start_warta "$2" $PORT "$OUT/uncached-$1.db" --page-cache 0
-	local base="http://127.0.0.1:$PORT" pid=${PIDS[-1]}
-	if [ ! -s "$OUT/uncached.paths" ]; then
-		if [ -n "${PAGE:-}" ]; then echo "$PAGE"; else site_paths "$base"; fi > "$OUT/uncached.paths"
-		rm -rf "$OUT/www" && mkdir -p "$OUT/www"
-		while read -r p; do
-			f="$OUT/www${p%/}/index.html"
-			mkdir -p "$(dirname "$f")"
-			curl -fs "$base$p" -o "$f"
-		done < "$OUT/uncached.paths"
-	fi
-	wrk -t1 -c8 -d2s "$base/" >/dev/null # warm up
-	read_load "uncached-$1" "$base" "$OUT/uncached.paths" > "$OUT/uncached-$1.txt"
-	kill "$pid"
-	wait "$pid" 2>/dev/null || true
-}
-rm -f "$OUT/uncached.paths"
-measure new "$OUT/warta"
-read -r WR WP50 WP99 WBAD < "$OUT/uncached-new.txt"
+# Both Warta processes run side by side on fresh demo sites, every page
+# rendered; this tree's lists the pages and gives nginx their bytes (one
+# file per page).
+rm -f "$OUT"/uncached-*.db*
+start_warta "$OUT/warta" $PORT "$OUT/uncached-new.db" --page-cache 0
+BASE="http://127.0.0.1:$PORT"
+OPORT=${OPORT:-18087}
 if [ -n "${OLD_REV:-}" ]; then
-	measure old "$OUT/warta-old"
-	read -r OR OP50 OP99 OBAD < "$OUT/uncached-old.txt"
+	start_warta "$OUT/warta-old" $OPORT "$OUT/uncached-old.db" --page-cache 0
 fi
+if [ -n "${PAGE:-}" ]; then echo "$PAGE"; else site_paths "$BASE"; fi > "$OUT/uncached.paths"
+rm -rf "$OUT/www" && mkdir -p "$OUT/www"
+while read -r p; do
+	f="$OUT/www${p%/}/index.html"
+	mkdir -p "$(dirname "$f")"
+	curl -fs "$BASE$p" -o "$f"
+done < "$OUT/uncached.paths"
 
 mkdir -p "$OUT/nginx"
 cat > "$OUT/nginx/nginx.conf" <<CONF
@@ -70,7 +60,6 @@ http {
   sendfile on;
   tcp_nopush on;
   keepalive_requests 100000;
-  types { text/html html; }
   default_type text/html;
   gzip $( [ -n "${GZIP:-}" ] && echo on || echo off );
   gzip_types text/html;
@@ -85,9 +74,23 @@ CONF
 nginx -c "$PWD/$OUT/nginx/nginx.conf" -p "$PWD/$OUT/nginx" &
 PIDS+=($!)
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NPORT/" >/dev/null && break; sleep 0.1; done
-read -r NR NP50 NP99 NBAD < <(read_load uncached-nginx "http://127.0.0.1:$NPORT" "$OUT/uncached.paths")
+wrk -t1 -c8 -d2s "$BASE/" >/dev/null # warm up
+[ -n "${OLD_REV:-}" ] && wrk -t1 -c8 -d2s "http://127.0.0.1:$OPORT/" >/dev/null
+# Alternate the servers ROUNDS times, so that other load on the machine
+# weighs on each alike: pages/s and p50 are the means, p99 the worst round's.
+: > "$OUT/uncached-nginx.rounds"
+: > "$OUT/uncached-new.rounds"
+: > "$OUT/uncached-old.rounds"
+for i in $(seq 1 "$ROUNDS"); do
+	read_load uncached-nginx "http://127.0.0.1:$NPORT" "$OUT/uncached.paths" >> "$OUT/uncached-nginx.rounds"
+	read_load uncached-new "$BASE" "$OUT/uncached.paths" >> "$OUT/uncached-new.rounds"
+	[ -n "${OLD_REV:-}" ] && read_load uncached-old "http://127.0.0.1:$OPORT" "$OUT/uncached.paths" >> "$OUT/uncached-old.rounds"
+done
+read -r NR NP50 NP99 NBAD < <(summarize "$OUT/uncached-nginx.rounds")
+read -r WR WP50 WP99 WBAD < <(summarize "$OUT/uncached-new.rounds")
+[ -n "${OLD_REV:-}" ] && read -r OR OP50 OP99 OBAD < <(summarize "$OUT/uncached-old.rounds")
 
-echo "uncached: $(wc -l < "$OUT/uncached.paths") pages, --page-cache 0, wrk -t$THREADS -c$CONNS -d$DURATION${GZIP:+, gzip}, db: sqlite"
+echo "uncached: $(wc -l < "$OUT/uncached.paths") pages, --page-cache 0, wrk -t$THREADS -c$CONNS, $ROUNDS alternating rounds of $DURATION${GZIP:+, gzip}, db: sqlite"
 row server "pages/s" "p50 ms" "p99 ms" "non-2xx"
 row "nginx, the same bytes" "$NR" "$NP50" "$NP99" "$NBAD"
 [ -n "${OLD_REV:-}" ] && row "warta $OLD_REV" "$OR" "$OP50" "$OP99" "$OBAD"

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"os"
 	"strconv"
 	"strings"
@@ -61,17 +62,27 @@ func main() {
 				path = "/api/v1/articles/" + id + "/comments"
 				body = fmt.Sprintf(`{"name":"Pembaca %d","text":"Tanggapan pembaca nomor %d tentang berita ini."}`, n, n)
 			}
-			req, _ := http.NewRequest("POST", *base+path, strings.NewReader(body))
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("User-Agent", fmt.Sprintf("Mozilla/5.0 (Linux; Android 14; penulis-%d) Chrome/124 Mobile", n))
-			req.Header.Set("X-Forwarded-For", fmt.Sprintf("10.%d.%d.%d", (n>>16)&255, (n>>8)&255, n&255))
-			resp, err := client.Do(req)
-			if err != nil {
-				fail("error")
-				return
+			// A new reader: no cookie yet. Engagement asks a browser that
+			// has none to send again with the reader cookie it just got.
+			jar, _ := cookiejar.New(nil)
+			c := &http.Client{Timeout: client.Timeout, Transport: client.Transport, Jar: jar}
+			var resp *http.Response
+			for try := 0; try < 2; try++ {
+				req, _ := http.NewRequest("POST", *base+path, strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("User-Agent", fmt.Sprintf("Mozilla/5.0 (Linux; Android 14; penulis-%d) Chrome/124 Mobile", n))
+				req.Header.Set("X-Forwarded-For", fmt.Sprintf("10.%d.%d.%d", (n>>16)&255, (n>>8)&255, n&255))
+				var err error
+				if resp, err = c.Do(req); err != nil {
+					fail("error")
+					return
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusBadRequest || len(resp.Cookies()) == 0 {
+					break
+				}
 			}
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
 			switch {
 			case resp.StatusCode/100 != 2:
 				fail(strconv.Itoa(resp.StatusCode))

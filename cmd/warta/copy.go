@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"warta/internal/dbcopy"
+	"warta/internal/media"
 )
 
 func cmdCopy(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -19,8 +20,18 @@ func cmdCopy(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.SetOutput(stderr)
 	from := fs.String("from", "", "the site's database now: a SQLite file or a postgres:// URL")
 	to := fs.String("to", "", "the empty database to copy it into (migrated first)")
+	mediaDir := fs.String("media", "", "with --media-store: the local media folder to copy into the object store too")
+	var mf mediaFlags
+	mf.register(fs, false)
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	objects, err := mf.backend(ctx)
+	if err != nil {
+		return err
+	}
+	if (objects == nil) != (*mediaDir == "") {
+		return errors.New("--media DIR and --media-store s3://… go together: copy the media folder into the object store")
 	}
 	if *from == "" || *to == "" {
 		return errors.New("--from DB and --to DB are required")
@@ -44,9 +55,19 @@ func cmdCopy(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "copied %d tables (%s articles) from %s to %s in %s; search index rebuilt.\n"+
-		"Point --db at the new database; the media folder stays where it is.\n",
+	fmt.Fprintf(stdout, "copied %d tables (%s articles) from %s to %s in %s; search index rebuilt.\n",
 		len(res.Tables), thousands(res.Rows["articles"]), dbKind(*from), dbKind(*to), time.Since(start).Round(time.Millisecond))
+	if objects == nil {
+		fmt.Fprintln(stdout, "Point --db at the new database; the media folder stays where it is.")
+		return nil
+	}
+	copied, skipped, err := media.CopyDir(ctx, *mediaDir, objects)
+	if err != nil {
+		return fmt.Errorf("media: %w (%d files copied before it)", err, copied)
+	}
+	fmt.Fprintf(stdout, "media: %s files copied from %s to %s (%s already there).\n"+
+		"Point --db at the new database and serve with the same --media-store.\n",
+		thousands(int64(copied)), *mediaDir, objects, thousands(int64(skipped)))
 	return nil
 }
 

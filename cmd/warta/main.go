@@ -60,6 +60,7 @@ Usage:
   warta restore --from FILE --db DB --media DIR    restore a backup into an empty place
   warta copy    --from warta.db --to postgres://…  move a whole site to PostgreSQL (or back)
   warta import wordpress FILE.xml [--media-from DIR] [--dry-run]   import a WordPress export (WXR)
+  warta sanitize [--db DB]                         render every stored article body again (balanced HTML)
   warta version                                    print the version and the database schema it needs
 
 DB is an SQLite file path (default warta.db) or a postgres:// URL.
@@ -93,6 +94,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = cmdCopy(ctx, args[1:], stdout, stderr)
 	case "import":
 		err = cmdImport(ctx, args[1:], stdout, stderr)
+	case "sanitize": // security (issue 16): sanitize.go
+		err = cmdSanitize(ctx, args[1:], stdout, stderr)
 	case "version", "--version":
 		err = cmdVersion(stdout)
 	case "help", "-h", "--help":
@@ -263,6 +266,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", engage.PollCookie), "one vote per reader cookie (cookie), or also one per address and browser (cookie+hash; strict, hurts carrier NAT) (env WARTA_POLL_METHOD)")
 	var of opsFlags
 	of.register(fs)
+	var mf mediaFlags
+	mf.register(fs, true)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -302,8 +307,14 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	// Run waits for every background job before it returns, so nothing
 	// writes after this Close.
 	defer st.Close()
-	if err := c.checkMedia(); err != nil {
+	objects, err := mf.backend(ctx)
+	if err != nil {
 		return err
+	}
+	if objects == nil {
+		if err := c.checkMedia(); err != nil {
+			return err
+		}
 	}
 	op, err := newOps(of, c, st, log) // metrics, readiness and backups (ops.go)
 	if err != nil {
@@ -321,6 +332,8 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: *baseURL, Location: loc,
 			PageCacheTTL: *pageCache, FragmentTTL: *fragCache},
 		MediaDir:  c.media,
+		Media:     objects,
+		MediaURL:  mf.url,
 		Engage:    engage.Config{ViewMode: mode, PollMethod: *pollMethod},
 		ClientIPs: clientIPs,
 		Webhooks:  webhooks.Config{AllowPrivate: *hooksPrivate},

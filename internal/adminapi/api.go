@@ -113,13 +113,8 @@ func jsonType(kind string) string {
 	return kind
 }
 
-func pathID(r *http.Request, name, what string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id < 1 {
-		return 0, domain.NotFound("%s tidak ditemukan", what)
-	}
-	return id, nil
-}
+// pathID reads the id in the route's {name} segment (404 otherwise).
+var pathID = web.PathID
 
 func pageOf(r *http.Request) (domain.Page, error) {
 	p := domain.Page{Number: 1, Size: 20}
@@ -164,14 +159,3 @@ func (a *API) me(w http.ResponseWriter, r *http.Request, p *auth.Principal) erro
 	return ok(w, a.userJSON(p.User))
 }
 
-func parseRFC3339(v string) (time.Time, error) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse(time.RFC3339, v)
-	if err != nil {
-		return time.Time{}, domain.Invalid("waktu %q tidak valid: gunakan format RFC 3339, misalnya 2024-06-20T18:34:00+07:00", v)
-	}
-	return t, nil
-}

@@ -7,11 +7,12 @@ import (
 
 	"warta/internal/auth"
 	"warta/internal/domain"
+	"warta/internal/editorial"
 	"warta/internal/store"
 )
 
 func (a *API) listCategories(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	list, err := a.store.Categories(r.Context())
+	list, err := a.ed.Categories(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -45,44 +46,21 @@ func (in categoryIn) apply(c *domain.Category) {
 }
 
 func (a *API) createCategory(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermCategories); err != nil {
-		return err
-	}
 	var in categoryIn
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
 	var c domain.Category
 	in.apply(&c)
-	if c.Slug != "" && domain.Slugify(c.Slug) != c.Slug {
-		return domain.Invalid("slug hanya boleh berisi huruf kecil, angka dan tanda hubung")
-	}
-	id, err := a.store.CreateCategory(r.Context(), c)
+	c, err := a.ed.CreateCategory(r.Context(), &p.User, c)
 	if err != nil {
 		return err
 	}
-	c, err = a.store.CategoryBySlug(r.Context(), firstNonEmpty(c.Slug, domain.Slugify(c.Name)))
-	if err != nil {
-		return err
-	}
-	c.ID = id
 	return created(w, categoryJSON{ID: c.ID, Slug: c.Slug, Name: c.Name, Position: c.Position})
 }
 
-func firstNonEmpty(v ...string) string {
-	for _, s := range v {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
 func (a *API) updateCategory(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermCategories); err != nil {
-		return err
-	}
-	c, err := a.store.CategoryBySlug(r.Context(), r.PathValue("slug"))
+	c, err := a.ed.Category(r.Context(), &p.User, r.PathValue("slug"))
 	if err != nil {
 		return err
 	}
@@ -91,21 +69,18 @@ func (a *API) updateCategory(w http.ResponseWriter, r *http.Request, p *auth.Pri
 		return err
 	}
 	in.apply(&c)
-	if err := a.store.UpdateCategory(r.Context(), c.ID, c); err != nil {
+	if c, err = a.ed.UpdateCategory(r.Context(), &p.User, c.ID, c); err != nil {
 		return err
 	}
-	return ok(w, categoryJSON{ID: c.ID, Slug: c.Slug, Name: strings.TrimSpace(c.Name), Position: c.Position})
+	return ok(w, categoryJSON{ID: c.ID, Slug: c.Slug, Name: c.Name, Position: c.Position})
 }
 
 func (a *API) deleteCategory(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermCategories); err != nil {
-		return err
-	}
-	c, err := a.store.CategoryBySlug(r.Context(), r.PathValue("slug"))
+	c, err := a.ed.Category(r.Context(), &p.User, r.PathValue("slug"))
 	if err != nil {
 		return err
 	}
-	if err := a.store.DeleteCategory(r.Context(), c.ID); err != nil {
+	if err := a.ed.DeleteCategory(r.Context(), &p.User, c.ID); err != nil {
 		return err
 	}
 	return noContent(w)
@@ -119,10 +94,7 @@ type tagJSON struct {
 }
 
 func (a *API) listTags(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
-		return err
-	}
-	list, err := a.store.TagsWithCounts(r.Context())
+	list, err := a.ed.Tags(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -134,10 +106,7 @@ func (a *API) listTags(w http.ResponseWriter, r *http.Request, p *auth.Principal
 }
 
 func (a *API) renameTag(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermTags); err != nil {
-		return err
-	}
-	t, err := a.store.TagBySlug(r.Context(), r.PathValue("slug"))
+	t, err := a.ed.Tag(r.Context(), &p.User, r.PathValue("slug"))
 	if err != nil {
 		return err
 	}
@@ -147,7 +116,7 @@ func (a *API) renameTag(w http.ResponseWriter, r *http.Request, p *auth.Principa
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	t, err = a.store.RenameTag(r.Context(), t.ID, in.Name)
+	t, err = a.ed.RenameTag(r.Context(), &p.User, t.ID, in.Name)
 	if err != nil {
 		return err
 	}
@@ -155,10 +124,7 @@ func (a *API) renameTag(w http.ResponseWriter, r *http.Request, p *auth.Principa
 }
 
 func (a *API) mergeTag(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermTags); err != nil {
-		return err
-	}
-	from, err := a.store.TagBySlug(r.Context(), r.PathValue("slug"))
+	from, err := a.ed.Tag(r.Context(), &p.User, r.PathValue("slug"))
 	if err != nil {
 		return err
 	}
@@ -168,11 +134,8 @@ func (a *API) mergeTag(w http.ResponseWriter, r *http.Request, p *auth.Principal
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	into, err := a.store.TagBySlug(r.Context(), domain.Slugify(in.Into))
+	into, err := a.ed.MergeTag(r.Context(), &p.User, from.ID, in.Into)
 	if err != nil {
-		return domain.Invalid("topik tujuan %q tidak ada", in.Into)
-	}
-	if err := a.store.MergeTags(r.Context(), from.ID, into.ID); err != nil {
 		return err
 	}
 	return ok(w, tagJSON{ID: into.ID, Slug: into.Slug, Name: into.Name})
@@ -197,7 +160,7 @@ type pollJSON struct {
 
 func (a *API) pollJSON(p domain.Poll) pollJSON {
 	j := pollJSON{ID: p.ID, Question: p.Question, ArticleID: p.ArticleID, OpensAt: a.time(p.OpensAt), ClosesAt: a.time(p.ClosesAt),
-		Open: p.IsOpen(a.store.Now()), Votes: p.TotalVotes(), Options: []pollOptionJSON{}}
+		Open: p.IsOpen(a.ed.Now()), Votes: p.TotalVotes(), Options: []pollOptionJSON{}}
 	for _, o := range p.Options {
 		j.Options = append(j.Options, pollOptionJSON{ID: o.ID, Label: o.Label, Votes: o.Votes})
 	}
@@ -217,7 +180,7 @@ func parseOpt(v *string) (*time.Time, error) {
 	if v == nil {
 		return nil, nil
 	}
-	t, err := parseRFC3339(*v)
+	t, err := editorial.ParseTime(*v)
 	if err != nil {
 		return nil, err
 	}
@@ -225,10 +188,7 @@ func parseOpt(v *string) (*time.Time, error) {
 }
 
 func (a *API) listPolls(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
-		return err
-	}
-	list, err := a.store.Polls(r.Context(), 200)
+	list, err := a.ed.Polls(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -240,9 +200,6 @@ func (a *API) listPolls(w http.ResponseWriter, r *http.Request, p *auth.Principa
 }
 
 func (a *API) createPoll(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermPolls); err != nil {
-		return err
-	}
 	var in pollIn
 	if err := decode(w, r, &in); err != nil {
 		return err
@@ -268,11 +225,7 @@ func (a *API) createPoll(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	if closes != nil {
 		pi.ClosesAt = *closes
 	}
-	id, err := a.store.CreatePoll(r.Context(), pi)
-	if err != nil {
-		return err
-	}
-	poll, err := a.store.Poll(r.Context(), id)
+	poll, err := a.ed.CreatePoll(r.Context(), &p.User, pi)
 	if err != nil {
 		return err
 	}
@@ -280,14 +233,11 @@ func (a *API) createPoll(w http.ResponseWriter, r *http.Request, p *auth.Princip
 }
 
 func (a *API) getPoll(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "polling")
 	if err != nil {
 		return err
 	}
-	poll, err := a.store.Poll(r.Context(), id)
+	poll, err := a.ed.Poll(r.Context(), &p.User, id)
 	if err != nil {
 		return err
 	}
@@ -295,9 +245,6 @@ func (a *API) getPoll(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 }
 
 func (a *API) updatePoll(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermPolls); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "polling")
 	if err != nil {
 		return err
@@ -306,41 +253,15 @@ func (a *API) updatePoll(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	u := store.PollUpdate{Question: in.Question, Options: in.Options, ArticleID: in.ArticleID}
-	if u.OpensAt, err = parseOpt(in.OpensAt); err != nil {
+	c := editorial.PollChange{PollUpdate: store.PollUpdate{Question: in.Question, Options: in.Options, ArticleID: in.ArticleID},
+		Open: in.Open}
+	if c.OpensAt, err = parseOpt(in.OpensAt); err != nil {
 		return err
 	}
-	if u.ClosesAt, err = parseOpt(in.ClosesAt); err != nil {
+	if c.ClosesAt, err = parseOpt(in.ClosesAt); err != nil {
 		return err
 	}
-	if in.Open != nil {
-		now := a.store.Now()
-		if *in.Open {
-			var zero time.Time
-			u.ClosesAt = &zero
-			poll, err := a.store.Poll(r.Context(), id)
-			if err != nil {
-				return err
-			}
-			if poll.OpensAt.After(now) {
-				u.OpensAt = &now
-			}
-		} else {
-			u.ClosesAt = &now
-			poll, err := a.store.Poll(r.Context(), id)
-			if err != nil {
-				return err
-			}
-			if !poll.OpensAt.Before(now) {
-				earlier := now.Add(-time.Second)
-				u.OpensAt = &earlier
-			}
-		}
-	}
-	if err := a.store.UpdatePoll(r.Context(), id, u); err != nil {
-		return err
-	}
-	poll, err := a.store.Poll(r.Context(), id)
+	poll, err := a.ed.UpdatePoll(r.Context(), &p.User, id, c)
 	if err != nil {
 		return err
 	}
@@ -348,14 +269,11 @@ func (a *API) updatePoll(w http.ResponseWriter, r *http.Request, p *auth.Princip
 }
 
 func (a *API) deletePoll(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermPolls); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "polling")
 	if err != nil {
 		return err
 	}
-	if err := a.store.DeletePoll(r.Context(), id); err != nil {
+	if err := a.ed.DeletePoll(r.Context(), &p.User, id); err != nil {
 		return err
 	}
 	return noContent(w)

@@ -24,10 +24,7 @@ func (a *API) userJSON(u domain.User) userJSON {
 }
 
 func (a *API) listUsers(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermUsers); err != nil {
-		return err
-	}
-	list, err := a.store.Users(r.Context())
+	list, err := a.ed.Users(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -43,12 +40,7 @@ func (a *API) getUser(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	if err != nil {
 		return err
 	}
-	if id != p.User.ID {
-		if err := auth.Require(&p.User, auth.PermUsers); err != nil {
-			return err
-		}
-	}
-	u, err := a.store.UserByID(r.Context(), id)
+	u, err := a.ed.User(r.Context(), &p.User, id)
 	if err != nil {
 		return err
 	}
@@ -105,11 +97,7 @@ func (a *API) tokenJSON(t domain.APIToken) tokenJSON {
 }
 
 func (a *API) listTokens(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	uid := p.User.ID
-	if auth.Can(p.User.Role, auth.PermUsers) {
-		uid = 0
-	}
-	list, err := a.store.APITokens(r.Context(), uid)
+	list, err := a.ed.Tokens(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -130,20 +118,10 @@ func (a *API) createToken(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		return err
 	}
 	uid := p.User.ID
-	if in.UserID != 0 && in.UserID != uid {
-		if err := auth.Require(&p.User, auth.PermUsers); err != nil {
-			return err
-		}
-		if _, err := a.store.UserByID(r.Context(), in.UserID); err != nil {
-			return err
-		}
+	if in.UserID != 0 {
 		uid = in.UserID
 	}
-	tok, id, err := a.auth.CreateToken(r.Context(), uid, in.Name)
-	if err != nil {
-		return err
-	}
-	t, err := a.store.APIToken(r.Context(), id)
+	tok, t, err := a.ed.CreateToken(r.Context(), &p.User, uid, in.Name)
 	if err != nil {
 		return err
 	}
@@ -157,16 +135,7 @@ func (a *API) revokeToken(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err != nil {
 		return err
 	}
-	t, err := a.store.APIToken(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if t.UserID != p.User.ID {
-		if err := auth.Require(&p.User, auth.PermUsers); err != nil {
-			return err
-		}
-	}
-	if err := a.store.RevokeAPIToken(r.Context(), id); err != nil {
+	if err := a.ed.RevokeToken(r.Context(), &p.User, id); err != nil {
 		return err
 	}
 	return noContent(w)

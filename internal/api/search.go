@@ -28,6 +28,16 @@ type searchQueryJSON struct {
 	Q     string   `json:"q"`
 	Terms []string `json:"terms"`
 	Sort  string   `json:"sort"`
+	// Partial: no article holds every term; the results hold some.
+	Partial bool `json:"partial"`
+	// Corrected: the query the results are for ("Mungkin maksud Anda"),
+	// when the words typed are not in the index and close ones are.
+	Corrected string `json:"corrected,omitempty"`
+	// TotalCapped: more match than are ranked; the total is a lower bound.
+	TotalCapped bool   `json:"total_capped"`
+	Category    string `json:"category,omitempty"`
+	From        string `json:"from,omitempty"`
+	To          string `json:"to,omitempty"`
 }
 
 // searchEnvelope is the usual list envelope with the query beside it and,
@@ -43,7 +53,7 @@ type searchEnvelope struct {
 // missing or over-long q and unknown parameters or sort values are 400s;
 // any other q is a 200, with results or a message.
 func (a *API) search(w http.ResponseWriter, r *http.Request) error {
-	if err := onlyParams(r, "q", "page", "limit", "sort"); err != nil {
+	if err := onlyParams(r, "q", "page", "limit", "sort", "category", "from", "to"); err != nil {
 		return err
 	}
 	limit, err := intParam(r, "limit", 10, 50)
@@ -69,8 +79,18 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) error {
 	if utf8.RuneCountInString(q) > store.MaxQueryRunes {
 		return domain.Invalid("parameter q terlalu panjang: paling banyak %d karakter", store.MaxQueryRunes)
 	}
-	terms := store.SearchTerms(q)
-	env := searchEnvelope{Data: []searchHitJSON{}, Query: searchQueryJSON{Q: strings.ToValidUTF8(q, "\uFFFD"), Terms: terms, Sort: string(order)}}
+	cat := qs.Get("category")
+	if cat != "" && domain.Slugify(cat) != cat {
+		return domain.Invalid("parameter category %q bukan slug kanal", truncate(cat, 40))
+	}
+	from, to, err := discovery.DateRange(qs.Get("from"), qs.Get("to"), a.cfg.Location)
+	if err != nil {
+		return err
+	}
+	query := store.ParseQuery(q)
+	terms := query.Terms
+	env := searchEnvelope{Data: []searchHitJSON{}, Query: searchQueryJSON{Q: strings.ToValidUTF8(q, "\uFFFD"), Terms: terms, Sort: string(order),
+		Category: cat, From: qs.Get("from"), To: qs.Get("to")}}
 	if env.Query.Terms == nil {
 		env.Query.Terms = []string{}
 	}
@@ -78,14 +98,22 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) error {
 	if len(terms) == 0 {
 		env.Message = "kata kunci terlalu umum: tidak ada kata yang bisa dicari"
 	} else {
-		res, err := a.store.Search(r.Context(), terms, order, domain.Page{Number: page, Size: limit})
+		res, err := a.store.Find(r.Context(), store.SearchRequest{Query: query, Order: order, Category: cat, From: from, To: to,
+			Page: domain.Page{Number: page, Size: limit}})
 		if err != nil {
 			return err
 		}
 		total = res.Total
-		if total == 0 {
+		env.Query.Partial, env.Query.Corrected, env.Query.TotalCapped = res.Partial, res.Corrected, res.Capped
+		switch {
+		case total == 0:
 			env.Message = "tidak ada berita yang cocok"
+		case res.Corrected != "":
+			env.Message = "tidak ada berita yang cocok; hasil untuk “" + res.Corrected + "”"
+		case res.Partial:
+			env.Message = "tidak ada berita yang memuat semua kata; hasil memuat sebagian kata"
 		}
+		terms = res.Terms
 		for _, x := range res.Articles {
 			j := searchHitJSON{articleJSON: a.articleJSON(x),
 				TitleHTML: discovery.HTML(discovery.Highlight(x.Title, terms)),

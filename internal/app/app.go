@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -39,8 +40,15 @@ import (
 // Config is everything the application is built from. Zero values take the
 // defaults of the parts.
 type Config struct {
-	Site     site.Config   // name, tagline, public origin, time zone, page caches
-	MediaDir string        // uploaded and generated images ("" turns uploads and /media/ off)
+	Site     site.Config // name, tagline, public origin, time zone, page caches
+	MediaDir string      // uploaded and generated images ("" turns uploads and /media/ off)
+	// Media, when set, stores the images instead of the folder MediaDir:
+	// an S3-compatible object store that several machines share.
+	Media media.Backend
+	// MediaURL is the public base URL readers fetch images from (a CDN or
+	// the object store's public address, ending in /); empty: /media/ on
+	// this site, served through Warta.
+	MediaURL string
 	Engage   engage.Config // engagement rules
 	// ClientIPs is the one rule for the client address and scheme
 	// (--trust-proxy, --trusted-proxies), for engagement, login limits and
@@ -135,7 +143,7 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	log := cfg.Log
 	a := &App{cfg: cfg, Store: st, Log: log}
 	if cfg.Demo {
-		n, err := demo.Seed(ctx, st, render.New(), cfg.MediaDir)
+		n, err := demo.SeedTo(ctx, st, render.New(), a.mediaBackend())
 		if err != nil {
 			return nil, fmt.Errorf("demo content: %w", err)
 		}
@@ -176,8 +184,11 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	}
 	a.Auth = auth.New(authCfg, st)
 	var uploads *media.Store
-	if cfg.MediaDir != "" {
-		uploads = media.New(cfg.MediaDir)
+	switch {
+	case cfg.Media != nil:
+		uploads = media.NewWith(cfg.Media, cfg.MediaURL)
+	case cfg.MediaDir != "":
+		uploads = media.NewWith(media.Dir(cfg.MediaDir), cfg.MediaURL)
 	}
 	a.Editorial = editorial.New(st, render.New(), uploads)
 	// Moderation is an engagement change like a reader's comment: one event
@@ -193,12 +204,12 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks = webhooks.New(whCfg, st, log)
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
-	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, ClientIPs: cfg.ClientIPs,
+	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, Media: cfg.Media, MediaOrigin: origin(cfg.MediaURL), ClientIPs: cfg.ClientIPs,
 		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics, ErrorPage: a.Site.RenderError}, st, log,
 		a.Site,
 		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, a.Engage, log),
 		feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
-			Location: cfg.Site.Location, MediaDir: cfg.MediaDir, LogoURL: a.Site.Assets().URL("logo.png")}, st, log),
+			Location: cfg.Site.Location, MediaDir: cfg.MediaDir, Media: cfg.Media, LogoURL: a.Site.Assets().URL("logo.png")}, st, log),
 		ui,
 		adminapi.New(adminapi.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, a.Auth, a.Editorial, log),
 	)
@@ -324,4 +335,25 @@ func (a *App) optimize(ctx context.Context) {
 			a.Log.Warn("optimize database", "err", err)
 		}
 	}
+}
+
+// mediaBackend is where images are stored: Media, or the folder MediaDir
+// (nil when neither is set).
+func (a *App) mediaBackend() media.Backend {
+	if a.cfg.Media != nil {
+		return a.cfg.Media
+	}
+	if a.cfg.MediaDir != "" {
+		return media.Dir(a.cfg.MediaDir)
+	}
+	return nil
+}
+
+// origin is the scheme and host of an absolute URL ("" for a path).
+func origin(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
 }

@@ -291,11 +291,19 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, oldPW, newPW
 // CreateToken makes a bearer token for an account and returns it in clear
 // (the only time it is seen) with its id.
 func (s *Service) CreateToken(ctx context.Context, userID int64, name string) (string, int64, error) {
+	return CreateToken(ctx, s.store, userID, name)
+}
+
+// CreateToken stores a new bearer token for an account (only its hash) and
+// returns it in clear with its id. The editorial service's permission
+// checks come before it; the command line calls it with the operator's
+// rights.
+func CreateToken(ctx context.Context, st *store.Store, userID int64, name string) (string, int64, error) {
 	tok, err := randomToken()
 	if err != nil {
 		return "", 0, fmt.Errorf("create token: %w", err)
 	}
 	tok = TokenPrefix + tok
-	id, err := s.store.CreateAPIToken(ctx, userID, strings.TrimSpace(name), HashToken(tok))
+	id, err := st.CreateAPIToken(ctx, userID, strings.TrimSpace(name), HashToken(tok))
 	return tok, id, err
 }

@@ -79,14 +79,25 @@ func Copy(ctx context.Context, from, to *store.Store, progress Progress) (Result
 		names   []string
 		boolean map[string]bool
 	}
-	dst := map[string]tcols{}
+	dst, srcCols := map[string]tcols{}, map[string][]string{}
 	for _, t := range order {
 		names, boolean, err := columns(ctx, to, t)
 		if err != nil {
 			return res, err
 		}
 		dst[t] = tcols{names, boolean}
+		if srcCols[t], _, err = columns(ctx, from, t); err != nil {
+			return res, err
+		}
 	}
+	// Every table is read in one snapshot of the source, so the copy is the
+	// site as of one instant even if it still takes writes (those after the
+	// snapshot are not copied: stop writes before switching over).
+	src, release, err := snapshot(ctx, from)
+	if err != nil {
+		return res, err
+	}
+	defer release()
 	err = to.Tx(ctx, func(tx *sql.Tx) error {
 		if to.Dialect() == store.SQLite {
 			if _, err := tx.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
@@ -100,7 +111,7 @@ func Copy(ctx context.Context, from, to *store.Store, progress Progress) (Result
 			}
 		}
 		for _, t := range order {
-			n, err := copyTable(ctx, from, to, tx, t, dst[t].names, dst[t].boolean)
+			n, err := copyTable(ctx, src, to, tx, t, srcCols[t], dst[t].names, dst[t].boolean)
 			if err != nil {
 				return fmt.Errorf("copy %s: %w", t, err)
 			}
@@ -136,6 +147,35 @@ func Copy(ctx context.Context, from, to *store.Store, progress Progress) (Result
 		return res, err
 	}
 	return res, nil
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// snapshot opens a read transaction on the source that every table is read
+// in: a plain (deferred) BEGIN on SQLite, whose first read fixes the WAL
+// snapshot; REPEATABLE READ on PostgreSQL.
+func snapshot(ctx context.Context, st *store.Store) (querier, func(), error) {
+	if st.Dialect() == store.Postgres {
+		tx, err := st.WriteDB().BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+		if err != nil {
+			return nil, nil, fmt.Errorf("copy: snapshot: %w", err)
+		}
+		return tx, func() { tx.Rollback() }, nil
+	}
+	conn, err := st.WriteDB().Conn(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("copy: snapshot: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		conn.Close()
+		return nil, nil, fmt.Errorf("copy: snapshot: %w", err)
+	}
+	return conn, func() {
+		conn.ExecContext(context.WithoutCancel(ctx), "COMMIT")
+		conn.Close()
+	}, nil
 }
 
 func sameMigrations(ctx context.Context, a, b *store.Store) error {
@@ -185,11 +225,7 @@ func columns(ctx context.Context, st *store.Store, table string) ([]string, map[
 }
 
 // copyTable streams one table's rows into the target in multi-row INSERTs.
-func copyTable(ctx context.Context, from, to *store.Store, tx *sql.Tx, table string, dstCols []string, dstBool map[string]bool) (int64, error) {
-	srcCols, _, err := columns(ctx, from, table)
-	if err != nil {
-		return 0, err
-	}
+func copyTable(ctx context.Context, src querier, to *store.Store, tx *sql.Tx, table string, srcCols, dstCols []string, dstBool map[string]bool) (int64, error) {
 	have := map[string]bool{}
 	for _, c := range dstCols {
 		have[c] = true
@@ -213,7 +249,7 @@ func copyTable(ctx context.Context, from, to *store.Store, tx *sql.Tx, table str
 	if hasID {
 		sel += " ORDER BY id" // a parent comment before its replies
 	}
-	rows, err := from.WriteDB().QueryContext(ctx, sel)
+	rows, err := src.QueryContext(ctx, sel)
 	if err != nil {
 		return 0, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -130,5 +131,76 @@ func TestCopySQLiteToPostgresAndBack(t *testing.T) {
 	// A second copy into a site that now has content is refused.
 	if _, err := dbcopy.Copy(ctx, src, pg, nil); err == nil {
 		t.Error("copy into a database that holds a site succeeded")
+	}
+}
+
+// The site may still be writing while it is copied: every table is read in
+// one snapshot, so the copy is whole (each article with its tags) as of one
+// instant. The copy runs over its own connection, as `warta copy` would in
+// its own process.
+func TestCopyWhileTheSiteWrites(t *testing.T) {
+	ctx := context.Background()
+	file := filepath.Join(t.TempDir(), "hidup.db")
+	site, err := store.Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
+	if err := site.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := site.CreateCategory(ctx, domain.Category{Name: "Nasional"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(i int) error {
+		_, err := site.CreateArticle(ctx, store.ArticleInput{Title: "Berita banjir " + strconv.Itoa(i), CategoryID: cat,
+			Status: domain.StatusPublished, PublishedAt: time.Now().Add(-time.Minute), Tags: []string{"Banjir", "Tag " + strconv.Itoa(i)}})
+		return err
+	}
+	for i := range 30 {
+		if err := write(i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src, err := store.Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	pg := testdb.Postgres(t)
+	stop := make(chan struct{})
+	done := make(chan error)
+	go func() {
+		for i := 30; i < 400; i++ { // bounded: the copy, not the writer, is under test
+			select {
+			case <-stop:
+				done <- nil
+				return
+			default:
+			}
+			if err := write(i); err != nil {
+				done <- err
+				return
+			}
+		}
+		<-stop
+		done <- nil
+	}()
+	res, err := dbcopy.Copy(ctx, src, pg, nil)
+	close(stop)
+	if werr := <-done; werr != nil {
+		t.Fatalf("the site's writes failed during the copy: %v", werr)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := res.Rows["articles"]
+	t.Logf("copied %d articles while the site wrote", n)
+	if n < 30 || res.Rows["article_tags"] != 2*n || res.Rows["tags"] != n+1 {
+		t.Errorf("copy is not one instant: %d articles, %d article tags, %d tags", n, res.Rows["article_tags"], res.Rows["tags"])
+	}
+	if got := len(searchIDs(t, pg, "banjir")); int64(got) != min(n, 100) {
+		t.Errorf("search finds %d of %d copied articles", got, n)
 	}
 }

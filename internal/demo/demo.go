@@ -9,14 +9,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash/fnv"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"warta/internal/discovery"
 	"warta/internal/domain"
+	"warta/internal/media"
 	"warta/internal/render"
 	"warta/internal/store"
 )
@@ -30,17 +29,29 @@ const (
 // Seed fills st with the demo content unless it already holds articles. Lead
 // photos are written to mediaDir (skipped when it is empty). It reports how
 // many articles it created.
-func Seed(ctx context.Context, st *store.Store, r *render.Renderer, mediaDir string) (n int, err error) {
+func Seed(ctx context.Context, st *store.Store, r *render.Renderer, mediaDir string) (int, error) {
+	var photos media.Backend
+	if mediaDir != "" {
+		photos = media.Dir(mediaDir)
+	}
+	return SeedTo(ctx, st, r, photos)
+}
+
+// SeedTo is Seed with the lead photos written to a media backend (a folder
+// or the shared object store; skipped when nil).
+func SeedTo(ctx context.Context, st *store.Store, r *render.Renderer, photos media.Backend) (n int, err error) {
 	// Several processes starting at once on an empty database: one seeds,
 	// the others wait for it and then find articles.
 	err = st.Exclusive(ctx, store.LockDemoSeed, func() error {
-		n, err = seed(ctx, st, r, mediaDir)
-		return err
+		if n, err = seed(ctx, st, r, photos); err != nil {
+			return err
+		}
+		return seedPages(ctx, st, r)
 	})
 	return n, err
 }
 
-func seed(ctx context.Context, st *store.Store, r *render.Renderer, mediaDir string) (int, error) {
+func seed(ctx context.Context, st *store.Store, r *render.Renderer, photos media.Backend) (int, error) {
 	n, err := st.CountArticles(ctx)
 	if err != nil {
 		return 0, err
@@ -74,11 +85,6 @@ func seed(ctx context.Context, st *store.Store, r *render.Renderer, mediaDir str
 		}
 		authorIDs[a.Slug] = id
 	}
-	if mediaDir != "" {
-		if err := os.MkdirAll(mediaDir, 0o755); err != nil {
-			return 0, fmt.Errorf("seed: media folder: %w", err)
-		}
-	}
 	for i, sa := range Articles {
 		html, err := r.Markdown(sa.Body)
 		if err != nil {
@@ -94,8 +100,8 @@ func seed(ctx context.Context, st *store.Store, r *render.Renderer, mediaDir str
 		for _, a := range sa.Authors {
 			in.AuthorIDs = append(in.AuthorIDs, authorIDs[a])
 		}
-		if mediaDir != "" {
-			url, err := writePhoto(mediaDir, sa.Title)
+		if photos != nil {
+			url, err := writePhoto(ctx, photos, sa.Title)
 			if err != nil {
 				return 0, err
 			}
@@ -143,14 +149,14 @@ func demoCounters(sa SeedArticle) (views, likes, dislikes int64) {
 
 // writePhoto generates the lead photo for seed and stores it under its
 // content hash, returning its URL.
-func writePhoto(dir, seed string) (string, error) {
+func writePhoto(ctx context.Context, photos media.Backend, seed string) (string, error) {
 	img, err := Photo(seed, photoWidth, photoHeight)
 	if err != nil {
 		return "", fmt.Errorf("seed photo: %w", err)
 	}
 	sum := sha256.Sum256(img)
 	name := hex.EncodeToString(sum[:16]) + ".jpg"
-	if err := os.WriteFile(filepath.Join(dir, name), img, 0o644); err != nil {
+	if err := photos.Put(ctx, name, img, "image/jpeg"); err != nil {
 		return "", fmt.Errorf("seed photo: %w", err)
 	}
 	return "/media/" + name, nil

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"slices"
 	"strings"
@@ -129,10 +130,12 @@ func runEvalHalf(t *testing.T, st *store.Store, fams []*evalFamily, half string,
 			byKey[k] = append(byKey[k], pos[x])
 		}
 	}
-	line := fmt.Sprintf("%-8s %-4s %s; loaded in %.1fs, settled %.1fs after the first publish; "+
-		"P@5 %.0fs after the last publish %.3f, settled %.3f, after a full rebuild %.3f, TF-IDF baseline %.3f",
-		st.Dialect(), half, describeEval(arts), loaded.Seconds(), settled.Seconds(), readAfter.Seconds(),
-		precisionAt5(arts, early), precisionAt5(arts, late), precisionAt5(arts, rebuilt), precisionAt5(arts, base))
+	sp, none, n := searchEval(t, e, fams, half, arts)
+	line := fmt.Sprintf("%-8s %-4s search: P@10 %.3f over %d labelled queries, %d with no result\n  ", st.Dialect(), half, sp, n, none) +
+		fmt.Sprintf("%-8s %-4s %s; loaded in %.1fs, settled %.1fs after the first publish; "+
+			"P@5 %.0fs after the last publish %.3f, settled %.3f, after a full rebuild %.3f, TF-IDF baseline %.3f",
+			st.Dialect(), half, describeEval(arts), loaded.Seconds(), settled.Seconds(), readAfter.Seconds(),
+			precisionAt5(arts, early), precisionAt5(arts, late), precisionAt5(arts, rebuilt), precisionAt5(arts, base))
 	return line, byKey
 }
 
@@ -162,4 +165,51 @@ func readRelated(t *testing.T, e *nrtest.Env, arts []*evalArticle) map[int64][]i
 		}
 	}
 	return out
+}
+
+// searchEval runs the labelled queries of this half's stories through the
+// public search API and returns their mean precision@10.
+func searchEval(t *testing.T, e *nrtest.Env, fams []*evalFamily, half string, arts []*evalArticle) (float64, int, int) {
+	story := map[int64]*evalStory{}
+	byKey := map[string]*evalStory{}
+	for _, a := range arts {
+		story[a.id] = a.story
+		byKey[a.story.key] = a.story
+	}
+	var sum float64
+	n, none := 0, 0
+	for _, q := range evalQueries {
+		want := byKey[q.story]
+		if want == nil {
+			continue // a story of the other half
+		}
+		resp, err := http.Get(e.URL + "/api/v1/search?q=" + url.QueryEscape(q.q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct {
+			Data []struct {
+				ID int64 `json:"id"`
+			} `json:"data"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, d := range body.Data {
+			ids = append(ids, d.ID)
+		}
+		if len(ids) == 0 {
+			none++
+		}
+		p := precisionAt10(ids, want, story)
+		if os.Getenv("WARTA_RELATED_EVAL") == "v" {
+			t.Logf("query %q: P@10 %.2f (%d results)", q.q, p, len(ids))
+		}
+		sum += p
+		n++
+	}
+	return sum / float64(max(n, 1)), none, n
 }

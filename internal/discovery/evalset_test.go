@@ -367,3 +367,72 @@ func describeEval(arts []*evalArticle) string {
 	return fmt.Sprintf("%d articles, %d stories in %d families, %d%% generic titles, %d%% untagged, %d%% one-paragraph",
 		len(arts), len(stories), len(fams), 100*generic/len(arts), 100*untagged/len(arts), 100*short/len(arts))
 }
+
+// evalQueries are what readers type, each labelled with the story it looks
+// for (family/story): plain words, inflected words, names, a phrase in
+// quotes, unfinished words and typos.
+var evalQueries = []struct{ q, story string }{
+	{"harga cabai kediri", "pangan/cabai"},
+	{"cabai rawit", "pangan/cabai"},
+	{"gagal panen kelud", "pangan/cabai"},
+	{"stok beras cipinang", "pangan/beras"},
+	{"bulog sphp", "pangan/beras"},
+	{"minyakita", "pangan/minyak"},
+	{"minyak goreng disunat", "pangan/minyak"},
+	{"bawang putih impor", "pangan/bawang"},
+	{"kontainer tertahan tanjung priok", "pangan/bawang"},
+	{"tanggul sungai wulan jebol", "banjir/demak"},
+	{"banjir demak", "banjir/demak"},
+	{"ciliwung meluap", "banjir/jakarta"},
+	{"kampung melayu terendam", "banjir/jakarta"},
+	{"banjir martapura", "banjir/kalsel"},
+	{"pondok gede permai", "banjir/bekasi"},
+	{"gempa cianjur", "gempa/cianjur"},
+	{"sesar cugenang", "gempa/cianjur"},
+	{"gempa bawean", "gempa/bawean"},
+	{"gempa sumedang", "gempa/sumedang"},
+	{"tehoru", "gempa/seram"},
+	{"awan panas semeru", "gunung/semeru"},
+	{"pendaki marapi", "gunung/marapi"},
+	{"gunung ruang", "gunung/ruang"},
+	{"lewotobi", "gunung/lewotobi"},
+	{"jonatan indonesia open", "bulutangkis/indonesiaopen"},
+	{`"all england"`, "bulutangkis/allengland"},
+	{"piala thomas chengdu", "bulutangkis/thomas"},
+	{"gregoria kopenhagen", "bulutangkis/dunia"},
+	{"persebaya arema", "bola/persebaya"},
+	{"kluivert", "bola/timnas"},
+	{"persib juara", "bola/persib"},
+	{"korupsi timah harvey moeis", "korupsi/timah"},
+	{"syahrul yasin limpo", "korupsi/kementan"},
+	{"ott basarnas", "korupsi/basarnas"},
+	{"ruu penyiaran", "dpr/penyiaran"},
+	{"ransomware pusat data nasional", "siber/pdn"},
+	{"bjorka npwp", "siber/pajak"},
+	{"ppn 12 persen", "tarif/ppn"},
+	{"pertalite mypertamina", "tarif/pertalite"},
+	{"rafah", "dunia/rafah"},
+	// unfinished words
+	{"minyaki", "pangan/minyak"},
+	{"cugen", "gempa/cianjur"},
+	// typos
+	{"lewotbi", "gunung/lewotobi"},
+	{"persebya", "bola/persebaya"},
+	{"rohingia aceh", "dunia/rohingya"},
+}
+
+// precisionAt10 is the share of the (up to 10) results that are of the
+// story a query looks for; a query with no result counts 0.
+func precisionAt10(results []int64, want *evalStory, story map[int64]*evalStory) float64 {
+	results = results[:min(10, len(results))]
+	if len(results) == 0 {
+		return 0
+	}
+	hits := 0
+	for _, id := range results {
+		if story[id] == want {
+			hits++
+		}
+	}
+	return float64(hits) / float64(len(results))
+}

@@ -142,7 +142,8 @@ func checkPublishTime(u *domain.User, f Fields, stored time.Time) error {
 	if err != nil {
 		return err
 	}
-	if t.IsZero() || t.Truncate(time.Second).Equal(stored.Truncate(time.Second)) {
+	// The newsroom's form shows the time to the minute.
+	if t.IsZero() || t.Truncate(time.Minute).Equal(stored.Truncate(time.Minute)) {
 		return nil
 	}
 	return domain.Forbidden("hanya editor yang boleh mengatur waktu terbit")
@@ -569,7 +570,9 @@ func (s *Service) Update(ctx context.Context, u *domain.User, id int64, f Fields
 		return domain.Article{}, err
 	}
 	now := s.store.Now()
-	return s.store.EditArticle(ctx, id, func(cur store.ArticleState, in *store.ArticleInput) error {
+	var oldPhoto domain.Photo
+	a, err := s.store.EditArticle(ctx, id, func(cur store.ArticleState, in *store.ArticleInput) error {
+		oldPhoto = cur.Photo
 		if err := canEditAs(u, cur.Article, cur.OwnerID); err != nil {
 			return err
 		}
@@ -593,6 +596,23 @@ func (s *Service) Update(ctx context.Context, u *domain.User, id int64, f Fields
 		in.OwnerID = u.ID // the revision's author
 		return nil
 	})
+	if err == nil && oldPhoto.URL != a.Photo.URL {
+		s.dropPhoto(ctx, oldPhoto)
+	}
+	return a, err
+}
+
+// dropPhoto deletes the stored copies of a photo no article shows any more
+// (a replaced or removed lead photo, a deleted article's). Failing to
+// delete leaves files behind, never breaks the save.
+func (s *Service) dropPhoto(ctx context.Context, p domain.Photo) {
+	if s.media == nil || p.URL == "" {
+		return
+	}
+	if used, err := s.store.PhotoInUse(ctx, p.URL); err != nil || used {
+		return
+	}
+	s.media.Delete(ctx, p.URL, p.Width)
 }
 
 // Delete removes an article: editors any, writers their own drafts.
@@ -606,7 +626,11 @@ func (s *Service) Delete(ctx context.Context, u *domain.User, id int64) error {
 			return err
 		}
 	}
-	return s.store.DeleteArticle(ctx, id)
+	if err := s.store.DeleteArticle(ctx, id); err != nil {
+		return err
+	}
+	s.dropPhoto(ctx, a.Photo)
+	return nil
 }
 
 // Revisions lists an article's revisions for u.

@@ -96,3 +96,65 @@ func (s *Service) MaxUpload() int64 {
 	}
 	return s.media.MaxBytes
 }
+
+// MayManageUsers says whether by may manage accounts (the newsroom's
+// accounts page takes no action otherwise).
+func (s *Service) MayManageUsers(by *domain.User) error { return auth.Require(by, auth.PermUsers) }
+
+// Users lists the accounts (admins only).
+func (s *Service) Users(ctx context.Context, by *domain.User) ([]domain.User, error) {
+	if err := auth.Require(by, auth.PermUsers); err != nil {
+		return nil, err
+	}
+	return s.store.Users(ctx)
+}
+
+// User returns an account: one's own, or any for admins.
+func (s *Service) User(ctx context.Context, by *domain.User, id int64) (domain.User, error) {
+	if by == nil || id != by.ID {
+		if err := auth.Require(by, auth.PermUsers); err != nil {
+			return domain.User{}, err
+		}
+	}
+	return s.store.UserByID(ctx, id)
+}
+
+// Tokens lists API tokens: one's own, or everyone's for admins.
+func (s *Service) Tokens(ctx context.Context, by *domain.User) ([]domain.APIToken, error) {
+	if by == nil || by.Disabled {
+		return nil, auth.Require(by, auth.PermUsers)
+	}
+	uid := by.ID
+	if auth.Can(by.Role, auth.PermUsers) {
+		uid = 0
+	}
+	return s.store.APITokens(ctx, uid)
+}
+
+// CreateToken makes an API token for userID (one's own; admins: anyone's)
+// and returns it in clear, the only time it is seen.
+func (s *Service) CreateToken(ctx context.Context, by *domain.User, userID int64, name string) (string, domain.APIToken, error) {
+	if _, err := s.User(ctx, by, userID); err != nil {
+		return "", domain.APIToken{}, err
+	}
+	tok, id, err := auth.CreateToken(ctx, s.store, userID, name)
+	if err != nil {
+		return "", domain.APIToken{}, err
+	}
+	t, err := s.store.APIToken(ctx, id)
+	return tok, t, err
+}
+
+// RevokeToken revokes an API token: one's own, or any for admins.
+func (s *Service) RevokeToken(ctx context.Context, by *domain.User, id int64) error {
+	t, err := s.store.APIToken(ctx, id)
+	if err != nil {
+		return err
+	}
+	if by == nil || t.UserID != by.ID {
+		if err := auth.Require(by, auth.PermUsers); err != nil {
+			return err
+		}
+	}
+	return s.store.RevokeAPIToken(ctx, id)
+}

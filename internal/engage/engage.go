@@ -374,10 +374,16 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 	if err != nil {
 		return c, err
 	}
+	// A banned word holds the comment for a moderator, whatever the mode,
+	// and the answer is the one any held comment gets: telling the writer
+	// which word tripped the filter would only teach spammers to spell
+	// around it.
 	lower := strings.ToLower(c.Name + " " + c.Body)
+	flagged := false
 	for _, bw := range words {
 		if strings.Contains(lower, bw) {
-			return c, domain.Invalid("komentar Anda mengandung kata yang tidak diizinkan di situs ini")
+			flagged = true
+			break
 		}
 	}
 	if rd.Key == "" {
@@ -415,6 +421,9 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 		if known {
 			c.Status = domain.CommentApproved
 		}
+	}
+	if flagged {
+		c.Status = domain.CommentPending
 	}
 	c, err = s.store.AddComment(ctx, c)
 	if err == nil {

@@ -9,19 +9,20 @@ package feeds
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"log/slog"
 	"mime"
 	"net/http"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"warta/internal/domain"
+	"warta/internal/media"
 	"warta/internal/store"
 	"warta/internal/web"
 )
@@ -41,6 +42,7 @@ type Config struct {
 	Location *time.Location // zone of the dates in feeds and sitemaps
 	Language string         // BCP 47 language of the content; default "id"
 	MediaDir string         // where /media/ files live, for enclosure lengths; may be empty
+	Media    media.Backend  // or the backend they live in (wins over MediaDir)
 	LogoURL  string         // absolute URL of the site's raster logo (RSS <image>, Atom <logo>); may be empty
 
 	FeedItems   int // items per feed; default 20
@@ -53,6 +55,7 @@ type Feeds struct {
 	cfg   Config
 	store *store.Store
 	log   *slog.Logger
+	sizes sync.Map // media key -> int64 size; files are named by content, so sizes never change
 }
 
 // New builds the feeds with defaults filled in.
@@ -163,11 +166,32 @@ func (f *Feeds) photoInfo(p domain.Photo) (u, ctype string, size int64) {
 	if ctype == "" {
 		ctype = "image/jpeg"
 	}
-	if f.cfg.MediaDir != "" && strings.HasPrefix(p.URL, "/media/") {
-		name := filepath.Join(f.cfg.MediaDir, filepath.FromSlash(strings.TrimPrefix(path.Clean(p.URL), "/media/")))
-		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
-			size = st.Size()
-		}
+	if strings.HasPrefix(p.URL, "/media/") {
+		size = f.mediaSize(strings.TrimPrefix(path.Clean(p.URL), "/media/"))
 	}
 	return u, ctype, size
+}
+
+// mediaSize is the length of a stored media file, 0 when unknown.
+func (f *Feeds) mediaSize(key string) int64 {
+	if v, ok := f.sizes.Load(key); ok {
+		return v.(int64)
+	}
+	b := f.cfg.Media
+	if b == nil && f.cfg.MediaDir != "" {
+		b = media.Dir(f.cfg.MediaDir)
+	}
+	if b == nil {
+		return 0
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	file, err := b.Open(ctx, key)
+	if err != nil {
+		return 0
+	}
+	size := file.Size()
+	file.Close()
+	f.sizes.Store(key, size)
+	return size
 }

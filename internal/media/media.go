@@ -7,6 +7,7 @@ package media
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -18,8 +19,6 @@ import (
 	_ "image/png" // registers PNG decoding
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"regexp"
 	"runtime"
 	"strconv"
@@ -51,9 +50,13 @@ const (
 	DefaultConcurrentFor = 20 * time.Second
 )
 
-// Store writes images under Dir and names them under URLPrefix.
+// Store writes images to its Backend (the folder Dir when Backend is nil)
+// and names them under URLPrefix: "/media/" when Warta serves them, or a
+// public base URL (a CDN, the object store's own address) that readers
+// fetch them from directly.
 type Store struct {
 	Dir       string
+	Backend   Backend
 	URLPrefix string // "/media/"
 	MaxBytes  int64
 	// Zero values take the defaults above.
@@ -70,6 +73,58 @@ type Store struct {
 // New returns a store for dir served at /media/.
 func New(dir string) *Store {
 	return &Store{Dir: dir, URLPrefix: "/media/", MaxBytes: DefaultMaxBytes}
+}
+
+// NewWith returns a store over any backend, naming its files under
+// urlPrefix ("" means "/media/", served by Warta).
+func NewWith(b Backend, urlPrefix string) *Store {
+	if urlPrefix == "" {
+		urlPrefix = "/media/"
+	}
+	if !strings.HasSuffix(urlPrefix, "/") {
+		urlPrefix += "/"
+	}
+	return &Store{Backend: b, URLPrefix: urlPrefix, MaxBytes: DefaultMaxBytes}
+}
+
+// backend is where files go: Backend, or the folder Dir.
+func (s *Store) backend() Backend {
+	if s.Backend != nil {
+		return s.Backend
+	}
+	return Dir(s.Dir)
+}
+
+// opTimeout bounds one file operation on the backend.
+const opTimeout = 30 * time.Second
+
+// Key returns the backend key of a URL this store names; ok is false for
+// any other URL.
+func (s *Store) Key(url string) (string, bool) {
+	if !strings.HasPrefix(url, s.URLPrefix) {
+		return "", false
+	}
+	k, err := cleanKey(strings.TrimPrefix(url, s.URLPrefix))
+	return k, err == nil
+}
+
+// Delete removes every rendition of an image stored by Save, given the URL
+// and width of its largest one (as articles keep them). Other URLs are left
+// alone.
+func (s *Store) Delete(ctx context.Context, url string, width int) error {
+	set := Srcset(url, width)
+	if set == "" {
+		return nil
+	}
+	for _, part := range strings.Split(set, ", ") {
+		u, _, _ := strings.Cut(part, " ")
+		if k, ok := s.Key(u); ok {
+			if err := s.backend().Delete(ctx, k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func orDefault[T int | int64 | time.Duration](v, def T) T {
@@ -261,17 +316,24 @@ func (s *Store) process(format string, data []byte) (Image, error) {
 	}
 	sum := sha256.Sum256(data)
 	name := hex.EncodeToString(sum[:])[:24]
-	if err := os.MkdirAll(filepath.Join(s.Dir, "u"), 0o755); err != nil {
-		return Image{}, fmt.Errorf("media: %w", err)
-	}
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	be := s.backend()
 	b := src.Bounds()
 	largest := min(b.Dx(), Widths[len(Widths)-1])
 	var img Image
 	for _, w := range renditions(b.Dx()) {
 		h := max(1, b.Dy()*w/b.Dx())
-		path := filepath.Join(s.Dir, "u", name+"-"+strconv.Itoa(w)+".jpg")
-		if _, err := os.Stat(path); err != nil {
-			if err := writeJPEG(path, scale(src, w, h)); err != nil {
+		key := "u/" + name + "-" + strconv.Itoa(w) + ".jpg"
+		// The name is the upload's hash: a copy already stored is the same.
+		if ok, err := be.Exists(ctx, key); err != nil {
+			return Image{}, err
+		} else if !ok {
+			var buf bytes.Buffer
+			if err := jpeg.Encode(&buf, scale(src, w, h), &jpeg.Options{Quality: 82}); err != nil {
+				return Image{}, fmt.Errorf("media: encode: %w", err)
+			}
+			if err := be.Put(ctx, key, buf.Bytes(), "image/jpeg"); err != nil {
 				return Image{}, err
 			}
 		}
@@ -399,33 +461,16 @@ func spans(n, m int) []span {
 	return out
 }
 
-// writeJPEG writes atomically: a half-written file is never served.
-func writeJPEG(path string, img image.Image) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".up-*")
-	if err != nil {
-		return fmt.Errorf("media: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := jpeg.Encode(tmp, img, &jpeg.Options{Quality: 82}); err != nil {
-		tmp.Close()
-		return fmt.Errorf("media: encode: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("media: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("media: %w", err)
-	}
-	return nil
-}
-
 // Size returns the width and height of an image stored by Save, read from
 // its file; ok is false for any other URL.
 func (s *Store) Size(url string) (w, h int, ok bool) {
-	if !strings.HasPrefix(url, s.URLPrefix+"u/") || !renditionRe.MatchString(url) {
+	key, ok := s.Key(url)
+	if !ok || !strings.HasPrefix(key, "u/") || !renditionRe.MatchString(url) {
 		return 0, 0, false
 	}
-	f, err := os.Open(filepath.Join(s.Dir, filepath.FromSlash(strings.TrimPrefix(url, s.URLPrefix))))
+	ctx, cancel := context.WithTimeout(context.Background(), opTimeout)
+	defer cancel()
+	f, err := s.backend().Open(ctx, key)
 	if err != nil {
 		return 0, 0, false
 	}

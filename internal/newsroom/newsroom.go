@@ -17,6 +17,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"warta/internal/auth"
@@ -51,7 +52,7 @@ type UI struct {
 }
 
 var pageNames = []string{"login", "dashboard", "articles", "editor", "revisions", "stats", "comments", "moderation",
-	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error"}
+	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error", "pages", "page_edit"}
 
 // pageParts are the templates a page shares with others, parsed with it.
 var pageParts = map[string][]string{
@@ -286,7 +287,12 @@ func capitalize(s string) string {
 
 // render executes a page into a buffer first, so a template failure gives a
 // clean 500 instead of half a page.
+// rendered records which pages were drawn, so a test can fail when one
+// never is (a template no test executes can break unnoticed).
+var rendered sync.Map
+
 func (u *UI) render(w http.ResponseWriter, page string, status int, data any) {
+	rendered.Store(page, true)
 	var buf bytes.Buffer
 	if err := u.pages[page].ExecuteTemplate(&buf, "layout", data); err != nil {
 		u.log.Error("render newsroom page", "page", page, "err", err)
@@ -313,13 +319,8 @@ func redirect(w http.ResponseWriter, r *http.Request, path, ok string) error {
 	return nil
 }
 
-func pathID(r *http.Request, name, what string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id < 1 {
-		return 0, domain.NotFound("%s tidak ditemukan", what)
-	}
-	return id, nil
-}
+// pathID reads the id in the route's {name} segment (404 otherwise).
+var pathID = web.PathID
 
 func formIDs(r *http.Request, name string) []int64 {
 	var ids []int64

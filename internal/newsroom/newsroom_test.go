@@ -234,7 +234,7 @@ func TestEditorKeepsWhatWasTyped(t *testing.T) {
 			t.Errorf("preview: %d %s", p.code, p.body)
 		}
 		// Writers are kept out of admin pages.
-		for _, path := range []string{"/redaksi/pengguna", "/redaksi/komentar", "/redaksi/kategori"} {
+		for _, path := range []string{"/redaksi/pengguna", "/redaksi/komentar", "/redaksi/webhook"} {
 			if p := b.get(path); p.code != 403 || !strings.Contains(p.body, "Tidak diizinkan") {
 				t.Errorf("writer at %s: %d", path, p.code)
 			}

@@ -60,6 +60,11 @@ func (u *UI) Routes(mux *http.ServeMux) {
 
 	mux.Handle("GET /redaksi/pengaturan", u.page(u.settings))
 	mux.Handle("POST /redaksi/pengaturan", u.page(u.saveSettings))
+	mux.Handle("GET /redaksi/halaman", u.page(u.staticPages))
+	mux.Handle("GET /redaksi/halaman/baru", u.page(u.staticPage))
+	mux.Handle("POST /redaksi/halaman/baru", u.page(u.saveStaticPage))
+	mux.Handle("GET /redaksi/halaman/{slug}", u.page(u.staticPage))
+	mux.Handle("POST /redaksi/halaman/{slug}", u.page(u.saveStaticPage))
 
 	mux.Handle("/redaksi/", u.page(u.notFound))
 }

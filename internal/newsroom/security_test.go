@@ -115,6 +115,16 @@ func TestWriterCannotSetPublishTime(t *testing.T) {
 		if r := e.API(t, domain.RoleWriter, "PATCH", path, map[string]any{"published_at": "", "title": "Tulisan Penulis Baru"}); r.Status != http.StatusOK {
 			t.Errorf("writer saves with an empty time: %d %s", r.Status, r.Body)
 		}
+		// A time an editor set is echoed by the writer's form, to the minute.
+		if r := e.API(t, domain.RoleEditor, "PATCH", path, map[string]any{"published_at": "2031-01-01T10:30:45+07:00"}); r.Status != http.StatusOK {
+			t.Fatalf("editor sets a time: %d %s", r.Status, r.Body)
+		}
+		if r := e.API(t, domain.RoleWriter, "PATCH", path, map[string]any{"published_at": "2031-01-01T10:30:00+07:00", "title": "Lagi"}); r.Status != http.StatusOK {
+			t.Errorf("writer's form echoes the editor's time: %d %s", r.Status, r.Body)
+		}
+		if r := e.API(t, domain.RoleEditor, "PATCH", path, map[string]any{"published_at": ""}); r.Status != http.StatusOK {
+			t.Fatalf("editor clears the time: %d %s", r.Status, r.Body)
+		}
 		before := time.Now().Add(-time.Minute)
 		r = e.API(t, domain.RoleEditor, "PATCH", path, map[string]any{"status": "published"})
 		if r.Status != http.StatusOK {

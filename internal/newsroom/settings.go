@@ -4,9 +4,7 @@ import (
 	"html/template"
 	"net/http"
 
-	"warta/internal/adminapi"
 	"warta/internal/auth"
-	"warta/internal/store"
 )
 
 // settingsPage is /redaksi/pengaturan: the site-wide settings, for admins.
@@ -18,18 +16,15 @@ type settingsPage struct {
 }
 
 func (u *UI) settings(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermSiteSettings); err != nil {
-		return err
-	}
-	v, err := u.store.Setting(r.Context(), store.SettingArticleSlot)
+	set, err := u.ed.SiteSettings(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
-	clean, err := adminapi.CleanArticleSlot(v)
+	clean, err := u.ed.CleanArticleSlot(set.ArticleSlotHTML)
 	if err != nil {
 		return err
 	}
-	pg := settingsPage{frame: u.frame(r, p, "Pengaturan situs", "pengaturan"), Slot: v,
+	pg := settingsPage{frame: u.frame(r, p, "Pengaturan situs", "pengaturan"), Slot: set.ArticleSlotHTML,
 		// Sanitised again: a value stored by hand in the database is no exception.
 		Preview: template.HTML(clean)}
 	u.render(w, "settings", http.StatusOK, pg)
@@ -39,21 +34,21 @@ func (u *UI) settings(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 // saveSettings stores the article slot sanitised ("Simpan"), or shows what
 // would be stored without storing it ("Pratinjau").
 func (u *UI) saveSettings(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermSiteSettings); err != nil {
-		return err
-	}
 	raw := r.PostFormValue("article_slot_html")
-	clean, err := adminapi.CleanArticleSlot(raw)
-	if err != nil {
-		return err
-	}
 	if r.PostFormValue("action") == "preview" {
+		if _, err := u.ed.SiteSettings(r.Context(), &p.User); err != nil {
+			return err // the preview is for those who may save
+		}
+		clean, err := u.ed.CleanArticleSlot(raw)
+		if err != nil {
+			return err
+		}
 		pg := settingsPage{frame: u.frame(r, p, "Pengaturan situs", "pengaturan"), Slot: raw,
 			Preview: template.HTML(clean), Previewing: true}
 		u.render(w, "settings", http.StatusOK, pg)
 		return nil
 	}
-	if err := u.store.SetSetting(r.Context(), store.SettingArticleSlot, clean); err != nil {
+	if _, err := u.ed.SetArticleSlot(r.Context(), &p.User, raw); err != nil {
 		return err
 	}
 	return redirect(w, r, "/redaksi/pengaturan", "tersimpan")

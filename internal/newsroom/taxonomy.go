@@ -8,6 +8,7 @@ import (
 
 	"warta/internal/auth"
 	"warta/internal/domain"
+	"warta/internal/editorial"
 	"warta/internal/store"
 	"warta/internal/web"
 )
@@ -18,14 +19,11 @@ type categoriesPage struct {
 }
 
 func (u *UI) categories(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermCategories); err != nil {
-		return err
-	}
 	return u.renderCategories(w, r, p, http.StatusOK, "")
 }
 
 func (u *UI) renderCategories(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, msg string) error {
-	list, err := u.store.Categories(r.Context())
+	list, err := u.ed.Categories(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -36,23 +34,16 @@ func (u *UI) renderCategories(w http.ResponseWriter, r *http.Request, p *auth.Pr
 }
 
 func (u *UI) saveCategory(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermCategories); err != nil {
-		return err
-	}
 	pos, _ := strconv.Atoi(r.PostFormValue("position"))
-	c := domain.Category{Name: r.PostFormValue("name"), Slug: strings.TrimSpace(r.PostFormValue("slug")),
-		Description: strings.TrimSpace(r.PostFormValue("description")), Position: pos}
+	c := domain.Category{Name: r.PostFormValue("name"), Slug: r.PostFormValue("slug"),
+		Description: r.PostFormValue("description"), Position: pos}
 	var err error
 	if r.PathValue("id") == "" {
-		if c.Slug != "" && domain.Slugify(c.Slug) != c.Slug {
-			err = domain.Invalid("slug hanya boleh berisi huruf kecil, angka dan tanda hubung")
-		} else {
-			_, err = u.store.CreateCategory(r.Context(), c)
-		}
+		_, err = u.ed.CreateCategory(r.Context(), &p.User, c)
 	} else {
 		var id int64
 		if id, err = pathID(r, "id", "kategori"); err == nil {
-			err = u.store.UpdateCategory(r.Context(), id, c)
+			_, err = u.ed.UpdateCategory(r.Context(), &p.User, id, c)
 		}
 	}
 	if err != nil {
@@ -65,14 +56,11 @@ func (u *UI) saveCategory(w http.ResponseWriter, r *http.Request, p *auth.Princi
 }
 
 func (u *UI) deleteCategory(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermCategories); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "kategori")
 	if err != nil {
 		return err
 	}
-	if err := u.store.DeleteCategory(r.Context(), id); err != nil {
+	if err := u.ed.DeleteCategory(r.Context(), &p.User, id); err != nil {
 		if web.StatusOf(err) >= 500 {
 			return err
 		}
@@ -87,10 +75,7 @@ type tagsPage struct {
 }
 
 func (u *UI) tags(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermTags); err != nil {
-		return err
-	}
-	list, err := u.store.TagsWithCounts(r.Context())
+	list, err := u.ed.Tags(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -99,25 +84,17 @@ func (u *UI) tags(w http.ResponseWriter, r *http.Request, p *auth.Principal) err
 }
 
 func (u *UI) tagAction(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermTags); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "topik")
 	if err != nil {
 		return err
 	}
 	if into := strings.TrimSpace(r.PostFormValue("into")); into != "" {
-		t, err := u.store.TagBySlug(r.Context(), domain.Slugify(into))
-		if err != nil {
-			return domain.Invalid("topik tujuan %q tidak ada", into)
-		}
-		err = u.store.MergeTags(r.Context(), id, t.ID)
-		if err != nil {
+		if _, err := u.ed.MergeTag(r.Context(), &p.User, id, into); err != nil {
 			return err
 		}
 		return redirect(w, r, "/redaksi/tag", "tersimpan")
 	}
-	if _, err := u.store.RenameTag(r.Context(), id, r.PostFormValue("name")); err != nil {
+	if _, err := u.ed.RenameTag(r.Context(), &p.User, id, r.PostFormValue("name")); err != nil {
 		return err
 	}
 	return redirect(w, r, "/redaksi/tag", "tersimpan")
@@ -130,14 +107,11 @@ type pollsPage struct {
 }
 
 func (u *UI) polls(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermPolls); err != nil {
-		return err
-	}
-	list, err := u.store.Polls(r.Context(), 200)
+	list, err := u.ed.Polls(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
-	u.render(w, "polls", http.StatusOK, pollsPage{frame: u.frame(r, p, "Polling", "polling"), Polls: list, Now: u.store.Now()})
+	u.render(w, "polls", http.StatusOK, pollsPage{frame: u.frame(r, p, "Polling", "polling"), Polls: list, Now: u.ed.Now()})
 	return nil
 }
 
@@ -151,20 +125,21 @@ type pollPage struct {
 }
 
 func (u *UI) poll(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermPolls); err != nil {
-		return err
-	}
 	pg := pollPage{frame: u.frame(r, p, "Polling baru", "polling")}
-	if r.PathValue("id") != "" {
+	if r.PathValue("id") == "" {
+		if err := u.ed.MayCreatePoll(&p.User); err != nil { // the form is for those who may send it
+			return err
+		}
+	} else {
 		id, err := pathID(r, "id", "polling")
 		if err != nil {
 			return err
 		}
-		if pg.Poll, err = u.store.Poll(r.Context(), id); err != nil {
+		if pg.Poll, err = u.ed.Poll(r.Context(), &p.User, id); err != nil {
 			return err
 		}
 		pg.Title = "Polling: " + pg.Poll.Question
-		pg.Open = pg.Poll.IsOpen(u.store.Now())
+		pg.Open = pg.Poll.IsOpen(u.ed.Now())
 		pg.Question = pg.Poll.Question
 		var opts []string
 		for _, o := range pg.Poll.Options {
@@ -188,17 +163,17 @@ func lines(v string) []string {
 }
 
 func (u *UI) savePoll(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermPolls); err != nil {
-		return err
-	}
 	question, options := r.PostFormValue("question"), r.PostFormValue("options")
 	closes, err := u.parseLocal(r.PostFormValue("closes_at"))
 	var id int64
 	if err == nil {
 		if r.PathValue("id") == "" {
-			id, err = u.store.CreatePoll(r.Context(), store.PollInput{Question: question, Options: lines(options), ClosesAt: closes})
+			var poll domain.Poll
+			poll, err = u.ed.CreatePoll(r.Context(), &p.User, store.PollInput{Question: question, Options: lines(options), ClosesAt: closes})
+			id = poll.ID
 		} else if id, err = pathID(r, "id", "polling"); err == nil {
-			err = u.store.UpdatePoll(r.Context(), id, store.PollUpdate{Question: &question, Options: lines(options), ClosesAt: &closes})
+			_, err = u.ed.UpdatePoll(r.Context(), &p.User, id, editorial.PollChange{
+				PollUpdate: store.PollUpdate{Question: &question, Options: lines(options), ClosesAt: &closes}})
 		}
 	}
 	if err != nil {
@@ -207,8 +182,8 @@ func (u *UI) savePoll(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 		}
 		pg := pollPage{frame: u.frame(r, p, "Polling", "polling"), Question: question, Options: options, ClosesAt: r.PostFormValue("closes_at")}
 		if id != 0 {
-			pg.Poll, _ = u.store.Poll(r.Context(), id)
-			pg.Open = pg.Poll.IsOpen(u.store.Now())
+			pg.Poll, _ = u.ed.Poll(r.Context(), &p.User, id)
+			pg.Open = pg.Poll.IsOpen(u.ed.Now())
 		}
 		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
 		u.render(w, "poll", web.StatusOf(err), pg)
@@ -218,43 +193,23 @@ func (u *UI) savePoll(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 }
 
 func (u *UI) pollAction(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermPolls); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "polling")
 	if err != nil {
 		return err
 	}
-	poll, err := u.store.Poll(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	now := u.store.Now()
+	open := r.PathValue("action") == "buka"
 	switch r.PathValue("action") {
-	case "buka":
-		var zero time.Time
-		upd := store.PollUpdate{ClosesAt: &zero}
-		if poll.OpensAt.After(now) {
-			upd.OpensAt = &now
+	case "buka", "tutup":
+		if _, err := u.ed.UpdatePoll(r.Context(), &p.User, id, editorial.PollChange{Open: &open}); err != nil {
+			return err
 		}
-		err = u.store.UpdatePoll(r.Context(), id, upd)
-	case "tutup":
-		upd := store.PollUpdate{ClosesAt: &now}
-		if !poll.OpensAt.Before(now) {
-			earlier := now.Add(-time.Second)
-			upd.OpensAt = &earlier
-		}
-		err = u.store.UpdatePoll(r.Context(), id, upd)
 	case "hapus":
-		if err := u.store.DeletePoll(r.Context(), id); err != nil {
+		if err := u.ed.DeletePoll(r.Context(), &p.User, id); err != nil {
 			return err
 		}
 		return redirect(w, r, "/redaksi/polling", "dihapus")
 	default:
 		return domain.NotFound("halaman tidak ditemukan")
-	}
-	if err != nil {
-		return err
 	}
 	return redirect(w, r, "/redaksi/polling/"+strconv.FormatInt(id, 10), "tersimpan")
 }

@@ -274,6 +274,7 @@ func TestChangingUserAgentDoesNotSidestepCommentBudget(t *testing.T) {
 		}
 		path := fmt.Sprintf("/api/v1/articles/%d/comments", e.ids["main"])
 		stored, refused := 0, 0
+		start := time.Now()
 		for i := 0; i < 100; i++ {
 			a := e.reader(t, fmt.Sprintf("semprot-%d", i)).postJSON(path, map[string]any{"name": "Spam", "text": fmt.Sprintf("Balasan nomor %d.", i)})
 			switch a.code {
@@ -285,8 +286,11 @@ func TestChangingUserAgentDoesNotSidestepCommentBudget(t *testing.T) {
 				t.Fatalf("comment %d: %d %s", i, a.code, a.body)
 			}
 		}
-		if stored > 60 || refused < 40 {
-			t.Errorf("one address with 100 User-Agents: %d comments stored, %d refused; want at most 60 stored", stored, refused)
+		// The budget is a burst of 60, then 30 a minute: on a slow machine
+		// the flood itself takes seconds, which refill a token every 2 s.
+		allowed := 60 + int(time.Since(start)/(2*time.Second)) + 1
+		if stored > allowed || refused < 100-allowed {
+			t.Errorf("one address with 100 User-Agents: %d comments stored, %d refused; want at most %d stored", stored, refused, allowed)
 		}
 	})
 }

@@ -5,16 +5,16 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"warta/internal/api"
 	"warta/internal/domain"
+	"warta/internal/media"
 	"warta/internal/store"
 	"warta/internal/web"
 )
@@ -23,6 +23,13 @@ import (
 // by internal/app.
 type Config struct {
 	MediaDir string // uploaded and generated images, served under /media/
+	// Media, when set, is where /media/ files are read from instead of
+	// MediaDir (an object store shared by several machines).
+	Media media.Backend
+	// MediaOrigin is the origin of a public media base URL (a CDN or the
+	// object store itself, e.g. https://cdn.example.id) that pages load
+	// images from; the CSP allows it. Empty: images come from this site.
+	MediaOrigin string
 	// ClientIPs is the one rule for the client address and scheme
 	// (--trust-proxy, --trusted-proxies). Nil: the TCP peer.
 	ClientIPs *web.ClientIPs
@@ -49,6 +56,7 @@ type Server struct {
 	store   *store.Store
 	log     *slog.Logger
 	handler http.Handler
+	headers []headerKV // security headers of every answer, the CSP among them
 }
 
 // New joins the parts' routes with /healthz and /media/ under the shared
@@ -70,9 +78,18 @@ func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Serve
 	if cfg.Metrics != nil {
 		mux.Handle("GET /metrics", cfg.Metrics)
 	}
-	if cfg.MediaDir != "" {
-		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.MediaDir)))
+	if cfg.Media == nil && cfg.MediaDir != "" {
+		cfg.Media = media.Dir(cfg.MediaDir)
 	}
+	if cfg.Media != nil {
+		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.Media, log)))
+	}
+	imgSrc := "img-src 'self' data:"
+	if cfg.MediaOrigin != "" {
+		imgSrc += " " + cfg.MediaOrigin
+	}
+	s.headers = securityHeaders("default-src 'self'; " + imgSrc +
+		"; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
 	s.handler = s.middleware(s.validInput(s.crossOrigin(api.CORS(conditional(mux)))))
 	return s, nil
 }
@@ -118,21 +135,29 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 }
 
 // mediaHandler serves files whose names are content hashes, so they are
-// cached for a year; directory listings are refused.
-func mediaHandler(dir string) http.Handler {
-	fs := http.FileServer(http.Dir(dir))
+// cached for a year; directory listings are refused. The files come from
+// the media backend: the local folder or the shared object store.
+func mediaHandler(b media.Backend, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
 			http.NotFound(w, r)
 			return
 		}
-		if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(r.URL.Path))); err != nil || st.IsDir() {
+		f, err := b.Open(r.Context(), r.URL.Path)
+		if errors.Is(err, media.ErrNotExist) {
 			http.NotFound(w, r)
 			return
 		}
+		if err != nil {
+			log.Error("media store", "path", r.URL.Path, "err", err)
+			w.Header().Set("Retry-After", "5")
+			http.Error(w, "media store unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		defer f.Close()
 		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
 		w.Header().Set("X-Content-Type-Options", "nosniff")
-		fs.ServeHTTP(w, r)
+		http.ServeContent(w, r, r.URL.Path, f.ModTime(), f)
 	})
 }
 
@@ -160,30 +185,27 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// securityHeaders go on every answer (keys in canonical form).
-var securityHeaders = func() []struct {
+// headerKV is one header set on every answer (key in canonical form).
+type headerKV struct {
 	key string
 	val []string
-} {
-	var out []struct {
-		key string
-		val []string
-	}
+}
+
+// securityHeaders go on every answer, with the page's CSP.
+func securityHeaders(csp string) []headerKV {
+	var out []headerKV
 	for _, kv := range [][2]string{
 		{"X-Content-Type-Options", "nosniff"},
 		{"X-Frame-Options", "DENY"},
 		{"Referrer-Policy", "strict-origin-when-cross-origin"},
-		{"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"},
+		{"Content-Security-Policy", csp},
 		// The legacy XSS auditor is itself a source of leaks; CSP replaces it.
 		{"X-Xss-Protection", "0"},
 	} {
-		out = append(out, struct {
-			key string
-			val []string
-		}{kv[0], []string{kv[1]}[:1:1]})
+		out = append(out, headerKV{kv[0], []string{kv[1]}[:1:1]})
 	}
 	return out
-}()
+}
 
 // middleware adds security headers, recovers panics into a 500 and logs one
 // line per request.
@@ -191,7 +213,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		h := w.Header()
-		for _, kv := range securityHeaders {
+		for _, kv := range s.headers {
 			h[kv.key] = kv.val // shared, capacity 1: an Add copies
 		}
 		if s.secureRequest(r) {

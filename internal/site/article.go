@@ -180,17 +180,29 @@ func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, sk *skeleton,
 var pressed = []byte(` aria-pressed="true"`)
 
 // commentsHTML renders the comments section, and reports whether it shows
-// the reader's own held comments. What a reader without their own state
-// sees (no reader key, nothing typed) is the same for everyone and is kept
-// per article, page, order and approved count until a comment on the
-// article drops it.
+// the reader's own held comments. What a reader without a held comment on
+// the article sees (when they typed nothing) is the same for everyone and
+// is kept per article, page, order and approved count until a comment on
+// the article drops it.
 func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article, count int64, form commentForm) ([]byte, bool, error) {
+	shared := form == (commentForm{})
+	if shared && rd.Key != "" {
+		pending, err := s.store.HasPendingComment(r.Context(), a.ID, rd.Key)
+		if err != nil {
+			return nil, false, err
+		}
+		shared = !pending
+	}
+	viewer := rd
+	if shared { // the same for everyone: read as nobody in particular
+		viewer = domain.Reader{}
+	}
 	own := false
 	render := func() ([]byte, error) {
 		cs := commentsSection{Count: count}
 		var err error
-		if count > 0 || rd.Key != "" || r.URL.RawQuery != "" {
-			if cs.Comments, err = s.comments(r, rd, a, form); err != nil {
+		if count > 0 || !shared || r.URL.RawQuery != "" {
+			if cs.Comments, err = s.comments(r, viewer, a, form); err != nil {
 				return nil, err
 			}
 			own = cs.Comments.ownPending()
@@ -199,7 +211,7 @@ func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article,
 		}
 		return s.renderBytes("article", "comments", cs)
 	}
-	if rd.Key != "" || form != (commentForm{}) {
+	if !shared {
 		b, err := render()
 		return b, own, err
 	}

@@ -33,8 +33,9 @@ type fragments struct {
 	slot    fragSet[struct{}, template.HTML]
 	polls   fragSet[int64, *domain.Poll] // the open poll beside an article (0: the home page)
 	pieces  fragSet[string, piece]
-	home    fragSet[struct{}, homePage] // the home page's lists
-	pages   fragSet[string, listResult] // pages of category, tag and author lists
+	home    fragSet[struct{}, homePage]            // the home page's lists
+	pages   fragSet[string, listResult]            // pages of category, tag and author lists
+	static  fragSet[struct{}, []domain.StaticPage] // the footer's institutional pages
 }
 
 // maxCountsAge bounds how old the counts a reader sees may be, plus one
@@ -83,6 +84,7 @@ func (f *fragments) invalidate() {
 	clear(f.pieces.m)
 	clear(f.home.m)
 	clear(f.pages.m)
+	clear(f.static.m)
 	f.mu.Unlock()
 }
 
@@ -161,6 +163,13 @@ func (f *fragments) rendered(key string, articleID int64, render func() ([]byte,
 func (s *Site) navCategories(ctx context.Context) ([]domain.Category, error) {
 	return fetch(s.frags, &s.frags.nav, &s.frags.gen, struct{}{}, s.frags.ttl, func() ([]domain.Category, error) {
 		return s.store.Categories(ctx)
+	})
+}
+
+// footerPages lists the institutional pages the footer links to.
+func (s *Site) footerPages(ctx context.Context) ([]domain.StaticPage, error) {
+	return fetch(s.frags, &s.frags.static, &s.frags.gen, struct{}{}, s.frags.ttl, func() ([]domain.StaticPage, error) {
+		return s.store.StaticPages(ctx)
 	})
 }
 

@@ -11,6 +11,7 @@ func (s *Site) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /tag/{slug}", s.handler(s.cached(s.tag, "page")))
 	mux.Handle("GET /penulis/{slug}", s.handler(s.cached(s.author, "page")))
 	mux.Handle("GET /cari", s.handler(s.search))
+	mux.Handle("GET /halaman/{slug}", s.handler(s.staticPage))
 	mux.Handle("POST /berita/{slug}/reaksi", s.handler(s.react))
 	mux.Handle("POST /berita/{slug}/komentar", s.handler(s.comment))
 	mux.Handle("GET /polling/{id}", s.handler(s.pollResults))

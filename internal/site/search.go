@@ -27,16 +27,22 @@ type searchHit struct {
 
 type searchPage struct {
 	frame
-	Query    string // as typed, cleaned for display
-	Sort     string
-	Message  string // why there are no results, in Indonesian
-	Total    int64
-	Page     int
-	Pages    int
-	PrevURL  string
-	NextURL  string
-	Hits     []searchHit
-	Searched bool
+	Query      string // as typed, cleaned for display
+	Sort       string
+	Message    string // why there are no results, in Indonesian
+	Total      int64
+	Page       int
+	Pages      int
+	PrevURL    string
+	NextURL    string
+	Hits       []searchHit
+	Searched   bool
+	Capped     bool   // Total is a lower bound
+	Notice     string // partial matches, or a corrected query
+	Suggest    string // "Mungkin maksud Anda": the corrected query
+	SuggestURL string
+	Category   string // kanal filter (slug)
+	From, To   string // dari / sampai filters, YYYY-MM-DD
 }
 
 // search is /cari: any q gives a 200 page, with results or a message that
@@ -56,9 +62,18 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	raw := qs.Get("q")
-	p := searchPage{Query: displayQuery(raw), Sort: string(order), Page: page}
+	p := searchPage{Query: displayQuery(raw), Sort: string(order), Page: page,
+		Category: qs.Get("kanal"), From: qs.Get("dari"), To: qs.Get("sampai")}
+	if p.Category != "" && domain.Slugify(p.Category) != p.Category {
+		return domain.Invalid("kanal %q tidak dikenal", truncate(p.Category, 40))
+	}
+	from, to, err := discovery.DateRange(p.From, p.To, s.cfg.Location)
+	if err != nil {
+		return err
+	}
 	title := "Cari berita — " + s.cfg.Name
-	switch terms := store.SearchTerms(raw); {
+	query := store.ParseQuery(raw)
+	switch terms := query.Terms; {
 	case strings.TrimSpace(p.Query) == "":
 		p.Message = "Ketik kata kunci untuk mencari berita."
 	case utf8.RuneCountInString(raw) > store.MaxQueryRunes:
@@ -67,39 +82,53 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 		p.Message = "Kata kunci terlalu umum. Coba kata yang lebih khusus, misalnya nama tempat, tokoh atau peristiwa."
 	default:
 		title = "Cari: " + p.Query + " — " + s.cfg.Name
-		res, err := s.store.Search(ctx, terms, order, domain.Page{Number: page, Size: searchPageSize})
+		res, err := s.store.Find(ctx, store.SearchRequest{Query: query, Order: order, Category: p.Category, From: from, To: to,
+			Page: domain.Page{Number: page, Size: searchPageSize}})
 		if err != nil {
 			return err
 		}
 		p.Searched = true
 		p.Total = int64(res.Total)
+		p.Capped = res.Capped
 		p.Pages = (res.Total + searchPageSize - 1) / searchPageSize
-		switch {
-		case res.Total == 0:
-			p.Message = "Tidak ada berita yang cocok dengan “" + p.Query + "”. Periksa ejaan atau coba kata lain."
-		case len(res.Articles) == 0:
-			p.Message = fmt.Sprintf("Halaman %d kosong: hasil pencarian hanya %d halaman.", page, p.Pages)
-		}
-		for _, a := range res.Articles {
-			text := strings.TrimSpace(a.Excerpt + " " + store.PlainText(a.BodyHTML))
-			p.Hits = append(p.Hits, searchHit{Article: a, Title: discovery.Highlight(a.Title, terms),
-				Snippet: discovery.Snippet(text, terms, searchSnippetWords)})
-		}
-		link := func(n int) string {
-			v := url.Values{"q": {raw}}
+		link := func(q string, n int) string {
+			v := url.Values{"q": {q}}
 			if order != store.SearchByRelevance {
 				v.Set("sort", string(order))
+			}
+			for k, x := range map[string]string{"kanal": p.Category, "dari": p.From, "sampai": p.To} {
+				if x != "" {
+					v.Set(k, x)
+				}
 			}
 			if n > 1 {
 				v.Set("page", strconv.Itoa(n))
 			}
 			return "/cari?" + v.Encode()
 		}
+		switch {
+		case res.Total == 0:
+			p.Message = "Tidak ada berita yang cocok dengan “" + p.Query + "”. Periksa ejaan atau coba kata lain."
+		case len(res.Articles) == 0:
+			p.Message = fmt.Sprintf("Halaman %d kosong: hasil pencarian hanya %d halaman.", page, p.Pages)
+		}
+		switch {
+		case res.Corrected != "":
+			p.Suggest, p.SuggestURL = res.Corrected, link(res.Corrected, 1)
+			p.Notice = "Tidak ada berita yang cocok dengan “" + p.Query + "”. Menampilkan hasil untuk “" + res.Corrected + "”."
+		case res.Partial:
+			p.Notice = "Tidak ada berita yang memuat semua kata “" + p.Query + "”. Berikut berita yang memuat sebagian kata."
+		}
+		for _, a := range res.Articles {
+			text := strings.TrimSpace(a.Excerpt + " " + store.PlainText(a.BodyHTML))
+			p.Hits = append(p.Hits, searchHit{Article: a, Title: discovery.Highlight(a.Title, res.Terms),
+				Snippet: discovery.Snippet(text, res.Terms, searchSnippetWords)})
+		}
 		if page > 1 && page <= p.Pages {
-			p.PrevURL = link(page - 1)
+			p.PrevURL = link(raw, page-1)
 		}
 		if page < p.Pages {
-			p.NextURL = link(page + 1)
+			p.NextURL = link(raw, page+1)
 		}
 	}
 	// Result pages are endless variations of one page: keep them out of

@@ -150,11 +150,12 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		"comment": commentHTML,
 		"pending": func(c domain.Comment) bool { return c.Status == domain.CommentPending },
 		"dec":     func(i int) int { return i - 1 },
+		"photo":   photoImg,
 	}
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
 	}
-	for _, name := range []string{"home", "article", "list", "error", "poll", "search"} {
+	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page"} {
 		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
@@ -180,6 +181,7 @@ type frame struct {
 	Site   Config
 	Meta   meta
 	Nav    []domain.Category
+	Pages  []domain.StaticPage // the footer's institutional pages
 	Active string
 	Today  string
 	Year   int
@@ -191,11 +193,15 @@ func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) 
 	if err != nil {
 		return frame{}, err
 	}
+	pages, err := s.footerPages(ctx)
+	if err != nil {
+		return frame{}, err
+	}
 	now := s.now()
 	if m.Canonical != "" {
 		m.Canonical = s.cfg.BaseURL + m.Canonical
 	}
-	return frame{Site: s.cfg, Meta: m, Nav: nav, Active: active, Today: web.FormatDate(now, s.cfg.Location),
+	return frame{Site: s.cfg, Meta: m, Nav: nav, Pages: pages, Active: active, Today: web.FormatDate(now, s.cfg.Location),
 		Year: now.In(s.cfg.Location).Year(), Zone: web.ZoneName(s.cfg.Location, now)}, nil
 }
 

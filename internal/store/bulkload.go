@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"warta/internal/domain"
+	"warta/internal/stem"
 )
 
 // BulkArticle is one article for Bulk.Articles. ID must be above every
@@ -54,6 +55,7 @@ type Bulk struct {
 	s     *Store
 	mu    sync.Mutex
 	terms map[string]int64 // search_terms deltas
+	tags  map[int64]string // tag names by id, for the search index
 }
 
 // BeginBulk prepares the database for a bulk load (on SQLite: no fsync, no
@@ -67,7 +69,7 @@ func (s *Store) BeginBulk(ctx context.Context) (*Bulk, error) {
 			}
 		}
 	}
-	return &Bulk{s: s, terms: map[string]int64{}}, nil
+	return &Bulk{s: s, terms: map[string]int64{}, tags: map[int64]string{}}, nil
 }
 
 // NextIDs returns the first free id of articles, comments and tags.
@@ -88,6 +90,7 @@ func (b *Bulk) Tags(ctx context.Context, firstID int64, names []string) error {
 	rows := make([][]any, len(names))
 	for i, n := range names {
 		rows[i] = []any{firstID + int64(i), domain.Slugify(n), n}
+		b.tags[firstID+int64(i)] = n
 	}
 	return b.tx(ctx, func(tx *sql.Tx) error {
 		return b.s.insertRows(ctx, tx, "tags (id, slug, name)", "(?, ?, ?)", rows)
@@ -109,6 +112,9 @@ func (b *Bulk) Authors(ctx context.Context, firstID int64, names, bios []string)
 // index rows and related lists, in one transaction.
 func (b *Bulk) Articles(ctx context.Context, list []BulkArticle) error {
 	s := b.s
+	if err := b.loadTagNames(ctx, list); err != nil {
+		return err
+	}
 	docs := make([]*searchDoc, len(list))
 	var wg sync.WaitGroup
 	workers := runtime.NumCPU()
@@ -121,6 +127,7 @@ func (b *Bulk) Articles(ctx context.Context, list []BulkArticle) error {
 					continue
 				}
 				d := newSearchDoc(a.Title, a.Excerpt, a.BodyHTML, a.BodySource)
+				d.tags = b.tagTermsOf(a.TagIDs)
 				docs[i] = &d
 				local[docCountTerm]++
 				for t := range d.terms() {
@@ -156,9 +163,9 @@ func (b *Bulk) Articles(ctx context.Context, list []BulkArticle) error {
 		}
 		if d := docs[i]; d != nil {
 			if s.dialect == Postgres {
-				search = append(search, []any{a.ID, d.title, d.excerpt, d.body, d.title, d.excerpt, d.body})
+				search = append(search, []any{a.ID, d.title, d.excerpt, d.body, d.tags, d.title, d.excerpt, d.body, d.tags})
 			} else {
-				search = append(search, []any{a.ID, d.title, d.excerpt, d.body})
+				search = append(search, []any{a.ID, d.title, d.excerpt, d.body, d.tags})
 			}
 		}
 		if a.Status == domain.StatusPublished {
@@ -168,12 +175,12 @@ func (b *Bulk) Articles(ctx context.Context, list []BulkArticle) error {
 			computed = append(computed, []any{a.ID, dbTime(a.UpdatedAt)})
 		}
 	}
-	searchTuple := "(?, ?, ?, ?)"
-	searchTable := "article_search (rowid, title, excerpt, body)"
+	searchTuple := "(?, ?, ?, ?, ?)"
+	searchTable := "article_search (rowid, title, excerpt, body, tags)"
 	if s.dialect == Postgres {
-		searchTable = "article_search (article_id, title, excerpt, body, tsv)"
-		searchTuple = `(?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
-			|| setweight(to_tsvector('simple', ?), 'D'))`
+		searchTable = "article_search (article_id, title, excerpt, body, tags, tsv)"
+		searchTuple = `(?, ?, ?, ?, ?, setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B')
+			|| setweight(to_tsvector('simple', ?), 'D') || setweight(to_tsvector('simple', ?), 'A'))`
 	}
 	return b.tx(ctx, func(tx *sql.Tx) error {
 		for _, in := range []struct {
@@ -194,6 +201,51 @@ func (b *Bulk) Articles(ctx context.Context, list []BulkArticle) error {
 		}
 		return nil
 	})
+}
+
+// loadTagNames learns the names of the batch's tags that Tags did not
+// store (tags that existed before the load).
+func (b *Bulk) loadTagNames(ctx context.Context, list []BulkArticle) error {
+	var missing []any
+	for _, a := range list {
+		for _, t := range a.TagIDs {
+			if _, ok := b.tags[t]; !ok && !slices.Contains(missing, any(t)) {
+				missing = append(missing, t)
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := b.s.w.QueryContext(ctx, b.s.q("SELECT id, name FROM tags WHERE id IN ("+placeholders(len(missing))+")"), missing...)
+	if err != nil {
+		return fmt.Errorf("bulk tags: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return fmt.Errorf("bulk tags: %w", err)
+		}
+		b.tags[id] = name
+	}
+	return rows.Err()
+}
+
+// tagTermsOf is what the index holds of these tags (as tagTerms: the
+// stemmed names in name order).
+func (b *Bulk) tagTermsOf(ids []int64) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		names = append(names, b.tags[id])
+	}
+	slices.Sort(names)
+	var terms []string
+	for _, n := range names {
+		terms = append(terms, stem.Terms(n)...)
+	}
+	return strings.Join(terms, " ")
 }
 
 // Comments stores one batch of comments in one transaction. Parents must

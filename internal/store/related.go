@@ -184,18 +184,23 @@ func (s *Store) HasStoredRelated(ctx context.Context) (bool, error) {
 }
 
 func (s *Store) ids(ctx context.Context, what, query string, args ...any) ([]int64, error) {
+	return column[int64](ctx, s, what, query, args...)
+}
+
+// column runs a read query of one column and returns its values.
+func column[T any](ctx context.Context, s *Store, what, query string, args ...any) ([]T, error) {
 	rows, err := s.r.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
-	var out []int64
+	var out []T
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var v T
+		if err := rows.Scan(&v); err != nil {
 			return nil, fmt.Errorf("%s: %w", what, err)
 		}
-		out = append(out, id)
+		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)

@@ -15,13 +15,16 @@ package store
 // published article with a future time is indexed before readers may see it.
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"html"
+	"math"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"warta/internal/domain"
@@ -55,126 +58,523 @@ const docCountTerm = ""
 // for: words without stop words, stemmed, at most MaxQueryTerms. Only these
 // terms ever reach the database, each quoted, so no user text is parsed as
 // FTS5 or tsquery syntax.
-func SearchTerms(q string) []string {
+func SearchTerms(q string) []string { return ParseQuery(q).Terms }
+
+// Query is a reader's query as the index sees it.
+type Query struct {
+	Terms   []string   // distinct stemmed terms, phrase words included
+	Words   []string   // for each term, the word as typed (lowercase)
+	Phrases [][]string // "quoted phrases", as stemmed terms in order
+}
+
+// ParseQuery splits q into words and "quoted phrases". Quotes are the only
+// syntax: everything else is words to look for.
+func ParseQuery(q string) Query {
 	q = strings.ToValidUTF8(q, " ")
-	var out []string
-	for _, t := range stem.Terms(q) {
-		if slices.Contains(out, t) {
-			continue
+	var out Query
+	add := func(text string) []string {
+		var terms []string
+		for _, w := range stem.Tokens(text) {
+			if stem.IsStopWord(w) {
+				continue
+			}
+			t := stem.Terms(w)
+			if len(t) == 0 {
+				continue
+			}
+			terms = append(terms, t[0])
+			if !slices.Contains(out.Terms, t[0]) && len(out.Terms) < MaxQueryTerms {
+				out.Terms = append(out.Terms, t[0])
+				out.Words = append(out.Words, w)
+			}
 		}
-		out = append(out, t)
-		if len(out) == MaxQueryTerms {
-			break
+		return terms
+	}
+	parts := strings.Split(q, `"`)
+	for i, part := range parts {
+		terms := add(part)
+		// Odd parts are inside quotes (an unclosed quote runs to the end).
+		if i%2 == 1 && len(terms) > 1 {
+			out.Phrases = append(out.Phrases, terms)
 		}
 	}
 	return out
+}
+
+// SearchRequest is one search: the query, its order, filters and page.
+type SearchRequest struct {
+	Query    Query
+	Order    SearchSort
+	Category string    // category slug; "" for all
+	From, To time.Time // published in [From, To); zero for no bound
+	Page     domain.Page
 }
 
 // SearchResult is one page of search hits.
 type SearchResult struct {
 	Articles []domain.Article // with bodies, so callers can cut snippets
 	Total    int
+	// Capped: more articles match than are ranked (MaxSearchRanked); Total
+	// is then that bound and the newest of them are ranked.
+	Capped bool
+	// Partial: no article holds every term; these hold some of them.
+	Partial bool
+	// Corrected is the query the results are for when the reader's words
+	// were not in the index and close words were ("Mungkin maksud Anda").
+	Corrected string
+	// Expanded lists, per unknown word completed as a prefix, the words it
+	// was taken for.
+	Expanded bool
+	// Terms are the index terms matched (prefix completions included), for
+	// highlighting.
+	Terms []string
 }
+
+// Bounds of the work one search does, whatever the archive's size.
+const (
+	// MaxSearchRanked is how many matching articles (the newest) are ranked;
+	// a common word matching a hundred thousand articles costs no more.
+	MaxSearchRanked = 500
+	prefixTerms     = 8     // index words a typed prefix stands for
+	suggestScan     = 20000 // index words looked at for a typo
+)
 
 // Search returns one page of published articles that contain every term.
 // Terms must come from SearchTerms. No terms means no results.
 func (s *Store) Search(ctx context.Context, terms []string, order SearchSort, p domain.Page) (SearchResult, error) {
+	return s.Find(ctx, SearchRequest{Query: Query{Terms: terms, Words: terms}, Order: order, Page: p})
+}
+
+// Find runs a search. Every term must match (AND), as a word of the index
+// or, for a typed word the index does not hold, as the beginning of one
+// (prefix). When nothing matches, a word the index does not know is
+// replaced by the closest one it does (Corrected); when still nothing
+// matches, articles holding some of the terms are returned (Partial).
+//
+// The database only finds matches (the newest MaxSearchRanked by id, the
+// same set on both engines); ranking happens here, the same on both: per
+// term, a match in the title or the tags counts 4, in the excerpt 2, in the
+// body at most 2 (1 + ln tf), times the term's IDF; a fresh article gets up
+// to 1.5×, fading over weeks; ties go to the newer article.
+func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, error) {
 	var res SearchResult
-	if len(terms) == 0 {
+	if !req.Order.Valid() {
+		return res, domain.Invalid("urutan %q tidak dikenal", req.Order)
+	}
+	if len(req.Query.Terms) == 0 {
 		return res, nil
 	}
-	if !order.Valid() {
-		return res, domain.Invalid("urutan %q tidak dikenal", order)
-	}
-	now := s.Now()
-	var from, match string
-	var matchArg any
-	var rank string
-	if s.dialect == Postgres {
-		from = ` FROM plainto_tsquery('simple', ?) q, article_search f
-			JOIN articles a ON a.id = f.article_id JOIN categories c ON c.id = a.category_id`
-		match = "f.tsv @@ q"
-		matchArg = strings.Join(terms, " ")
-		// ts_rank weighs the title (A) over the excerpt (B) over the body (D).
-		rank = `ts_rank(f.tsv, q) * (1 + 1 / (1 + GREATEST(0, EXTRACT(EPOCH FROM (CAST(? AS TIMESTAMPTZ) - a.published_at)) / 86400) / 7))`
-	} else {
-		// CROSS JOIN fixes SQLite's join order: the full-text match drives
-		// the query. Left to itself the planner walks every published article
-		// and probes the index for each (4.8 s instead of 10 ms at 200,000
-		// articles).
-		from = ` FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid JOIN categories c ON c.id = a.category_id`
-		match = "article_search MATCH ?"
-		matchArg = ftsAll(terms)
-		// bm25 is lower for better matches; negate it so both engines rank
-		// "higher is better". Title counts 5x, excerpt 2x, body 1x.
-		rank = `(-bm25(article_search, 5.0, 2.0, 1.0)) * (1 + 1 / (1 + MAX(0, julianday(?) - julianday(a.published_at)) / 7))`
-	}
-	// On PostgreSQL the tsquery placeholder sits in FROM, on SQLite the
-	// MATCH one opens WHERE: either way it comes first.
-	where := " WHERE " + match + " AND" + published
-	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*)"+from+where), matchArg, now).Scan(&res.Total); err != nil {
-		return res, fmt.Errorf("search: count: %w", err)
-	}
-	if res.Total == 0 || p.Offset() >= res.Total {
-		return res, nil
-	}
-	args := []any{matchArg, now}
-	var orderBy string
-	if order == SearchByNewest {
-		orderBy = " ORDER BY a.published_at DESC, a.id DESC"
-	} else {
-		// A week-old article needs twice the textual relevance of one
-		// published now; the boost fades, it never drops a match.
-		orderBy = " ORDER BY " + rank + " DESC, a.published_at DESC, a.id DESC"
-		args = append(args, now)
-	}
-	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+articleFullCols+from+where+orderBy+" LIMIT ? OFFSET ?"),
-		append(args, p.Size, p.Offset())...)
+	groups, unknown, err := s.termGroups(ctx, req.Query, &res)
 	if err != nil {
-		return res, fmt.Errorf("search: %w", err)
+		return res, err
 	}
-	for rows.Next() {
-		a, err := scanArticle(rows, true)
-		if err != nil {
-			rows.Close()
-			return res, fmt.Errorf("search: %w", err)
+	ids, err := s.matchIDs(ctx, req, groups, false)
+	if err != nil {
+		return res, err
+	}
+	if len(ids) == 0 && len(unknown) > 0 {
+		if fixed, ok, err := s.correct(ctx, req.Query, unknown); err != nil {
+			return res, err
+		} else if ok {
+			q := ParseQuery(fixed)
+			alt := SearchResult{}
+			g2, _, err := s.termGroups(ctx, q, &alt)
+			if err != nil {
+				return res, err
+			}
+			if ids, err = s.matchIDs(ctx, req, g2, false); err != nil {
+				return res, err
+			}
+			if len(ids) > 0 {
+				res.Corrected, groups, req.Query = fixed, g2, q
+			}
 		}
-		res.Articles = append(res.Articles, a)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return res, fmt.Errorf("search: %w", err)
+	if len(ids) == 0 && len(groups) > 1 {
+		if ids, err = s.matchIDs(ctx, req, groups, true); err != nil {
+			return res, err
+		}
+		res.Partial = len(ids) > 0
 	}
-	if err := s.loadRelations(ctx, res.Articles); err != nil {
+	for _, g := range groups {
+		res.Terms = append(res.Terms, g...)
+	}
+	res.Total = min(len(ids), MaxSearchRanked)
+	res.Capped = len(ids) > MaxSearchRanked
+	ids = ids[:res.Total]
+	if len(ids) == 0 {
+		return res, nil
+	}
+	ranked, err := s.rankSearch(ctx, ids, groups, req.Order)
+	if err != nil {
+		return res, err
+	}
+	off := req.Page.Offset()
+	if off >= len(ranked) {
+		return res, nil
+	}
+	page := ranked[off:min(len(ranked), off+req.Page.Size)]
+	if res.Articles, err = s.articlesByIDs(ctx, page); err != nil {
 		return res, err
 	}
 	return res, nil
 }
 
+// termGroups gives each query term the index words it matches: itself when
+// the index holds it, else up to prefixTerms words beginning with the word
+// as typed (or its stem). unknown lists the terms matching nothing.
+func (s *Store) termGroups(ctx context.Context, q Query, res *SearchResult) (groups [][]string, unknown []int, err error) {
+	dfs, _, err := s.TermDocs(ctx, q.Terms)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i, t := range q.Terms {
+		var alts []string
+		if dfs[t] > 0 {
+			alts = []string{t}
+		}
+		// The word as typed may also be the beginning of index words
+		// ("minyaki" stems to "minyak" and begins "minyakita"); an unknown
+		// stem may be one too.
+		for _, p := range []string{q.Words[i], t} {
+			if utf8.RuneCountInString(p) < 3 || p == t && len(alts) > 0 {
+				continue
+			}
+			more, err := s.termsWithPrefix(ctx, p, prefixTerms)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, m := range more {
+				if !slices.Contains(alts, m) {
+					alts = append(alts, m)
+					res.Expanded = true
+				}
+			}
+			if len(more) > 0 {
+				break
+			}
+		}
+		if len(alts) > 0 {
+			groups = append(groups, alts)
+			continue
+		}
+		groups = append(groups, []string{t})
+		unknown = append(unknown, i)
+	}
+	return groups, unknown, nil
+}
+
+// termsWithPrefix returns the index words beginning with p, most used
+// first (then alphabetical), at most n.
+func (s *Store) termsWithPrefix(ctx context.Context, p string, n int) ([]string, error) {
+	return column[string](ctx, s, "search prefix", s.q(`SELECT term FROM search_terms WHERE term >= ? AND term < ? AND docs > 0
+		ORDER BY docs DESC, term LIMIT ?`), p, p+"\U0010FFFF", n)
+}
+
+// correct replaces each unknown word of q by the closest index word (edit
+// distance 1 for short words, 2 for longer ones; among equals the most
+// used, then alphabetical) and returns the corrected query text.
+func (s *Store) correct(ctx context.Context, q Query, unknown []int) (string, bool, error) {
+	words := slices.Clone(q.Words)
+	changed := false
+	for _, i := range unknown {
+		w := q.Words[i]
+		first, size := utf8.DecodeRuneInString(w)
+		if size == 0 {
+			continue
+		}
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT term, docs FROM search_terms WHERE term >= ? AND term < ? AND docs > 0 LIMIT ?`),
+			string(first), string(first+1), suggestScan)
+		if err != nil {
+			return "", false, fmt.Errorf("search: suggest: %w", err)
+		}
+		best, bestD, bestDocs := "", 3, int64(0)
+		limit := 2
+		if utf8.RuneCountInString(w) <= 4 {
+			limit = 1
+		}
+		for rows.Next() {
+			var t string
+			var docs int64
+			if err := rows.Scan(&t, &docs); err != nil {
+				rows.Close()
+				return "", false, fmt.Errorf("search: suggest: %w", err)
+			}
+			d := min(editDistance(w, t, limit), editDistance(q.Terms[i], t, limit))
+			if d > limit {
+				continue
+			}
+			if d < bestD || d == bestD && (docs > bestDocs || docs == bestDocs && t < best) {
+				best, bestD, bestDocs = t, d, docs
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return "", false, fmt.Errorf("search: suggest: %w", err)
+		}
+		if best != "" {
+			words[i], changed = best, true
+		}
+	}
+	return strings.Join(words, " "), changed, nil
+}
+
+// editDistance is the optimal-string-alignment distance of a and b (an
+// adjacent swap counts one), or limit+1 once it is surely above limit.
+func editDistance(a, b string, limit int) int {
+	x, y := []rune(a), []rune(b)
+	if d := len(x) - len(y); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(y)+1)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(y)]
+}
+
+// matchIDs returns the ids of published articles matching every group (or,
+// with any, at least one), and the phrases, within the filters: the newest
+// MaxSearchRanked+1 by id.
+func (s *Store) matchIDs(ctx context.Context, req SearchRequest, groups [][]string, anyTerm bool) ([]int64, error) {
+	var from, match string
+	syn := matchSyntax{quote: ftsQuote, or: " OR ", and: " AND ", next: " "}
+	if s.dialect == Postgres {
+		syn = matchSyntax{quote: func(t string) string { return "'" + strings.ReplaceAll(t, "'", "''") + "'" },
+			or: " | ", and: " & ", next: " <-> "}
+	}
+	expr := syn.query(groups, req.Query.Phrases, anyTerm)
+	if s.dialect == Postgres {
+		from = " FROM article_search f JOIN articles a ON a.id = f.article_id JOIN categories c ON c.id = a.category_id"
+		match = "f.tsv @@ to_tsquery('simple', ?)"
+	} else {
+		// CROSS JOIN: the full-text match drives the query (see Search's
+		// history in docs/discovery.md), newest rowid first, so LIMIT stops
+		// the scan early for a common word.
+		from = " FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid JOIN categories c ON c.id = a.category_id"
+		match = "article_search MATCH ?"
+	}
+	where := " WHERE " + match + " AND" + published
+	args := []any{expr, s.Now()}
+	if req.Category != "" {
+		where += " AND c.slug = ?"
+		args = append(args, req.Category)
+	}
+	if !req.From.IsZero() {
+		where += " AND a.published_at >= ?"
+		args = append(args, dbTime(req.From))
+	}
+	if !req.To.IsZero() {
+		where += " AND a.published_at < ?"
+		args = append(args, dbTime(req.To))
+	}
+	key := "article_search.rowid"
+	if s.dialect == Postgres {
+		key = "f.article_id"
+	}
+	return s.ids(ctx, "search", s.q("SELECT a.id"+from+where+" ORDER BY "+key+" DESC LIMIT ?"), append(args, MaxSearchRanked+1)...)
+}
+
+// matchSyntax writes a match expression for one engine: FTS5 or tsquery.
+type matchSyntax struct {
+	quote         func(string) string
+	or, and, next string // next joins the words of a phrase
+}
+
+// query matches every group (any of its words), or with anyTerm at least
+// one, and every phrase.
+func (m matchSyntax) query(groups, phrases [][]string, anyTerm bool) string {
+	join := func(words []string, op string) string {
+		q := make([]string, len(words))
+		for i, t := range words {
+			q[i] = m.quote(t)
+		}
+		return "(" + strings.Join(q, op) + ")"
+	}
+	var ps []string
+	for _, g := range groups {
+		ps = append(ps, join(g, m.or))
+	}
+	op := m.and
+	if anyTerm {
+		op = m.or
+	}
+	expr := strings.Join(ps, op)
+	if !anyTerm {
+		for _, ph := range phrases {
+			if m.next == " " { // FTS5: a phrase is one quoted string
+				expr += m.and + m.quote(strings.Join(ph, " "))
+			} else {
+				expr += m.and + join(ph, m.next)
+			}
+		}
+	}
+	return expr
+}
+
+type searchRank struct {
+	id      int64
+	matched int
+	score   float64
+	pub     time.Time
+}
+
+// rankSearch orders the matching articles (see Find) and returns their ids.
+func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, order SearchSort) ([]int64, error) {
+	var all []string
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	dfs, n, err := s.TermDocs(ctx, all)
+	if err != nil {
+		return nil, err
+	}
+	args := make([]any, 0, len(ids)+1)
+	args = append(args, s.Now())
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.published_at, f.title, f.excerpt, f.body, f.tags
+		FROM articles a JOIN article_search f ON f.`+s.searchKey()+` = a.id
+		WHERE`+published+` AND a.id IN (`+placeholders(len(ids))+`)`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("search: rank: %w", err)
+	}
+	defer rows.Close()
+	now := s.Now()
+	var ranked []searchRank
+	for rows.Next() {
+		var r searchRank
+		var title, excerpt, body, tags sql.NullString
+		if err := rows.Scan(&r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
+			return nil, fmt.Errorf("search: rank: %w", err)
+		}
+		fields := [4]map[string]int{count(title.String), count(excerpt.String), count(body.String), count(tags.String)}
+		for _, g := range groups {
+			best := 0.0
+			for _, t := range g {
+				w := 0.0
+				if fields[0][t] > 0 {
+					w += 4
+				}
+				if fields[3][t] > 0 {
+					w += 4
+				}
+				if fields[1][t] > 0 {
+					w += 2
+				}
+				if tf := fields[2][t]; tf > 0 {
+					w += min(2, 1+math.Log(float64(tf)))
+				}
+				best = max(best, w*math.Log(1+float64(n)/float64(max(dfs[t], 1))))
+			}
+			if best > 0 {
+				r.matched++
+				r.score += best
+			}
+		}
+		age := max(0, now.Sub(r.pub).Hours()/24)
+		r.score *= 1 + 0.5/(1+age/7)
+		r.score = math.Round(r.score*1e6) / 1e6 // the same on both engines
+		ranked = append(ranked, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: rank: %w", err)
+	}
+	slices.SortFunc(ranked, func(x, y searchRank) int {
+		if order == SearchByRelevance {
+			if c := cmp.Compare(y.matched, x.matched); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(y.score, x.score); c != 0 {
+				return c
+			}
+		}
+		if c := y.pub.Compare(x.pub); c != 0 {
+			return c
+		}
+		return cmp.Compare(y.id, x.id)
+	})
+	out := make([]int64, len(ranked))
+	for i, r := range ranked {
+		out[i] = r.id
+	}
+	return out, nil
+}
+
+func count(field string) map[string]int {
+	m := map[string]int{}
+	for _, t := range strings.Fields(field) {
+		m[t]++
+	}
+	return m
+}
+
+// articlesByIDs loads published articles with bodies and relations, in the
+// order of ids.
+func (s *Store) articlesByIDs(ctx context.Context, ids []int64) ([]domain.Article, error) {
+	args := make([]any, 0, len(ids)+1)
+	args = append(args, s.Now())
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+articleFullCols+articleFrom+" WHERE"+published+
+		" AND a.id IN ("+placeholders(len(ids))+")"), args...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	byID := map[int64]domain.Article{}
+	for rows.Next() {
+		a, err := scanArticle(rows, true)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		byID[a.ID] = a
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := make([]domain.Article, 0, len(ids))
+	for _, id := range ids {
+		if a, ok := byID[id]; ok {
+			out = append(out, a)
+		}
+	}
+	if err := s.loadRelations(ctx, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ftsQuote quotes one term as an FTS5 string, the only FTS5 syntax we emit.
 func ftsQuote(t string) string { return `"` + strings.ReplaceAll(t, `"`, `""`) + `"` }
 
-// ftsAll is an FTS5 query matching rows that hold every term.
-func ftsAll(terms []string) string {
-	q := make([]string, len(terms))
-	for i, t := range terms {
-		q[i] = ftsQuote(t)
-	}
-	return strings.Join(q, " ")
-}
-
-// ftsAny is an FTS5 query matching rows that hold any of the terms.
-func ftsAny(terms []string) string {
-	q := make([]string, len(terms))
-	for i, t := range terms {
-		q[i] = ftsQuote(t)
-	}
-	return strings.Join(q, " OR ")
-}
-
 // searchDoc is what the index holds for one article: stemmed terms joined
 // by spaces.
-type searchDoc struct{ title, excerpt, body string }
+type searchDoc struct{ title, excerpt, body, tags string }
 
 func newSearchDoc(title, excerpt, bodyHTML, bodySource string) searchDoc {
 	body := PlainText(bodyHTML)
@@ -191,12 +591,37 @@ func newSearchDoc(title, excerpt, bodyHTML, bodySource string) searchDoc {
 // terms is the set of distinct terms of the document.
 func (d searchDoc) terms() map[string]bool {
 	set := map[string]bool{}
-	for _, f := range []string{d.title, d.excerpt, d.body} {
+	for _, f := range []string{d.title, d.excerpt, d.body, d.tags} {
 		for _, t := range strings.Fields(f) {
 			set[t] = true
 		}
 	}
 	return set
+}
+
+// tagTerms is what the index holds of an article's tags: the stemmed terms
+// of their names, in name order.
+func (s *Store) tagTerms(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id
+		WHERE x.article_id = ?`), id)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return "", err
+		}
+		names = append(names, name)
+	}
+	slices.Sort(names) // in Go: the engines' collations differ
+	var terms []string
+	for _, n := range names {
+		terms = append(terms, stem.Terms(n)...)
+	}
+	return strings.Join(terms, " "), rows.Err()
 }
 
 // searchKey is the article_search column holding the article id.
@@ -230,12 +655,17 @@ func (s *Store) indexArticle(ctx context.Context, tx *sql.Tx, id int64) error {
 	var next *searchDoc
 	if err == nil && domain.Status(status) == domain.StatusPublished {
 		d := newSearchDoc(title, excerpt, bodyHTML, bodySource)
+		if d.tags, err = s.tagTerms(ctx, tx, id); err != nil {
+			return err
+		}
 		next = &d
 	}
 	var prev *searchDoc
 	var d searchDoc
-	err = tx.QueryRowContext(ctx, s.q("SELECT title, excerpt, body FROM article_search WHERE "+s.searchKey()+" = ?"), id).
-		Scan(&d.title, &d.excerpt, &d.body)
+	var tags sql.NullString
+	err = tx.QueryRowContext(ctx, s.q("SELECT title, excerpt, body, tags FROM article_search WHERE "+s.searchKey()+" = ?"), id).
+		Scan(&d.title, &d.excerpt, &d.body, &tags)
+	d.tags = tags.String
 	switch {
 	case err == nil:
 		prev = &d
@@ -261,12 +691,12 @@ func (s *Store) indexArticle(ctx context.Context, tx *sql.Tx, id int64) error {
 func (s *Store) insertSearchDoc(ctx context.Context, tx *sql.Tx, id int64, d searchDoc) error {
 	var err error
 	if s.dialect == Postgres {
-		_, err = tx.ExecContext(ctx, `INSERT INTO article_search (article_id, title, excerpt, body, tsv)
-			VALUES ($1, $2, $3, $4, setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B')
-			|| setweight(to_tsvector('simple', $4), 'D'))`, id, d.title, d.excerpt, d.body)
+		_, err = tx.ExecContext(ctx, `INSERT INTO article_search (article_id, title, excerpt, body, tags, tsv)
+			VALUES ($1, $2, $3, $4, $5, setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B')
+			|| setweight(to_tsvector('simple', $4), 'D') || setweight(to_tsvector('simple', $5), 'A'))`, id, d.title, d.excerpt, d.body, d.tags)
 	} else {
-		_, err = tx.ExecContext(ctx, "INSERT INTO article_search (rowid, title, excerpt, body) VALUES (?, ?, ?, ?)",
-			id, d.title, d.excerpt, d.body)
+		_, err = tx.ExecContext(ctx, "INSERT INTO article_search (rowid, title, excerpt, body, tags) VALUES (?, ?, ?, ?, ?)",
+			id, d.title, d.excerpt, d.body, d.tags)
 	}
 	return err
 }

@@ -27,6 +27,8 @@ var (
 	imgRe     = regexp.MustCompile(`(?is)<img\b[^>]*>`)
 	srcRe     = regexp.MustCompile(`(?i)\b(src)\s*=\s*"([^"]*)"`)
 	srcsetRe  = regexp.MustCompile(`(?i)\s(srcset|sizes)\s*=\s*"[^"]*"`)
+	linkTag   = regexp.MustCompile(`(?is)</?a\b[^>]*>`)
+	blankLine = regexp.MustCompile(`\n\s*\n`)
 	blockTag  = regexp.MustCompile(`(?i)^<(p|h[1-6]|ul|ol|li|blockquote|figure|div|table|pre|hr|dl|section|iframe|address)\b`)
 )
 
@@ -62,7 +64,7 @@ func convertBody(src string, media Media, gallery func(id string) (attachmentRef
 			caption = c
 		}
 		// A caption may wrap the image in a link; keep the image itself.
-		caption = strings.TrimSpace(regexp.MustCompile(`(?is)</?a\b[^>]*>`).ReplaceAllString(caption, ""))
+		caption = strings.TrimSpace(linkTag.ReplaceAllString(caption, ""))
 		return "\n\n<figure>" + img + "<figcaption>" + caption + "</figcaption></figure>\n\n"
 	})
 	s = embedRe.ReplaceAllStringFunc(s, func(m string) string {
@@ -115,7 +117,7 @@ func convertBody(src string, media Media, gallery func(id string) (attachmentRef
 // classic-editor posts.
 func autop(s string) string {
 	var out []string
-	for _, chunk := range regexp.MustCompile(`\n\s*\n`).Split(s, -1) {
+	for _, chunk := range blankLine.Split(s, -1) {
 		// Lines that start a block stand alone; runs of other lines become
 		// a paragraph with line breaks.
 		var para []string

@@ -276,7 +276,7 @@ func (im *importer) item(ctx context.Context, it *Item) error {
 			photo = im.photo(a)
 		}
 	}
-	body := im.r.Sanitize(convertBody(it.Content(), im.mediaFor, im.galleryRef))
+	body := im.r.Sanitize(convertBody(it.Content(), im.bodyImage, im.galleryRef))
 	excerpt := plain(it.Excerpt())
 	if im.opt.DryRun {
 		for _, t := range tagNames {
@@ -664,6 +664,19 @@ func (im *importer) mediaFor(ref string) (string, bool) {
 	im.images[p] = img
 	im.sum.Media++
 	return img.URL, true
+}
+
+// bodyImage is where an image in a body is loaded from now: the imported
+// copy, or else the old site's address made absolute (a relative one would
+// point at the new site).
+func (im *importer) bodyImage(ref string) (string, bool) {
+	if u, ok := im.mediaFor(ref); ok {
+		return u, true
+	}
+	if a := im.absolute(ref); a != ref {
+		return a, true
+	}
+	return "", false
 }
 
 func (im *importer) galleryRef(id string) (attachmentRef, bool) {

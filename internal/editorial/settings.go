@@ -1,0 +1,52 @@
+package editorial
+
+import (
+	"context"
+	"strings"
+
+	"warta/internal/auth"
+	"warta/internal/domain"
+	"warta/internal/store"
+)
+
+// MaxArticleSlot bounds the article slot's HTML as sent, in bytes.
+const MaxArticleSlot = 16 << 10
+
+// CleanArticleSlot sanitises the HTML an admin wrote for the article slot,
+// as it is stored: what the article bodies' sanitiser leaves (paragraphs,
+// emphasis, links, images, lists and tables stay; scripts, styles, event
+// handlers, javascript: URLs, forms and iframes go; the site's CSP would
+// block a third-party frame anyway), trimmed ("" turns the slot off).
+func (s *Service) CleanArticleSlot(raw string) (string, error) {
+	if len(raw) > MaxArticleSlot {
+		return "", domain.Invalid("HTML slot artikel terlalu panjang (paling banyak %d KB)", MaxArticleSlot>>10)
+	}
+	return strings.TrimSpace(s.render.Sanitize(raw)), nil
+}
+
+// SiteSettings are the site-wide settings admins set.
+type SiteSettings struct {
+	ArticleSlotHTML string // stored sanitised
+}
+
+// SiteSettings returns the site-wide settings.
+func (s *Service) SiteSettings(ctx context.Context, u *domain.User) (SiteSettings, error) {
+	if err := auth.Require(u, auth.PermSiteSettings); err != nil {
+		return SiteSettings{}, err
+	}
+	v, err := s.store.Setting(ctx, store.SettingArticleSlot)
+	return SiteSettings{ArticleSlotHTML: v}, err
+}
+
+// SetArticleSlot stores the article slot sanitised and returns the stored
+// value.
+func (s *Service) SetArticleSlot(ctx context.Context, u *domain.User, raw string) (string, error) {
+	if err := auth.Require(u, auth.PermSiteSettings); err != nil {
+		return "", err
+	}
+	clean, err := s.CleanArticleSlot(raw)
+	if err != nil {
+		return "", err
+	}
+	return clean, s.store.SetSetting(ctx, store.SettingArticleSlot, clean)
+}

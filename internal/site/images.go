@@ -1,0 +1,55 @@
+package site
+
+import (
+	"strings"
+
+	"warta/internal/domain"
+	"warta/internal/media"
+)
+
+// img is what an <img> of an article photo carries: the rendition to load
+// where srcset is not understood, the srcset of every uploaded width, and
+// the intrinsic size of src (so the box is reserved before it loads).
+type img struct {
+	Src    string
+	Srcset string
+	Width  int
+	Height int
+}
+
+// photoImg picks, for a slot about want CSS pixels wide, the smallest
+// uploaded rendition at least that wide as src (the 480 copy for cards),
+// with the srcset of all renditions; photos not stored by the media package
+// (external URLs, the demo's) keep their own URL and size.
+func photoImg(p domain.Photo, want int) img {
+	out := img{Src: p.URL, Width: p.Width, Height: p.Height}
+	set := media.Srcset(p.URL, p.Width)
+	if set == "" || p.Width <= 0 {
+		return out
+	}
+	out.Srcset = set
+	for part := range strings.SplitSeq(set, ", ") {
+		url, w, ok := strings.Cut(part, " ")
+		if !ok {
+			continue
+		}
+		n := atoiW(w)
+		if n >= want || n == p.Width {
+			out.Src, out.Width, out.Height = url, n, max(1, p.Height*n/p.Width)
+			break
+		}
+	}
+	return out
+}
+
+// atoiW reads the width of a srcset candidate ("480w").
+func atoiW(s string) int {
+	n := 0
+	for _, c := range strings.TrimSuffix(s, "w") {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

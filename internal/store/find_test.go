@@ -1,0 +1,99 @@
+package store_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"warta/internal/domain"
+	"warta/internal/store"
+	"warta/internal/testdb"
+)
+
+// TestFindAsReadersExpect: what a reader notices of search, on both
+// engines, with the same results in the same order on each.
+func TestFindAsReadersExpect(t *testing.T) {
+	orders := map[int][][]string{}
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		base := s.Now().Add(-30 * 24 * time.Hour)
+		for i, in := range []store.ArticleInput{
+			{Slug: "body-only", Title: "Rapat Anggaran Daerah", BodyHTML: "<p>Rapat juga membahas minyak goreng dan Minyakita di pasar.</p>", CategoryID: f.ekonomi},
+			{Slug: "title", Title: "Harga Minyakita Naik di Pasar Medan", BodyHTML: "<p>Pedagang mengeluh.</p>", CategoryID: f.ekonomi},
+			{Slug: "tag-only", Title: "Pedagang Mengeluh Sepi Pembeli", BodyHTML: "<p>Pasar lengang.</p>", CategoryID: f.ekonomi, Tags: []string{"Minyakita"}},
+			{Slug: "banjir-demak", Title: "Tanggul Sungai Wulan Jebol", BodyHTML: "<p>Banjir merendam Demak.</p>", CategoryID: f.nasional},
+			{Slug: "banjir-lama", Title: "Banjir Rendam Jakarta", BodyHTML: "<p>Kali Ciliwung meluap.</p>", CategoryID: f.nasional},
+			{Slug: "harga-cabai", Title: "Harga Cabai Rawit Melonjak", BodyHTML: "<p>Cabai rawit di Kediri.</p>", CategoryID: f.ekonomi},
+			{Slug: "cabai-harga", Title: "Petani Cabai Gagal Panen", BodyHTML: "<p>Cabai busuk, harga pupuk naik.</p>", CategoryID: f.ekonomi},
+		} {
+			in.PublishedAt = base.Add(time.Duration(i) * 24 * time.Hour)
+			if in.Slug == "banjir-lama" {
+				in.PublishedAt = base.Add(-300 * 24 * time.Hour)
+			}
+			publish(t, s, in)
+		}
+		call := 0
+		find := func(q string, mod func(*store.SearchRequest)) (store.SearchResult, []string) {
+			t.Helper()
+			call++
+			req := store.SearchRequest{Query: store.ParseQuery(q), Order: store.SearchByRelevance, Page: domain.Page{Number: 1, Size: 10}}
+			if mod != nil {
+				mod(&req)
+			}
+			res, err := s.Find(ctx, req)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			var slugs []string
+			for _, a := range res.Articles {
+				slugs = append(slugs, a.Slug)
+			}
+			orders[call] = append(orders[call], slugs)
+			return res, slugs
+		}
+		// Title and tag matches rank above a body-only match; tags are indexed.
+		if _, got := find("minyakita", nil); len(got) != 3 || got[2] != "body-only" || !slices.Contains(got, "tag-only") {
+			t.Errorf("minyakita: %v, want the title and tag matches before the body-only one", got)
+		}
+		// Prefix: an unfinished word finds the words it begins.
+		if res, got := find("minyaki", nil); len(got) != 3 || !res.Expanded {
+			t.Errorf("prefix minyaki: %v (expanded %v)", got, res.Expanded)
+		}
+		// A typo: the closest word of the index, said so.
+		if res, got := find("bnajir", nil); res.Corrected != "banjir" || len(got) != 2 {
+			t.Errorf("typo bnajir: corrected %q, %v", res.Corrected, got)
+		}
+		// Nothing holds every word: partial matches, said so.
+		if res, got := find("banjir minyakita", nil); !res.Partial || len(got) != 5 {
+			t.Errorf("banjir minyakita: partial %v, %v", res.Partial, got)
+		}
+		// A phrase in quotes: the words together and in order.
+		if _, got := find(`"harga cabai"`, nil); !slices.Equal(got, []string{"harga-cabai"}) {
+			t.Errorf(`"harga cabai": %v`, got)
+		}
+		if _, got := find(`harga cabai`, nil); len(got) != 2 {
+			t.Errorf(`harga cabai: %v`, got)
+		}
+		// Filters: channel and dates.
+		if _, got := find("banjir", func(r *store.SearchRequest) { r.Category = "ekonomi" }); len(got) != 0 {
+			t.Errorf("banjir in ekonomi: %v", got)
+		}
+		if _, got := find("banjir", func(r *store.SearchRequest) { r.From = base.Add(-time.Hour) }); !slices.Equal(got, []string{"banjir-demak"}) {
+			t.Errorf("banjir since a month: %v", got)
+		}
+		if _, got := find("banjir", func(r *store.SearchRequest) { r.To = base }); !slices.Equal(got, []string{"banjir-lama"}) {
+			t.Errorf("banjir before a month: %v", got)
+		}
+		find("harga", nil)
+		find("pasar", nil)
+	})
+	for call, runs := range orders {
+		for _, r := range runs[1:] {
+			if !slices.Equal(r, runs[0]) {
+				t.Errorf("search %d: the engines disagree: %v", call, runs)
+			}
+		}
+	}
+}
