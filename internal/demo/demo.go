@@ -68,7 +68,7 @@ func seed(ctx context.Context, st *store.Store, r *render.Renderer, photos media
 			catIDs[c.Slug] = have.ID
 			continue
 		}
-		id, err := st.CreateCategory(ctx, domain.Category{Slug: c.Slug, Name: c.Name, Description: c.Description, Position: i})
+		id, err := st.CreateCategory(ctx, domain.Category{Slug: c.Slug, Name: c.Name, Description: c.Description, Position: i + 1})
 		if err != nil {
 			return 0, fmt.Errorf("seed category %s: %w", c.Slug, err)
 		}

@@ -2,6 +2,8 @@ package editorial
 
 import (
 	"context"
+	"html"
+	"regexp"
 	"strings"
 
 	"warta/internal/auth"
@@ -21,7 +23,34 @@ func (s *Service) CleanArticleSlot(raw string) (string, error) {
 	if len(raw) > MaxArticleSlot {
 		return "", domain.Invalid("HTML slot artikel terlalu panjang (paling banyak %d KB)", MaxArticleSlot>>10)
 	}
-	return strings.TrimSpace(s.render.Sanitize(raw)), nil
+	clean := strings.TrimSpace(s.render.Sanitize(raw))
+	// The page's CSP loads images only from this site (and its media base
+	// URL): an off-site <img> would never show, so say so now instead of
+	// storing an ad that silently stays blank.
+	for _, m := range slotImgRe.FindAllStringSubmatch(clean, -1) {
+		src := html.UnescapeString(m[1])
+		if !s.ownImage(src) {
+			return "", domain.Invalid("gambar %q berasal dari situs lain dan akan diblokir oleh kebijakan keamanan halaman (CSP): "+
+				"unggah gambarnya lewat redaksi dan pakai alamat /media/… yang diberikan", src)
+		}
+	}
+	return clean, nil
+}
+
+var slotImgRe = regexp.MustCompile(`<img\b[^>]*?\ssrc="([^"]*)"`)
+
+// ownImage tells whether the page's CSP lets an image load: a path on this
+// site, a data: URL, or a file under the media store's public base URL.
+func (s *Service) ownImage(src string) bool {
+	switch {
+	case strings.HasPrefix(src, "//"):
+		return false
+	case strings.HasPrefix(src, "/"), strings.HasPrefix(src, "data:"):
+		return true
+	case s.media != nil && strings.HasPrefix(s.media.URLPrefix, "http") && strings.HasPrefix(src, s.media.URLPrefix):
+		return true
+	}
+	return !strings.Contains(src, ":") // a relative path
 }
 
 // SiteSettings are the site-wide settings admins set.

@@ -374,21 +374,31 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 	if err != nil {
 		return c, err
 	}
+	// A banned word holds the comment for a moderator, whatever the mode,
+	// and the answer is the one any held comment gets: telling the writer
+	// which word tripped the filter would only teach spammers to spell
+	// around it.
 	lower := strings.ToLower(c.Name + " " + c.Body)
+	flagged := false
 	for _, bw := range words {
 		if strings.Contains(lower, bw) {
-			return c, domain.Invalid("komentar Anda mengandung kata yang tidak diizinkan di situs ini")
+			flagged = true
+			break
 		}
 	}
 	if rd.Key == "" {
 		return c, domain.Invalid("pembaca tidak dikenali")
 	}
 	c.Reader = rd.Key
-	// Blocking is by the reader's own key: one person's block never falls
-	// on another behind the same address.
-	if blocked, err := s.store.IsBlocked(ctx, c.Reader); err != nil {
+	// Blocks are by the reader's own key (one person's block never falls on
+	// another behind the same address), by the e-mail typed, or by an IP
+	// range matched against the client address now (never stored). The
+	// moderator chose for each whether the comment is refused or held.
+	block, blocked, err := s.store.MatchBlock(ctx, c.Reader, c.Email, rd.IP)
+	if err != nil {
 		return c, err
-	} else if blocked {
+	}
+	if blocked && block.Action != store.BlockHold {
 		return c, domain.Forbidden("Anda tidak dapat berkomentar di situs ini")
 	}
 	if err := s.limit(rd, s.commentsReader, s.commentsIP, "terlalu banyak komentar dalam waktu singkat, coba lagi nanti"); err != nil {
@@ -415,6 +425,9 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 		if known {
 			c.Status = domain.CommentApproved
 		}
+	}
+	if flagged || blocked {
+		c.Status = domain.CommentPending
 	}
 	c, err = s.store.AddComment(ctx, c)
 	if err == nil {

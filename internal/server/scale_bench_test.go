@@ -77,6 +77,9 @@ func BenchmarkPagesAtScale(b *testing.B) {
 				for b.Loop() {
 					t := time.Now()
 					if code := get(p[1], cookie); code != 200 {
+						if code == 404 && strings.Contains(p[1], "page=100") {
+							b.Skip("no page 100 at this size")
+						}
 						b.Fatalf("%s: %d", p[1], code)
 					}
 					times = append(times, time.Since(t))

@@ -1,256 +1,229 @@
 // Package stem implements Indonesian stemming, tokenisation and stop words
 // for full-text search and related-news scoring.
 //
-// Stem reproduces PostgreSQL's Snowball "indonesian" stemmer (the
-// indonesian_stem text-search dictionary, ts_lexize('indonesian_stem', w))
-// word for word, so that the SQLite backend, which stems in Go, and the
-// PostgreSQL backend, which stems in the database, index and query the same
-// terms. The reference is the libstemmer C code PostgreSQL ships, generated
-// from indonesian.sbl by Snowball 2.1.0 or 2.2.0 depending on the release
-// (the Indonesian rules are the same in both); the golden file in testdata
-// was produced by PostgreSQL 15 itself. Snowball's development
-// version has revised these rules, so a future PostgreSQL may differ: the
-// live test (WARTA_TEST_POSTGRES) is there to notice.
+// Warta stems text itself before either database indexes it (both index
+// the output of Terms with a configuration that only lowercases), so the
+// goal is to be right for readers, not to agree with PostgreSQL's
+// indonesian_stem: a word is reduced only when what remains is a root word
+// of the dictionary (rootwords.txt, from the hunspell-id word list), so
+// names and roots that merely look affixed (berita, Kediri, Persebaya,
+// cabai, nilai, perintah, tandatangan) are never cut.
 package stem
 
-import "unicode/utf8"
-
-// maxStemBytes mirrors PostgreSQL's dict_snowball, which hands words longer
-// than 1000 bytes back unstemmed because they cannot be real words.
-const maxStemBytes = 1000
-
-// Values of the Snowball "prefix" integer. They record which kind of prefix
-// was removed, because the suffix rules depend on it (e.g. "-kan" is not
-// removed after ke-/peng-/per-). The numbers are the ones the Snowball
-// source uses; only their identity matters.
-const (
-	prefixNone = 0
-	prefixDi   = 1 // di-, meng- (and variants), ter-
-	prefixPer  = 2 // per-, pe-
-	prefixKe   = 3 // ke-, peng- (and variants)
-	prefixBer  = 4 // ber-, be-, bel(ajar)
+import (
+	_ "embed"
+	"strings"
+	"sync"
 )
 
-// Stem returns the stem of one lowercase word exactly as PostgreSQL's
-// indonesian_stem dictionary would. The input must already be lowercased;
-// any string is accepted (empty, digits, non-ASCII, invalid UTF-8) and the
-// result is never longer than the input.
-//
-// The algorithm is the Snowball Indonesian stemmer (Tala's Porter stemmer
-// for Bahasa Indonesia): strip a particle (-kah, -lah, -pun), then a
-// possessive pronoun (-ku, -mu, -nya), then either a first-order prefix
-// followed by a derivational suffix (-kan, -an, -i) and, only if that
-// suffix came off, a second-order prefix; or a second-order prefix
-// followed by a suffix. Every removal requires the word to still contain
-// more than two vowels (the "measure").
-func Stem(word string) string {
-	if len(word) > maxStemBytes {
-		return word
-	}
-	// Each affix contains exactly one vowel and every replacement removes
-	// exactly one, so the measure always equals the vowel count of w; it is
-	// still tracked as a counter to follow the reference step by step.
-	measure := countVowels(word)
-	if measure <= 2 {
-		return word
-	}
-	w := word
+// maxStemBytes: longer "words" cannot be real words and are left alone.
+const maxStemBytes = 1000
 
-	if n := particleLen(w); n > 0 {
-		w = w[:len(w)-n]
-		measure--
-	}
-	// The reference stops here (keeping what it already stripped) when the
-	// measure drops, rather than skipping just the next step.
-	if measure <= 2 {
-		return w
-	}
-	if n := possessiveLen(w); n > 0 {
-		w = w[:len(w)-n]
-		measure--
-	}
-	if measure <= 2 {
-		return w
-	}
+//go:embed rootwords.txt
+var rootWordsFile string
 
-	if rest, start, prefix, ok := removeFirstOrderPrefix(w); ok {
-		w = rest
-		measure--
-		// A second-order prefix is only tried when a suffix was removed:
-		// in the Snowball source both steps sit in one "do (test (...) ...)"
-		// block, so a failing suffix step abandons the prefix step too.
-		if measure <= 2 {
-			return w
-		}
-		rest, ok := removeSuffix(w, start, prefix)
-		if !ok {
-			return w
-		}
-		w = rest
-		measure--
-		if measure > 2 {
-			// start is where the cursor was left by the first-order step: a
-			// letter it substituted (s- for meny-, p- for mem-) is not
-			// reconsidered as the start of a second-order prefix.
-			if rest, _, ok := removeSecondOrderPrefix(w, start, prefix); ok {
-				w = rest
+var (
+	rootsOnce sync.Once
+	roots     map[string]bool
+)
+
+func isRoot(w string) bool {
+	rootsOnce.Do(func() {
+		roots = map[string]bool{}
+		for _, line := range strings.Split(rootWordsFile, "\n") {
+			if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
+				roots[line] = true
 			}
 		}
-		return w
-	}
+	})
+	return roots[w]
+}
 
-	prefix := prefixNone
-	if rest, p, ok := removeSecondOrderPrefix(w, 0, prefix); ok {
-		w = rest
-		prefix = p
-		measure--
+// Protected are words that look affixed and end in a root word but are
+// names (ke+diri, per+se+baya, pe+kalong+an) or words of their own
+// (penduduk is not a form of duduk). They are never stemmed.
+var Protected = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`
+		kediri persebaya persija persib persik persis persipura persiba persela persikabo persita perseru
+		pekalongan pemalang pematangsiantar pematang pekanbaru pelalawan penajam pesawaran pesisir
+		bekasi berau bengkulu berastagi kebumen kepahiang ketapang kendari kendal kepulauan sebatik
+		semarang sumenep temanggung tebingtinggi tegal demak depok medan jember mempawah merauke
+		sentani serang sidoarjo selayar sekadau seram sampit pelaihari penajam tanjung
+		megawati prabowo jokowi bahlil pertamina pelni pertamax pertalite perum kemenkes kemendag
+		kominfo kemenkeu kejagung bersatu perindo gerindra tehoru hokeng
+		penduduk pendeta perempuan pemuda pesantren penghulu pertiwi
+	`) {
+		Protected[w] = true
 	}
-	if measure > 2 {
-		if rest, ok := removeSuffix(w, 0, prefix); ok {
-			w = rest
+}
+
+// Stem returns the root of one lowercase word: the word itself when it is
+// a root word, a protected name, not made of letters, or when no way of
+// removing affixes leaves a root word; else the root found by removing, in
+// this order, a particle (-lah, -kah, -tah, -pun), a possessive (-ku, -mu,
+// -nya), a derivational suffix (-kan, -an, -i) and up to three prefixes
+// (di-, ke-, se-, ber-, ter-, per-, meN-, peN- with the sound changes of
+// meN-/peN-: menulis → tulis, menyapu → sapu, memukul → pukul, mengirim →
+// kirim, mengebom → bom).
+func Stem(word string) string {
+	if len(word) > maxStemBytes || len(word) < 4 || Protected[word] || isRoot(word) || !letters(word) {
+		return word
+	}
+	for _, b := range inflected(word) {
+		// Suffixes alone first (serangan -> serang, not se+rang), then
+		// prefixes too.
+		cands := derived(b)
+		for _, c := range cands {
+			if isRoot(c) {
+				return c
+			}
+		}
+		for _, c := range cands {
+			if r, ok := unprefix(c, 3); ok {
+				return r
+			}
 		}
 	}
-	return w
+	return word
 }
 
-// isVowel reports whether b is one of the five vowels of the Snowball
-// grouping. Accented letters are deliberately consonants there.
-func isVowel(b byte) bool {
-	switch b {
-	case 'a', 'e', 'i', 'o', 'u':
-		return true
-	}
-	return false
-}
-
-// countVowels returns the initial measure. Vowels are ASCII, and bytes of
-// multi-byte UTF-8 sequences are never ASCII, so a byte count is exact.
-func countVowels(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if isVowel(s[i]) {
-			n++
+func letters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
 		}
 	}
-	return n
+	return true
 }
 
-// hasSuffixFrom reports whether s ends with suf and the suffix starts at or
-// after lb, the backward limit the reference runs the suffix rules with.
-func hasSuffixFrom(s, suf string, lb int) bool {
-	return len(s)-len(suf) >= lb && s[len(s)-len(suf):] == suf
-}
-
-// hasPrefixAt reports whether s has pre at byte offset at.
-func hasPrefixAt(s, pre string, at int) bool {
-	return at+len(pre) <= len(s) && s[at:at+len(pre)] == pre
-}
-
-// particleLen returns the length of a trailing -kah/-lah/-pun, or 0.
-func particleLen(s string) int {
-	for _, p := range [...]string{"kah", "lah", "pun"} {
-		if hasSuffixFrom(s, p, 0) {
-			return len(p)
+// inflected is the word, then without its particle, then without its
+// possessive too.
+func inflected(w string) []string {
+	out := []string{w}
+	for _, p := range []string{"lah", "kah", "tah", "pun"} {
+		if strings.HasSuffix(w, p) && len(w)-len(p) >= 3 {
+			w = w[:len(w)-len(p)]
+			out = append(out, w)
+			break
 		}
 	}
-	return 0
-}
-
-// possessiveLen returns the length of a trailing -nya/-ku/-mu, or 0.
-func possessiveLen(s string) int {
-	for _, p := range [...]string{"nya", "ku", "mu"} {
-		if hasSuffixFrom(s, p, 0) {
-			return len(p)
+	for _, p := range []string{"nya", "ku", "mu"} {
+		if strings.HasSuffix(w, p) && len(w)-len(p) >= 3 {
+			out = append(out, w[:len(w)-len(p)])
+			break
 		}
 	}
-	return 0
+	return out
 }
 
-// removeSuffix strips one derivational suffix. Like Snowball's among, the
-// longest ending is tried first and a failing condition falls back to the
-// shorter ending it contains ("-kan" -> "-an"), never to an unrelated one.
-// lb is the backward limit: the part of the word before it is off limits.
-func removeSuffix(s string, lb, prefix int) (string, bool) {
-	switch {
-	case hasSuffixFrom(s, "kan", lb) && prefix != prefixKe && prefix != prefixPer:
-		return s[:len(s)-3], true
-	case hasSuffixFrom(s, "an", lb) && prefix != prefixDi:
-		return s[:len(s)-2], true
-	case hasSuffixFrom(s, "i", lb) && prefix <= prefixPer:
-		// A word ending in -si keeps its i: this protects loanwords such as
-		// televisi and organisasi.
-		if i := len(s) - 2; i >= lb && s[i] == 's' {
-			return s, false
+// derived is the word, then without -kan, -an or -i.
+func derived(w string) []string {
+	out := []string{w}
+	for _, s := range []string{"kan", "an", "i"} {
+		if strings.HasSuffix(w, s) && len(w)-len(s) >= 3 {
+			out = append(out, w[:len(w)-len(s)])
 		}
-		return s[:len(s)-1], true
 	}
-	return s, false
+	return out
 }
 
-// removeFirstOrderPrefix strips di-, ke-, ter-, me(ng)- or pe(ng)- and their
-// nasal variants. It returns the new word, the offset at which the
-// reference's cursor ends up (just after a substituted letter, else 0), and
-// the prefix kind.
-func removeFirstOrderPrefix(s string) (rest string, start, prefix int, ok bool) {
-	followedByVowel := func(n int) bool { return n < len(s) && isVowel(s[n]) }
-	switch {
-	case hasPrefixAt(s, "meny", 0) && followedByVowel(4):
-		// meny + vowel comes from s- (menyapu <- sapu).
-		return "s" + s[4:], 1, prefixDi, true
-	case hasPrefixAt(s, "peny", 0) && followedByVowel(4):
-		return "s" + s[4:], 1, prefixKe, true
-	case hasPrefixAt(s, "meng", 0):
-		return s[4:], 0, prefixDi, true
-	case hasPrefixAt(s, "peng", 0):
-		return s[4:], 0, prefixKe, true
-	case hasPrefixAt(s, "mem", 0):
-		// mem + vowel comes from p- (memakai <- pakai); before a consonant
-		// mem- is simply dropped (membaca <- baca).
-		if followedByVowel(3) {
-			return "p" + s[3:], 1, prefixDi, true
-		}
-		return s[3:], 0, prefixDi, true
-	case hasPrefixAt(s, "pem", 0):
-		if followedByVowel(3) {
-			return "p" + s[3:], 1, prefixKe, true
-		}
-		return s[3:], 0, prefixKe, true
-	case hasPrefixAt(s, "men", 0), hasPrefixAt(s, "ter", 0):
-		return s[3:], 0, prefixDi, true
-	case hasPrefixAt(s, "pen", 0):
-		return s[3:], 0, prefixKe, true
-	case hasPrefixAt(s, "di", 0), hasPrefixAt(s, "me", 0):
-		return s[2:], 0, prefixDi, true
-	case hasPrefixAt(s, "ke", 0):
-		return s[2:], 0, prefixKe, true
+func isVowel(c byte) bool { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' }
+
+// unprefix removes up to depth prefixes and reports the first root word
+// found, trying each prefix's possible original first letters.
+func unprefix(w string, depth int) (string, bool) {
+	if depth == 0 || len(w) < 4 {
+		return "", false
 	}
-	return s, 0, prefixNone, false
+	for _, c := range prefixCandidates(w) {
+		if len(c) < 2 {
+			continue
+		}
+		if isRoot(c) {
+			return c, true
+		}
+		for _, d := range derived(c) {
+			if d != c && isRoot(d) {
+				return d, true
+			}
+		}
+		if r, ok := unprefix(c, depth-1); ok {
+			return r, true
+		}
+	}
+	return "", false
 }
 
-// removeSecondOrderPrefix strips ber-, be-, per-, pe- or the bel-/pel- of
-// (b|p)elajar, looking at s from byte offset at. prefix is the current kind,
-// returned unchanged where the reference leaves it alone (pelajar).
-func removeSecondOrderPrefix(s string, at, prefix int) (string, int, bool) {
-	head, tail := s[:at], s[at:]
-	switch {
-	case hasPrefixAt(tail, "belajar", 0):
-		return head + "ajar" + tail[7:], prefixBer, true
-	case hasPrefixAt(tail, "pelajar", 0):
-		return head + "ajar" + tail[7:], prefix, true
-	case hasPrefixAt(tail, "ber", 0):
-		return head + tail[3:], prefixBer, true
-	case hasPrefixAt(tail, "per", 0):
-		return head + tail[3:], prefixPer, true
-	case hasPrefixAt(tail, "be", 0):
-		// be- only before a consonant + "er" (bekerja <- kerja), so that
-		// words merely starting with "be" are left alone. The consonant is
-		// a whole character, which may be a multi-byte one.
-		_, n := utf8.DecodeRuneInString(tail[2:])
-		if n > 0 && !isVowel(tail[2]) && hasPrefixAt(tail, "er", 2+n) {
-			return head + tail[2:], prefixBer, true
+// prefixCandidates lists what w may be without its first prefix, most
+// likely first.
+func prefixCandidates(w string) []string {
+	var out []string
+	add := func(s ...string) { out = append(out, s...) }
+	at := func(p string) (string, bool) {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+1 {
+			return w[len(p):], true
 		}
-	case hasPrefixAt(tail, "pe", 0):
-		return head + tail[2:], prefixPer, true
+		return "", false
 	}
-	return s, prefix, false
+	for _, p := range []string{"di", "ke", "se"} {
+		if r, ok := at(p); ok {
+			add(r)
+		}
+	}
+	// ber-, be- (before r: berenang -> renang; bekerja -> kerja), bel(ajar)
+	if r, ok := at("ber"); ok {
+		add(r)
+		if r[0] != 'r' {
+			add("r" + r)
+		}
+	}
+	if r, ok := at("be"); ok {
+		add(r)
+	}
+	if r, ok := at("ter"); ok {
+		add(r, "r"+r)
+	}
+	if r, ok := at("per"); ok {
+		add(r, "r"+r)
+	}
+	{
+		for _, m := range []string{"me", "pe"} {
+			if r, ok := at(m + "ng"); ok {
+				if r, ok := strings.CutPrefix(r, "e"); ok && len(r) >= 2 { // mengebom -> bom
+					add(r)
+				}
+				if isVowel(r[0]) { // mengubah -> ubah, mengirim -> kirim
+					add(r, "k"+r, "ng"+r)
+				} else {
+					add(r)
+				}
+			}
+			if r, ok := at(m + "ny"); ok && isVowel(r[0]) {
+				add("ny"+r, "s"+r) // menyatakan -> nyata, menyapu -> sapu
+			}
+			if r, ok := at(m + "m"); ok {
+				if isVowel(r[0]) {
+					add("m"+r, "p"+r) // memakan -> makan, memukul -> pukul
+				} else {
+					add(r)
+				}
+			}
+			if r, ok := at(m + "n"); ok {
+				if isVowel(r[0]) {
+					add("n"+r, "t"+r) // menilai -> nilai, menulis -> tulis
+				} else {
+					add(r)
+				}
+			}
+			if r, ok := at(m); ok && len(r) > 0 && !isVowel(r[0]) { // melihat, merasa, mewarnai, menyanyi
+				add(r)
+			}
+		}
+	}
+	if r, ok := at("pel"); ok { // pelajar -> ajar, after pe- (pelabuhan -> labuh)
+		add(r)
+	}
+	return out
 }

@@ -20,7 +20,7 @@ var StopWords = []string{
 	"amat", "anda", "antara", "apa", "apabila", "apakah", "apalagi", "atas",
 	"atau", "ataupun", "bagai", "bagaikan", "bagaimana", "bagi", "bahkan",
 	"bahwa", "banyak", "baru", "beberapa", "begini", "begitu", "belum",
-	"berbagai", "berikut", "bila", "bilamana", "bisa", "boleh", "bukan",
+	"berbagai", "berikut", "berita", "bila", "bilamana", "bisa", "boleh", "bukan",
 	"bukankah", "cukup", "dalam", "dan", "dapat", "dari", "daripada", "demi",
 	"demikian", "dengan", "di", "dia", "dialah", "diri", "dirinya", "dong",
 	"dulu", "hal", "hampir", "hanya", "hanyalah", "harus", "hendak", "hingga",

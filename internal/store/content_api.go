@@ -113,8 +113,26 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 		if q.Sort == SortOldest {
 			cmp = ">"
 		}
-		where += " AND (" + pub + ", " + id + ") " + cmp + " (?, ?)"
-		args = append(slices.Clip(args), dbTime(q.After.PublishedAt), q.After.ID)
+		// Spelled out rather than as a row value, whose bound SQLite does
+		// not carry into the index range. Newest first, the cursor's time
+		// replaces now as the one upper bound of the range (SQLite uses one
+		// bound a side); oldest first it is the lower bound.
+		t := dbTime(q.After.PublishedAt)
+		args = slices.Clone(args)
+		if cmp == "<" {
+			nowArg := 0 // the placeholder of "published_at <= now"
+			if link != "" {
+				nowArg = 1
+			}
+			if t.Before(now) {
+				args[nowArg] = t
+			}
+			where += " AND (" + pub + " < ? OR " + id + " < ?)"
+			args = append(args, t, q.After.ID)
+		} else {
+			where += " AND " + pub + " >= ? AND (" + pub + " > ? OR " + id + " > ?)"
+			args = append(args, t, t, q.After.ID)
+		}
 	}
 	switch q.Sort {
 	case "", SortNewest:
@@ -140,9 +158,16 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 			count = " FROM " + link + " l"
 		}
 	}
+	inner := "SELECT a.*" + from + where + order + " LIMIT ? OFFSET ?"
+	if count != from {
+		// Only the link table filters: cut the page from its index alone,
+		// then read the page's articles (page 100 of a tag read the 1,200
+		// articles before it).
+		inner = "SELECT a.* FROM (SELECT l.article_id" + count + where + order + " LIMIT ? OFFSET ?) x JOIN articles a ON a.id = x.article_id"
+	}
 	page := func() ([]domain.Article, error) {
-		return s.queryArticles(ctx, "SELECT "+articleListCols+" FROM (SELECT a.*"+from+where+order+
-			" LIMIT ? OFFSET ?) a JOIN categories c ON c.id = a.category_id"+outer, append(args, q.Page.Size, q.Page.Offset())...)
+		return s.queryArticles(ctx, "SELECT "+articleListCols+" FROM ("+inner+") a JOIN categories c ON c.id = a.category_id"+outer,
+			append(args, q.Page.Size, q.Page.Offset())...)
 	}
 	if q.NoTotal {
 		list, err := page()

@@ -22,12 +22,38 @@ func (s *Store) CreateCategory(ctx context.Context, c domain.Category) (int64, e
 	if c.Slug == "" {
 		c.Slug = domain.Slugify(c.Name)
 	}
-	id, err := s.insertID(ctx, s.w, `INSERT INTO categories (slug, name, description, position) VALUES (?, ?, ?, ?)
+	// A new category goes where it was asked to: at position N the ones
+	// from N on move one down (so it is not sorted among them by name); at
+	// 0 (no position given) it goes last.
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("create category: %w", err)
+	}
+	defer tx.Rollback()
+	if c.Position <= 0 {
+		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(position), 0) + 1 FROM categories").Scan(&c.Position); err != nil {
+			return 0, fmt.Errorf("create category: %w", err)
+		}
+	} else {
+		var taken int
+		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM categories WHERE position = ?"), c.Position).Scan(&taken); err != nil {
+			return 0, fmt.Errorf("create category: %w", err)
+		}
+		if taken > 0 {
+			if _, err := tx.ExecContext(ctx, s.q("UPDATE categories SET position = position + 1 WHERE position >= ?"), c.Position); err != nil {
+				return 0, fmt.Errorf("create category: %w", err)
+			}
+		}
+	}
+	id, err := s.insertID(ctx, tx, `INSERT INTO categories (slug, name, description, position) VALUES (?, ?, ?, ?)
 		ON CONFLICT (slug) DO NOTHING`, c.Slug, c.Name, c.Description, c.Position)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, domain.Conflict("kategori %q sudah ada", c.Slug)
 	}
 	if err != nil {
+		return 0, fmt.Errorf("create category: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("create category: %w", err)
 	}
 	return id, nil
