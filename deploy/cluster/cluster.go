@@ -363,9 +363,26 @@ var plain = &http.Client{Timeout: 20 * time.Second}
 // reader is one new reader through the balancer: their own cookie jar. A
 // write the server answers with cookie_required is sent once more, as the
 // site's script does.
+//
+// Each reader comes from an address of its own (TEST-NET-3, as a reader's
+// address reaches the balancer from a CDN or proxy in front of it), so the
+// per-address budgets see many readers, as on a real site, not one flood
+// from 127.0.0.1.
 func reader() *http.Client {
 	jar, _ := cookiejar.New(nil)
-	return &http.Client{Jar: jar, Timeout: 20 * time.Second}
+	n := readers.Add(1)
+	addr := fmt.Sprintf("203.0.%d.%d", 113+(n/250)%8, 1+n%250)
+	return &http.Client{Jar: jar, Timeout: 20 * time.Second, Transport: fromAddr{addr}}
+}
+
+var readers atomic.Int64
+
+type fromAddr struct{ addr string }
+
+func (f fromAddr) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.Header.Set("X-Forwarded-For", f.addr)
+	return http.DefaultTransport.RoundTrip(r)
 }
 
 func readerWrite(client *http.Client, url string, body any) (answer, error) {
@@ -547,6 +564,8 @@ func (c *Cluster) Check(ctx context.Context) error {
 
 	// 4. A process stopped with SIGTERM is drained: the balancer takes it
 	// out via /readyz, and no reader's request fails meanwhile.
+	var failMu sync.Mutex
+	failures := map[string]int{}
 	load := func(stopAt <-chan struct{}) (acked, errs int64) {
 		var a, e atomic.Int64
 		var wg sync.WaitGroup
@@ -565,6 +584,13 @@ func (c *Cluster) Check(ctx context.Context) error {
 						a.Add(1)
 					} else {
 						e.Add(1)
+						why := "connection error"
+						if err == nil {
+							why = strconv.Itoa(ans.status)
+						}
+						failMu.Lock()
+						failures[why]++
+						failMu.Unlock()
 					}
 					time.Sleep(20 * time.Millisecond)
 				}
@@ -603,7 +629,7 @@ func (c *Cluster) Check(ctx context.Context) error {
 	close(stopLoad)
 	<-done
 	likes.Add(killAcked)
-	c.logf("process 2 killed mid-load: %d writes acknowledged, %d failed (in flight at the kill)", killAcked, killErrs)
+	c.logf("process 2 killed mid-load: %d writes acknowledged, %d failed (in flight at the kill: %v)", killAcked, killErrs, failures)
 	// Bring both back and compare every acknowledged write with what all
 	// processes show.
 	for _, i := range []int{1, last} {

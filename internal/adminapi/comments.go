@@ -6,6 +6,7 @@ import (
 	"warta/internal/auth"
 	"warta/internal/domain"
 	"warta/internal/editorial"
+	"warta/internal/store"
 	"warta/internal/web"
 )
 
@@ -122,6 +123,17 @@ func (a *API) removeBannedWord(w http.ResponseWriter, r *http.Request, p *auth.P
 	return noContent(w)
 }
 
+func blockJSON(a *API, b store.Block) map[string]string {
+	m := map[string]string{"kind": b.Kind, "value": b.Value, "action": b.Action, "reason": b.Reason}
+	if !b.CreatedAt.IsZero() {
+		m["created_at"] = a.time(b.CreatedAt)
+	}
+	if b.Kind == store.BlockReader {
+		m["reader"] = b.Value // the field older clients read
+	}
+	return m
+}
+
 func (a *API) listBlockedReaders(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	list, err := a.ed.BlockedReaders(r.Context(), &p.User)
 	if err != nil {
@@ -129,28 +141,60 @@ func (a *API) listBlockedReaders(w http.ResponseWriter, r *http.Request, p *auth
 	}
 	out := make([]map[string]string, 0, len(list))
 	for _, b := range list {
-		out = append(out, map[string]string{"reader": b.Reader, "reason": b.Reason, "created_at": a.time(b.CreatedAt)})
+		out = append(out, blockJSON(a, b))
 	}
 	return ok(w, out)
 }
 
 func (a *API) blockReader(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	var in struct {
-		Reader string `json:"reader"`
+		Kind   string `json:"kind"`
+		Value  string `json:"value"`
+		Reader string `json:"reader"` // older clients: the value, kind guessed
+		Action string `json:"action"`
 		Reason string `json:"reason"`
 	}
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	b, err := a.ed.BlockReader(r.Context(), &p.User, in.Reader, in.Reason)
+	if in.Value == "" {
+		in.Value = in.Reader
+	}
+	b, err := a.ed.BlockReader(r.Context(), &p.User, editorial.BlockInput{Kind: in.Kind, Value: in.Value, Action: in.Action, Reason: in.Reason})
 	if err != nil {
 		return err
 	}
-	return created(w, map[string]string{"reader": b.Reader, "reason": b.Reason})
+	return created(w, blockJSON(a, b))
+}
+
+// blockCommenter blocks the reader key and e-mail of a comment's writer.
+func (a *API) blockCommenter(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "komentar")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		Action string `json:"action"`
+		Reason string `json:"reason"`
+	}
+	if r.ContentLength != 0 {
+		if err := decode(w, r, &in); err != nil {
+			return err
+		}
+	}
+	list, err := a.ed.BlockCommenter(r.Context(), &p.User, id, in.Action, in.Reason)
+	if err != nil {
+		return err
+	}
+	out := make([]map[string]string, 0, len(list))
+	for _, b := range list {
+		out = append(out, blockJSON(a, b))
+	}
+	return created(w, out)
 }
 
 func (a *API) unblockReader(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := a.ed.UnblockReader(r.Context(), &p.User, r.PathValue("reader")); err != nil {
+	if err := a.ed.UnblockReader(r.Context(), &p.User, r.URL.Query().Get("kind"), r.PathValue("reader")); err != nil {
 		return err
 	}
 	return noContent(w)

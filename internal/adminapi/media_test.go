@@ -8,6 +8,7 @@ import (
 	"image/jpeg"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"warta/internal/domain"
 	"warta/internal/media"
 	"warta/internal/newsroom/nrtest"
+	"warta/internal/site"
 	"warta/internal/store"
 	"warta/internal/testdb"
 	"warta/internal/testobj"
@@ -110,8 +112,15 @@ func TestMediaThroughEveryBackend(t *testing.T) {
 				}
 				if kind == "s3" {
 					// Machine B: same database and bucket, its own (empty) folder.
-					b := nrtest.New(t, st, withBackend)
-					if code, _, other := get(t, b.URL+first.URL); code != 200 || !bytes.Equal(other, body) {
+					cfg := app.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test"}, MediaDir: t.TempDir(), Secret: []byte("test-secret")}
+					withBackend(&cfg)
+					b, err := app.New(context.Background(), st, cfg)
+					if err != nil {
+						t.Fatal(err)
+					}
+					srv := httptest.NewServer(b)
+					defer srv.Close()
+					if code, _, other := get(t, srv.URL+first.URL); code != 200 || !bytes.Equal(other, body) {
 						t.Errorf("second machine serves the photo: %d, same bytes %v", code, bytes.Equal(other, body))
 					}
 				}

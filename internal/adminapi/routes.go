@@ -45,6 +45,7 @@ func (a *API) Routes(mux *http.ServeMux) {
 	h("PATCH "+p+"/comments/{id}", a.moderateComment)
 	h("DELETE "+p+"/comments/{id}", a.deleteComment)
 	h("POST "+p+"/comments/bulk", a.bulkComments)
+	h("POST "+p+"/comments/{id}/block", a.blockCommenter)
 	h("GET "+p+"/banned-words", a.listBannedWords)
 	h("POST "+p+"/banned-words", a.addBannedWord)
 	h("DELETE "+p+"/banned-words/{word}", a.removeBannedWord)

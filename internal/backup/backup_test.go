@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -73,6 +74,11 @@ func TestBackupWhileWritingRestores(t *testing.T) {
 				dsn = filepath.Join(t.TempDir(), "warta.db")
 			} else {
 				dsn = testdb.PostgresURL(t)
+				for _, tool := range []string{"pg_dump", "pg_restore"} {
+					if _, err := exec.LookPath(tool); err != nil {
+						t.Skip(tool + " not installed (apt-get install postgresql-client): PostgreSQL backup not tested")
+					}
+				}
 			}
 			st, err := store.Open(ctx, dsn)
 			if err != nil {

@@ -28,6 +28,9 @@ type Reader struct {
 	ClientKey string
 	// UserAgent tells readers from machines (view counting).
 	UserAgent string
+	// IP is the client address, used only to match IP-range comment
+	// blocks at the moment of commenting; it is never stored.
+	IP string
 }
 
 // ECookieRequired refuses a vote or reaction from a browser that had no

@@ -2,6 +2,9 @@ package editorial
 
 import (
 	"context"
+	"net/mail"
+	"net/netip"
+	"strconv"
 	"strings"
 
 	"warta/internal/auth"
@@ -142,32 +145,158 @@ func (s *Service) RemoveBannedWord(ctx context.Context, u *domain.User, word str
 	return s.store.RemoveBannedWord(ctx, word)
 }
 
-// BlockedReaders lists the readers whose comments are refused.
-func (s *Service) BlockedReaders(ctx context.Context, u *domain.User) ([]store.BlockedReader, error) {
+// BlockedReaders lists the comment blocks (by reader key, e-mail and IP
+// range), newest first.
+func (s *Service) BlockedReaders(ctx context.Context, u *domain.User) ([]store.Block, error) {
 	if err := auth.Require(u, auth.PermComments); err != nil {
 		return nil, err
 	}
-	return s.store.BlockedReaders(ctx)
+	return s.store.Blocks(ctx)
 }
 
-// BlockReader refuses a reader's further comments.
-func (s *Service) BlockReader(ctx context.Context, u *domain.User, reader, reason string) (store.BlockedReader, error) {
+// BlockInput is one block a moderator asks for. Kind may be empty: then an
+// address with "@" is an e-mail, an IP or CIDR range is an IP block and
+// anything else a reader key. Action defaults to refusing.
+type BlockInput struct {
+	Kind, Value, Action, Reason string
+}
+
+// BlockReader adds (or changes) a block: the reader's next comments are
+// refused or held for review, as the moderator chose.
+func (s *Service) BlockReader(ctx context.Context, u *domain.User, in BlockInput) (store.Block, error) {
 	if err := auth.Require(u, auth.PermComments); err != nil {
-		return store.BlockedReader{}, err
+		return store.Block{}, err
 	}
-	b := store.BlockedReader{Reader: strings.TrimSpace(reader), Reason: strings.TrimSpace(reason)}
-	if err := checkText("alasan", b.Reason, 500); err != nil {
+	b, err := normaliseBlock(in)
+	if err != nil {
 		return b, err
 	}
-	return b, s.store.BlockReader(ctx, b.Reader, b.Reason)
+	return b, s.store.AddBlock(ctx, b)
 }
 
-// UnblockReader lets a reader comment again.
-func (s *Service) UnblockReader(ctx context.Context, u *domain.User, reader string) error {
+// BlockCommenter is the moderation queue's one click: it blocks the reader
+// key a comment was written with and, when the comment carries one, its
+// e-mail address. It returns the blocks it added.
+func (s *Service) BlockCommenter(ctx context.Context, u *domain.User, commentID int64, action, reason string) ([]store.Block, error) {
+	if err := auth.Require(u, auth.PermComments); err != nil {
+		return nil, err
+	}
+	c, err := s.store.Comment(ctx, commentID)
+	if err != nil {
+		return nil, err
+	}
+	if reason == "" {
+		reason = "diblokir dari komentar #" + strconv.FormatInt(c.ID, 10)
+	}
+	var ins []BlockInput
+	if c.Reader != "" {
+		ins = append(ins, BlockInput{Kind: store.BlockReader, Value: c.Reader, Action: action, Reason: reason})
+	}
+	if c.Email != "" {
+		ins = append(ins, BlockInput{Kind: store.BlockEmail, Value: c.Email, Action: action, Reason: reason})
+	}
+	if len(ins) == 0 {
+		return nil, domain.Invalid("komentar ini tidak punya kunci pembaca atau email untuk diblokir")
+	}
+	var out []store.Block
+	for _, in := range ins {
+		b, err := normaliseBlock(in)
+		if err != nil {
+			return out, err
+		}
+		if err := s.store.AddBlock(ctx, b); err != nil {
+			return out, err
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+// UnblockReader lifts a block. An empty kind means a reader key (the old
+// API), unless the value looks like an e-mail or an IP range.
+func (s *Service) UnblockReader(ctx context.Context, u *domain.User, kind, value string) error {
 	if err := auth.Require(u, auth.PermComments); err != nil {
 		return err
 	}
-	return s.store.UnblockReader(ctx, strings.TrimSpace(reader))
+	b, err := normaliseBlock(BlockInput{Kind: kind, Value: value})
+	if err != nil {
+		return err
+	}
+	return s.store.RemoveBlock(ctx, b.Kind, b.Value)
+}
+
+func normaliseBlock(in BlockInput) (store.Block, error) {
+	b := store.Block{Kind: strings.TrimSpace(in.Kind), Value: strings.TrimSpace(in.Value),
+		Action: strings.TrimSpace(in.Action), Reason: strings.TrimSpace(in.Reason)}
+	if err := checkText("alasan", b.Reason, 500); err != nil {
+		return b, err
+	}
+	if b.Value == "" {
+		return b, domain.Invalid("isi kunci pembaca, email atau rentang IP yang diblokir")
+	}
+	if b.Kind == "" {
+		switch {
+		case strings.Contains(b.Value, "@"):
+			b.Kind = store.BlockEmail
+		case isIPOrPrefix(b.Value):
+			b.Kind = store.BlockIP
+		default:
+			b.Kind = store.BlockReader
+		}
+	}
+	switch b.Action {
+	case "":
+		b.Action = store.BlockRefuse
+	case store.BlockRefuse, store.BlockHold:
+	default:
+		return b, domain.Invalid("tindakan blokir harus refuse (tolak) atau hold (tahan untuk ditinjau)")
+	}
+	switch b.Kind {
+	case store.BlockReader:
+		if len(b.Value) > 200 {
+			return b, domain.Invalid("kunci pembaca terlalu panjang")
+		}
+	case store.BlockEmail:
+		b.Value = strings.ToLower(b.Value)
+		if a, err := mail.ParseAddress(b.Value); err != nil || a.Address != b.Value || len(b.Value) > 254 {
+			return b, domain.Invalid("alamat email %q tidak valid", b.Value)
+		}
+	case store.BlockIP:
+		pfx, err := parseIPRange(b.Value)
+		if err != nil {
+			return b, domain.Invalid("rentang IP %q tidak valid; tulis alamat (203.0.113.7) atau CIDR (203.0.113.0/24, 2001:db8::/32)", b.Value)
+		}
+		b.Value = pfx.String()
+	default:
+		return b, domain.Invalid("jenis blokir harus reader, email atau ip")
+	}
+	return b, nil
+}
+
+func isIPOrPrefix(v string) bool {
+	_, err := parseIPRange(v)
+	return err == nil
+}
+
+// parseIPRange reads a CIDR range or a single address (a /32 or /128),
+// normalised to its network address.
+func parseIPRange(v string) (netip.Prefix, error) {
+	if !strings.Contains(v, "/") {
+		a, err := netip.ParseAddr(v)
+		if err != nil {
+			return netip.Prefix{}, err
+		}
+		a = a.Unmap()
+		return netip.PrefixFrom(a, a.BitLen()), nil
+	}
+	p, err := netip.ParsePrefix(v)
+	if err != nil {
+		return p, err
+	}
+	if p.Addr().Is4In6() && p.Bits() >= 96 {
+		p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
+	}
+	return p.Masked(), nil
 }
 
 // ModerationModes are the moderation modes with their Indonesian labels, in

@@ -390,11 +390,15 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 		return c, domain.Invalid("pembaca tidak dikenali")
 	}
 	c.Reader = rd.Key
-	// Blocking is by the reader's own key: one person's block never falls
-	// on another behind the same address.
-	if blocked, err := s.store.IsBlocked(ctx, c.Reader); err != nil {
+	// Blocks are by the reader's own key (one person's block never falls on
+	// another behind the same address), by the e-mail typed, or by an IP
+	// range matched against the client address now (never stored). The
+	// moderator chose for each whether the comment is refused or held.
+	block, blocked, err := s.store.MatchBlock(ctx, c.Reader, c.Email, rd.IP)
+	if err != nil {
 		return c, err
-	} else if blocked {
+	}
+	if blocked && block.Action != store.BlockHold {
 		return c, domain.Forbidden("Anda tidak dapat berkomentar di situs ini")
 	}
 	if err := s.limit(rd, s.commentsReader, s.commentsIP, "terlalu banyak komentar dalam waktu singkat, coba lagi nanti"); err != nil {
@@ -422,7 +426,7 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 			c.Status = domain.CommentApproved
 		}
 	}
-	if flagged {
+	if flagged || blocked {
 		c.Status = domain.CommentPending
 	}
 	c, err = s.store.AddComment(ctx, c)

@@ -232,7 +232,7 @@ func TestBlockingOneReaderLeavesTheNeighbours(t *testing.T) {
 		f := newFixture(t, st, Config{ModerationMode: domain.ModerationApproveAll})
 		ctx := context.Background()
 		spammer, neighbour := natReader("r-spam"), natReader("r-tetangga")
-		if err := st.BlockReader(ctx, spammer.Key, "spam"); err != nil {
+		if err := st.AddBlock(ctx, store.Block{Kind: store.BlockReader, Value: spammer.Key, Action: store.BlockRefuse, Reason: "spam"}); err != nil {
 			t.Fatal(err)
 		}
 		in := CommentInput{ArticleID: f.article, Name: "A", Text: "Halo semua."}

@@ -28,7 +28,7 @@ func backends(t *testing.T, fn func(t *testing.T, b media.Backend)) {
 	t.Run("folder", func(t *testing.T) { fn(t, media.Dir(t.TempDir())) })
 	t.Run("s3", func(t *testing.T) {
 		cfg := testobj.Bucket(t)
-		cfg.Prefix = "situs/media"
+		cfg.Prefix += "/situs/media"
 		b, err := media.NewS3(context.Background(), cfg)
 		if err != nil {
 			t.Fatal(err)

@@ -59,12 +59,23 @@ func (u *UI) moderate(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	if len(ids) == 0 {
 		return domain.Invalid("pilih minimal satu komentar")
 	}
-	if err := u.ed.Moderate(r.Context(), &p.User, ids, action); err != nil {
-		return err
-	}
 	back := "/redaksi/komentar"
 	if st := r.PostFormValue("status"); domain.ValidCommentStatus(st) {
 		back += "?status=" + st
+	}
+	if action == "block" {
+		// "Blokir pembaca ini": the comment's reader key and e-mail, with
+		// the action chosen in that comment's own select.
+		for _, id := range ids {
+			how := r.PostFormValue("block-" + strconv.FormatInt(id, 10))
+			if _, err := u.ed.BlockCommenter(r.Context(), &p.User, id, how, ""); err != nil {
+				return err
+			}
+		}
+		return redirect(w, r, back, "diblokir")
+	}
+	if err := u.ed.Moderate(r.Context(), &p.User, ids, action); err != nil {
+		return err
 	}
 	return redirect(w, r, back, "moderasi")
 }
@@ -72,7 +83,7 @@ func (u *UI) moderate(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 type moderationPage struct {
 	frame
 	Words   []string
-	Readers []store.BlockedReader
+	Readers []store.Block
 	Mode    string
 	Modes   []statusTab
 }
@@ -105,9 +116,10 @@ func (u *UI) moderationAction(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	case "hapus-kata":
 		err = u.ed.RemoveBannedWord(ctx, by, r.PostFormValue("word"))
 	case "blokir":
-		_, err = u.ed.BlockReader(ctx, by, r.PostFormValue("reader"), r.PostFormValue("reason"))
+		_, err = u.ed.BlockReader(ctx, by, editorial.BlockInput{Kind: r.PostFormValue("kind"),
+			Value: r.PostFormValue("reader"), Action: r.PostFormValue("action"), Reason: r.PostFormValue("reason")})
 	case "buka-blokir":
-		err = u.ed.UnblockReader(ctx, by, r.PostFormValue("reader"))
+		err = u.ed.UnblockReader(ctx, by, r.PostFormValue("kind"), r.PostFormValue("reader"))
 	case "mode":
 		err = u.ed.SetModerationMode(ctx, by, r.PostFormValue("mode"))
 	default:

@@ -149,7 +149,7 @@ var notices = map[string]string{
 	"dijadwalkan": "Artikel dijadwalkan.", "terbit": "Artikel diterbitkan.", "ditarik": "Artikel ditarik dari situs.",
 	"draf": "Artikel dikembalikan ke draf.", "dihapus": "Data dihapus.", "dipulihkan": "Revisi dipulihkan.",
 	"catatan": "Catatan ditambahkan dan tampil di artikel.", "sandi": "Kata sandi diganti.", "dibuat": "Data dibuat.",
-	"moderasi": "Komentar diperbarui.", "keluar": "Anda sudah keluar.",
+	"moderasi": "Komentar diperbarui.", "diblokir": "Pembaca diblokir; lihat daftarnya di Kata terlarang dan pembaca diblokir.", "keluar": "Anda sudah keluar.",
 	"ping":     "Ping uji masuk antrean; hasilnya tampil di log pengiriman dalam beberapa detik.",
 	"ulang":    "Pengiriman dijadwalkan ulang dan segera dicoba lagi.",
 	"nonaktif": "Webhook dinonaktifkan: tidak ada kiriman baru sampai diaktifkan lagi.",

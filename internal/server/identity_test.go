@@ -202,7 +202,7 @@ func TestTwoBrowsersOnOneAddressAndUserAgentAreTwoReaders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := st.BlockReader(ctx, c.Reader, "uji"); err != nil {
+		if err := st.AddBlock(ctx, store.Block{Kind: store.BlockReader, Value: c.Reader, Action: store.BlockRefuse, Reason: "uji"}); err != nil {
 			t.Fatal(err)
 		}
 		if a := ani.postJSON(path, map[string]any{"name": "Ani", "text": "Masih bisa?"}); a.code != 403 {

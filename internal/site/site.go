@@ -178,14 +178,14 @@ type meta struct {
 
 // frame is what every page's layout needs.
 type frame struct {
-	Site   Config
-	Meta   meta
-	Nav    []domain.Category
-	Pages  []domain.StaticPage // the footer's institutional pages
-	Active string
-	Today  string
-	Year   int
-	Zone   string
+	Site      Config
+	Meta      meta
+	Nav       []domain.Category
+	SitePages []domain.StaticPage // the footer's institutional pages (not Pages: search pages have their own)
+	Active    string
+	Today     string
+	Year      int
+	Zone      string
 }
 
 func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) {
@@ -201,7 +201,7 @@ func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) 
 	if m.Canonical != "" {
 		m.Canonical = s.cfg.BaseURL + m.Canonical
 	}
-	return frame{Site: s.cfg, Meta: m, Nav: nav, Pages: pages, Active: active, Today: web.FormatDate(now, s.cfg.Location),
+	return frame{Site: s.cfg, Meta: m, Nav: nav, SitePages: pages, Active: active, Today: web.FormatDate(now, s.cfg.Location),
 		Year: now.In(s.cfg.Location).Year(), Zone: web.ZoneName(s.cfg.Location, now)}, nil
 }
 

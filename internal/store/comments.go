@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -434,69 +435,106 @@ func (s *Store) RemoveBannedWord(ctx context.Context, word string) error {
 	return nil
 }
 
-// BlockedReader is a reader key that may not comment.
-type BlockedReader struct {
-	Reader    string
+// Block kinds: what a comment block matches.
+const (
+	BlockReader = "reader" // the reader's cookie key
+	BlockEmail  = "email"  // the e-mail address typed with the comment
+	BlockIP     = "ip"     // an IP range (CIDR) the client address falls in
+)
+
+// Block actions: what a blocked reader's next comment gets.
+const (
+	BlockRefuse = "refuse" // refused with a message
+	BlockHold   = "hold"   // accepted but held for a moderator, silently
+)
+
+// Block is one rule that stops (or holds) comments.
+type Block struct {
+	Kind      string // BlockReader, BlockEmail or BlockIP
+	Value     string // the key, the lower-case address, or the CIDR prefix
+	Action    string // BlockRefuse or BlockHold
 	Reason    string
 	CreatedAt time.Time
 }
 
-// BlockedReaders lists blocked reader keys, newest first.
-func (s *Store) BlockedReaders(ctx context.Context) ([]BlockedReader, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT reader, reason, created_at FROM blocked_readers ORDER BY created_at DESC")
+// Blocks lists the comment blocks, newest first.
+func (s *Store) Blocks(ctx context.Context) ([]Block, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT kind, value, action, reason, created_at FROM comment_blocks ORDER BY created_at DESC, id DESC")
 	if err != nil {
-		return nil, fmt.Errorf("blocked readers: %w", err)
+		return nil, fmt.Errorf("comment blocks: %w", err)
 	}
 	defer rows.Close()
-	var out []BlockedReader
+	var out []Block
 	for rows.Next() {
-		var b BlockedReader
-		if err := rows.Scan(&b.Reader, &b.Reason, &b.CreatedAt); err != nil {
-			return nil, fmt.Errorf("blocked readers: %w", err)
+		var b Block
+		if err := rows.Scan(&b.Kind, &b.Value, &b.Action, &b.Reason, &b.CreatedAt); err != nil {
+			return nil, fmt.Errorf("comment blocks: %w", err)
 		}
 		out = append(out, b)
 	}
 	return out, rows.Err()
 }
 
-// BlockReader stops a reader key from commenting.
-func (s *Store) BlockReader(ctx context.Context, reader, reason string) error {
-	if strings.TrimSpace(reader) == "" {
+// AddBlock adds a block, or changes the action and reason of the block
+// already there for the same kind and value. The caller normalises Value.
+func (s *Store) AddBlock(ctx context.Context, b Block) error {
+	if b.Value == "" {
 		return domain.Invalid("pembaca yang diblokir tidak boleh kosong")
 	}
-	_, err := s.w.ExecContext(ctx, s.q(`INSERT INTO blocked_readers (reader, reason, created_at) VALUES (?, ?, ?)
-		ON CONFLICT (reader) DO UPDATE SET reason = excluded.reason`), reader, reason, s.Now())
+	_, err := s.w.ExecContext(ctx, s.q(`INSERT INTO comment_blocks (kind, value, action, reason, created_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (kind, value) DO UPDATE SET action = excluded.action,
+		reason = CASE WHEN excluded.reason = '' THEN comment_blocks.reason ELSE excluded.reason END`), b.Kind, b.Value, b.Action, b.Reason, s.Now())
 	if err != nil {
-		return fmt.Errorf("block reader: %w", err)
+		return fmt.Errorf("add block: %w", err)
 	}
 	return nil
 }
 
-// UnblockReader lets a reader key comment again.
-func (s *Store) UnblockReader(ctx context.Context, reader string) error {
-	if _, err := s.w.ExecContext(ctx, s.q("DELETE FROM blocked_readers WHERE reader = ?"), reader); err != nil {
-		return fmt.Errorf("unblock reader: %w", err)
+// RemoveBlock lifts a block (lifting one that is not there is no error).
+func (s *Store) RemoveBlock(ctx context.Context, kind, value string) error {
+	if _, err := s.w.ExecContext(ctx, s.q("DELETE FROM comment_blocks WHERE kind = ? AND value = ?"), kind, value); err != nil {
+		return fmt.Errorf("remove block: %w", err)
 	}
 	return nil
 }
 
-// IsBlocked reports whether any of the reader keys is blocked.
-func (s *Store) IsBlocked(ctx context.Context, readers ...string) (bool, error) {
-	var keys []any
-	for _, r := range readers {
-		if r != "" {
-			keys = append(keys, r)
+// MatchBlock finds the block that applies to a comment from this reader
+// key, e-mail address and client IP (each may be empty). A refusing block
+// wins over a holding one. ok is false when none applies.
+func (s *Store) MatchBlock(ctx context.Context, reader, email, ip string) (b Block, ok bool, err error) {
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT kind, value, action, reason, created_at FROM comment_blocks
+		WHERE (kind = 'reader' AND value = ?) OR (kind = 'email' AND value = ?) OR kind = 'ip'`), reader, strings.ToLower(email))
+	if err != nil {
+		return b, false, fmt.Errorf("match block: %w", err)
+	}
+	defer rows.Close()
+	addr, addrErr := netip.ParseAddr(ip)
+	addr = addr.Unmap()
+	for rows.Next() {
+		var c Block
+		if err := rows.Scan(&c.Kind, &c.Value, &c.Action, &c.Reason, &c.CreatedAt); err != nil {
+			return b, false, fmt.Errorf("match block: %w", err)
+		}
+		switch c.Kind {
+		case BlockReader:
+			if reader == "" {
+				continue
+			}
+		case BlockEmail:
+			if email == "" {
+				continue
+			}
+		case BlockIP:
+			pfx, err := netip.ParsePrefix(c.Value)
+			if addrErr != nil || err != nil || !pfx.Contains(addr) {
+				continue
+			}
+		}
+		if !ok || (b.Action == BlockHold && c.Action == BlockRefuse) {
+			b, ok = c, true
 		}
 	}
-	if len(keys) == 0 {
-		return false, nil
-	}
-	var n int
-	err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM blocked_readers WHERE reader IN ("+placeholders(len(keys))+")"), keys...).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("is blocked: %w", err)
-	}
-	return n > 0, nil
+	return b, ok, rows.Err()
 }
 
 func (s *Store) strings(ctx context.Context, query string, args ...any) ([]string, error) {

@@ -98,7 +98,7 @@ func Start(weed, dir string) (*Server, error) {
 	s.cmd = exec.Command(weed, "server", "-dir="+data, "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
 		"-master.port="+strconv.Itoa(ports[0]), "-volume.port="+strconv.Itoa(ports[1]),
 		"-filer.port="+strconv.Itoa(ports[2]), "-s3", "-s3.port="+strconv.Itoa(ports[3]), "-s3.config="+conf,
-		"-master.volumeSizeLimitMB=64", "-volume.max=8")
+		"-master.volumeSizeLimitMB=64", "-volume.max=200")
 	logf, err := os.Create(filepath.Join(dir, "weed.log"))
 	if err != nil {
 		return nil, err
@@ -162,9 +162,9 @@ var (
 	bucketsMu  sync.Mutex
 )
 
-// Bucket returns a fresh, empty bucket on a SeaweedFS server shared by the
-// tests of this process (started on first use), or skips the test with the
-// reason. Call Shutdown from TestMain to stop the server.
+// Bucket returns a fresh, empty place (a bucket and a prefix of its own)
+// on a SeaweedFS server shared by the tests of this process (started on
+// first use), or skips the test with the reason. Call Shutdown from TestMain to stop the server.
 func Bucket(t testing.TB) media.S3Config {
 	t.Helper()
 	weed := Path()
@@ -182,11 +182,15 @@ func Bucket(t testing.TB) media.S3Config {
 	if sharedErr != nil {
 		t.Fatalf("start SeaweedFS: %v", sharedErr)
 	}
+	// One bucket, a fresh prefix per test: each bucket is a collection
+	// with volumes of its own in SeaweedFS, which a long test run would
+	// run out of.
 	bucketsMu.Lock()
 	buckets++
-	name := fmt.Sprintf("t%d-%d", os.Getpid(), buckets)
+	prefix := fmt.Sprintf("t%d-%d", os.Getpid(), buckets)
 	bucketsMu.Unlock()
-	cfg := shared.Config(name)
+	cfg := shared.Config("warta-test")
+	cfg.Prefix = prefix
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	if err := media.CreateBucket(ctx, cfg); err != nil {

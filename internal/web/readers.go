@@ -104,7 +104,7 @@ func (rd *Readers) DayHash(r *http.Request) string {
 // hashes of the client address. It never sets anything; see Ensure.
 func (rd *Readers) Resolve(r *http.Request) domain.Reader {
 	ip := rd.ClientIP(r)
-	v := domain.Reader{UserAgent: r.UserAgent(),
+	v := domain.Reader{UserAgent: r.UserAgent(), IP: ip,
 		IPKey:     "i" + base64.RawURLEncoding.EncodeToString(rd.mac("ip", ip)[:12]),
 		ClientKey: "d" + base64.RawURLEncoding.EncodeToString(rd.mac("client", ip, r.UserAgent())[:15]),
 	}
