@@ -94,11 +94,14 @@ type commentJSON struct {
 	Status    string        `json:"status"`
 	CreatedAt string        `json:"created_at"`
 	Replies   []commentJSON `json:"replies,omitempty"`
+	// MoreReplies counts the thread's replies beyond the first
+	// store.ReplyCap given in replies.
+	MoreReplies int64 `json:"more_replies,omitempty"`
 }
 
 func (a *API) commentJSON(c domain.Comment) commentJSON {
 	j := commentJSON{ID: c.ID, ArticleID: c.ArticleID, Name: c.Name, Text: c.Body, Status: c.Status,
-		CreatedAt: web.RFC3339(c.CreatedAt, a.cfg.Location)}
+		CreatedAt: web.RFC3339(c.CreatedAt, a.cfg.Location), MoreReplies: c.MoreReplies}
 	if c.ParentID != 0 {
 		p := c.ParentID
 		j.ParentID = &p

@@ -48,8 +48,10 @@ type Engine struct {
 	// with older ones, so once the queue runs dry they are computed once
 	// more from their own candidates alone, which makes the settled lists
 	// the same whatever the history (and the engine).
+	// The final pass waits behind new work, so a fresh article is never
+	// queued behind the recomputation of older ones.
 	touched map[int64]bool
-	final   map[int64]bool // queued for the final pass
+	finals  []int64
 }
 
 // New builds an engine over st and subscribes it to article changes. Until
@@ -77,7 +79,6 @@ func (e *Engine) enqueue(ids ...int64) {
 	for _, id := range ids {
 		switch {
 		case e.queued[id]:
-			delete(e.final, id) // changed again: a full computation with offers
 		case len(e.pending) >= maxPending:
 			e.resync = true
 		default:
@@ -121,25 +122,20 @@ func (e *Engine) next(ctx context.Context) (id int64, final, ok bool, err error)
 		id = e.pending[0]
 		e.pending = e.pending[1:]
 		delete(e.queued, id)
-		final = e.final[id]
-		delete(e.final, id)
 		if !e.busy {
 			e.since = time.Now()
 		}
 		e.busy = true
-		return id, final, true, nil
+		return id, false, true, nil
 	}
-	if len(e.touched) > 0 {
-		ids := slices.Sorted(maps.Keys(e.touched))
+	if len(e.finals) == 0 && len(e.touched) > 0 {
+		e.finals = slices.Sorted(maps.Keys(e.touched))
 		e.touched = nil
-		if e.final == nil {
-			e.final = map[int64]bool{}
-		}
-		for _, id := range ids[1:] {
-			e.queued[id], e.final[id] = true, true
-		}
-		e.pending = append(e.pending, ids[1:]...)
-		return ids[0], true, true, nil
+	}
+	if len(e.finals) > 0 {
+		id = e.finals[0]
+		e.finals = e.finals[1:]
+		return id, true, true, nil
 	}
 	if e.busy {
 		e.busy = false
@@ -153,7 +149,7 @@ func (e *Engine) next(ctx context.Context) (id int64, final, ok bool, err error)
 func (e *Engine) Settled() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return !e.busy && !e.resync && len(e.pending) == 0
+	return !e.busy && !e.resync && len(e.pending) == 0 && len(e.finals) == 0 && len(e.touched) == 0
 }
 
 // Run brings the search index up to date if the database predates it, then

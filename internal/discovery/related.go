@@ -60,6 +60,7 @@ const (
 	maxCandidates = 60   // scored in full
 	maxTermDocs   = 5000 // a term in more articles than this finds no candidates
 	titleRepeat   = 2
+	maxOffers     = 20 // candidates whose lists a new article is offered to
 )
 
 // plainWord reports whether t is letters and digits only. Terms such as
@@ -346,7 +347,8 @@ func (e *Engine) computeOne(ctx context.Context, id int64, offer bool) ([]int64,
 	// Offers first: if the process stops in between, the article is not yet
 	// marked computed and a restart does it all again.
 	if offer {
-		if err := e.st.MergeRelated(ctx, id, offers, MaxRelated); err != nil {
+		// The best maxOffers candidates: bounded writes per publish.
+		if err := e.st.MergeRelated(ctx, id, offers[:min(len(offers), maxOffers)], MaxRelated); err != nil {
 			return nil, err
 		}
 	}

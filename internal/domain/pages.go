@@ -13,3 +13,8 @@ type StaticPage struct {
 	Position   int
 	UpdatedAt  time.Time
 }
+
+// HotTagSlug is the #HOT tag some articles carry (as on the portals Warta
+// follows): it marks attention, not a topic, so it has no tag page of its
+// own (/tag/hot redirects to /terpopuler) and no place in the sitemaps.
+const HotTagSlug = "hot"

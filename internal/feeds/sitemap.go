@@ -161,6 +161,9 @@ func (f *Feeds) tagSitemap(w http.ResponseWriter, r *http.Request, n int) error 
 	}
 	set := urlSet{XMLNS: nsSM}
 	for _, t := range tags {
+		if t.Slug == domain.HotTagSlug {
+			continue // a badge, not a topic: /tag/hot redirects to /terpopuler
+		}
 		set.URLs = append(set.URLs, urlEntry{Loc: f.abs("/tag/" + t.Slug), LastMod: f.w3c(t.LastMod)})
 	}
 	return f.writeURLSet(w, set)

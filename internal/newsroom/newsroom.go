@@ -165,6 +165,16 @@ func (u *UI) frame(r *http.Request, p *auth.Principal, title, active string) fra
 	return f
 }
 
+// gzipped sends a newsroom page's HTML gzipped to clients that take it
+// (JSON answers and redirects pass through as they are).
+func gzipped(fn http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w, done := web.CompressWriter(w, r)
+		defer done()
+		fn(w, r)
+	})
+}
+
 type handlerFunc func(w http.ResponseWriter, r *http.Request, p *auth.Principal) error
 
 // maxForm bounds a newsroom form (an upload with the article form).
@@ -173,7 +183,7 @@ const maxForm = 12 << 20
 // page wraps a handler that needs a signed-in account: without one the
 // browser goes to the login page; writes must carry the CSRF token.
 func (u *UI) page(fn handlerFunc) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return gzipped(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Cache-Control", "no-store")
 		h.Set("X-Robots-Tag", "noindex")

@@ -1,6 +1,7 @@
 package newsroom_test
 
 import (
+	"compress/gzip"
 	"context"
 	"io"
 	"net/http"
@@ -103,6 +104,96 @@ func TestStaticPagesEditedInNewsroom(t *testing.T) {
 		}
 		if sp, _ := st.StaticPage(context.Background(), "redaksi"); sp.Title != "Susunan Redaksi" {
 			t.Errorf("a refused save changed the page to %q", sp.Title)
+		}
+	})
+}
+
+// The small things a first visit noticed (issue 13): the newsroom's pages
+// come gzipped with a favicon that exists; the new-article form has no
+// required select without an empty first choice and no <img> without src; the demo poll has votes and
+// the demo stories were never "Diperbarui"; #HOT is a badge, not a tag page;
+// a poll result's label and percentage stay apart.
+func TestFirstVisitDetails(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st, func(c *app.Config) { c.Demo = true })
+		b := newBrowser(t, e)
+		b.login(domain.RoleAdmin)
+
+		req, _ := http.NewRequest("GET", e.URL+"/redaksi/artikel/baru", nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := b.c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.Header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("newsroom page sent with Content-Encoding %q, want gzip", resp.Header.Get("Content-Encoding"))
+		}
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := io.ReadAll(zr)
+		resp.Body.Close()
+		editor := string(raw)
+		if !strings.Contains(editor, `<link rel="icon" href="/favicon.ico"`) {
+			t.Error("newsroom page has no icon link")
+		}
+		if !strings.Contains(editor, `<select name="category" required><option value="">Pilih kategori…</option>`) {
+			t.Errorf("new article: the category select does not start with an empty choice")
+		}
+		for rest := editor; strings.Contains(rest, "<img"); {
+			rest = rest[strings.Index(rest, "<img"):]
+			tag := rest[:strings.Index(rest, ">")+1]
+			if !strings.Contains(tag, ` src="`) {
+				t.Errorf("new article: <img> without src: %s", tag)
+			}
+			rest = rest[len(tag):]
+		}
+		icon, err := http.Get(e.URL + "/favicon.ico")
+		if err != nil {
+			t.Fatal(err)
+		}
+		icon.Body.Close()
+		if icon.StatusCode != 200 || icon.Header.Get("Content-Type") != "image/png" {
+			t.Errorf("/favicon.ico: %d %s", icon.StatusCode, icon.Header.Get("Content-Type"))
+		}
+
+		_, home := readerGet(t, e, "/")
+		if strings.Contains(home, "Total 0 suara") || !strings.Contains(home, "poll") {
+			t.Errorf("demo poll starts empty or is missing")
+		}
+		_, results := readerGet(t, e, "/polling/1")
+		if !strings.Contains(results, `<span class="poll-pct">&nbsp;`) {
+			t.Errorf("poll percentage not kept apart from its label:\n%s", results)
+		}
+		if strings.Contains(results, "Total 0 suara") {
+			t.Error("demo poll results show 0 votes")
+		}
+		list, _, err := st.ListArticles(context.Background(), domain.ArticleFilter{}, domain.Page{Number: 1, Size: 5})
+		if err != nil || len(list) == 0 {
+			t.Fatal(err)
+		}
+		for _, a := range list {
+			if _, body := readerGet(t, e, "/berita/"+a.Slug); strings.Contains(body, "Diperbarui") {
+				t.Errorf("demo story %q shows Diperbarui though never edited", a.Slug)
+			}
+		}
+
+		noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		r, err := noFollow.Get(e.URL + "/tag/hot")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Body.Close()
+		if r.StatusCode != http.StatusMovedPermanently || r.Header.Get("Location") != "/terpopuler" {
+			t.Errorf("/tag/hot: %d → %q, want 301 → /terpopuler", r.StatusCode, r.Header.Get("Location"))
+		}
+		if code, body := readerGet(t, e, "/terpopuler"); code != 200 || !strings.Contains(body, "<h1>Terpopuler</h1>") || !strings.Contains(body, `class="card"`) {
+			t.Errorf("/terpopuler: %d", code)
+		}
+		_, tags := readerGet(t, e, "/sitemaps/tags-1.xml")
+		if strings.Contains(tags, "/tag/hot<") {
+			t.Error("tag sitemap lists /tag/hot")
 		}
 	})
 }

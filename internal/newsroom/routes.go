@@ -4,8 +4,8 @@ import "net/http"
 
 // Routes registers every newsroom page on mux.
 func (u *UI) Routes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /redaksi/masuk", u.loginForm)
-	mux.HandleFunc("POST /redaksi/masuk", u.login)
+	mux.Handle("GET /redaksi/masuk", gzipped(u.loginForm))
+	mux.Handle("POST /redaksi/masuk", gzipped(u.login))
 	mux.Handle("POST /redaksi/keluar", u.page(u.logout))
 	mux.Handle("GET /redaksi/static/", u.assets)
 

@@ -143,7 +143,7 @@ func TestArticlePageShowsEverythingTheReferenceShows(t *testing.T) {
 			"<span data-likes>0</span>", "<span data-dislikes>0</span>",
 			`alt="Konferensi pers di Jakarta"`, "Sumber foto: Voa",
 			"<p>Paragraf <strong>pertama</strong>.</p>",
-			`<a href="/tag/hot" rel="tag">#HOT</a>`,
+			`<a href="/terpopuler">#HOT</a>`,
 			"<span data-comment-count>0</span> Komentar",
 			"Belum ada komentar di artikel ini, jadilah yang pertama untuk memberikan komentar.",
 			"Berita Terkait", "DPR Bahas Anggaran Pertahanan",

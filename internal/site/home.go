@@ -82,12 +82,27 @@ func (s *Site) homeLists(ctx context.Context, nav []domain.Category) (homePage, 
 	if p.Popular, err = s.popularSince(ctx, s.now().Add(-7*24*time.Hour), 5); err != nil {
 		return p, err
 	}
+	// No story twice in the main column: a channel's block leaves out what
+	// the headline and "Berita Terbaru" already show.
+	seen := map[int64]bool{}
+	if p.Headline != nil {
+		seen[p.Headline.ID] = true
+	}
+	for _, a := range p.Latest {
+		seen[a.ID] = true
+	}
 	for _, c := range nav {
-		list, err := s.store.LatestArticles(ctx, domain.ArticleFilter{CategorySlug: c.Slug}, 3)
+		list, err := s.store.LatestArticles(ctx, domain.ArticleFilter{CategorySlug: c.Slug}, 3+len(seen))
 		if err != nil {
 			return p, err
 		}
-		p.Blocks = append(p.Blocks, categoryBlock{Category: c, Articles: list})
+		var keep []domain.Article
+		for _, a := range list {
+			if !seen[a.ID] && len(keep) < 3 {
+				keep = append(keep, a)
+			}
+		}
+		p.Blocks = append(p.Blocks, categoryBlock{Category: c, Articles: keep})
 	}
 	return p, nil
 }

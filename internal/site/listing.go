@@ -2,6 +2,7 @@ package site
 
 import (
 	"net/http"
+	"time"
 
 	"warta/internal/domain"
 	"warta/internal/store"
@@ -35,6 +36,10 @@ func (s *Site) category(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Site) tag(w http.ResponseWriter, r *http.Request) error {
+	if r.PathValue("slug") == domain.HotTagSlug {
+		http.Redirect(w, r, "/terpopuler", http.StatusMovedPermanently)
+		return nil
+	}
 	t, err := s.store.TagBySlug(r.Context(), r.PathValue("slug"))
 	if err != nil {
 		return err
@@ -91,4 +96,20 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 
 func (s *Site) notFound(w http.ResponseWriter, r *http.Request) error {
 	return domain.NotFound("alamat %s tidak dikenal", truncate(r.URL.Path, 60))
+}
+
+// popular is /terpopuler: the stories read most this week (where the #HOT
+// badge leads).
+func (s *Site) popular(w http.ResponseWriter, r *http.Request) error {
+	list, err := s.popularSince(r.Context(), s.now().Add(-7*24*time.Hour), listPageSize)
+	if err != nil {
+		return err
+	}
+	fr, err := s.frame(r.Context(), meta{Title: "Terpopuler — " + s.cfg.Name,
+		Description: "Berita yang paling banyak dibaca minggu ini di " + s.cfg.Name + ".", Canonical: "/terpopuler"}, "terpopuler")
+	if err != nil {
+		return err
+	}
+	return s.render(w, "list", http.StatusOK, listPage{frame: fr, Kind: "Pilihan pembaca", Heading: "Terpopuler",
+		Intro: "Berita yang paling banyak dibaca dalam tujuh hari terakhir.", Total: int64(len(list)), Articles: list, Pager: pager{Base: "/terpopuler", Page: 1, Pages: 1}})
 }

@@ -11,12 +11,14 @@ func (s *Site) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /tag/{slug}", s.handler(s.cached(s.tag, "page")))
 	mux.Handle("GET /penulis/{slug}", s.handler(s.cached(s.author, "page")))
 	mux.Handle("GET /cari", s.handler(s.search))
+	mux.Handle("GET /terpopuler", s.handler(s.cached(s.popular)))
 	mux.Handle("GET /halaman/{slug}", s.handler(s.staticPage))
 	mux.Handle("POST /berita/{slug}/reaksi", s.handler(s.react))
 	mux.Handle("POST /berita/{slug}/komentar", s.handler(s.comment))
 	mux.Handle("GET /polling/{id}", s.handler(s.pollResults))
 	mux.Handle("POST /polling/{id}", s.handler(s.vote))
 	mux.Handle("GET /static/", s.assets)
+	mux.HandleFunc("GET /favicon.ico", favicon)
 	// Everything else is an Indonesian 404 page.
 	mux.Handle("/", s.handler(s.oldAddresses(false, s.notFound)))
 }

@@ -57,3 +57,15 @@ func (s *Store) SaveStaticPage(ctx context.Context, p domain.StaticPage) error {
 	}
 	return nil
 }
+
+// SetUnedited marks a published article as never edited since publication
+// (updated = published), for content stored after the fact with an earlier
+// publication time: the demo's stories, which would otherwise all show
+// "Diperbarui" at the moment they were seeded.
+func (s *Store) SetUnedited(ctx context.Context, id int64) error {
+	_, err := s.w.ExecContext(ctx, s.q("UPDATE articles SET updated_at = published_at WHERE id = ? AND published_at IS NOT NULL"), id)
+	if err != nil {
+		return fmt.Errorf("set unedited: %w", err)
+	}
+	return nil
+}

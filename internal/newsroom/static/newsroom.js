@@ -210,6 +210,11 @@
         document.getElementById("photo_width").value = j.width;
         document.getElementById("photo_height").value = j.height;
         var img = document.getElementById("photo-preview");
+        if (img.tagName !== "IMG") { // no photo yet: a placeholder, as an <img> needs a src
+          var el = document.createElement("img");
+          el.className = "thumb"; el.id = "photo-preview"; el.alt = "";
+          img.replaceWith(el); img = el;
+        }
         img.src = j.url; img.hidden = false;
         if (j.srcset) { img.srcset = j.srcset; img.sizes = "300px"; }
         file.value = "";

@@ -80,7 +80,7 @@
           var li = document.createElement("li");
           if (o.mine) li.className = "mine";
           var label = document.createElement("span"); label.className = "poll-label"; label.textContent = o.label + (o.mine ? " (pilihan Anda)" : "");
-          var pct = document.createElement("span"); pct.className = "poll-pct"; pct.textContent = o.percent + "%";
+          var pct = document.createElement("span"); pct.className = "poll-pct"; pct.textContent = "\u00a0" + o.percent + "%"; // kept apart from the label in the text a grid drops spaces from
           var bar = pollBar(o.percent);
           var votes = document.createElement("span"); votes.className = "small"; votes.textContent = fmt.format(o.votes) + " suara";
           li.append(label, " ", pct, bar, votes);
