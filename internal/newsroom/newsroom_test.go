@@ -179,6 +179,11 @@ func TestEveryPageRenders(t *testing.T) {
 				t.Errorf("%s (%d) lacks %q", path, p.code, want)
 			}
 		}
+		// Issue 12 item 8: each diff line is a block of its own; a newline
+		// after it inside the <pre> showed as an empty line between lines.
+		if p := b.get(a + "/revisi"); strings.Contains(p.body, "</span>\n<span class=\"d") || strings.Contains(p.body, "</span>\n</pre>") {
+			t.Errorf("the revision diff has a newline after each line's block: double-spaced")
+		}
 		b.e.Stop()
 	})
 }
