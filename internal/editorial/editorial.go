@@ -80,6 +80,22 @@ type Fields struct {
 
 // hotOverride checks the #HOT badge field: set reports whether it was given,
 // v is the override to store (nil for "auto").
+// placement checks that only editors (PermArticlePublish) put an article in
+// "Breaking" or "Berita utama" or take it out: a writer's save may carry
+// both flags only as they already are (cur is the zero article on create).
+func placement(u *domain.User, f Fields, cur domain.Article) error {
+	if auth.Require(u, auth.PermArticlePublish) == nil {
+		return nil
+	}
+	if f.Breaking != nil && *f.Breaking != cur.Breaking {
+		return domain.Forbidden("hanya editor yang boleh menandai atau melepas Breaking News")
+	}
+	if f.Featured != nil && *f.Featured != cur.Featured {
+		return domain.Forbidden("hanya editor yang boleh menjadikan atau melepas Berita utama")
+	}
+	return nil
+}
+
 func hotOverride(u *domain.User, f Fields) (set bool, v *bool, err error) {
 	if f.HotBadge == nil {
 		return false, nil, nil
@@ -512,6 +528,9 @@ func (s *Service) Create(ctx context.Context, u *domain.User, f Fields) (domain.
 	if err != nil {
 		return domain.Article{}, err
 	}
+	if err := placement(u, f, domain.Article{}); err != nil {
+		return domain.Article{}, err
+	}
 	if f.Status != nil {
 		if err := CheckTransition(u, domain.StatusDraft, *f.Status); err != nil {
 			return domain.Article{}, err
@@ -580,6 +599,9 @@ func (s *Service) Update(ctx context.Context, u *domain.User, id int64, f Fields
 			return &StaleError{Current: cur.Article, Given: f.Version}
 		}
 		if err := checkPublishTime(u, f, cur.PublishedAt); err != nil {
+			return err
+		}
+		if err := placement(u, f, cur.Article); err != nil {
 			return err
 		}
 		apply(in, f, r)

@@ -54,6 +54,7 @@ type articleForm struct {
 	PhotoURL, PhotoCaption, PhotoCredit                 string
 	PhotoWidth, PhotoHeight                             int
 	Breaking, Featured                                  bool
+	Placement                                           bool // the form offered Breaking and Berita utama (editors)
 	PollID                                              int64
 	PublishedAt                                         string
 	HotBadge                                            string // "auto", "on", "off"; "" when not shown (writers)
@@ -96,7 +97,7 @@ func readForm(r *http.Request) articleForm {
 		Authors: r.PostFormValue("authors"), PhotoURL: r.PostFormValue("photo_url"), PhotoCaption: r.PostFormValue("photo_caption"),
 		PhotoCredit: r.PostFormValue("photo_credit"), Breaking: r.PostFormValue("breaking") != "",
 		Featured: r.PostFormValue("featured") != "", PublishedAt: r.PostFormValue("published_at"),
-		HotBadge: r.PostFormValue("hot_badge")}
+		HotBadge: r.PostFormValue("hot_badge"), Placement: r.PostFormValue("placement") != ""}
 	f.PhotoWidth, _ = strconv.Atoi(r.PostFormValue("photo_width"))
 	f.PhotoHeight, _ = strconv.Atoi(r.PostFormValue("photo_height"))
 	f.PollID, _ = strconv.ParseInt(r.PostFormValue("poll_id"), 10, 64)
@@ -110,10 +111,13 @@ func readForm(r *http.Request) articleForm {
 func (u *UI) fields(f articleForm) (editorial.Fields, error) {
 	tags, authors := splitList(f.Tags), splitList(f.Authors)
 	ef := editorial.Fields{Title: &f.Title, Slug: &f.Slug, Excerpt: &f.Excerpt, Body: &f.Body, Category: &f.Category,
-		Tags: &tags, Breaking: &f.Breaking, Featured: &f.Featured, PhotoURL: &f.PhotoURL, PhotoCaption: &f.PhotoCaption,
+		Tags: &tags, PhotoURL: &f.PhotoURL, PhotoCaption: &f.PhotoCaption,
 		PhotoCredit: &f.PhotoCredit, PollID: &f.PollID, Version: f.Version}
 	if len(authors) > 0 {
 		ef.Authors = &authors
+	}
+	if f.Placement { // a writer's form has no such boxes: leave them as they are
+		ef.Breaking, ef.Featured = &f.Breaking, &f.Featured
 	}
 	if f.HotBadge != "" {
 		ef.HotBadge = &f.HotBadge

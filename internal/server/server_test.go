@@ -136,7 +136,7 @@ func TestArticlePageShowsEverythingTheReferenceShows(t *testing.T) {
 		for _, want := range []string{
 			"Tampang", // site name
 			`href="/kanal/nasional"`,
-			"<h1 id=\"judul\">Pemerintah Umumkan Kebijakan Pertahanan Baru</h1>",
+			"<h1 id=\"judul\">Pemerintah Umumkan Kebijakan Pertahanan Baru <span class=\"badge\">#HOT</span></h1>",
 			"20 Jun 2024 18:34 WIB",                    // 11:34 UTC in Asia/Jakarta
 			`datetime="2024-06-20T18:34:00&#43;07:00"`, // html/template escapes '+'
 			"<span data-views>242</span>",
