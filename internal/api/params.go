@@ -28,4 +28,3 @@ func onlyParams(r *http.Request, allowed ...string) error {
 	}
 	return domain.Invalid("parameter %s tidak dikenal: gunakan %s", strings.Join(unknown, ", "), strings.Join(allowed, ", "))
 }
-
