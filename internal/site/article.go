@@ -182,7 +182,7 @@ var pressed = []byte(` aria-pressed="true"`)
 // commentsHTML renders the comments section, and reports whether it shows
 // the reader's own held comments. What a reader without a held comment on
 // the article sees (when they typed nothing) is the same for everyone and
-// is kept per article, page, order and approved count until a comment on
+// is kept per article, page, order, thread and approved count until a comment on
 // the article drops it.
 func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article, count int64, form commentForm) ([]byte, bool, error) {
 	shared := form == (commentForm{})
@@ -216,7 +216,9 @@ func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article,
 		return b, own, err
 	}
 	q := r.URL.Query()
-	key := "c:" + strconv.FormatInt(a.ID, 10) + ":" + q.Get("kpage") + ":" + q.Get("urut") + ":" + strconv.FormatInt(count, 10)
+	// Every query parameter comments reads is part of the key.
+	key := "c:" + strconv.FormatInt(a.ID, 10) + ":" + q.Get("kpage") + ":" + q.Get("urut") + ":" +
+		q.Get("balasan") + ":" + q.Get("bpage") + ":" + strconv.FormatInt(count, 10)
 	b, err := s.frags.rendered(key, a.ID, render)
 	return b, false, err
 }
