@@ -158,4 +158,3 @@ func (a *API) notFound(w http.ResponseWriter, r *http.Request, p *auth.Principal
 func (a *API) me(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	return ok(w, a.userJSON(p.User))
 }
-

@@ -146,7 +146,7 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request) error {
 	switch q.Sort = r.URL.Query().Get("sort"); q.Sort {
 	case "", store.SortNewest, store.SortOldest, store.SortPopular:
 	default:
-		return domain.Invalid("parameter sort %q tidak dikenal: gunakan newest, oldest atau popular", truncate(q.Sort, 20))
+		return domain.Invalid("parameter sort %q tidak dikenal: gunakan newest, oldest atau popular", domain.Truncate(q.Sort, 20))
 	}
 	fields, err := fieldsParam(r, false)
 	if err != nil {
@@ -228,7 +228,7 @@ func (a *API) dateParam(r *http.Request, name string, end bool) (time.Time, erro
 	d, err := time.ParseInLocation("2006-01-02", v, a.cfg.Location)
 	if err != nil {
 		return time.Time{}, domain.Invalid("parameter %s %q bukan tanggal yang valid: gunakan YYYY-MM-DD atau RFC 3339 (2024-06-20T18:34:00+07:00)",
-			name, truncate(v, 40))
+			name, domain.Truncate(v, 40))
 	}
 	if end {
 		d = d.AddDate(0, 0, 1).Add(-time.Microsecond)
@@ -256,7 +256,7 @@ func fieldsParam(r *http.Request, detail bool) ([]string, error) {
 			continue
 		}
 		if !slices.Contains(articleFields, f) || (!detail && detailOnlyFields[f]) {
-			return nil, domain.Invalid("kolom %q tidak dikenal di parameter fields", truncate(f, 40))
+			return nil, domain.Invalid("kolom %q tidak dikenal di parameter fields", domain.Truncate(f, 40))
 		}
 		seen[f] = true
 		out = append(out, f)

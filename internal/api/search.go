@@ -70,7 +70,7 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) error {
 		order = store.SearchByRelevance
 	}
 	if !order.Valid() {
-		return domain.Invalid("parameter sort %q tidak dikenal: gunakan relevance atau newest", truncate(string(order), 20))
+		return domain.Invalid("parameter sort %q tidak dikenal: gunakan relevance atau newest", domain.Truncate(string(order), 20))
 	}
 	q := qs.Get("q")
 	if strings.TrimSpace(q) == "" {
@@ -81,7 +81,7 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) error {
 	}
 	cat := qs.Get("category")
 	if cat != "" && domain.Slugify(cat) != cat {
-		return domain.Invalid("parameter category %q bukan slug kanal", truncate(cat, 40))
+		return domain.Invalid("parameter category %q bukan slug kanal", domain.Truncate(cat, 40))
 	}
 	from, to, err := discovery.DateRange(qs.Get("from"), qs.Get("to"), a.cfg.Location)
 	if err != nil {

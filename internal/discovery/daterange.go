@@ -17,7 +17,7 @@ func DateRange(fromText, toText string, loc *time.Location) (from, to time.Time,
 		}
 		t, err := time.ParseInLocation("2006-01-02", s, loc)
 		if err != nil {
-			return time.Time{}, domain.Invalid("tanggal %s %q tidak dikenali: gunakan bentuk TTTT-BB-HH, misalnya 2026-03-17", what, truncate(s, 20))
+			return time.Time{}, domain.Invalid("tanggal %s %q tidak dikenali: gunakan bentuk TTTT-BB-HH, misalnya 2026-03-17", what, domain.Truncate(s, 20))
 		}
 		return t, nil
 	}
@@ -34,11 +34,4 @@ func DateRange(fromText, toText string, loc *time.Location) (from, to time.Time,
 		return from, to, domain.Invalid("tanggal akhir lebih awal dari tanggal mulai")
 	}
 	return from, to, nil
-}
-
-func truncate(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }

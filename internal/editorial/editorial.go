@@ -78,8 +78,6 @@ type Fields struct {
 	Version int64 `json:"-"`
 }
 
-// hotOverride checks the #HOT badge field: set reports whether it was given,
-// v is the override to store (nil for "auto").
 // placement checks that only editors (PermArticlePublish) put an article in
 // "Breaking" or "Berita utama" or take it out: a writer's save may carry
 // both flags only as they already are (cur is the zero article on create).
@@ -96,6 +94,8 @@ func placement(u *domain.User, f Fields, cur domain.Article) error {
 	return nil
 }
 
+// hotOverride checks the #HOT badge field: set reports whether it was given,
+// v is the override to store (nil for "auto").
 func hotOverride(u *domain.User, f Fields) (set bool, v *bool, err error) {
 	if f.HotBadge == nil {
 		return false, nil, nil

@@ -302,4 +302,3 @@ func fill(t *testing.T, path string) {
 		}
 	}
 }
-

@@ -104,7 +104,7 @@ func (f *Feeds) sitemapFile(w http.ResponseWriter, r *http.Request) error {
 	kind, num, ok := strings.Cut(strings.TrimSuffix(file, ".xml"), "-")
 	n, err := strconv.Atoi(num)
 	if !ok || !strings.HasSuffix(file, ".xml") || err != nil || n < 1 || strconv.Itoa(n) != num {
-		return domain.NotFound("sitemap %s tidak ada", truncate(file, 40))
+		return domain.NotFound("sitemap %s tidak ada", domain.Truncate(file, 40))
 	}
 	switch kind {
 	case "articles":
@@ -114,15 +114,7 @@ func (f *Feeds) sitemapFile(w http.ResponseWriter, r *http.Request) error {
 	case "news":
 		return f.newsSitemap(w, r, n)
 	}
-	return domain.NotFound("sitemap %s tidak ada", truncate(file, 40))
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
+	return domain.NotFound("sitemap %s tidak ada", domain.Truncate(file, 40))
 }
 
 func (f *Feeds) pagesSitemap(w http.ResponseWriter, r *http.Request) error {

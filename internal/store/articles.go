@@ -465,11 +465,7 @@ func (s *Store) loadRelations(ctx context.Context, list []domain.Article) error 
 	return s.loadRelationsFrom(ctx, s.r, list)
 }
 
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-func (s *Store) loadRelationsFrom(ctx context.Context, db querier, list []domain.Article) error {
+func (s *Store) loadRelationsFrom(ctx context.Context, db execer, list []domain.Article) error {
 	if len(list) == 0 {
 		return nil
 	}

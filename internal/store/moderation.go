@@ -1,9 +1,6 @@
 package store
 
-import (
-	"context"
-	"fmt"
-)
+import "context"
 
 // CommentArticles returns the distinct articles that the comments ids
 // belong to (unknown ids are skipped), so a moderation action can name the
@@ -12,19 +9,6 @@ func (s *Store) CommentArticles(ctx context.Context, ids []int64) ([]int64, erro
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := s.r.QueryContext(ctx, s.q("SELECT DISTINCT article_id FROM comments WHERE id IN ("+placeholders(len(ids))+")"),
+	return s.ids(ctx, "comment articles", s.q("SELECT DISTINCT article_id FROM comments WHERE id IN ("+placeholders(len(ids))+")"),
 		int64Args(ids)...)
-	if err != nil {
-		return nil, fmt.Errorf("comment articles: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("comment articles: %w", err)
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
 }

@@ -102,12 +102,8 @@ const pollLive = ` (p.article_id IS NULL OR EXISTS (SELECT 1 FROM articles a WHE
 	AND (NOT EXISTS (SELECT 1 FROM articles a WHERE a.poll_id = p.id)
 		OR EXISTS (SELECT 1 FROM articles a WHERE a.poll_id = p.id AND` + published + `))`
 
-type rowQuerier interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
 // pollIsLive reports whether poll id may be shown to readers.
-func (s *Store) pollIsLive(ctx context.Context, q rowQuerier, id int64) (bool, error) {
+func (s *Store) pollIsLive(ctx context.Context, q execer, id int64) (bool, error) {
 	now := s.Now()
 	var n int
 	err := q.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM polls p WHERE p.id = ? AND"+pollLive), id, now, now).Scan(&n)
