@@ -1,4 +1,4 @@
-# Shared by bench/mixed.sh and bench/uncached.sh: start a Warta process,
+# Shared by bench/mixed.sh, bench/page.sh and bench/uncached.sh: start a Warta process,
 # list a site's pages, run wrk over them and read its figures. Source it.
 OUT=${OUT:-bench/out}
 mkdir -p "$OUT"
@@ -59,3 +59,32 @@ read_load() {
 summarize() { awk '{ r+=$1; p+=$2; if ($3>m) m=$3; b+=$4 } END { printf "%.0f %.2f %.2f %d\n", r/NR, p/NR, m, b }' "$1"; }
 
 row() { printf '%-34s %12s %9s %9s %8s\n' "$@"; }
+
+# nginx_conf LOCATION: writes $OUT/nginx/nginx.conf for nginx serving
+# $OUT/www on 127.0.0.1:$NPORT, one location / { LOCATION; } (gzip on when
+# GZIP is set).
+nginx_conf() {
+	mkdir -p "$OUT/nginx"
+	cat > "$OUT/nginx/nginx.conf" <<CONF
+worker_processes auto;
+pid $PWD/$OUT/nginx/nginx.pid;
+error_log $PWD/$OUT/nginx/error.log warn;
+daemon off;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  default_type text/html;
+  gzip $( [ -n "${GZIP:-}" ] && echo on || echo off );
+  gzip_types text/html;
+  gzip_min_length 512;
+  server {
+    listen 127.0.0.1:$NPORT;
+    root $PWD/$OUT/www;
+    location / { $1; }
+  }
+}
+CONF
+}

@@ -21,7 +21,7 @@ CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 WPORT=${WPORT:-18080}
 NPORT=${NPORT:-18081}
-OUT=bench/out
+. bench/lib.sh
 mkdir -p "$OUT/www" "$OUT/nginx"
 for tool in wrk nginx curl; do
 	command -v $tool >/dev/null || { echo "bench: $tool not found (apt-get install wrk nginx-light curl)"; exit 2; }
@@ -59,30 +59,7 @@ fi
 curl -fs "http://127.0.0.1:$WPORT$PAGE" -o "$OUT/www/page.html"
 BYTES=$(wc -c < "$OUT/www/page.html")
 
-NGINX_GZIP=off
-[ -n "${GZIP:-}" ] && NGINX_GZIP=on
-cat > "$OUT/nginx/nginx.conf" <<CONF
-worker_processes auto;
-pid $PWD/$OUT/nginx/nginx.pid;
-error_log $PWD/$OUT/nginx/error.log warn;
-daemon off;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 100000;
-  default_type text/html;
-  gzip ${NGINX_GZIP:-off};
-  gzip_types text/html;
-  gzip_min_length 512;
-  server {
-    listen 127.0.0.1:$NPORT;
-    root $PWD/$OUT/www;
-    location / { try_files /page.html =404; }
-  }
-}
-CONF
+nginx_conf 'try_files /page.html =404'
 nginx -c "$PWD/$OUT/nginx/nginx.conf" -p "$PWD/$OUT/nginx" &
 NPID=$!
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NPORT/" >/dev/null && break; sleep 0.1; done
@@ -111,7 +88,6 @@ for i in $(seq 1 "$ROUNDS"); do
 	run warta "http://127.0.0.1:$WPORT$PAGE" >> "$OUT/warta.rounds"
 	[ -n "$OPID" ] && run old "http://127.0.0.1:$OPORT$PAGE" >> "$OUT/old.rounds"
 done
-summarize() { awk '{ r+=$1; p+=$2; if ($3>m) m=$3; b+=$4 } END { printf "%.0f %.2f %.2f %d\n", r/NR, p/NR, m, b }' "$1"; }
 read -r NR NP50 NP99 NBAD < <(summarize "$OUT/nginx.rounds")
 read -r WR WP50 WP99 WBAD < <(summarize "$OUT/warta.rounds")
 echo "page: $PAGE ($BYTES bytes), wrk -t$THREADS -c$CONNS, $ROUNDS alternating rounds of $DURATION${GZIP:+, Accept-Encoding: gzip}, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"

@@ -48,29 +48,7 @@ while read -r p; do
 	curl -fs "$BASE$p" -o "$f"
 done < "$OUT/uncached.paths"
 
-mkdir -p "$OUT/nginx"
-cat > "$OUT/nginx/nginx.conf" <<CONF
-worker_processes auto;
-pid $PWD/$OUT/nginx/nginx.pid;
-error_log $PWD/$OUT/nginx/error.log warn;
-daemon off;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 100000;
-  default_type text/html;
-  gzip $( [ -n "${GZIP:-}" ] && echo on || echo off );
-  gzip_types text/html;
-  gzip_min_length 512;
-  server {
-    listen 127.0.0.1:$NPORT;
-    root $PWD/$OUT/www;
-    location / { try_files \$uri/index.html =404; }
-  }
-}
-CONF
+nginx_conf 'try_files $uri/index.html =404'
 nginx -c "$PWD/$OUT/nginx/nginx.conf" -p "$PWD/$OUT/nginx" &
 PIDS+=($!)
 for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NPORT/" >/dev/null && break; sleep 0.1; done
