@@ -19,16 +19,27 @@ type categoriesPage struct {
 }
 
 func (u *UI) categories(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	return u.renderCategories(w, r, p, http.StatusOK, "")
+	return u.renderCategories(w, r, p, nil)
 }
 
-func (u *UI) renderCategories(w http.ResponseWriter, r *http.Request, p *auth.Principal, status int, msg string) error {
+// renderCategories shows the categories page; a refused save or delete
+// (refused, a status under 500) shows it again with the message and the
+// error's status. Other errors go to the error page.
+func (u *UI) renderCategories(w http.ResponseWriter, r *http.Request, p *auth.Principal, refused error) error {
+	status := http.StatusOK
+	if refused != nil {
+		if status = web.StatusOf(refused); status >= 500 {
+			return refused
+		}
+	}
 	list, err := u.ed.Categories(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
 	pg := categoriesPage{frame: u.frame(r, p, "Kategori", "kategori"), Categories: list}
-	pg.Error = msg
+	if refused != nil {
+		pg.Error = capitalize(domain.ErrorMessage(refused)) + "."
+	}
 	u.render(w, "categories", status, pg)
 	return nil
 }
@@ -47,10 +58,7 @@ func (u *UI) saveCategory(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		}
 	}
 	if err != nil {
-		if web.StatusOf(err) >= 500 {
-			return err
-		}
-		return u.renderCategories(w, r, p, web.StatusOf(err), capitalize(domain.ErrorMessage(err))+".")
+		return u.renderCategories(w, r, p, err)
 	}
 	return redirect(w, r, "/redaksi/kategori", "tersimpan")
 }
@@ -61,10 +69,7 @@ func (u *UI) deleteCategory(w http.ResponseWriter, r *http.Request, p *auth.Prin
 		return err
 	}
 	if err := u.ed.DeleteCategory(r.Context(), &p.User, id); err != nil {
-		if web.StatusOf(err) >= 500 {
-			return err
-		}
-		return u.renderCategories(w, r, p, web.StatusOf(err), capitalize(domain.ErrorMessage(err))+".")
+		return u.renderCategories(w, r, p, err)
 	}
 	return redirect(w, r, "/redaksi/kategori", "dihapus")
 }
