@@ -134,16 +134,20 @@ func blockJSON(a *API, b store.Block) map[string]string {
 	return m
 }
 
+func blocksJSON(a *API, list []store.Block) []map[string]string {
+	out := make([]map[string]string, 0, len(list))
+	for _, b := range list {
+		out = append(out, blockJSON(a, b))
+	}
+	return out
+}
+
 func (a *API) listBlockedReaders(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	list, err := a.ed.BlockedReaders(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
-	out := make([]map[string]string, 0, len(list))
-	for _, b := range list {
-		out = append(out, blockJSON(a, b))
-	}
-	return ok(w, out)
+	return ok(w, blocksJSON(a, list))
 }
 
 func (a *API) blockReader(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -186,11 +190,7 @@ func (a *API) blockCommenter(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	if err != nil {
 		return err
 	}
-	out := make([]map[string]string, 0, len(list))
-	for _, b := range list {
-		out = append(out, blockJSON(a, b))
-	}
-	return created(w, out)
+	return created(w, blocksJSON(a, list))
 }
 
 func (a *API) unblockReader(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {

@@ -121,12 +121,15 @@ func TestRelatedQuality(t *testing.T) {
 	}
 }
 
-// TestRelatedEnginesAgree: PostgreSQL computes the same lists as SQLite,
-// since every number comes from the same stemmed terms.
+// TestRelatedOnEachEngine: PostgreSQL computes the same lists as SQLite,
+// since every number comes from the same stemmed terms and no engine
+// ranking is involved.
 func TestRelatedOnEachEngine(t *testing.T) {
+	lists := map[string]map[string][]string{} // engine -> article slug -> related slugs
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
 		story := seedDemo(t, st)
-		if err := discovery.RebuildRelated(context.Background(), st); err != nil {
+		if err := discovery.RebuildRelated(ctx, st); err != nil {
 			t.Fatal(err)
 		}
 		q := measure(t, st, story)
@@ -134,7 +137,43 @@ func TestRelatedOnEachEngine(t *testing.T) {
 		if q.precision < minPrecisionAt5 || q.recall < minRecallAt5 {
 			t.Errorf("%s: %v", st.Dialect(), q)
 		}
+		slug := map[int64]string{}
+		for id := range story {
+			a, err := st.ArticleByID(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slug[id] = a.Slug
+		}
+		got := map[string][]string{}
+		for id := range story {
+			stored, err := st.StoredRelated(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range stored {
+				got[slug[id]] = append(got[slug[id]], slug[r.ID])
+			}
+		}
+		lists[string(st.Dialect())] = got
 	})
+	a, b := lists["sqlite"], lists["postgres"]
+	if a == nil || b == nil {
+		return // PostgreSQL not configured
+	}
+	if len(a) == 0 {
+		t.Fatal("no related lists stored on the demo content")
+	}
+	for k := range a {
+		if !slices.Equal(a[k], b[k]) {
+			t.Errorf("related of %s: SQLite %v, PostgreSQL %v", k, a[k], b[k])
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			t.Errorf("related of %s: SQLite none, PostgreSQL %v", k, b[k])
+		}
+	}
 }
 
 func TestRelatedFollowsChanges(t *testing.T) {

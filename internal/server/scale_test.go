@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
+	"warta/internal/app"
 	"warta/internal/domain"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -13,9 +15,11 @@ import (
 
 // A thread with more replies than store.ReplyCap shows the first ones and a
 // link; the link shows every reply of that thread, a page at a time.
+// The page and fragment caches are on, as in production: the thread and
+// the article's own comments are different pages and pieces.
 func TestLongThreadShowsFirstRepliesAndLinksToTheRest(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+		e := newEnv(t, st, func(c *app.Config) { c.Site.FragmentTTL, c.Site.PageCacheTTL = time.Minute, time.Minute })
 		ctx := context.Background()
 		art := e.ids["main"]
 		root, err := st.AddComment(ctx, domain.Comment{ArticleID: art, Name: "Pembuka", Body: "Komentar pembuka utas.", Status: domain.CommentApproved})
@@ -60,6 +64,11 @@ func TestLongThreadShowsFirstRepliesAndLinksToTheRest(t *testing.T) {
 		}
 		if !strings.Contains(thread.body, "Semua komentar") || strings.Contains(thread.body, "balasan lainnya") {
 			t.Error("thread page should link back to all comments and show every reply itself")
+		}
+		// The thread is not what the article's own comments section shows
+		// afterwards (the shared comments piece is kept per view).
+		if again := r.get(mainSlug + "?utm_source=uji").body; !strings.Contains(again, link) || strings.Contains(again, "Semua komentar") {
+			t.Error("after the thread page, the article page shows the thread instead of all comments")
 		}
 		if got := r.get(fmt.Sprintf("%s?balasan=%d", mainSlug, 999999)).code; got != 404 {
 			t.Errorf("unknown thread: %d, want 404", got)

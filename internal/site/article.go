@@ -49,13 +49,13 @@ func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.articleServed(w, r, a.ID)
+	rd := s.articleServed(w, r, a.ID)
 	w.Header().Set(articleIDHeader, strconv.FormatInt(a.ID, 10))
 	form := commentForm{Notice: noticeFor(r)}
 	if id, err := strconv.ParseInt(r.URL.Query().Get("balas"), 10, 64); err == nil && id > 0 {
 		form.ParentID = id
 	}
-	return s.fillArticle(w, r, sk, a, http.StatusOK, form)
+	return s.fillArticle(w, r, rd, sk, a, http.StatusOK, form)
 }
 
 // noticeFor turns the result of a no-JavaScript form post into a message.
@@ -120,21 +120,21 @@ func (s *Site) renderArticle(w http.ResponseWriter, r *http.Request, a domain.Ar
 	if err != nil {
 		return err
 	}
-	return s.fillArticle(w, r, sk, a, status, form)
+	return s.fillArticle(w, r, s.readers.Visit(r), sk, a, status, form)
 }
 
 // fillArticle fills an article skeleton's holes for this request: the live
 // counts (one query, plus views not yet written), the reader's reaction
 // (only for a reader with a cookie), the comments, the poll and the slot.
 // For a reader without their own state, the comments and the poll come
-// rendered from the fragment cache.
-func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, sk *skeleton, a domain.Article, status int, form commentForm) error {
+// rendered from the fragment cache. rd is the reader as the request came
+// (Readers.Visit), before any cookie this response gives them.
+func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, rd domain.Reader, sk *skeleton, a domain.Article, status int, form commentForm) error {
 	ctx := r.Context()
 	counts, err := s.engage.LiveCounts(ctx, a.ID)
 	if err != nil {
 		return err
 	}
-	rd := s.readers.Visit(r)
 	var fillers [holeMax][]byte
 	fillers[holeViews] = []byte(web.FormatNumber(counts.Views))
 	fillers[holeLikes] = []byte(web.FormatNumber(counts.Likes))
@@ -182,7 +182,7 @@ var pressed = []byte(` aria-pressed="true"`)
 // commentsHTML renders the comments section, and reports whether it shows
 // the reader's own held comments. What a reader without a held comment on
 // the article sees (when they typed nothing) is the same for everyone and
-// is kept per article, page, order and approved count until a comment on
+// is kept per article, page, order, thread and approved count until a comment on
 // the article drops it.
 func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article, count int64, form commentForm) ([]byte, bool, error) {
 	shared := form == (commentForm{})
@@ -216,7 +216,9 @@ func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article,
 		return b, own, err
 	}
 	q := r.URL.Query()
-	key := "c:" + strconv.FormatInt(a.ID, 10) + ":" + q.Get("kpage") + ":" + q.Get("urut") + ":" + strconv.FormatInt(count, 10)
+	// Every query parameter comments reads is part of the key.
+	key := "c:" + strconv.FormatInt(a.ID, 10) + ":" + q.Get("kpage") + ":" + q.Get("urut") + ":" +
+		q.Get("balasan") + ":" + q.Get("bpage") + ":" + strconv.FormatInt(count, 10)
 	b, err := s.frags.rendered(key, a.ID, render)
 	return b, false, err
 }
@@ -274,13 +276,17 @@ func (v commentsView) ownPending() bool {
 // articleServed is what serving an article page does for its reader: the
 // view counts (when the server counts views), and a browser without a
 // reader cookie gets its own, which the comment form's defences rely on.
-func (s *Site) articleServed(w http.ResponseWriter, r *http.Request, articleID int64) {
-	rd := s.readers.Visit(r)
+// It returns the reader as the request came (Readers.Visit, without the
+// cookie just given), so the page need not verify the cookie again.
+func (s *Site) articleServed(w http.ResponseWriter, r *http.Request, articleID int64) domain.Reader {
+	visitor := s.readers.Visit(r)
+	rd := visitor
 	if s.engage.Config().ViewMode.Server() {
 		rd.DayHash, rd.UserAgent = s.readers.DayHash(r), r.UserAgent()
 		s.engage.ArticleServed(rd, articleID)
 	}
 	s.readers.Ensure(w, r, &rd)
+	return visitor
 }
 
 // pollHTML renders the poll beside an article (nil for none), and reports

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"strconv"
 	"strings"
 
 	"warta/internal/domain"
@@ -33,23 +34,11 @@ func photoImg(p domain.Photo, want int) img {
 		if !ok {
 			continue
 		}
-		n := atoiW(w)
+		n, _ := strconv.Atoi(strings.TrimSuffix(w, "w"))
 		if n >= want || n == p.Width {
 			out.Src, out.Width, out.Height = url, n, max(1, p.Height*n/p.Width)
 			break
 		}
 	}
 	return out
-}
-
-// atoiW reads the width of a srcset candidate ("480w").
-func atoiW(s string) int {
-	n := 0
-	for _, c := range strings.TrimSuffix(s, "w") {
-		if c < '0' || c > '9' {
-			return 0
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
 }

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"warta/internal/domain"
@@ -59,6 +60,36 @@ func TestEditArticleRefusalWritesNothing(t *testing.T) {
 		}
 		if _, err := s.EditArticle(ctx, 9999, func(store.ArticleState, *store.ArticleInput) error { return nil }); domain.ErrorCode(err) != domain.ENotFound {
 			t.Errorf("unknown id: %v", err)
+		}
+	})
+}
+
+// A slug derived from the title is numbered past every taken one, also
+// beyond freeSlug's first batch of 20 candidates; a slug asked for that is
+// taken stays a conflict.
+func TestSlugFromTitleIsNumberedPastTakenOnes(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		for n := 1; n <= 22; n++ {
+			id := publish(t, s, store.ArticleInput{Title: "Harga Pangan Naik", CategoryID: f.nasional})
+			a, err := s.ArticleByIDAnyStatus(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := "harga-pangan-naik"
+			if n > 1 {
+				want += "-" + strconv.Itoa(n)
+			}
+			if a.Slug != want {
+				t.Fatalf("article %d: slug %q, want %q", n, a.Slug, want)
+			}
+		}
+		for _, asked := range []string{"harga-pangan-naik", "harga-pangan-naik-21"} {
+			_, err := s.CreateArticle(ctx, store.ArticleInput{Title: "Lain", Slug: asked, CategoryID: f.nasional, Status: domain.StatusDraft})
+			if domain.ErrorCode(err) != domain.EConflict {
+				t.Errorf("asked-for taken slug %q: %v, want conflict", asked, err)
+			}
 		}
 	})
 }
