@@ -29,11 +29,6 @@ request = function()
   return wrk.format("POST", path, headers, string.format(body, n, n))
 end
 
-local statuses = {}
-response = function(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-
 done = function(summary, latency, requests)
   io.write(string.format("requests %d, errors %d\n", summary.requests,
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))

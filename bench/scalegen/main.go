@@ -20,6 +20,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -362,7 +363,7 @@ func (g *gen) article(id int64, i, nArt int, pub, now time.Time) store.BulkArtic
 		// Related news: the newest earlier articles of its tags.
 		for _, t := range a.TagIDs {
 			for _, r := range g.recentTag[t] {
-				if len(a.Related) < 5 && !contains(a.Related, r) {
+				if len(a.Related) < 5 && !slices.Contains(a.Related, r) {
 					a.Related = append(a.Related, r)
 				}
 			}
@@ -376,15 +377,6 @@ func (g *gen) article(id int64, i, nArt int, pub, now time.Time) store.BulkArtic
 		}
 	}
 	return a
-}
-
-func contains(list []int64, v int64) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // comments makes n comments for an article, over the 30 days after it was

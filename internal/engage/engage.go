@@ -236,6 +236,8 @@ func (s *Service) limit(rd domain.Reader, perReader, perIP *limiter, msg string)
 var errCookieRequired = &domain.Error{Code: domain.ECookieRequired,
 	Message: "peramban Anda baru saja menerima cookie pembaca; kirim sekali lagi (aktifkan cookie bila pesan ini muncul lagi)"}
 
+// needsCookie: the reader has no key their browser sent back, so nothing
+// counts for them and nothing they did can be found as theirs.
 func needsCookie(rd domain.Reader) bool { return rd.Key == "" || rd.New }
 
 // ArticleServed counts the view of a served article page when the server
@@ -300,7 +302,7 @@ func (s *Service) React(ctx context.Context, rd domain.Reader, articleID int64, 
 // ReactionOf returns this reader's reaction to an article ("" when none).
 // Only the reader's own cookie key finds it.
 func (s *Service) ReactionOf(ctx context.Context, rd domain.Reader, articleID int64) string {
-	if rd.Key == "" || rd.New {
+	if needsCookie(rd) {
 		return ""
 	}
 	kind, err := s.store.ReactionOf(ctx, articleID, rd.Key)
@@ -483,7 +485,7 @@ func (s *Service) Vote(ctx context.Context, rd domain.Reader, pollID, optionID i
 // the reader's own cookie key finds it: a vote from another browser on the
 // same address and User-Agent is never shown as theirs.
 func (s *Service) VotedOption(ctx context.Context, rd domain.Reader, pollID int64) int64 {
-	if rd.Key == "" || rd.New {
+	if needsCookie(rd) {
 		return 0
 	}
 	opt, err := s.store.VotedOption(ctx, pollID, []string{"c:" + rd.Key})

@@ -67,6 +67,9 @@ func New(cfg Config, st *store.Store, log *slog.Logger) *Feeds {
 		cfg.Language = "id"
 	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	if cfg.Media == nil && cfg.MediaDir != "" {
+		cfg.Media = media.Dir(cfg.MediaDir)
+	}
 	if cfg.FeedItems < 1 {
 		cfg.FeedItems = 20
 	}
@@ -177,10 +180,7 @@ func (f *Feeds) mediaSize(key string) int64 {
 	if v, ok := f.sizes.Load(key); ok {
 		return v.(int64)
 	}
-	b := f.cfg.Media
-	if b == nil && f.cfg.MediaDir != "" {
-		b = media.Dir(f.cfg.MediaDir)
-	}
+	b := f.cfg.Media // the MediaDir folder when no other backend was given (New)
 	if b == nil {
 		return 0
 	}

@@ -15,11 +15,11 @@ import (
 
 // A thread with more replies than store.ReplyCap shows the first ones and a
 // link; the link shows every reply of that thread, a page at a time.
-// The fragment cache is on, as in production: the thread and the article's
-// own comments are different pieces.
+// The page and fragment caches are on, as in production: the thread and
+// the article's own comments are different pages and pieces.
 func TestLongThreadShowsFirstRepliesAndLinksToTheRest(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st, func(c *app.Config) { c.Site.FragmentTTL = time.Minute })
+		e := newEnv(t, st, func(c *app.Config) { c.Site.FragmentTTL, c.Site.PageCacheTTL = time.Minute, time.Minute })
 		ctx := context.Background()
 		art := e.ids["main"]
 		root, err := st.AddComment(ctx, domain.Comment{ArticleID: art, Name: "Pembuka", Body: "Komentar pembuka utas.", Status: domain.CommentApproved})

@@ -6,7 +6,7 @@ import "net/http"
 func (s *Site) Routes(mux *http.ServeMux) {
 	// The page cache keys each page by the query parameters it reads.
 	mux.Handle("GET /{$}", s.handler(s.oldAddresses(true, s.cached(s.home)))) // redirects.go: /?p=123 of an imported site
-	mux.Handle("GET /berita/{slug}", s.handler(s.cached(s.article, "kpage", "urut", "balas", "komentar")))
+	mux.Handle("GET /berita/{slug}", s.handler(s.cached(s.article, "kpage", "urut", "balas", "komentar", "balasan", "bpage")))
 	mux.Handle("GET /kanal/{slug}", s.handler(s.cached(s.category, "page")))
 	mux.Handle("GET /tag/{slug}", s.handler(s.cached(s.tag, "page")))
 	mux.Handle("GET /penulis/{slug}", s.handler(s.cached(s.author, "page")))

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -291,8 +292,9 @@ func (b *Bulk) Finish(ctx context.Context) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM article_blocks"); err != nil {
 			return err
 		}
+		block := "(id - 1) / " + strconv.Itoa(blockSize)
 		_, err := tx.ExecContext(ctx, `INSERT INTO article_blocks (block, published, lastmod)
-			SELECT (id - 1) / 1000, COUNT(*), MAX(updated_at) FROM articles WHERE status = 'published' GROUP BY (id - 1) / 1000`)
+			SELECT `+block+`, COUNT(*), MAX(updated_at) FROM articles WHERE status = 'published' GROUP BY `+block)
 		return err
 	})
 	if err != nil {
