@@ -66,6 +66,7 @@ var mergeFields = []mergeField{
 	{"photo_credit", "Sumber foto", func(f *articleForm) string { return f.PhotoCredit }, func(f *articleForm, v string) { f.PhotoCredit = v }, nil},
 	{"published_at", "Waktu terbit", func(f *articleForm) string { return f.PublishedAt }, func(f *articleForm, v string) { f.PublishedAt = v }, nil},
 	{"breaking", "Breaking news", func(f *articleForm) string { return boolField(f.Breaking) }, func(f *articleForm, v string) { f.Breaking = v != "" }, nil},
+	{"breaking_until", "Breaking sampai", func(f *articleForm) string { return f.BreakingUntil }, func(f *articleForm, v string) { f.BreakingUntil = v }, nil},
 	{"featured", "Berita utama", func(f *articleForm) string { return boolField(f.Featured) }, func(f *articleForm, v string) { f.Featured = v != "" }, nil},
 	{"poll_id", "Polling", func(f *articleForm) string { return strconv.FormatInt(f.PollID, 10) }, func(f *articleForm, v string) { f.PollID, _ = strconv.ParseInt(v, 10, 64) }, nil},
 }

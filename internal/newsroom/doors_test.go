@@ -45,6 +45,9 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if _, err := st.StartLive(ctx, art); err != nil {
+			t.Fatal(err)
+		}
 		var n atomic.Int64
 		uniq := func() string { return fmt.Sprintf("Rubrik %d", n.Add(1)) }
 
@@ -126,6 +129,16 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			{"list accounts", perm(auth.PermUsers), page("/redaksi/pengguna"), api("GET", "/users", nil)},
 			{"list webhooks", perm(auth.PermWebhooks), page("/redaksi/webhook"), api("GET", "/webhooks", nil)},
 			{"site settings", perm(auth.PermSiteSettings), page("/redaksi/pengaturan"), api("GET", "/settings", nil)},
+			// live reports (issue 14): on an editor's article, so writers may not post
+			{"open a live report", perm(auth.PermArticleEditAny), page("/redaksi/artikel/" + id(art) + "/langsung"),
+				api("GET", "/articles/"+id(art)+"/live", nil)},
+			{"start a live report", perm(auth.PermLive), form("/redaksi/artikel/"+id(art)+"/langsung/mulai", values()),
+				api("POST", "/articles/"+id(art)+"/live", nil)},
+			{"add a live update", func(r domain.Role) bool {
+				return auth.Can(r, auth.PermLiveUpdates) && auth.Can(r, auth.PermArticleEditAny)
+			},
+				form("/redaksi/artikel/"+id(art)+"/langsung/pembaruan", values("body", "Pembaruan dari lokasi")),
+				api("POST", "/articles/"+id(art)+"/live/updates", body(map[string]string{"body": "Pembaruan dari lokasi"}))},
 		} {
 			for _, role := range domain.Roles {
 				ui, api := a.ui(t, role), a.api(t, role)

@@ -52,7 +52,7 @@ type UI struct {
 }
 
 var pageNames = []string{"login", "dashboard", "articles", "editor", "revisions", "stats", "comments", "moderation",
-	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error", "pages", "page_edit"}
+	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error", "pages", "page_edit", "live"}
 
 // pageParts are the templates a page shares with others, parsed with it.
 var pageParts = map[string][]string{
@@ -155,6 +155,12 @@ var notices = map[string]string{
 	"nonaktif": "Webhook dinonaktifkan: tidak ada kiriman baru sampai diaktifkan lagi.",
 	"aktif":    "Webhook diaktifkan.",
 	"diambil":  "Anda sekarang memegang penyuntingan artikel ini; penyunting sebelumnya diberi tahu.",
+	// live reports (issue 14)
+	"langsung":          "Artikel ini sekarang laporan langsung: pembaruan tampil di halamannya tanpa dimuat ulang.",
+	"langsung-selesai":  "Laporan langsung diakhiri.",
+	"pembaruan":         "Pembaruan terbit di laporan langsung.",
+	"pembaruan-diubah":  "Pembaruan diubah.",
+	"pembaruan-dihapus": "Pembaruan dihapus.",
 }
 
 func (u *UI) frame(r *http.Request, p *auth.Principal, title, active string) frame {

@@ -29,6 +29,7 @@ type articlePage struct {
 	Notes   []domain.Note // corrections ("Ralat") and update notes, oldest first
 	Srcset  string        // the lead photo's widths, for uploads (media package)
 	Holes   articleHoles
+	Live    *liveView // the live report and its updates (live.go); nil when none
 }
 
 // articleHoles are the parts of an article page filled per request (see
@@ -103,8 +104,17 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 			return nil, nil, time.Time{}, err
 		}
 		p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
+		if p.Live, err = s.liveFor(ctx, a); err != nil {
+			return nil, nil, time.Time{}, err
+		}
 		b, err := s.renderBytes("article", "layout", p)
-		return b, a, s.endOfDay(), err
+		// Kept to the end of the day at most, and never past the end of
+		// breaking news it shows (its own label, the ticker).
+		var until time.Time
+		if a.BreakingAt(time.Now()) {
+			until = a.BreakingUntil
+		}
+		return b, a, s.capExpiry(s.endOfDay(), until), err
 	})
 	if err != nil {
 		return nil, domain.Article{}, err

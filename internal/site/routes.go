@@ -13,6 +13,8 @@ func (s *Site) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /cari", s.handler(s.search))
 	mux.Handle("GET /terpopuler", s.handler(s.cached(s.popular)))
 	mux.Handle("GET /halaman/{slug}", s.handler(s.staticPage))
+	// Live report stream (issue 14): Server-Sent Events, never cached or compressed (live.go).
+	mux.HandleFunc("GET /berita/{slug}/langsung", s.liveStream)
 	mux.Handle("POST /berita/{slug}/reaksi", s.handler(s.react))
 	mux.Handle("POST /berita/{slug}/komentar", s.handler(s.comment))
 	mux.Handle("GET /polling/{id}", s.handler(s.pollResults))
