@@ -300,15 +300,7 @@ func pageParam(r *http.Request) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 100000 {
-		return 0, domain.Invalid("parameter halaman %q tidak valid: gunakan angka 1 atau lebih", truncate(v, 20))
+		return 0, domain.Invalid("parameter halaman %q tidak valid: gunakan angka 1 atau lebih", domain.Truncate(v, 20))
 	}
 	return n, nil
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }
