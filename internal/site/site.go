@@ -152,6 +152,7 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		"dec":     func(i int) int { return i - 1 },
 		"photo":   photoImg,
 	}
+	funcs["articlePath"] = domain.ArticlePath // {{articlePath .Slug}}: an article's address, from the one function
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
 	}
