@@ -152,7 +152,9 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		"dec":     func(i int) int { return i - 1 },
 		"photo":   photoImg,
 		"pageURL": pageURL,
-		"clock":   func(t time.Time) string { return t.In(cfg.Location).Format("15:04") + " " + web.ZoneName(cfg.Location, t) },
+		"clock": func(t time.Time) string {
+			return t.In(cfg.Location).Format("15:04") + " " + web.ZoneName(cfg.Location, t)
+		},
 	}
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
