@@ -65,7 +65,7 @@ type articleJSON struct {
 
 func (a *API) articleJSON(x domain.Article, full bool) articleJSON {
 	j := articleJSON{ID: x.ID, Slug: x.Slug, Title: x.Title, Excerpt: x.Excerpt, Status: x.Status,
-		URL:      a.cfg.BaseURL + "/berita/" + x.Slug,
+		URL:      domain.ArticleURL(a.cfg.BaseURL, x.Slug),
 		Category: categoryJSON{ID: x.Category.ID, Slug: x.Category.Slug, Name: x.Category.Name, Position: x.Category.Position},
 		Tags:     []string{}, Authors: []authorJSON{}, Breaking: x.Breaking, Featured: x.Featured, Hot: x.Hot, PollID: x.PollID,
 		PublishedAt: a.time(x.PublishedAt), CreatedAt: a.time(x.CreatedAt), UpdatedAt: a.time(x.UpdatedAt),

@@ -156,6 +156,7 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 			return t.In(cfg.Location).Format("15:04") + " " + web.ZoneName(cfg.Location, t)
 		},
 	}
+	funcs["articlePath"] = domain.ArticlePath // {{articlePath .Slug}}: an article's address, from the one function
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
 	}
@@ -312,15 +313,7 @@ func pageParam(r *http.Request) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 100000 {
-		return 0, domain.Invalid("parameter halaman %q tidak valid: gunakan angka 1 atau lebih", truncate(v, 20))
+		return 0, domain.Invalid("parameter halaman %q tidak valid: gunakan angka 1 atau lebih", domain.Truncate(v, 20))
 	}
 	return n, nil
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }
