@@ -67,7 +67,7 @@ func indeksDay(r *http.Request, now time.Time, loc *time.Location) (time.Time, e
 	}
 	day, err := time.ParseInLocation("2006-01-02", v, loc)
 	if err != nil {
-		return time.Time{}, domain.Invalid("tanggal %q tidak valid: gunakan format TTTT-BB-HH, misalnya %s", truncate(v, 20), today.Format("2006-01-02"))
+		return time.Time{}, domain.Invalid("tanggal %q tidak valid: gunakan format TTTT-BB-HH, misalnya %s", domain.Truncate(v, 20), today.Format("2006-01-02"))
 	}
 	first, _ := time.ParseInLocation("2006-01-02", indeksFirstDay, loc)
 	if day.Before(first) {
@@ -95,7 +95,7 @@ func (s *Site) indeks(w http.ResponseWriter, r *http.Request) error {
 		c, err := s.store.CategoryBySlug(r.Context(), chanSlug)
 		if err != nil {
 			if web.StatusOf(err) == http.StatusNotFound {
-				return domain.Invalid("kanal %q tidak dikenal: pilih salah satu kanal dari daftar", truncate(chanSlug, 40))
+				return domain.Invalid("kanal %q tidak dikenal: pilih salah satu kanal dari daftar", domain.Truncate(chanSlug, 40))
 			}
 			return err
 		}
