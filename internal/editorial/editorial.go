@@ -410,8 +410,8 @@ func apply(in *store.ArticleInput, f Fields, r resolved) {
 	}
 	if f.Slug != nil {
 		in.Slug = strings.TrimSpace(*f.Slug)
-		if in.Slug == "" {
-			in.Slug = domain.Slugify(in.Title)
+		if in.Slug == "" { // a fresh one from the title, numbered when taken
+			in.Slug, in.SlugFromTitle = domain.Slugify(in.Title), true
 		}
 	}
 	if f.Excerpt != nil {

@@ -305,7 +305,7 @@ func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		if perr != nil {
 			return perr
 		}
-		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		pg.Error = errorSentence(err)
 		u.render(w, "editor", status, pg)
 		return nil
 	}

@@ -129,7 +129,7 @@ func (u *UI) createWebhook(w http.ResponseWriter, r *http.Request, p *auth.Princ
 			return err
 		}
 		pg := webhooksPage{Form: f}
-		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		pg.Error = errorSentence(err)
 		return u.renderWebhooks(w, r, p, web.StatusOf(err), pg)
 	}
 	pg := webhookPage{Webhook: webhookView{h}, Form: webhookFormOf(h), Secret: secret}
@@ -201,7 +201,7 @@ func (u *UI) saveWebhook(w http.ResponseWriter, r *http.Request, p *auth.Princip
 			return err
 		}
 		pg := webhookPage{Webhook: webhookView{h}, Form: f}
-		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		pg.Error = errorSentence(err)
 		return u.renderWebhook(w, r, p, web.StatusOf(err), pg)
 	}
 	return redirect(w, r, webhookPath(id), "tersimpan")
