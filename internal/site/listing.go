@@ -114,7 +114,7 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 }
 
 func (s *Site) notFound(w http.ResponseWriter, r *http.Request) error {
-	return domain.NotFound("alamat %s tidak dikenal", truncate(r.URL.Path, 60))
+	return domain.NotFound("alamat %s tidak dikenal", domain.Truncate(r.URL.Path, 60))
 }
 
 // popular is /terpopuler: the stories read most this week (where the #HOT
