@@ -177,7 +177,7 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		funcs[k] = fn
 	}
 	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks"} {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/"+name+".html")
+		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/front.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
