@@ -64,8 +64,13 @@ func (r *Renderer) Markdown(src string) (string, error) {
 	if err := r.md.Convert([]byte(src), &buf); err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
-	// Images alone in a paragraph become figures and galleries (figures.go).
-	return r.finish(r.policy.Sanitize(Balance(buf.String())), true)
+	// Images alone in a paragraph become figures and galleries (figures.go);
+	// a post's address alone on its line becomes a card (embed.go).
+	out, err := r.finish(r.policy.Sanitize(Balance(buf.String())), true)
+	if err != nil {
+		return "", err
+	}
+	return EmbedCards(out), nil
 }
 
 // Sanitize cleans HTML that did not come from Markdown. The input is first
