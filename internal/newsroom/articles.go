@@ -80,15 +80,7 @@ func (u *UI) formFrom(a domain.Article) articleForm {
 // hotBadge is the editor's current decision on an article's #HOT badge.
 func (u *UI) hotBadge(r *http.Request, id int64) (string, error) {
 	v, err := u.store.HotOverride(r.Context(), id)
-	switch {
-	case err != nil:
-		return "", err
-	case v == nil:
-		return "auto", nil
-	case *v:
-		return "on", nil
-	}
-	return "off", nil
+	return editorial.HotBadge(v), err
 }
 
 func readForm(r *http.Request) articleForm {
@@ -467,7 +459,7 @@ func (u *UI) revisions(w http.ResponseWriter, r *http.Request, p *auth.Principal
 		from, to = list[1].ID, list[0].ID
 	}
 	if from != 0 && to != 0 {
-		pg.From, pg.To, pg.Diff, err = u.ed.Compare(r.Context(), &p.User, id, from, to)
+		pg.From, pg.To, pg.Diff, err = u.ed.Compare(r.Context(), &p.User, id, from, to, u.cfg.Location)
 		if err != nil {
 			return err
 		}
@@ -485,8 +477,13 @@ func (u *UI) restore(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 	if err != nil {
 		return err
 	}
-	if _, err := u.ed.Restore(r.Context(), &p.User, id, rev); err != nil {
+	_, kept, err := u.ed.Restore(r.Context(), &p.User, id, rev)
+	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(id, 10), "dipulihkan")
+	ok := "dipulihkan"
+	if len(kept) > 0 {
+		ok = "dipulihkan-sebagian"
+	}
+	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(id, 10), ok)
 }
