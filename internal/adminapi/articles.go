@@ -240,7 +240,7 @@ func (a *API) revisionJSON(r domain.Revision, full bool) revisionJSON {
 	if full && r.AllFields {
 		j.Fields = &revisionExtra{Category: r.Category.Slug, Tags: append([]string{}, r.Tags...), Authors: authorsJSON(r.Authors),
 			Photo: photoOf(r.Photo), PublishedAt: a.time(r.PublishedAt), Breaking: r.Breaking, Featured: r.Featured,
-			HotBadge: editorial.HotBadge(r.HotManual), PollID: r.PollID}
+			HotBadge: editorial.HotBadgeOf(r.HotManual), PollID: r.PollID}
 	}
 	return j
 }
@@ -340,10 +340,7 @@ func (a *API) listNotes(w http.ResponseWriter, r *http.Request, p *auth.Principa
 	if err != nil {
 		return err
 	}
-	if _, err := a.ed.Article(r.Context(), &p.User, id); err != nil {
-		return err
-	}
-	list, err := a.store.Notes(r.Context(), id)
+	list, err := a.ed.Notes(r.Context(), &p.User, id)
 	if err != nil {
 		return err
 	}

@@ -35,16 +35,13 @@ type Service struct {
 	store    *store.Store
 	render   *render.Renderer
 	media    *media.Store
-	onChange []func(articleID int64) // see OnChange
+	onChange []func(context.Context, Change) // see OnChange
 }
 
 // New builds the service; media may be nil when uploads are off.
 func New(st *store.Store, r *render.Renderer, m *media.Store) *Service {
 	return &Service{store: st, render: r, media: m}
 }
-
-// Store exposes the store for read-only pages.
-func (s *Service) Store() *store.Store { return s.store }
 
 // Media is the upload store (nil when uploads are off).
 func (s *Service) Media() *media.Store { return s.media }

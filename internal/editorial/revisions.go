@@ -19,14 +19,6 @@ func (s *Service) Revisions(ctx context.Context, u *domain.User, id int64) ([]do
 	return s.store.Revisions(ctx, id)
 }
 
-// Revision returns one revision of an article u may open.
-func (s *Service) Revision(ctx context.Context, u *domain.User, id, revID int64) (domain.Revision, error) {
-	if _, err := s.Article(ctx, u, id); err != nil {
-		return domain.Revision{}, err
-	}
-	return s.store.Revision(ctx, id, revID)
-}
-
 // Compare returns two revisions of an article and the line diff between
 // them: title, excerpt and body, then (when both kept every field) one line
 // per other field, times in loc.
@@ -76,7 +68,7 @@ func RevisionText(r domain.Revision, fields bool, loc *time.Location) string {
 		"\nPenulis: " + orDash(strings.Join(authors, ", ")) + "\nFoto utama: " + orDash(r.Photo.URL) +
 		"\nKeterangan foto: " + orDash(r.Photo.Caption) + "\nSumber foto: " + orDash(r.Photo.Credit) +
 		"\nWaktu terbit: " + when + "\nBreaking news: " + yes(r.Breaking) + "\nBerita utama: " + yes(r.Featured) +
-		"\nLencana #HOT: " + HotLabel(HotBadge(r.HotManual)) + "\nPolling: " + poll)
+		"\nLencana #HOT: " + HotLabel(HotBadgeOf(r.HotManual)) + "\nPolling: " + poll)
 	return b.String()
 }
 
@@ -87,9 +79,9 @@ func orDash(s string) string {
 	return s
 }
 
-// HotBadge is an editor's #HOT decision as the hot_badge field says it:
+// HotBadgeOf is an editor's #HOT decision as the hot_badge field says it:
 // "auto" (nil: the trending job decides), "on" or "off".
-func HotBadge(v *bool) string {
+func HotBadgeOf(v *bool) string {
 	switch {
 	case v == nil:
 		return "auto"
@@ -158,7 +150,7 @@ func (s *Service) Restore(ctx context.Context, u *domain.User, id, revID int64) 
 		f.PollID = &r.PollID
 	}
 	if auth.Can(u.Role, auth.PermArticlePublish) {
-		hot := HotBadge(r.HotManual)
+		hot := HotBadgeOf(r.HotManual)
 		f.Breaking, f.Featured, f.HotBadge = &r.Breaking, &r.Featured, &hot
 		now := s.store.Now()
 		switch {

@@ -133,7 +133,7 @@ func (u *UI) formOf(rev domain.Revision) articleForm {
 		a.Tags = append(a.Tags, domain.Tag{Name: t})
 	}
 	f := u.formFrom(a)
-	f.HotBadge = editorial.HotBadge(rev.HotManual)
+	f.HotBadge = editorial.HotBadgeOf(rev.HotManual)
 	return f
 }
 
@@ -144,20 +144,20 @@ func (u *UI) showConflict(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	theirs := u.formFrom(cur)
 	if mine.Placement {
 		var err error
-		if theirs.HotBadge, err = u.hotBadge(r, cur.ID); err != nil {
+		if theirs.HotBadge, err = u.ed.HotBadge(r.Context(), &p.User, cur.ID); err != nil {
 			return err
 		}
 	}
 	var base articleForm
 	var baseRev domain.Revision
 	baseOK := false
-	if rev, ok, err := u.store.RevisionAtVersion(r.Context(), cur.ID, stale.Given); err != nil {
+	if rev, ok, err := u.ed.RevisionAtVersion(r.Context(), &p.User, cur.ID, stale.Given); err != nil {
 		return err
 	} else if ok {
 		base, baseRev, baseOK = u.formOf(rev), rev, true
 	}
 	c := &conflict{}
-	if rev, ok, err := u.store.RevisionAtVersion(r.Context(), cur.ID, cur.Version); err == nil && ok {
+	if rev, ok, err := u.ed.RevisionAtVersion(r.Context(), &p.User, cur.ID, cur.Version); err == nil && ok {
 		c.By, c.At = rev.UserName, whenOrDash(rev.CreatedAt, u.cfg.Location)
 	}
 	merged := mine

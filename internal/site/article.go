@@ -29,6 +29,7 @@ type articlePage struct {
 	Notes   []domain.Note // corrections ("Ralat") and update notes, oldest first
 	Srcset  string        // the lead photo's widths, for uploads (media package)
 	Holes   articleHoles
+	Share   shareBar // share.go
 }
 
 // articleHoles are the parts of an article page filled per request (see
@@ -103,6 +104,7 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 			return nil, nil, time.Time{}, err
 		}
 		p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
+		p.Share = newShareBar(f.Meta.Canonical, a.Title)
 		b, err := s.renderBytes("article", "layout", p)
 		return b, a, s.endOfDay(), err
 	})

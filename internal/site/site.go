@@ -67,11 +67,27 @@ type Site struct {
 	now     func() time.Time
 }
 
+// SitePayload starts the notification of a site-wide change (settings,
+// categories, tags, institutional pages: see Changed), e.g. "s:settings".
+const SitePayload = "s:"
+
+// Changed drops every cached page, skeleton and fragment after a write
+// that every page may show (a setting, a category, a tag, an institutional
+// page; what names it, see editorial.Change), and on PostgreSQL tells the
+// other processes, whose RemoteChange does the same.
+func (s *Site) Changed(ctx context.Context, what string) {
+	s.invalidateAll()
+	if err := s.store.Notify(ctx, SitePayload+what); err != nil {
+		s.log.Warn("notify other processes", "change", what, "err", err)
+	}
+}
+
 // RemoteChange drops from the caches what a change another process made to
 // the shared database shows on (see store.Listen): engagement on named
 // articles ("e:a:1,2"; 0 is a vote) drops those articles' pages (or the
 // pages with a poll), engagement on unnamed articles every article page,
-// and anything else (an article, a setting, a resync) both caches whole.
+// and anything else (an article, a site-wide change "s:…", a resync) both
+// caches whole.
 func (s *Site) RemoteChange(payload string) {
 	if ids, ok := strings.CutPrefix(payload, "e:a:"); ok {
 		for _, v := range strings.Split(ids, ",") {
@@ -151,13 +167,17 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		"pending": func(c domain.Comment) bool { return c.Status == domain.CommentPending },
 		"dec":     func(i int) int { return i - 1 },
 		"photo":   photoImg,
+		"pageURL": pageURL,
+		"clock": func(t time.Time) string {
+			return t.In(cfg.Location).Format("15:04") + " " + web.ZoneName(cfg.Location, t)
+		},
 	}
 	funcs["articlePath"] = domain.ArticlePath // {{articlePath .Slug}}: an article's address, from the one function
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
 	}
-	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page"} {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/"+name+".html")
+	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks"} {
+		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/front.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
@@ -291,6 +311,14 @@ func (s *Site) render(w http.ResponseWriter, page string, status int, data any) 
 		s.log.Debug("write page", "err", err)
 	}
 	return nil
+}
+
+// pageURL is page n of the list at base, which may carry a query already.
+func pageURL(base string, n int) string {
+	if strings.Contains(base, "?") {
+		return base + "&page=" + strconv.Itoa(n)
+	}
+	return base + "?page=" + strconv.Itoa(n)
 }
 
 // pageParam reads ?page=N (default 1); anything else is a 400.

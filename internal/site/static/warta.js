@@ -157,3 +157,82 @@
     });
   });
 })();
+
+// --- share bar (issue 14): the links work without this; with it "Salin
+// tautan" copies the canonical URL, and where the browser has a share sheet
+// (phones) "Lainnya" opens it. Nothing is sent anywhere by this code.
+(function () {
+  "use strict";
+  document.querySelectorAll(".share-bar[data-share-url]").forEach(function (bar) {
+    var url = bar.getAttribute("data-share-url"), title = bar.getAttribute("data-share-title") || document.title;
+    var msg = bar.querySelector("[data-share-msg]");
+    function say(text) { if (msg) msg.textContent = text; }
+    var copy = bar.querySelector("a[data-copy]");
+    if (copy) copy.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var done = function () { say("Tautan disalin: " + url); };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(done, function () { copyByHand(url) ? done() : say("Salin tautan ini: " + url); });
+      } else if (copyByHand(url)) {
+        done();
+      } else {
+        say("Salin tautan ini: " + url);
+      }
+    });
+    var native = bar.querySelector("[data-share-native]");
+    if (native && navigator.share) {
+      native.hidden = false;
+      native.querySelector("button").addEventListener("click", function () {
+        navigator.share({ title: title, url: url }).catch(function () { /* the reader closed the sheet */ });
+      });
+    }
+  });
+  // copyByHand copies through a selected text field, for pages served over
+  // plain HTTP where the Clipboard API is not offered.
+  function copyByHand(text) {
+    var field = document.createElement("textarea");
+    field.value = text; field.setAttribute("readonly", ""); field.className = "sr-only";
+    document.body.appendChild(field);
+    field.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    field.remove();
+    return ok;
+  }
+})();
+
+// --- embeds (issue 14): a card links to the post (all there is without
+// this script); "Tampilkan di sini" puts the provider's player in an iframe
+// only then. The address comes from the card the server wrote, and only on
+// the providers the CSP's frame-src names.
+(function () {
+  "use strict";
+  var allowed = /^https:\/\/(www\.youtube-nocookie\.com\/embed\/|platform\.twitter\.com\/embed\/|www\.instagram\.com\/p\/|www\.tiktok\.com\/embed\/)/;
+  document.querySelectorAll("figure.embed[data-embed-src]").forEach(function (fig) {
+    var src = fig.getAttribute("data-embed-src"), kind = fig.getAttribute("data-embed");
+    var card = fig.querySelector(".embed-card");
+    if (!allowed.test(src) || !card) return;
+    var provider = (fig.querySelector(".embed-provider") || {}).textContent || "";
+    var title = (fig.querySelector(".embed-title") || {}).textContent || provider;
+    var btn = document.createElement("button");
+    btn.type = "button"; btn.className = "embed-load";
+    btn.textContent = "Tampilkan di sini";
+    btn.setAttribute("aria-label", "Tampilkan " + title + " di sini (memuat konten dari " + provider + ")");
+    btn.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = src + (kind === "youtube" ? (src.indexOf("?") < 0 ? "?" : "&") + "autoplay=1" : "");
+      frame.title = title;
+      frame.className = "embed-frame embed-frame-" + kind;
+      frame.setAttribute("allow", "autoplay; encrypted-media; picture-in-picture; fullscreen; clipboard-write");
+      frame.setAttribute("allowfullscreen", "");
+      frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+      frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation");
+      var open = document.createElement("a");
+      open.href = card.href; open.className = "small embed-open"; open.rel = "nofollow noopener";
+      open.textContent = "Buka di " + provider;
+      fig.replaceChildren(frame, open);
+      frame.focus();
+    });
+    fig.appendChild(btn);
+  });
+})();
