@@ -25,6 +25,7 @@ type listPage struct {
 	About    bool // Total is an estimate (store.EstimatedTotal)
 	Articles []domain.Article
 	Pager    pager
+	More     *moreLink // "Muat lebih banyak"; nil on the last page
 }
 
 func (s *Site) category(w http.ResponseWriter, r *http.Request) error {
@@ -66,6 +67,10 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 	if err != nil {
 		return err
 	}
+	frag, err := wantsFragment(r)
+	if err != nil {
+		return err
+	}
 	// The list carries view counts (see countsTTL).
 	key := f.CategorySlug + "\x00" + f.TagSlug + "\x00" + f.AuthorSlug + "\x00" + itoa(page)
 	lp, err := fetch(s.frags, &s.frags.pages, &s.frags.gen, key, s.countsTTL(), func() (listResult, error) {
@@ -80,6 +85,14 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 	if page > 1 && page > pages {
 		return domain.NotFound("halaman %d tidak ada", page)
 	}
+	var more *moreLink
+	if page < pages {
+		more = newMoreLink(pageURL(base, page+1), false)
+	}
+	pg := pager{Base: base, Page: page, Pages: pages}
+	if frag {
+		return s.renderFragment(w, listFragment{Articles: list, More: more, Pager: pg})
+	}
 	title := heading + " — " + s.cfg.Name
 	canonical := base
 	if page > 1 {
@@ -91,7 +104,7 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 		return err
 	}
 	return s.render(w, "list", http.StatusOK, listPage{frame: fr, Kind: kind, Heading: heading, Intro: intro,
-		Total: int64(total), About: store.EstimatedTotal(total), Articles: list, Pager: pager{Base: base, Page: page, Pages: pages}})
+		Total: int64(total), About: store.EstimatedTotal(total), Articles: list, Pager: pg, More: more})
 }
 
 func (s *Site) notFound(w http.ResponseWriter, r *http.Request) error {
