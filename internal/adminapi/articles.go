@@ -237,10 +237,7 @@ func (a *API) getRevision(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err != nil {
 		return err
 	}
-	if _, err := a.ed.Article(r.Context(), &p.User, id); err != nil {
-		return err
-	}
-	x, err := a.store.Revision(r.Context(), id, rev)
+	x, err := a.ed.Revision(r.Context(), &p.User, id, rev)
 	if err != nil {
 		return err
 	}
@@ -306,10 +303,7 @@ func (a *API) listNotes(w http.ResponseWriter, r *http.Request, p *auth.Principa
 	if err != nil {
 		return err
 	}
-	if _, err := a.ed.Article(r.Context(), &p.User, id); err != nil {
-		return err
-	}
-	list, err := a.store.Notes(r.Context(), id)
+	list, err := a.ed.Notes(r.Context(), &p.User, id)
 	if err != nil {
 		return err
 	}

@@ -43,9 +43,6 @@ func New(st *store.Store, r *render.Renderer, m *media.Store) *Service {
 	return &Service{store: st, render: r, media: m}
 }
 
-// Store exposes the store for read-only pages.
-func (s *Service) Store() *store.Store { return s.store }
-
 // Media is the upload store (nil when uploads are off).
 func (s *Service) Media() *media.Store { return s.media }
 

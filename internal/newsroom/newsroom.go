@@ -46,8 +46,7 @@ type Config struct {
 type UI struct {
 	cfg    Config
 	auth   *auth.Service
-	ed     *editorial.Service
-	store  *store.Store
+	ed     *editorial.Service // the one door: every action and read goes through it (no store here)
 	log    *slog.Logger
 	assets *web.Assets
 	pages  map[string]*template.Template
@@ -75,7 +74,7 @@ func New(cfg Config, au *auth.Service, ed *editorial.Service, log *slog.Logger) 
 	if err != nil {
 		return nil, err
 	}
-	u := &UI{cfg: cfg, auth: au, ed: ed, store: ed.Store(), log: log, assets: assets, pages: map[string]*template.Template{}}
+	u := &UI{cfg: cfg, auth: au, ed: ed, log: log, assets: assets, pages: map[string]*template.Template{}}
 	funcs := template.FuncMap{
 		"asset":       assets.URL,
 		"when":        func(t time.Time) string { return whenOrDash(t, cfg.Location) },

@@ -108,7 +108,7 @@ func (s *Site) indeks(w http.ResponseWriter, r *http.Request) error {
 	lp, err := fetch(s.frags, &s.frags.pages, &s.frags.gen, key, s.countsTTL(), func() (listResult, error) {
 		list, total, err := s.store.QueryArticles(r.Context(), store.ArticleQuery{Filter: domain.ArticleFilter{CategorySlug: chanSlug},
 			From: day, To: next.Add(-time.Microsecond), Page: domain.Page{Number: page, Size: indeksPageSize}})
-		return listResult{list, total}, err
+		return listResult{list: list, total: total}, err
 	})
 	if err != nil {
 		return err

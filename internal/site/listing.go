@@ -26,6 +26,13 @@ type listPage struct {
 	Articles []domain.Article
 	Pager    pager
 	More     *moreLink // "Muat lebih banyak"; nil on the last page
+
+	// A channel's first page is a front (issue 13): Lead and Secondary
+	// come out of Articles, and Terpopuler stands beside them.
+	Lead         *domain.Article
+	Secondary    []domain.Article
+	PopularToday []domain.Article
+	Popular      []domain.Article
 }
 
 func (s *Site) category(w http.ResponseWriter, r *http.Request) error {
@@ -60,6 +67,8 @@ func (s *Site) author(w http.ResponseWriter, r *http.Request) error {
 type listResult struct {
 	list  []domain.Article
 	total int
+	// a channel's first page: Terpopuler beside it
+	today, week []domain.Article
 }
 
 func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilter, base, kind, heading, intro, active string) error {
@@ -71,11 +80,16 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 	if err != nil {
 		return err
 	}
+	front := f.CategorySlug != "" && page == 1
 	// The list carries view counts (see countsTTL).
 	key := f.CategorySlug + "\x00" + f.TagSlug + "\x00" + f.AuthorSlug + "\x00" + itoa(page)
 	lp, err := fetch(s.frags, &s.frags.pages, &s.frags.gen, key, s.countsTTL(), func() (listResult, error) {
 		list, total, err := s.store.ListArticles(r.Context(), f, domain.Page{Number: page, Size: listPageSize})
-		return listResult{list, total}, err
+		res := listResult{list: list, total: total}
+		if err == nil && front {
+			res.today, res.week, err = s.popularLists(r.Context())
+		}
+		return res, err
 	})
 	if err != nil {
 		return err
@@ -103,8 +117,13 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 	if err != nil {
 		return err
 	}
-	return s.render(w, "list", http.StatusOK, listPage{frame: fr, Kind: kind, Heading: heading, Intro: intro,
-		Total: int64(total), About: store.EstimatedTotal(total), Articles: list, Pager: pg, More: more})
+	p := listPage{frame: fr, Kind: kind, Heading: heading, Intro: intro,
+		Total: int64(total), About: store.EstimatedTotal(total), Articles: list, Pager: pg, More: more}
+	if front {
+		p.Lead, p.Secondary, p.Articles = frontLists(nil, list)
+		p.PopularToday, p.Popular = lp.today, lp.week
+	}
+	return s.render(w, "list", http.StatusOK, p)
 }
 
 func (s *Site) notFound(w http.ResponseWriter, r *http.Request) error {

@@ -13,7 +13,7 @@ func (s *Site) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /cari", s.handler(s.search))
 	mux.Handle("GET /terpopuler", s.handler(s.cached(s.popular)))
 	mux.Handle("GET /terkini", s.handler(s.cached(s.terkini, "page", "sebelum", "bagian"))) // issue 14: where home's "Muat lebih banyak" leads
-	mux.Handle("GET /indeks", s.handler(s.cached(s.indeks, "tanggal", "kanal", "page"))) // issue 14: news by date
+	mux.Handle("GET /indeks", s.handler(s.cached(s.indeks, "tanggal", "kanal", "page")))    // issue 14: news by date
 	mux.Handle("GET /halaman/{slug}", s.handler(s.staticPage))
 	mux.Handle("POST /berita/{slug}/reaksi", s.handler(s.react))
 	mux.Handle("POST /berita/{slug}/komentar", s.handler(s.comment))

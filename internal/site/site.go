@@ -161,7 +161,7 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		funcs[k] = fn
 	}
 	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks", "more"} {
-		files := []string{"templates/layout.html", "templates/more.html"} // more.html: "Muat lebih banyak" (more.go)
+		files := []string{"templates/layout.html", "templates/front.html", "templates/more.html"} // more.html: "Muat lebih banyak" (more.go)
 		if name != "more" {
 			files = append(files, "templates/"+name+".html")
 		}

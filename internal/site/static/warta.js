@@ -227,15 +227,15 @@
           var doc = new DOMParser().parseFromString(html, "text/html");
           var items = doc.querySelector("[data-more-items]");
           if (!items) throw new Error("no items");
-          var first = null, n = 0;
+          var first = null, n = 0, scope = list.closest("main") || document;
           Array.prototype.slice.call(items.children).forEach(function (card) {
             var id = card.getAttribute("data-id");
-            if (id && list.querySelector('[data-id="' + id + '"]')) return; // already shown (a story published meanwhile moved the pages)
+            if (id && scope.querySelector('article[data-id="' + id + '"]')) return; // already shown (a lead story, or one published meanwhile moved the pages)
             list.appendChild(document.adoptNode(card));
             if (!first) first = card;
             n++;
           });
-          var pagerOld = box.parentNode.querySelector("nav.pager"), pagerNew = doc.querySelector("nav.pager");
+          var pagerOld = scope.querySelector("nav.pager"), pagerNew = doc.querySelector("nav.pager");
           if (pagerOld && pagerNew) pagerOld.replaceWith(document.adoptNode(pagerNew));
           else if (pagerOld) pagerOld.remove();
           var next = doc.querySelector("[data-more-box]");
