@@ -35,7 +35,7 @@ type Service struct {
 	store    *store.Store
 	render   *render.Renderer
 	media    *media.Store
-	onChange []func(articleID int64) // see OnChange
+	onChange []func(context.Context, Change) // see OnChange
 }
 
 // New builds the service; media may be nil when uploads are off.
