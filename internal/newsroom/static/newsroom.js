@@ -7,6 +7,17 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+
+  // The menu folds behind its button on a phone (see newsroom.css).
+  var menu = document.getElementById("menu-redaksi");
+  var menuButton = menu && menu.querySelector(".menu-toggle");
+  if (menuButton) {
+    menuButton.hidden = false;
+    menuButton.addEventListener("click", function () {
+      var open = menu.classList.toggle("open");
+      menuButton.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
   var csrf = document.body.getAttribute("data-csrf") || "";
 
   function post(url, data) {
