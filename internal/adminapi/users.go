@@ -150,11 +150,14 @@ func (a *API) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 	if err != nil {
 		return err
 	}
-	img, err := a.ed.Upload(&p.User, data)
+	// The answer also carries the Markdown that shows the image in a body
+	// (?caption=…&credit=… fill it in); the lead photo uses url, width, height.
+	q := r.URL.Query()
+	imgs, _, err := a.ed.UploadBodyImages(&p.User, [][]byte{data}, q.Get("caption"), q.Get("credit"))
 	if err != nil {
 		return err
 	}
-	return created(w, img)
+	return created(w, imgs[0])
 }
 
 type hourJSON struct {
@@ -176,7 +179,7 @@ func (a *API) statsJSON(st editorial.Stats) statsJSON {
 		j.Hours = append(j.Hours, hourJSON{Hour: a.time(h.Hour), Views: h.Views})
 	}
 	for _, x := range st.Top {
-		j.Top = append(j.Top, map[string]any{"id": x.ID, "title": x.Title, "url": a.cfg.BaseURL + "/berita/" + x.Slug, "views": x.Views})
+		j.Top = append(j.Top, map[string]any{"id": x.ID, "title": x.Title, "url": domain.ArticleURL(a.cfg.BaseURL, x.Slug), "views": x.Views})
 	}
 	if st.ByStatus != nil {
 		j.ByStatus = map[string]int{}

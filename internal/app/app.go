@@ -130,6 +130,16 @@ func OpenStore(ctx context.Context, dsn string) (*store.Store, error) {
 	return st, nil
 }
 
+// newRenderer is the body renderer: links to baseURL are the site's own,
+// and uploaded images in bodies get their size from the media store.
+func newRenderer(baseURL string, uploads *media.Store) *render.Renderer {
+	opts := []render.Option{render.SiteURL(baseURL)}
+	if uploads != nil {
+		opts = append(opts, render.ImageSizes(uploads.Size))
+	}
+	return render.New(opts...)
+}
+
 // New assembles the application over an open, migrated store. The caller
 // keeps the store and closes it after Run returned.
 func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
@@ -190,10 +200,20 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	case cfg.MediaDir != "":
 		uploads = media.NewWith(media.Dir(cfg.MediaDir), cfg.MediaURL)
 	}
-	a.Editorial = editorial.New(st, render.New(), uploads)
-	// Moderation is an engagement change like a reader's comment: one event
-	// drops this process's cached pages and tells the other processes.
-	a.Editorial.OnChange(a.Engage.Changed)
+	a.Editorial = editorial.New(st, newRenderer(cfg.Site.BaseURL, uploads), uploads)
+	// The newsroom's one change event. Moderation and poll edits are
+	// engagement changes like a reader's comment: engage drops this
+	// process's pages of those articles and tells the other processes.
+	// Settings, categories, tags and institutional pages show on every
+	// page: the site drops its caches whole and tells the others.
+	a.Editorial.OnChange(func(ctx context.Context, c editorial.Change) {
+		for _, id := range c.Articles {
+			a.Engage.Changed(id)
+		}
+		if c.Site != "" {
+			a.Site.Changed(ctx, c.Site)
+		}
+	})
 	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location},
 		a.Auth, a.Editorial, log)
 	if err != nil {

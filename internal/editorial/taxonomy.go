@@ -44,6 +44,7 @@ func (s *Service) CreateCategory(ctx context.Context, u *domain.User, c domain.C
 	if err != nil {
 		return c, err
 	}
+	s.changed(ctx, Change{Site: ChangeCategories}) // the navigation shows it
 	slug := c.Slug
 	if slug == "" {
 		slug = domain.Slugify(c.Name)
@@ -69,7 +70,11 @@ func (s *Service) UpdateCategory(ctx context.Context, u *domain.User, id int64, 
 		return c, err
 	}
 	c.ID, c.Name, c.Slug, c.Description = id, strings.TrimSpace(c.Name), strings.TrimSpace(c.Slug), strings.TrimSpace(c.Description)
-	return c, s.store.UpdateCategory(ctx, id, c)
+	if err := s.store.UpdateCategory(ctx, id, c); err != nil {
+		return c, err
+	}
+	s.changed(ctx, Change{Site: ChangeCategories})
+	return c, nil
 }
 
 // DeleteCategory removes an empty category.
@@ -77,7 +82,11 @@ func (s *Service) DeleteCategory(ctx context.Context, u *domain.User, id int64) 
 	if err := auth.Require(u, auth.PermCategories); err != nil {
 		return err
 	}
-	return s.store.DeleteCategory(ctx, id)
+	if err := s.store.DeleteCategory(ctx, id); err != nil {
+		return err
+	}
+	s.changed(ctx, Change{Site: ChangeCategories})
+	return nil
 }
 
 // Tags lists the tags with their article counts.
@@ -101,7 +110,12 @@ func (s *Service) RenameTag(ctx context.Context, u *domain.User, id int64, name 
 	if err := auth.Require(u, auth.PermTags); err != nil {
 		return domain.Tag{}, err
 	}
-	return s.store.RenameTag(ctx, id, name)
+	t, err := s.store.RenameTag(ctx, id, name)
+	if err != nil {
+		return t, err
+	}
+	s.changed(ctx, Change{Site: ChangeTags}) // every article with the tag shows its name
+	return t, nil
 }
 
 // MergeTag moves tag id's articles to the tag named (or slugged) into and
@@ -114,15 +128,24 @@ func (s *Service) MergeTag(ctx context.Context, u *domain.User, id int64, into s
 	if err != nil {
 		return t, domain.Invalid("topik tujuan %q tidak ada", strings.TrimSpace(into))
 	}
-	return t, s.store.MergeTags(ctx, id, t.ID)
+	if err := s.store.MergeTags(ctx, id, t.ID); err != nil {
+		return t, err
+	}
+	s.changed(ctx, Change{Site: ChangeTags})
+	return t, nil
 }
 
 // Polls lists the latest 200 polls.
 func (s *Service) Polls(ctx context.Context, u *domain.User) ([]domain.Poll, error) {
+	return s.RecentPolls(ctx, u, 200)
+}
+
+// RecentPolls lists the latest n polls (the editor's poll choice shows 50).
+func (s *Service) RecentPolls(ctx context.Context, u *domain.User, n int) ([]domain.Poll, error) {
 	if err := canList(u, auth.PermPolls); err != nil {
 		return nil, err
 	}
-	return s.store.Polls(ctx, 200)
+	return s.store.Polls(ctx, n)
 }
 
 // Poll returns one poll for u.
@@ -187,7 +210,7 @@ func (s *Service) UpdatePoll(ctx context.Context, u *domain.User, id int64, c Po
 	}
 	poll, err := s.store.Poll(ctx, id)
 	if err == nil {
-		s.changed([]int64{poll.ArticleID}) // the article shows the poll
+		s.changed(ctx, Change{Articles: []int64{poll.ArticleID}}) // the article shows the poll
 	}
 	return poll, err
 }
@@ -197,7 +220,15 @@ func (s *Service) DeletePoll(ctx context.Context, u *domain.User, id int64) erro
 	if err := auth.Require(u, auth.PermPolls); err != nil {
 		return err
 	}
-	return s.store.DeletePoll(ctx, id)
+	poll, err := s.store.Poll(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := s.store.DeletePoll(ctx, id); err != nil {
+		return err
+	}
+	s.changed(ctx, Change{Articles: []int64{poll.ArticleID}}) // the article showed the poll
+	return nil
 }
 
 // Now is the store's clock (the time polls are judged open by).

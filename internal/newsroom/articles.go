@@ -3,7 +3,6 @@ package newsroom
 import (
 	"errors"
 	"html/template"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -82,20 +81,6 @@ func (u *UI) formFrom(a domain.Article) articleForm {
 	return f
 }
 
-// hotBadge is the editor's current decision on an article's #HOT badge.
-func (u *UI) hotBadge(r *http.Request, id int64) (string, error) {
-	v, err := u.store.HotOverride(r.Context(), id)
-	switch {
-	case err != nil:
-		return "", err
-	case v == nil:
-		return "auto", nil
-	case *v:
-		return "on", nil
-	}
-	return "off", nil
-}
-
 func readForm(r *http.Request) articleForm {
 	f := articleForm{Title: r.PostFormValue("title"), Slug: r.PostFormValue("slug"), Excerpt: r.PostFormValue("excerpt"),
 		Body: r.PostFormValue("body"), Category: r.PostFormValue("category"), Tags: r.PostFormValue("tags"),
@@ -171,6 +156,9 @@ type editorPage struct {
 	CanNotes   bool
 	CanHot     bool // editors decide on the #HOT badge
 	Srcset     string
+	// BodySnippet is the Markdown of images just uploaded for the body,
+	// shown to paste when the form was sent without JavaScript.
+	BodySnippet string
 }
 
 var actionLabels = map[domain.Status]actionButton{
@@ -211,14 +199,14 @@ func (u *UI) editorPage(r *http.Request, p *auth.Principal, a domain.Article, f 
 	}
 	pg.Actions = actions(&p.User, st)
 	var err error
-	if pg.Categories, err = u.store.Categories(r.Context()); err != nil {
+	if pg.Categories, err = u.ed.Categories(r.Context(), &p.User); err != nil {
 		return pg, err
 	}
-	if pg.Polls, err = u.store.Polls(r.Context(), 50); err != nil {
+	if pg.Polls, err = u.ed.RecentPolls(r.Context(), &p.User, 50); err != nil {
 		return pg, err
 	}
 	if a.ID != 0 {
-		if pg.Notes, err = u.store.Notes(r.Context(), a.ID); err != nil {
+		if pg.Notes, err = u.ed.Notes(r.Context(), &p.User, a.ID); err != nil {
 			return pg, err
 		}
 	}
@@ -230,7 +218,7 @@ func (u *UI) newArticle(w http.ResponseWriter, r *http.Request, p *auth.Principa
 		return err
 	}
 	f := articleForm{}
-	if cats, err := u.store.Categories(r.Context()); err == nil && len(cats) > 0 {
+	if cats, err := u.ed.Categories(r.Context(), &p.User); err == nil && len(cats) > 0 {
 		f.Category = cats[0].Slug
 	}
 	pg, err := u.editorPage(r, p, domain.Article{}, f)
@@ -251,7 +239,7 @@ func (u *UI) editArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		return err
 	}
 	f := u.formFrom(a)
-	if f.HotBadge, err = u.hotBadge(r, id); err != nil {
+	if f.HotBadge, err = u.ed.HotBadge(r.Context(), &p.User, id); err != nil {
 		return err
 	}
 	pg, err := u.editorPage(r, p, a, f)
@@ -276,17 +264,9 @@ func (u *UI) attachUpload(r *http.Request, p *auth.Principal, f *articleForm) er
 	if fh.Size == 0 {
 		return nil
 	}
-	if fh.Size > u.ed.MaxUpload() {
-		return domain.Errorf(domain.ETooLarge, "gambar terlalu besar: paling besar %d MB", u.ed.MaxUpload()>>20)
-	}
-	file, err := fh.Open()
+	data, err := readFormFile(fh, u.ed.MaxUpload())
 	if err != nil {
-		return domain.Invalid("berkas foto tidak terbaca")
-	}
-	defer file.Close()
-	data, err := io.ReadAll(file)
-	if err != nil {
-		return domain.Invalid("berkas foto tidak terbaca")
+		return err
 	}
 	img, err := u.ed.Upload(&p.User, data)
 	if err != nil {
@@ -334,7 +314,7 @@ func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		if perr != nil {
 			return perr
 		}
-		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		pg.Error = errorSentence(err)
 		u.render(w, "editor", status, pg)
 		return nil
 	}
@@ -348,6 +328,20 @@ func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 			return err
 		}
 		pg.Preview = template.HTML(html) // sanitised by the render package
+		u.render(w, "editor", http.StatusOK, pg)
+		return nil
+	}
+	if action == "body_upload" { // images for the body, without JavaScript: show the Markdown to paste
+		_, md, err := u.uploadBody(r, p)
+		if err != nil {
+			return fail(err)
+		}
+		pg, err := u.editorPage(r, p, a, f)
+		if err != nil {
+			return err
+		}
+		pg.BodySnippet = strings.TrimSpace(md)
+		pg.Notice = "Gambar terunggah. Salin kodenya ke isi berita di tempat gambar ingin ditampilkan, lalu simpan."
 		u.render(w, "editor", http.StatusOK, pg)
 		return nil
 	}
@@ -418,6 +412,9 @@ func (u *UI) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 }
 
 func (u *UI) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if len(bodyFiles(r)) > 0 {
+		return u.bodyUploadJSON(w, r, p)
+	}
 	var f articleForm
 	if err := u.attachUpload(r, p, &f); err != nil {
 		return err
@@ -482,7 +479,7 @@ func (u *UI) revisions(w http.ResponseWriter, r *http.Request, p *auth.Principal
 		from, to = list[1].ID, list[0].ID
 	}
 	if from != 0 && to != 0 {
-		pg.From, pg.To, pg.Diff, err = u.ed.Compare(r.Context(), &p.User, id, from, to)
+		pg.From, pg.To, pg.Diff, err = u.ed.Compare(r.Context(), &p.User, id, from, to, u.cfg.Location)
 		if err != nil {
 			return err
 		}
@@ -500,8 +497,13 @@ func (u *UI) restore(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 	if err != nil {
 		return err
 	}
-	if _, err := u.ed.Restore(r.Context(), &p.User, id, rev); err != nil {
+	_, kept, err := u.ed.Restore(r.Context(), &p.User, id, rev)
+	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(id, 10), "dipulihkan")
+	ok := "dipulihkan"
+	if len(kept) > 0 {
+		ok = "dipulihkan-sebagian"
+	}
+	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(id, 10), ok)
 }

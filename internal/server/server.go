@@ -15,6 +15,7 @@ import (
 	"warta/internal/api"
 	"warta/internal/domain"
 	"warta/internal/media"
+	"warta/internal/render"
 	"warta/internal/store"
 	"warta/internal/web"
 )
@@ -88,8 +89,10 @@ func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Serve
 	if cfg.MediaOrigin != "" {
 		imgSrc += " " + cfg.MediaOrigin
 	}
+	// frame-src: only the embed providers a reader asked to load (render/embed.go).
+	frameSrc := "; frame-src " + strings.Join(render.FrameOrigins(), " ")
 	s.headers = securityHeaders("default-src 'self'; " + imgSrc +
-		"; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+		"; style-src 'self'; script-src 'self'; object-src 'none'" + frameSrc + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
 	s.handler = s.middleware(s.validInput(s.crossOrigin(api.CORS(conditional(mux)))))
 	return s, nil
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"warta/internal/domain"
@@ -28,8 +29,10 @@ type articlePage struct {
 	Latest  []domain.Article
 	Notes   []domain.Note // corrections ("Ralat") and update notes, oldest first
 	Srcset  string        // the lead photo's widths, for uploads (media package)
+	Gallery bool          // the body has a photo gallery: the page loads its lightbox (galeri.js)
 	Holes   articleHoles
 	Live    *liveView // the live report and its updates (live.go); nil when none
+	Share   shareBar  // share.go
 }
 
 // articleHoles are the parts of an article page filled per request (see
@@ -80,7 +83,7 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 			return nil, nil, time.Time{}, err
 		}
 		f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.cfg.Name, Description: a.Excerpt,
-			Canonical: "/berita/" + a.Slug}, a.Category.Slug)
+			Canonical: domain.ArticlePath(a.Slug)}, a.Category.Slug)
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
@@ -107,6 +110,8 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 		if p.Live, err = s.liveFor(ctx, a); err != nil {
 			return nil, nil, time.Time{}, err
 		}
+		p.Gallery = strings.Contains(a.BodyHTML, `<ul class="gallery"`)
+		p.Share = newShareBar(f.Meta.Canonical, a.Title)
 		b, err := s.renderBytes("article", "layout", p)
 		// Kept to the end of the day at most, and never past the end of
 		// breaking news it shows (its own label, the ticker).
@@ -217,7 +222,7 @@ func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article,
 			}
 			own = cs.Comments.ownPending()
 		} else { // nothing to read
-			cs.Comments = commentsView{Form: form, Newest: true, Page: 1, Base: "/berita/" + a.Slug}
+			cs.Comments = commentsView{Form: form, Newest: true, Page: 1, Base: domain.ArticlePath(a.Slug)}
 		}
 		return s.renderBytes("article", "comments", cs)
 	}
@@ -235,7 +240,7 @@ func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article,
 
 func (s *Site) comments(r *http.Request, rd domain.Reader, a domain.Article, form commentForm) (commentsView, error) {
 	q := r.URL.Query()
-	v := commentsView{Form: form, Newest: q.Get("urut") != "terlama", Page: 1, Base: "/berita/" + a.Slug}
+	v := commentsView{Form: form, Newest: q.Get("urut") != "terlama", Page: 1, Base: domain.ArticlePath(a.Slug)}
 	if n, err := strconv.Atoi(q.Get("kpage")); err == nil && n > 1 && n < 100000 {
 		v.Page = n
 	}

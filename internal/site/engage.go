@@ -68,7 +68,7 @@ func (s *Site) react(w http.ResponseWriter, r *http.Request) error {
 		web.JSON(w, http.StatusOK, web.Envelope{Data: map[string]any{"likes": c.Likes, "dislikes": c.Dislikes, "reaction": mine}})
 		return nil
 	}
-	http.Redirect(w, r, "/berita/"+a.Slug+"#reaksi", http.StatusSeeOther)
+	http.Redirect(w, r, domain.ArticlePath(a.Slug)+"#reaksi", http.StatusSeeOther)
 	return nil
 }
 
@@ -115,15 +115,15 @@ func (s *Site) comment(w http.ResponseWriter, r *http.Request) error {
 	if c.Status != domain.CommentApproved {
 		result = "moderasi"
 	}
-	http.Redirect(w, r, "/berita/"+a.Slug+"?komentar="+result+"#komentar-"+strconv.FormatInt(c.ID, 10), http.StatusSeeOther)
+	http.Redirect(w, r, domain.ArticlePath(a.Slug)+"?komentar="+result+"#komentar-"+strconv.FormatInt(c.ID, 10), http.StatusSeeOther)
 	return nil
 }
 
 // vote handles the poll form.
 func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id < 1 {
-		return s.formError(w, r, domain.NotFound("polling tidak ditemukan"))
+	id, err := web.PathID(r, "id", "polling")
+	if err != nil {
+		return s.formError(w, r, err)
 	}
 	if err := parseForm(w, r); err != nil {
 		return s.formError(w, r, err)

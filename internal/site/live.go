@@ -437,7 +437,7 @@ func liveSince(r *http.Request) (int64, error) {
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
 	if err != nil || n < 0 {
-		return 0, domain.Invalid("posisi pembaruan %q tidak valid: gunakan angka 0 atau lebih", truncate(v, 20))
+		return 0, domain.Invalid("posisi pembaruan %q tidak valid: gunakan angka 0 atau lebih", domain.Truncate(v, 20))
 	}
 	return n, nil
 }
@@ -588,7 +588,7 @@ func buildLiveBlogLD(cfg Config, base newsArticleLD, v *liveView) liveBlogLD {
 	base.Type = "LiveBlogPosting"
 	ld := liveBlogLD{newsArticleLD: base, CoverageStartTime: web.RFC3339(v.Report.StartedAt, cfg.Location),
 		CoverageEndTime: web.RFC3339(v.Report.EndedAt, cfg.Location), LiveBlogUpdate: []liveUpdateLD{}}
-	page := cfg.BaseURL + "/berita/" + v.Slug
+	page := domain.ArticleURL(cfg.BaseURL, v.Slug)
 	for i, u := range v.Updates {
 		if i == maxLiveLD {
 			break
@@ -596,7 +596,7 @@ func buildLiveBlogLD(cfg Config, base newsArticleLD, v *liveView) liveBlogLD {
 		text := plainText(u.BodyHTML)
 		headline := u.Title
 		if headline == "" {
-			headline = truncate(text, 110)
+			headline = domain.Truncate(text, 110)
 		}
 		anchor := page + "#pembaruan-" + strconv.FormatInt(u.ID, 10)
 		ld.LiveBlogUpdate = append(ld.LiveBlogUpdate, liveUpdateLD{Type: "BlogPosting", ID: anchor, URL: anchor,

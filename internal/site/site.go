@@ -72,11 +72,27 @@ type Site struct {
 	live    *liveHub    // live-report streams (live.go)
 }
 
+// SitePayload starts the notification of a site-wide change (settings,
+// categories, tags, institutional pages: see Changed), e.g. "s:settings".
+const SitePayload = "s:"
+
+// Changed drops every cached page, skeleton and fragment after a write
+// that every page may show (a setting, a category, a tag, an institutional
+// page; what names it, see editorial.Change), and on PostgreSQL tells the
+// other processes, whose RemoteChange does the same.
+func (s *Site) Changed(ctx context.Context, what string) {
+	s.invalidateAll()
+	if err := s.store.Notify(ctx, SitePayload+what); err != nil {
+		s.log.Warn("notify other processes", "change", what, "err", err)
+	}
+}
+
 // RemoteChange drops from the caches what a change another process made to
 // the shared database shows on (see store.Listen): engagement on named
 // articles ("e:a:1,2"; 0 is a vote) drops those articles' pages (or the
 // pages with a poll), engagement on unnamed articles every article page,
-// and anything else (an article, a setting, a resync) both caches whole.
+// and anything else (an article, a site-wide change "s:…", a resync) both
+// caches whole.
 func (s *Site) RemoteChange(payload string) {
 	if ids, ok := strings.CutPrefix(payload, "e:a:"); ok {
 		for _, v := range strings.Split(ids, ",") {
@@ -173,7 +189,12 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		"pending": func(c domain.Comment) bool { return c.Status == domain.CommentPending },
 		"dec":     func(i int) int { return i - 1 },
 		"photo":   photoImg,
+		"pageURL": pageURL,
+		"clock": func(t time.Time) string {
+			return t.In(cfg.Location).Format("15:04") + " " + web.ZoneName(cfg.Location, t)
+		},
 	}
+	funcs["articlePath"] = domain.ArticlePath // {{articlePath .Slug}}: an article's address, from the one function
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
 	}
@@ -183,8 +204,12 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	funcs["breakingNow"] = func(a domain.Article) bool { return a.BreakingAt(time.Now()) }
 	newsLD := funcs["newsArticleLD"].(func(domain.Article) newsArticleLD)
 	funcs["liveBlogLD"] = func(a domain.Article, v *liveView) liveBlogLD { return buildLiveBlogLD(cfg, newsLD(a), v) }
-	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page"} {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/live.html", "templates/"+name+".html")
+	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks", "more"} {
+		files := []string{"templates/layout.html", "templates/front.html", "templates/more.html", "templates/live.html"} // more.html: "Muat lebih banyak" (more.go)
+		if name != "more" {
+			files = append(files, "templates/"+name+".html")
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, files...)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
@@ -325,6 +350,9 @@ func (s *Site) render(w http.ResponseWriter, page string, status int, data any) 
 	return nil
 }
 
+// pageURL is page n of the list at base, which may carry a query already.
+func pageURL(base string, n int) string { return withParam(base, "page", strconv.Itoa(n)) }
+
 // pageParam reads ?page=N (default 1); anything else is a 400.
 func pageParam(r *http.Request) (int, error) {
 	v := r.URL.Query().Get("page")
@@ -333,15 +361,7 @@ func pageParam(r *http.Request) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 100000 {
-		return 0, domain.Invalid("parameter halaman %q tidak valid: gunakan angka 1 atau lebih", truncate(v, 20))
+		return 0, domain.Invalid("parameter halaman %q tidak valid: gunakan angka 1 atau lebih", domain.Truncate(v, 20))
 	}
 	return n, nil
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }

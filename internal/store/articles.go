@@ -123,7 +123,7 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 	var id int64
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if in.Slug, err = s.freeSlug(ctx, tx, in.Slug, in.SlugFromTitle); err != nil {
+		if in.Slug, err = s.freeSlug(ctx, tx, in.Slug, in.SlugFromTitle, 0); err != nil {
 			return err
 		}
 		id, err = s.insertID(ctx, tx, `INSERT INTO articles (slug, title, excerpt, body_source, body_html,
@@ -158,7 +158,8 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 }
 
 // writeExtras writes what an article save records beside the article row:
-// the owner (on create), the #HOT decision and a revision by in.OwnerID.
+// the owner (on create), the #HOT decision and a revision by in.OwnerID of
+// every field as written.
 func (s *Store) writeExtras(ctx context.Context, tx *sql.Tx, id, version int64, in ArticleInput) error {
 	if in.SetHot {
 		var manual any
@@ -179,8 +180,11 @@ func (s *Store) writeExtras(ctx context.Context, tx *sql.Tx, id, version int64, 
 			return err
 		}
 	}
-	_, err := s.addRevision(ctx, tx, domain.Revision{ArticleID: id, UserID: in.OwnerID, Title: in.Title, Slug: in.Slug,
-		Excerpt: in.Excerpt, BodySource: in.BodySource, Status: in.Status, ArticleVersion: version})
+	st, err := s.articleForEdit(ctx, tx, id) // the article as written: every field, as stored
+	if err != nil {
+		return err
+	}
+	_, err = s.addRevision(ctx, tx, revisionOf(st, in.OwnerID, version))
 	return err
 }
 
@@ -230,12 +234,8 @@ func (s *Store) EditArticle(ctx context.Context, id int64, edit func(cur Article
 		if err := next.validate(); err != nil {
 			return err
 		}
-		var clash int
-		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles WHERE slug = ? AND id <> ?"), next.Slug, id).Scan(&clash); err != nil {
+		if next.Slug, err = s.freeSlug(ctx, tx, next.Slug, next.SlugFromTitle, id); err != nil {
 			return err
-		}
-		if clash > 0 {
-			return domain.Conflict("slug %q sudah dipakai artikel lain", next.Slug)
 		}
 		_, err = tx.ExecContext(ctx, s.q(`UPDATE articles SET slug = ?, title = ?, excerpt = ?, body_source = ?, body_html = ?,
 			photo_url = ?, photo_caption = ?, photo_credit = ?, photo_width = ?, photo_height = ?, category_id = ?,

@@ -157,3 +157,141 @@
     });
   });
 })();
+
+// --- share bar (issue 14): the links work without this; with it "Salin
+// tautan" copies the canonical URL, and where the browser has a share sheet
+// (phones) "Lainnya" opens it. Nothing is sent anywhere by this code.
+(function () {
+  "use strict";
+  document.querySelectorAll(".share-bar[data-share-url]").forEach(function (bar) {
+    var url = bar.getAttribute("data-share-url"), title = bar.getAttribute("data-share-title") || document.title;
+    var msg = bar.querySelector("[data-share-msg]");
+    function say(text) { if (msg) msg.textContent = text; }
+    var copy = bar.querySelector("a[data-copy]");
+    if (copy) copy.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var done = function () { say("Tautan disalin: " + url); };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(done, function () { copyByHand(url) ? done() : say("Salin tautan ini: " + url); });
+      } else if (copyByHand(url)) {
+        done();
+      } else {
+        say("Salin tautan ini: " + url);
+      }
+    });
+    var native = bar.querySelector("[data-share-native]");
+    if (native && navigator.share) {
+      native.hidden = false;
+      native.querySelector("button").addEventListener("click", function () {
+        navigator.share({ title: title, url: url }).catch(function () { /* the reader closed the sheet */ });
+      });
+    }
+  });
+  // copyByHand copies through a selected text field, for pages served over
+  // plain HTTP where the Clipboard API is not offered.
+  function copyByHand(text) {
+    var field = document.createElement("textarea");
+    field.value = text; field.setAttribute("readonly", ""); field.className = "sr-only";
+    document.body.appendChild(field);
+    field.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    field.remove();
+    return ok;
+  }
+
+  // --- "Muat lebih banyak" (issue 14): the link goes to the next page
+  // without this script; with it the next cards are fetched as a fragment
+  // (?bagian=daftar), appended in place, announced, and the focus moves to
+  // the first of them. The address bar takes the next page's own address
+  // (not on the home page), so a shared or reloaded link shows it.
+  function moreLinks(scope) {
+    scope.querySelectorAll("a[data-more-src]").forEach(function (link) {
+      link.addEventListener("click", function (ev) {
+        var box = link.closest("[data-more-box]"), list = box && box.parentNode.querySelector("[data-more-list]");
+        if (!list || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button) return;
+        ev.preventDefault();
+        if (link.getAttribute("aria-busy") === "true") return;
+        link.setAttribute("aria-busy", "true");
+        var status = box.parentNode.querySelector("[data-more-status]");
+        if (!status) {
+          status = document.createElement("p");
+          status.className = "sr-only"; status.setAttribute("role", "status"); status.setAttribute("data-more-status", "");
+          list.parentNode.insertBefore(status, box);
+        }
+        status.textContent = "Memuat berita…";
+        fetch(link.getAttribute("data-more-src"), { credentials: "same-origin" }).then(function (res) {
+          if (!res.ok) throw new Error(String(res.status));
+          return res.text();
+        }).then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var items = doc.querySelector("[data-more-items]");
+          if (!items) throw new Error("no items");
+          var first = null, n = 0, scope = list.closest("main") || document;
+          Array.prototype.slice.call(items.children).forEach(function (card) {
+            var id = card.getAttribute("data-id");
+            if (id && scope.querySelector('article[data-id="' + id + '"]')) return; // already shown (a lead story, or one published meanwhile moved the pages)
+            list.appendChild(document.adoptNode(card));
+            if (!first) first = card;
+            n++;
+          });
+          var pagerOld = scope.querySelector("nav.pager"), pagerNew = doc.querySelector("nav.pager");
+          if (pagerOld && pagerNew) pagerOld.replaceWith(document.adoptNode(pagerNew));
+          else if (pagerOld) pagerOld.remove();
+          var next = doc.querySelector("[data-more-box]");
+          if (!link.hasAttribute("data-more-keep") && window.history && history.replaceState) history.replaceState(null, "", link.href);
+          if (next) {
+            next = document.adoptNode(next);
+            if (link.hasAttribute("data-more-keep")) next.querySelector("a").setAttribute("data-more-keep", "");
+            box.replaceWith(next);
+            moreLinks(next);
+          } else {
+            box.remove();
+          }
+          status.textContent = n + " berita lagi dimuat." + (next ? "" : " Tidak ada berita lagi.");
+          var target = first && first.querySelector("h3 a");
+          if (target) target.focus();
+        }).catch(function () {
+          window.location.href = link.href; // the plain page still works
+        });
+      });
+    });
+  }
+  moreLinks(document);
+})();
+
+// --- embeds (issue 14): a card links to the post (all there is without
+// this script); "Tampilkan di sini" puts the provider's player in an iframe
+// only then. The address comes from the card the server wrote, and only on
+// the providers the CSP's frame-src names.
+(function () {
+  "use strict";
+  var allowed = /^https:\/\/(www\.youtube-nocookie\.com\/embed\/|platform\.twitter\.com\/embed\/|www\.instagram\.com\/p\/|www\.tiktok\.com\/embed\/)/;
+  document.querySelectorAll("figure.embed[data-embed-src]").forEach(function (fig) {
+    var src = fig.getAttribute("data-embed-src"), kind = fig.getAttribute("data-embed");
+    var card = fig.querySelector(".embed-card");
+    if (!allowed.test(src) || !card) return;
+    var provider = (fig.querySelector(".embed-provider") || {}).textContent || "";
+    var title = (fig.querySelector(".embed-title") || {}).textContent || provider;
+    var btn = document.createElement("button");
+    btn.type = "button"; btn.className = "embed-load";
+    btn.textContent = "Tampilkan di sini";
+    btn.setAttribute("aria-label", "Tampilkan " + title + " di sini (memuat konten dari " + provider + ")");
+    btn.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = src + (kind === "youtube" ? (src.indexOf("?") < 0 ? "?" : "&") + "autoplay=1" : "");
+      frame.title = title;
+      frame.className = "embed-frame embed-frame-" + kind;
+      frame.setAttribute("allow", "autoplay; encrypted-media; picture-in-picture; fullscreen; clipboard-write");
+      frame.setAttribute("allowfullscreen", "");
+      frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+      frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation");
+      var open = document.createElement("a");
+      open.href = card.href; open.className = "small embed-open"; open.rel = "nofollow noopener";
+      open.textContent = "Buka di " + provider;
+      fig.replaceChildren(frame, open);
+      frame.focus();
+    });
+    fig.appendChild(btn);
+  });
+})();
