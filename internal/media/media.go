@@ -527,3 +527,17 @@ func ReadUpload(w http.ResponseWriter, r *http.Request, maxBytes int64) ([]byte,
 	}
 	return data, nil
 }
+
+// Exists reports whether the file behind url is stored. A URL this store
+// does not name (another site's image) counts as there, and so does one
+// the backend cannot answer for now (an error is not proof it is gone).
+func (s *Store) Exists(ctx context.Context, url string) bool {
+	k, ok := s.Key(url)
+	if !ok {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(ctx, opTimeout)
+	defer cancel()
+	there, err := s.backend().Exists(ctx, k)
+	return there || err != nil
+}

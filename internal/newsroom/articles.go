@@ -453,7 +453,7 @@ func (u *UI) revisions(w http.ResponseWriter, r *http.Request, p *auth.Principal
 		from, to = list[1].ID, list[0].ID
 	}
 	if from != 0 && to != 0 {
-		pg.From, pg.To, pg.Diff, err = u.ed.Compare(r.Context(), &p.User, id, from, to)
+		pg.From, pg.To, pg.Diff, err = u.ed.Compare(r.Context(), &p.User, id, from, to, u.cfg.Location)
 		if err != nil {
 			return err
 		}
@@ -471,8 +471,13 @@ func (u *UI) restore(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 	if err != nil {
 		return err
 	}
-	if _, err := u.ed.Restore(r.Context(), &p.User, id, rev); err != nil {
+	_, kept, err := u.ed.Restore(r.Context(), &p.User, id, rev)
+	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(id, 10), "dipulihkan")
+	ok := "dipulihkan"
+	if len(kept) > 0 {
+		ok = "dipulihkan-sebagian"
+	}
+	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(id, 10), ok)
 }
