@@ -32,7 +32,7 @@ type articlesPage struct {
 	Pages    int
 	Total    int
 	Count    string // Total as readers read numbers: "1.234"
-	AtLeast  bool // Total is a floor: longer lists are not counted (store.ExactCountLimit)
+	AtLeast  bool   // Total is a floor: longer lists are not counted (store.ExactCountLimit)
 	First    string
 	Prev     string
 	Next     string
