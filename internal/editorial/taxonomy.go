@@ -146,6 +146,7 @@ func (s *Service) CreatePoll(ctx context.Context, u *domain.User, in store.PollI
 	if err != nil {
 		return domain.Poll{}, err
 	}
+	s.store.SiteChanged(ctx, "poll") // a site poll shows on every page without its own (issue 14)
 	return s.store.Poll(ctx, id)
 }
 
@@ -188,6 +189,9 @@ func (s *Service) UpdatePoll(ctx context.Context, u *domain.User, id int64, c Po
 	poll, err := s.store.Poll(ctx, id)
 	if err == nil {
 		s.changed([]int64{poll.ArticleID}) // the article shows the poll
+		if c.Scope != nil {
+			s.store.SiteChanged(ctx, "poll") // it leaves, or reaches, every page (issue 14)
+		}
 	}
 	return poll, err
 }
@@ -197,7 +201,11 @@ func (s *Service) DeletePoll(ctx context.Context, u *domain.User, id int64) erro
 	if err := auth.Require(u, auth.PermPolls); err != nil {
 		return err
 	}
-	return s.store.DeletePoll(ctx, id)
+	if err := s.store.DeletePoll(ctx, id); err != nil {
+		return err
+	}
+	s.store.SiteChanged(ctx, "poll") // the pages that showed it (issue 14)
+	return nil
 }
 
 // Now is the store's clock (the time polls are judged open by).
