@@ -18,7 +18,6 @@ import (
 	"warta/internal/auth"
 	"warta/internal/domain"
 	"warta/internal/editorial"
-	"warta/internal/store"
 	"warta/internal/web"
 )
 
@@ -30,11 +29,10 @@ type Config struct {
 
 // API serves /api/v1/admin.
 type API struct {
-	cfg   Config
-	auth  *auth.Service
-	ed    *editorial.Service
-	store *store.Store
-	log   *slog.Logger
+	cfg  Config
+	auth *auth.Service
+	ed   *editorial.Service // the one door: every action and read goes through it (no store here)
+	log  *slog.Logger
 }
 
 // New builds the admin API.
@@ -42,7 +40,7 @@ func New(cfg Config, au *auth.Service, ed *editorial.Service, log *slog.Logger) 
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
-	return &API{cfg: cfg, auth: au, ed: ed, store: ed.Store(), log: log}
+	return &API{cfg: cfg, auth: au, ed: ed, log: log}
 }
 
 type handlerFunc func(w http.ResponseWriter, r *http.Request, p *auth.Principal) error

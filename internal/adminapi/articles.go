@@ -65,7 +65,7 @@ type articleJSON struct {
 
 func (a *API) articleJSON(x domain.Article, full bool) articleJSON {
 	j := articleJSON{ID: x.ID, Slug: x.Slug, Title: x.Title, Excerpt: x.Excerpt, Status: x.Status,
-		URL:      a.cfg.BaseURL + "/berita/" + x.Slug,
+		URL:      domain.ArticleURL(a.cfg.BaseURL, x.Slug),
 		Category: categoryJSON{ID: x.Category.ID, Slug: x.Category.Slug, Name: x.Category.Name, Position: x.Category.Position},
 		Tags:     []string{}, Authors: []authorJSON{}, Breaking: x.Breaking, Featured: x.Featured, Hot: x.Hot, PollID: x.PollID,
 		PublishedAt: a.time(x.PublishedAt), CreatedAt: a.time(x.CreatedAt), UpdatedAt: a.time(x.UpdatedAt),
@@ -237,10 +237,7 @@ func (a *API) getRevision(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	if err != nil {
 		return err
 	}
-	if _, err := a.ed.Article(r.Context(), &p.User, id); err != nil {
-		return err
-	}
-	x, err := a.store.Revision(r.Context(), id, rev)
+	x, err := a.ed.Revision(r.Context(), &p.User, id, rev)
 	if err != nil {
 		return err
 	}
@@ -306,10 +303,7 @@ func (a *API) listNotes(w http.ResponseWriter, r *http.Request, p *auth.Principa
 	if err != nil {
 		return err
 	}
-	if _, err := a.ed.Article(r.Context(), &p.User, id); err != nil {
-		return err
-	}
-	list, err := a.store.Notes(r.Context(), id)
+	list, err := a.ed.Notes(r.Context(), &p.User, id)
 	if err != nil {
 		return err
 	}

@@ -176,7 +176,7 @@ func (a *API) statsJSON(st editorial.Stats) statsJSON {
 		j.Hours = append(j.Hours, hourJSON{Hour: a.time(h.Hour), Views: h.Views})
 	}
 	for _, x := range st.Top {
-		j.Top = append(j.Top, map[string]any{"id": x.ID, "title": x.Title, "url": a.cfg.BaseURL + "/berita/" + x.Slug, "views": x.Views})
+		j.Top = append(j.Top, map[string]any{"id": x.ID, "title": x.Title, "url": domain.ArticleURL(a.cfg.BaseURL, x.Slug), "views": x.Views})
 	}
 	if st.ByStatus != nil {
 		j.ByStatus = map[string]int{}

@@ -7,12 +7,11 @@ import (
 	"warta/internal/domain"
 	"warta/internal/store"
 	"warta/internal/web"
-	"warta/internal/webhooks"
 )
 
-// Webhooks are admin-only: they send the newsroom's content to other
+// Webhooks are admin-only (auth.PermWebhooks, checked by the editorial
+// service's webhook methods): they send the newsroom's content to other
 // systems and hold signing secrets.
-const permWebhooks = auth.PermWebhooks
 
 type webhookJSON struct {
 	ID          int64    `json:"id"`
@@ -56,10 +55,7 @@ func (a *API) deliveryJSON(d domain.WebhookDelivery) deliveryJSON {
 }
 
 func (a *API) listWebhooks(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, permWebhooks); err != nil {
-		return err
-	}
-	list, err := a.store.Webhooks(r.Context())
+	list, err := a.ed.Webhooks(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -97,9 +93,6 @@ func (in webhookIn) apply(cur store.WebhookInput) store.WebhookInput {
 // createWebhook registers a URL; the answer holds the signing secret, shown
 // this once.
 func (a *API) createWebhook(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, permWebhooks); err != nil {
-		return err
-	}
 	var in webhookIn
 	if err := decode(w, r, &in); err != nil {
 		return err
@@ -107,7 +100,7 @@ func (a *API) createWebhook(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if in.URL == nil {
 		return domain.Invalid(`kolom "url" wajib diisi`)
 	}
-	h, secret, err := webhooks.Register(r.Context(), a.store, in.apply(store.WebhookInput{Active: true}))
+	h, secret, err := a.ed.RegisterWebhook(r.Context(), &p.User, in.apply(store.WebhookInput{Active: true}))
 	if err != nil {
 		return err
 	}
@@ -117,14 +110,11 @@ func (a *API) createWebhook(w http.ResponseWriter, r *http.Request, p *auth.Prin
 }
 
 func (a *API) getWebhook(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, permWebhooks); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "webhook")
 	if err != nil {
 		return err
 	}
-	h, err := a.store.Webhook(r.Context(), id)
+	h, err := a.ed.Webhook(r.Context(), &p.User, id)
 	if err != nil {
 		return err
 	}
@@ -132,9 +122,6 @@ func (a *API) getWebhook(w http.ResponseWriter, r *http.Request, p *auth.Princip
 }
 
 func (a *API) updateWebhook(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, permWebhooks); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "webhook")
 	if err != nil {
 		return err
@@ -143,7 +130,7 @@ func (a *API) updateWebhook(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	h, err := webhooks.Update(r.Context(), a.store, id, func(cur *store.WebhookInput) { *cur = in.apply(*cur) })
+	h, err := a.ed.UpdateWebhook(r.Context(), &p.User, id, func(cur *store.WebhookInput) { *cur = in.apply(*cur) })
 	if err != nil {
 		return err
 	}
@@ -151,14 +138,11 @@ func (a *API) updateWebhook(w http.ResponseWriter, r *http.Request, p *auth.Prin
 }
 
 func (a *API) deleteWebhook(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, permWebhooks); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "webhook")
 	if err != nil {
 		return err
 	}
-	if err := a.store.DeleteWebhook(r.Context(), id); err != nil {
+	if err := a.ed.DeleteWebhook(r.Context(), &p.User, id); err != nil {
 		return err
 	}
 	return noContent(w)
@@ -166,21 +150,15 @@ func (a *API) deleteWebhook(w http.ResponseWriter, r *http.Request, p *auth.Prin
 
 // listDeliveries is a webhook's delivery log, newest first.
 func (a *API) listDeliveries(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, permWebhooks); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "webhook")
 	if err != nil {
-		return err
-	}
-	if _, err := a.store.Webhook(r.Context(), id); err != nil {
 		return err
 	}
 	pg, err := pageOf(r)
 	if err != nil {
 		return err
 	}
-	list, total, err := a.store.WebhookDeliveries(r.Context(), id, pg)
+	list, total, err := a.ed.WebhookDeliveries(r.Context(), &p.User, id, pg)
 	if err != nil {
 		return err
 	}
@@ -195,14 +173,11 @@ func (a *API) listDeliveries(w http.ResponseWriter, r *http.Request, p *auth.Pri
 // pingWebhook queues a test delivery; the dispatcher sends it within
 // seconds and the log shows the outcome.
 func (a *API) pingWebhook(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, permWebhooks); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "webhook")
 	if err != nil {
 		return err
 	}
-	d, err := webhooks.Ping(r.Context(), a.store, id, a.cfg.Location)
+	d, err := a.ed.PingWebhook(r.Context(), &p.User, id, a.cfg.Location)
 	if err != nil {
 		return err
 	}
@@ -212,9 +187,6 @@ func (a *API) pingWebhook(w http.ResponseWriter, r *http.Request, p *auth.Princi
 
 // retryDelivery sends a delivery again from the first attempt.
 func (a *API) retryDelivery(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, permWebhooks); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "webhook")
 	if err != nil {
 		return err
@@ -223,7 +195,7 @@ func (a *API) retryDelivery(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err != nil {
 		return err
 	}
-	d, err := webhooks.Retry(r.Context(), a.store, id, did)
+	d, err := a.ed.RetryDelivery(r.Context(), &p.User, id, did)
 	if err != nil {
 		return err
 	}

@@ -76,7 +76,7 @@ type articleJSON struct {
 
 func (a *API) articleJSON(x domain.Article) articleJSON {
 	base := a.cfg.BaseURL
-	j := articleJSON{ID: x.ID, Slug: x.Slug, Title: x.Title, Excerpt: x.Excerpt, URL: base + "/berita/" + x.Slug,
+	j := articleJSON{ID: x.ID, Slug: x.Slug, Title: x.Title, Excerpt: x.Excerpt, URL: domain.ArticleURL(base, x.Slug),
 		PublishedAt: web.RFC3339(x.PublishedAt, a.cfg.Location), UpdatedAt: web.RFC3339(x.UpdatedAt, a.cfg.Location),
 		Category: categoryJSON{ID: x.Category.ID, Slug: x.Category.Slug, Name: x.Category.Name, URL: base + "/kanal/" + x.Category.Slug},
 		Tags:     []tagJSON{}, Authors: []authorJSON{},
@@ -204,7 +204,7 @@ func (a *API) getArticle(w http.ResponseWriter, r *http.Request) error {
 	j := a.articleJSON(x)
 	j.Related = []relatedJSON{}
 	for _, rel := range related {
-		j.Related = append(j.Related, relatedJSON{ID: rel.ID, Title: rel.Title, URL: a.cfg.BaseURL + "/berita/" + rel.Slug})
+		j.Related = append(j.Related, relatedJSON{ID: rel.ID, Title: rel.Title, URL: domain.ArticleURL(a.cfg.BaseURL, rel.Slug)})
 	}
 	v, err := selectFields(j, fields)
 	if err != nil {

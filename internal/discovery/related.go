@@ -344,15 +344,14 @@ func (e *Engine) computeOne(ctx context.Context, id int64, offer bool) ([]int64,
 	for _, r := range list {
 		offers = append(offers, store.RelatedScore{ID: r.id, Score: math.Round(r.score*1e4) / 1e4})
 	}
-	// Offers first: if the process stops in between, the article is not yet
-	// marked computed and a restart does it all again.
+	// Offers and the article's own list in one transaction: the article is
+	// marked computed only together with its offers, so a process stopped
+	// before the commit leaves it stale and a restart does it all again.
+	var give []store.RelatedScore
 	if offer {
-		// The best maxOffers candidates: bounded writes per publish.
-		if err := e.st.MergeRelated(ctx, id, offers[:min(len(offers), maxOffers)], MaxRelated); err != nil {
-			return nil, err
-		}
+		give = offers[:min(len(offers), maxOffers)] // bounded writes per publish
 	}
-	if err := e.st.SaveRelated(ctx, id, offers[:min(len(offers), MaxRelated)]); err != nil {
+	if err := e.st.SaveRelatedWithOffers(ctx, id, offers[:min(len(offers), MaxRelated)], give, MaxRelated); err != nil {
 		return nil, err
 	}
 	listers = slices.DeleteFunc(listers, func(l int64) bool {

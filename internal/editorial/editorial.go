@@ -45,9 +45,6 @@ func New(st *store.Store, r *render.Renderer, m *media.Store) *Service {
 	return &Service{store: st, render: r, media: m}
 }
 
-// Store exposes the store for read-only pages.
-func (s *Service) Store() *store.Store { return s.store }
-
 // Media is the upload store (nil when uploads are off).
 func (s *Service) Media() *media.Store { return s.media }
 
@@ -415,8 +412,8 @@ func apply(in *store.ArticleInput, f Fields, r resolved) {
 	}
 	if f.Slug != nil {
 		in.Slug = strings.TrimSpace(*f.Slug)
-		if in.Slug == "" {
-			in.Slug = domain.Slugify(in.Title)
+		if in.Slug == "" { // a fresh one from the title, numbered when taken
+			in.Slug, in.SlugFromTitle = domain.Slugify(in.Title), true
 		}
 	}
 	if f.Excerpt != nil {

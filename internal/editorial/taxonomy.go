@@ -119,10 +119,15 @@ func (s *Service) MergeTag(ctx context.Context, u *domain.User, id int64, into s
 
 // Polls lists the latest 200 polls.
 func (s *Service) Polls(ctx context.Context, u *domain.User) ([]domain.Poll, error) {
+	return s.RecentPolls(ctx, u, 200)
+}
+
+// RecentPolls lists the latest n polls (the editor's poll choice shows 50).
+func (s *Service) RecentPolls(ctx context.Context, u *domain.User, n int) ([]domain.Poll, error) {
 	if err := canList(u, auth.PermPolls); err != nil {
 		return nil, err
 	}
-	return s.store.Polls(ctx, 200)
+	return s.store.Polls(ctx, n)
 }
 
 // Poll returns one poll for u.

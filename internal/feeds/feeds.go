@@ -155,7 +155,7 @@ func (f *Feeds) brand(ctx context.Context) Config {
 	return c
 }
 
-func (f *Feeds) articleURL(slug string) string { return f.cfg.BaseURL + "/berita/" + slug }
+func (f *Feeds) articleURL(slug string) string { return domain.ArticleURL(f.cfg.BaseURL, slug) }
 
 // w3c formats a time as W3C Datetime / RFC 3339 in the site zone.
 func (f *Feeds) w3c(t time.Time) string { return t.In(f.cfg.Location).Format(time.RFC3339) }

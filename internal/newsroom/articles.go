@@ -77,20 +77,6 @@ func (u *UI) formFrom(a domain.Article) articleForm {
 	return f
 }
 
-// hotBadge is the editor's current decision on an article's #HOT badge.
-func (u *UI) hotBadge(r *http.Request, id int64) (string, error) {
-	v, err := u.store.HotOverride(r.Context(), id)
-	switch {
-	case err != nil:
-		return "", err
-	case v == nil:
-		return "auto", nil
-	case *v:
-		return "on", nil
-	}
-	return "off", nil
-}
-
 func readForm(r *http.Request) articleForm {
 	f := articleForm{Title: r.PostFormValue("title"), Slug: r.PostFormValue("slug"), Excerpt: r.PostFormValue("excerpt"),
 		Body: r.PostFormValue("body"), Category: r.PostFormValue("category"), Tags: r.PostFormValue("tags"),
@@ -196,14 +182,14 @@ func (u *UI) editorPage(r *http.Request, p *auth.Principal, a domain.Article, f 
 	}
 	pg.Actions = actions(&p.User, st)
 	var err error
-	if pg.Categories, err = u.store.Categories(r.Context()); err != nil {
+	if pg.Categories, err = u.ed.Categories(r.Context(), &p.User); err != nil {
 		return pg, err
 	}
-	if pg.Polls, err = u.store.Polls(r.Context(), 50); err != nil {
+	if pg.Polls, err = u.ed.RecentPolls(r.Context(), &p.User, 50); err != nil {
 		return pg, err
 	}
 	if a.ID != 0 {
-		if pg.Notes, err = u.store.Notes(r.Context(), a.ID); err != nil {
+		if pg.Notes, err = u.ed.Notes(r.Context(), &p.User, a.ID); err != nil {
 			return pg, err
 		}
 	}
@@ -215,7 +201,7 @@ func (u *UI) newArticle(w http.ResponseWriter, r *http.Request, p *auth.Principa
 		return err
 	}
 	f := articleForm{}
-	if cats, err := u.store.Categories(r.Context()); err == nil && len(cats) > 0 {
+	if cats, err := u.ed.Categories(r.Context(), &p.User); err == nil && len(cats) > 0 {
 		f.Category = cats[0].Slug
 	}
 	pg, err := u.editorPage(r, p, domain.Article{}, f)
@@ -236,7 +222,7 @@ func (u *UI) editArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		return err
 	}
 	f := u.formFrom(a)
-	if f.HotBadge, err = u.hotBadge(r, id); err != nil {
+	if f.HotBadge, err = u.ed.HotBadge(r.Context(), &p.User, id); err != nil {
 		return err
 	}
 	pg, err := u.editorPage(r, p, a, f)
@@ -319,7 +305,7 @@ func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		if perr != nil {
 			return perr
 		}
-		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		pg.Error = errorSentence(err)
 		u.render(w, "editor", status, pg)
 		return nil
 	}

@@ -109,13 +109,13 @@ func (u *UI) showConflict(w http.ResponseWriter, r *http.Request, p *auth.Princi
 	theirs := u.formFrom(cur)
 	var base [4]string
 	baseOK := false
-	if rev, ok, err := u.store.RevisionAtVersion(r.Context(), cur.ID, stale.Given); err != nil {
+	if rev, ok, err := u.ed.RevisionAtVersion(r.Context(), &p.User, cur.ID, stale.Given); err != nil {
 		return err
 	} else if ok {
 		base, baseOK = [4]string{rev.Title, rev.Slug, rev.Excerpt, rev.BodySource}, true
 	}
 	c := &conflict{}
-	if rev, ok, err := u.store.RevisionAtVersion(r.Context(), cur.ID, cur.Version); err == nil && ok {
+	if rev, ok, err := u.ed.RevisionAtVersion(r.Context(), &p.User, cur.ID, cur.Version); err == nil && ok {
 		c.By, c.At = rev.UserName, whenOrDash(rev.CreatedAt, u.cfg.Location)
 	}
 	c.OtherPhoto = [2]int{theirs.PhotoWidth, theirs.PhotoHeight}

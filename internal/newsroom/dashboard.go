@@ -36,7 +36,7 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal
 		}
 	}
 	if auth.Can(p.User.Role, auth.PermComments) {
-		if _, pg.Pending, err = u.store.CommentsByStatus(r.Context(), domain.CommentPending, domain.Page{Number: 1, Size: 1}); err != nil {
+		if _, pg.Pending, err = u.ed.Comments(r.Context(), &p.User, domain.CommentPending, domain.Page{Number: 1, Size: 1}); err != nil {
 			return err
 		}
 	}

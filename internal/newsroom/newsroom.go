@@ -19,6 +19,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"warta/internal/auth"
 	"warta/internal/domain"
@@ -44,8 +46,7 @@ type Config struct {
 type UI struct {
 	cfg    Config
 	auth   *auth.Service
-	ed     *editorial.Service
-	store  *store.Store
+	ed     *editorial.Service // the one door: every action and read goes through it (no store here)
 	log    *slog.Logger
 	assets *web.Assets
 	pages  map[string]*template.Template
@@ -73,7 +74,7 @@ func New(cfg Config, au *auth.Service, ed *editorial.Service, log *slog.Logger) 
 	if err != nil {
 		return nil, err
 	}
-	u := &UI{cfg: cfg, auth: au, ed: ed, store: ed.Store(), log: log, assets: assets, pages: map[string]*template.Template{}}
+	u := &UI{cfg: cfg, auth: au, ed: ed, log: log, assets: assets, pages: map[string]*template.Template{}}
 	funcs := template.FuncMap{
 		"asset":       assets.URL,
 		"when":        func(t time.Time) string { return whenOrDash(t, cfg.Location) },
@@ -84,6 +85,7 @@ func New(cfg Config, au *auth.Service, ed *editorial.Service, log *slog.Logger) 
 		"join":        strings.Join,
 		"zone":        func() string { return web.ZoneName(cfg.Location, time.Now()) },
 		"inc":         func(i int) int { return i + 1 },
+		"articlePath": domain.ArticlePath,
 	}
 	for _, name := range pageNames {
 		files := []string{"templates/layout.html", "templates/" + name + ".html"}
@@ -270,7 +272,7 @@ func (u *UI) renderError(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	status := web.StatusOf(err)
 	web.LogError(u.log, r, status, err)
 	web.SetRetryAfter(w, err)
-	e := errorPage{frame: u.frame(r, p, "Terjadi kesalahan", ""), Status: status, Message: capitalize(domain.ErrorMessage(err)) + "."}
+	e := errorPage{frame: u.frame(r, p, "Terjadi kesalahan", ""), Status: status, Message: errorSentence(err)}
 	switch status {
 	case http.StatusForbidden:
 		e.Heading = "Tidak diizinkan"
@@ -281,7 +283,7 @@ func (u *UI) renderError(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		e.Message = "Maaf, server sedang mengalami gangguan. Silakan coba beberapa saat lagi."
 	case http.StatusServiceUnavailable:
 		e.Heading = "Layanan sedang tidak tersedia"
-		e.Message = capitalize(web.UnavailableMessage) + "."
+		e.Message = sentence(web.UnavailableMessage)
 	default:
 		e.Heading = "Permintaan tidak dapat diproses"
 	}
@@ -289,11 +291,21 @@ func (u *UI) renderError(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	u.render(w, "error", status, e)
 }
 
-func capitalize(s string) string {
+// errorSentence is an error's Indonesian message as a page shows it.
+func errorSentence(err error) string { return sentence(domain.ErrorMessage(err)) }
+
+// sentence makes a message a sentence: the first letter capitalised and a
+// full stop at the end (unless it ends in one already).
+func sentence(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return s
 }
 
 // render executes a page into a buffer first, so a template failure gives a

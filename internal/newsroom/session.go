@@ -66,7 +66,7 @@ func (u *UI) login(w http.ResponseWriter, r *http.Request) {
 		status := web.StatusOf(err)
 		web.LogError(u.log, r, status, err)
 		web.SetRetryAfter(w, err)
-		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		pg.Error = errorSentence(err)
 		u.renderLogin(w, r, pg, status)
 		return
 	}
@@ -109,7 +109,7 @@ func (u *UI) accountError(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		return err
 	}
 	pg := accountPage{frame: u.frame(r, p, "Akun saya", "akun")}
-	pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+	pg.Error = errorSentence(err)
 	u.render(w, "account", web.StatusOf(err), pg)
 	return nil
 }

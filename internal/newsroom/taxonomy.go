@@ -38,7 +38,7 @@ func (u *UI) renderCategories(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	}
 	pg := categoriesPage{frame: u.frame(r, p, "Kategori", "kategori"), Categories: list}
 	if refused != nil {
-		pg.Error = capitalize(domain.ErrorMessage(refused)) + "."
+		pg.Error = errorSentence(refused)
 	}
 	u.render(w, "categories", status, pg)
 	return nil
@@ -197,7 +197,7 @@ func (u *UI) savePoll(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 			pg.Poll, _ = u.ed.Poll(r.Context(), &p.User, id)
 			pg.Open = pg.Poll.IsOpen(u.ed.Now())
 		}
-		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		pg.Error = errorSentence(err)
 		u.render(w, "poll", web.StatusOf(err), pg)
 		return nil
 	}

@@ -82,7 +82,7 @@ func (u *UI) userAction(w http.ResponseWriter, r *http.Request, p *auth.Principa
 		if web.StatusOf(err) >= 500 {
 			return err
 		}
-		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		pg.Error = errorSentence(err)
 		return u.renderUsers(w, r, p, web.StatusOf(err), pg)
 	}
 	if pg.Token != "" {

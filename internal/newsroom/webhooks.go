@@ -10,13 +10,12 @@ import (
 	"warta/internal/domain"
 	"warta/internal/store"
 	"warta/internal/web"
-	"warta/internal/webhooks"
 )
 
 // Webhooks are admin-only (auth.PermWebhooks): they send the newsroom's
 // content to other systems and hold signing secrets. The pages call the
-// same functions as the admin API (package webhooks); the dispatcher that
-// sends deliveries runs beside the server (warta serve).
+// same editorial methods as the admin API, which check the role; the
+// dispatcher that sends deliveries runs beside the server (warta serve).
 
 var eventLabels = map[string]string{
 	domain.EventPublished:   "terbit",
@@ -102,9 +101,6 @@ type webhooksPage struct {
 }
 
 func (u *UI) webhooks(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermWebhooks); err != nil {
-		return err
-	}
 	return u.renderWebhooks(w, r, p, http.StatusOK, webhooksPage{Form: webhookForm{Events: domain.WebhookEvents, Active: true}})
 }
 
@@ -112,7 +108,7 @@ func (u *UI) renderWebhooks(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	msg := pg.Error
 	pg.frame = u.frame(r, p, "Webhook", "webhook")
 	pg.Error = msg
-	list, err := u.store.Webhooks(r.Context())
+	list, err := u.ed.Webhooks(r.Context(), &p.User)
 	if err != nil {
 		return err
 	}
@@ -126,17 +122,14 @@ func (u *UI) renderWebhooks(w http.ResponseWriter, r *http.Request, p *auth.Prin
 // createWebhook registers a URL and shows its signing secret, this once,
 // on the answer itself (never in a URL).
 func (u *UI) createWebhook(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermWebhooks); err != nil {
-		return err
-	}
 	f := webhookFormFrom(r)
-	h, secret, err := webhooks.Register(r.Context(), u.store, f.input())
+	h, secret, err := u.ed.RegisterWebhook(r.Context(), &p.User, f.input())
 	if err != nil {
 		if web.StatusOf(err) >= 500 {
 			return err
 		}
 		pg := webhooksPage{Form: f}
-		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		pg.Error = errorSentence(err)
 		return u.renderWebhooks(w, r, p, web.StatusOf(err), pg)
 	}
 	pg := webhookPage{Webhook: webhookView{h}, Form: webhookFormOf(h), Secret: secret}
@@ -160,14 +153,11 @@ type webhookPage struct {
 const deliveriesPerPage = 30
 
 func (u *UI) webhook(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermWebhooks); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "webhook")
 	if err != nil {
 		return err
 	}
-	h, err := u.store.Webhook(r.Context(), id)
+	h, err := u.ed.Webhook(r.Context(), &p.User, id)
 	if err != nil {
 		return err
 	}
@@ -187,7 +177,7 @@ func (u *UI) renderWebhook(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	if v, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && v > 0 {
 		pg.Page = v
 	}
-	list, total, err := u.store.WebhookDeliveries(r.Context(), pg.Webhook.ID, domain.Page{Number: pg.Page, Size: deliveriesPerPage})
+	list, total, err := u.ed.WebhookDeliveries(r.Context(), &p.User, pg.Webhook.ID, domain.Page{Number: pg.Page, Size: deliveriesPerPage})
 	if err != nil {
 		return err
 	}
@@ -200,21 +190,18 @@ func (u *UI) renderWebhook(w http.ResponseWriter, r *http.Request, p *auth.Princ
 }
 
 func (u *UI) saveWebhook(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermWebhooks); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "webhook")
 	if err != nil {
 		return err
 	}
 	f := webhookFormFrom(r)
-	h, err := webhooks.Update(r.Context(), u.store, id, func(in *store.WebhookInput) { *in = f.input() })
+	h, err := u.ed.UpdateWebhook(r.Context(), &p.User, id, func(in *store.WebhookInput) { *in = f.input() })
 	if err != nil {
 		if web.StatusOf(err) >= 500 || domain.ErrorCode(err) == domain.ENotFound {
 			return err
 		}
 		pg := webhookPage{Webhook: webhookView{h}, Form: f}
-		pg.Error = capitalize(domain.ErrorMessage(err)) + "."
+		pg.Error = errorSentence(err)
 		return u.renderWebhook(w, r, p, web.StatusOf(err), pg)
 	}
 	return redirect(w, r, webhookPath(id), "tersimpan")
@@ -225,9 +212,6 @@ func webhookPath(id int64) string { return "/redaksi/webhook/" + strconv.FormatI
 // webhookAction turns a webhook on or off, deletes it, or sends it a test
 // ping.
 func (u *UI) webhookAction(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermWebhooks); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "webhook")
 	if err != nil {
 		return err
@@ -237,16 +221,16 @@ func (u *UI) webhookAction(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	switch r.PathValue("action") {
 	case "aktifkan", "nonaktifkan":
 		active := r.PathValue("action") == "aktifkan"
-		_, err = webhooks.Update(ctx, u.store, id, func(in *store.WebhookInput) { in.Active = active })
+		_, err = u.ed.UpdateWebhook(ctx, &p.User, id, func(in *store.WebhookInput) { in.Active = active })
 		ok = "nonaktif"
 		if active {
 			ok = "aktif"
 		}
 	case "ping":
-		_, err = webhooks.Ping(ctx, u.store, id, u.cfg.Location)
+		_, err = u.ed.PingWebhook(ctx, &p.User, id, u.cfg.Location)
 		ok = "ping"
 	case "hapus":
-		if err := u.store.DeleteWebhook(ctx, id); err != nil {
+		if err := u.ed.DeleteWebhook(ctx, &p.User, id); err != nil {
 			return err
 		}
 		return redirect(w, r, "/redaksi/webhook", "dihapus")
@@ -261,9 +245,6 @@ func (u *UI) webhookAction(w http.ResponseWriter, r *http.Request, p *auth.Princ
 
 // retryDelivery sends a delivery again from the first attempt.
 func (u *UI) retryDelivery(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermWebhooks); err != nil {
-		return err
-	}
 	id, err := pathID(r, "id", "webhook")
 	if err != nil {
 		return err
@@ -272,7 +253,7 @@ func (u *UI) retryDelivery(w http.ResponseWriter, r *http.Request, p *auth.Princ
 	if err != nil {
 		return err
 	}
-	if _, err := webhooks.Retry(r.Context(), u.store, id, did); err != nil {
+	if _, err := u.ed.RetryDelivery(r.Context(), &p.User, id, did); err != nil {
 		return err
 	}
 	return redirect(w, r, webhookPath(id), "ulang")

@@ -119,7 +119,7 @@ const allImagesSettled = `new Promise(function (done) {
 })`
 
 // On a phone the home page loads the small copies of real-size uploads:
-// the cards the 480-px rendition, photos below the fold only when scrolled
+// the cards (and the secondary stories' tiles) the 480-px rendition, photos below the fold only when scrolled
 // to, the headline first; the page stays under 500 KB.
 func TestBrowserPhoneDownloadsSmallPhotos(t *testing.T) {
 	if testbrowser.Path() == "" {
@@ -147,7 +147,7 @@ func TestBrowserPhoneDownloadsSmallPhotos(t *testing.T) {
 		list, err := chromedp.Run(ctx, chromedp.Evaluate[[]imgInfo](allImagesSettled+`.then(function () {
 			return Array.from(document.querySelectorAll("main img")).map(function (i) {
 				return {Src: i.currentSrc, Loading: i.loading, Priority: i.getAttribute("fetchpriority") || "",
-					Class: i.closest(".card") ? "card" : (i.closest(".headline") ? "headline" : "other"),
+					Class: i.closest(".card, .tile") ? "card" : (i.closest(".headline") ? "headline" : "other"),
 					Top: i.getBoundingClientRect().top + window.scrollY, Loaded: i.complete && i.naturalWidth > 0};
 			}); })`, chromedp.EvalAwaitPromise))
 		if err != nil {

@@ -29,6 +29,7 @@ type articlePage struct {
 	Notes   []domain.Note // corrections ("Ralat") and update notes, oldest first
 	Srcset  string        // the lead photo's widths, for uploads (media package)
 	Holes   articleHoles
+	Share   shareBar // share.go
 }
 
 // articleHoles are the parts of an article page filled per request (see
@@ -79,7 +80,7 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 			return nil, nil, time.Time{}, err
 		}
 		f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.siteName(r.Context()), Description: a.Excerpt,
-			Canonical: "/berita/" + a.Slug}, a.Category.Slug)
+			Canonical: domain.ArticlePath(a.Slug)}, a.Category.Slug)
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
@@ -104,6 +105,7 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 			return nil, nil, time.Time{}, err
 		}
 		p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
+		p.Share = newShareBar(f.Meta.Canonical, a.Title)
 		b, err := s.renderBytes("article", "layout", p)
 		return b, a, s.endOfDay(), err
 	})
@@ -208,7 +210,7 @@ func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article,
 			}
 			own = cs.Comments.ownPending()
 		} else { // nothing to read
-			cs.Comments = commentsView{Form: form, Newest: true, Page: 1, Base: "/berita/" + a.Slug}
+			cs.Comments = commentsView{Form: form, Newest: true, Page: 1, Base: domain.ArticlePath(a.Slug)}
 		}
 		return s.renderBytes("article", "comments", cs)
 	}
@@ -226,7 +228,7 @@ func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article,
 
 func (s *Site) comments(r *http.Request, rd domain.Reader, a domain.Article, form commentForm) (commentsView, error) {
 	q := r.URL.Query()
-	v := commentsView{Form: form, Newest: q.Get("urut") != "terlama", Page: 1, Base: "/berita/" + a.Slug}
+	v := commentsView{Form: form, Newest: q.Get("urut") != "terlama", Page: 1, Base: domain.ArticlePath(a.Slug)}
 	if n, err := strconv.Atoi(q.Get("kpage")); err == nil && n > 1 && n < 100000 {
 		v.Page = n
 	}

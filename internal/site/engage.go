@@ -68,7 +68,7 @@ func (s *Site) react(w http.ResponseWriter, r *http.Request) error {
 		web.JSON(w, http.StatusOK, web.Envelope{Data: map[string]any{"likes": c.Likes, "dislikes": c.Dislikes, "reaction": mine}})
 		return nil
 	}
-	http.Redirect(w, r, "/berita/"+a.Slug+"#reaksi", http.StatusSeeOther)
+	http.Redirect(w, r, domain.ArticlePath(a.Slug)+"#reaksi", http.StatusSeeOther)
 	return nil
 }
 
@@ -115,7 +115,7 @@ func (s *Site) comment(w http.ResponseWriter, r *http.Request) error {
 	if c.Status != domain.CommentApproved {
 		result = "moderasi"
 	}
-	http.Redirect(w, r, "/berita/"+a.Slug+"?komentar="+result+"#komentar-"+strconv.FormatInt(c.ID, 10), http.StatusSeeOther)
+	http.Redirect(w, r, domain.ArticlePath(a.Slug)+"?komentar="+result+"#komentar-"+strconv.FormatInt(c.ID, 10), http.StatusSeeOther)
 	return nil
 }
 

@@ -16,10 +16,13 @@ type categoryBlock struct {
 type homePage struct {
 	frame
 	Headline *domain.Article
-	Latest   []domain.Article
-	Popular  []domain.Article // Terpopuler this week
-	Blocks   []categoryBlock
-	Poll     *pollView
+	// Secondary are the stories beside the lead (other featured ones,
+	// topped up with the newest while the stream keeps enough).
+	Secondary []domain.Article
+	Latest    []domain.Article
+	Popular   []domain.Article // Terpopuler this week
+	Blocks    []categoryBlock
+	Poll      *pollView
 
 	// PopularToday is Terpopuler since midnight in the site's zone.
 	PopularToday []domain.Article
@@ -60,30 +63,17 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 // and this week, and the newest of each category.
 func (s *Site) homeLists(ctx context.Context, nav []domain.Category) (homePage, error) {
 	var p homePage
-	heads, err := s.store.HeadlineArticles(ctx, 1)
+	heads, err := s.store.HeadlineArticles(ctx, 1+secondaryCount)
 	if err != nil {
 		return p, err
 	}
-	latest, err := s.store.LatestArticles(ctx, domain.ArticleFilter{}, 9)
+	latest, err := s.store.LatestArticles(ctx, domain.ArticleFilter{}, 1+secondaryCount+streamCount)
 	if err != nil {
 		return p, err
 	}
-	if len(heads) == 0 && len(latest) > 0 {
-		heads = latest[:1]
-	}
-	if len(heads) > 0 {
-		p.Headline = &heads[0]
-		for _, a := range latest {
-			if a.ID != heads[0].ID && len(p.Latest) < 8 {
-				p.Latest = append(p.Latest, a)
-			}
-		}
-	}
-	y, m, d := s.now().In(s.cfg.Location).Date()
-	if p.PopularToday, err = s.popularSince(ctx, time.Date(y, m, d, 0, 0, 0, 0, s.cfg.Location), 5); err != nil {
-		return p, err
-	}
-	if p.Popular, err = s.popularSince(ctx, s.now().Add(-7*24*time.Hour), 5); err != nil {
+	p.Headline, p.Secondary, p.Latest = frontLists(heads, latest)
+	p.Latest = p.Latest[:min(len(p.Latest), streamCount)]
+	if p.PopularToday, p.Popular, err = s.popularLists(ctx); err != nil {
 		return p, err
 	}
 	// No story twice in the main column: a channel's block leaves out what
@@ -92,7 +82,7 @@ func (s *Site) homeLists(ctx context.Context, nav []domain.Category) (homePage, 
 	if p.Headline != nil {
 		seen[p.Headline.ID] = true
 	}
-	for _, a := range p.Latest {
+	for _, a := range append(p.Secondary, p.Latest...) {
 		seen[a.ID] = true
 	}
 	for _, c := range nav {
@@ -111,6 +101,17 @@ func (s *Site) homeLists(ctx context.Context, nav []domain.Category) (homePage, 
 	return p, nil
 }
 
+// popularLists is Terpopuler: the five stories read most today (since
+// midnight in the site's zone) and this week.
+func (s *Site) popularLists(ctx context.Context) (today, week []domain.Article, err error) {
+	y, m, d := s.now().In(s.cfg.Location).Date()
+	if today, err = s.popularSince(ctx, time.Date(y, m, d, 0, 0, 0, 0, s.cfg.Location), 5); err != nil {
+		return nil, nil, err
+	}
+	week, err = s.popularSince(ctx, s.now().Add(-7*24*time.Hour), 5)
+	return today, week, err
+}
+
 // popularSince lists the articles read most since the given time, from the
 // hourly view counts; while those hold nothing for the period (a new site,
 // just after midnight) it falls back to the lifetime counts of the articles
@@ -121,4 +122,41 @@ func (s *Site) popularSince(ctx context.Context, since time.Time, limit int) ([]
 		return list, err
 	}
 	return s.store.PopularArticles(ctx, since, limit)
+}
+
+// How many stories the home page's top and stream show.
+const (
+	secondaryCount = 4 // beside the lead
+	streamCount    = 8 // Berita Terbaru
+	minStream      = 6 // the newest are not taken for the top below this
+)
+
+// frontLists divides a front page's stories, none twice: the lead (the
+// first featured story, else the newest), the secondary stories (the other
+// featured ones, topped up with the newest while more than minStream remain
+// for the stream) and the stream of the newest.
+func frontLists(featured, latest []domain.Article) (lead *domain.Article, secondary, stream []domain.Article) {
+	if len(featured) == 0 && len(latest) > 0 {
+		featured = latest[:1]
+	}
+	if len(featured) == 0 {
+		return nil, nil, nil
+	}
+	lead = &featured[0]
+	seen := map[int64]bool{lead.ID: true}
+	for _, a := range featured[1:] {
+		if len(secondary) < secondaryCount && !seen[a.ID] {
+			secondary = append(secondary, a)
+			seen[a.ID] = true
+		}
+	}
+	for _, a := range latest {
+		if !seen[a.ID] {
+			stream = append(stream, a)
+		}
+	}
+	for len(secondary) < secondaryCount && len(stream) > minStream {
+		secondary, stream = append(secondary, stream[0]), stream[1:]
+	}
+	return lead, secondary, stream
 }

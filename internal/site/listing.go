@@ -25,6 +25,13 @@ type listPage struct {
 	About    bool // Total is an estimate (store.EstimatedTotal)
 	Articles []domain.Article
 	Pager    pager
+
+	// A channel's first page is a front (issue 13): Lead and Secondary
+	// come out of Articles, and Terpopuler stands beside them.
+	Lead         *domain.Article
+	Secondary    []domain.Article
+	PopularToday []domain.Article
+	Popular      []domain.Article
 }
 
 func (s *Site) category(w http.ResponseWriter, r *http.Request) error {
@@ -59,6 +66,8 @@ func (s *Site) author(w http.ResponseWriter, r *http.Request) error {
 type listResult struct {
 	list  []domain.Article
 	total int
+	// a channel's first page: Terpopuler beside it
+	today, week []domain.Article
 }
 
 func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilter, base, kind, heading, intro, active string) error {
@@ -66,11 +75,16 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 	if err != nil {
 		return err
 	}
+	front := f.CategorySlug != "" && page == 1
 	// The list carries view counts (see countsTTL).
 	key := f.CategorySlug + "\x00" + f.TagSlug + "\x00" + f.AuthorSlug + "\x00" + itoa(page)
 	lp, err := fetch(s.frags, &s.frags.pages, &s.frags.gen, key, s.countsTTL(), func() (listResult, error) {
 		list, total, err := s.store.ListArticles(r.Context(), f, domain.Page{Number: page, Size: listPageSize})
-		return listResult{list, total}, err
+		res := listResult{list: list, total: total}
+		if err == nil && front {
+			res.today, res.week, err = s.popularLists(r.Context())
+		}
+		return res, err
 	})
 	if err != nil {
 		return err
@@ -90,12 +104,17 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 	if err != nil {
 		return err
 	}
-	return s.render(w, "list", http.StatusOK, listPage{frame: fr, Kind: kind, Heading: heading, Intro: intro,
-		Total: int64(total), About: store.EstimatedTotal(total), Articles: list, Pager: pager{Base: base, Page: page, Pages: pages}})
+	p := listPage{frame: fr, Kind: kind, Heading: heading, Intro: intro,
+		Total: int64(total), About: store.EstimatedTotal(total), Articles: list, Pager: pager{Base: base, Page: page, Pages: pages}}
+	if front {
+		p.Lead, p.Secondary, p.Articles = frontLists(nil, list)
+		p.PopularToday, p.Popular = lp.today, lp.week
+	}
+	return s.render(w, "list", http.StatusOK, p)
 }
 
 func (s *Site) notFound(w http.ResponseWriter, r *http.Request) error {
-	return domain.NotFound("alamat %s tidak dikenal", truncate(r.URL.Path, 60))
+	return domain.NotFound("alamat %s tidak dikenal", domain.Truncate(r.URL.Path, 60))
 }
 
 // popular is /terpopuler: the stories read most this week (where the #HOT

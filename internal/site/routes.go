@@ -12,6 +12,7 @@ func (s *Site) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /penulis/{slug}", s.handler(s.cached(s.author, "page")))
 	mux.Handle("GET /cari", s.handler(s.search))
 	mux.Handle("GET /terpopuler", s.handler(s.cached(s.popular)))
+	mux.Handle("GET /indeks", s.handler(s.cached(s.indeks, "tanggal", "kanal", "page"))) // issue 14: news by date
 	mux.Handle("GET /halaman/{slug}", s.handler(s.staticPage))
 	mux.Handle("POST /berita/{slug}/reaksi", s.handler(s.react))
 	mux.Handle("POST /berita/{slug}/komentar", s.handler(s.comment))

@@ -55,7 +55,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 		order = store.SearchByRelevance
 	}
 	if !order.Valid() {
-		return domain.Invalid("urutan %q tidak dikenal: gunakan relevance atau newest", truncate(string(order), 20))
+		return domain.Invalid("urutan %q tidak dikenal: gunakan relevance atau newest", domain.Truncate(string(order), 20))
 	}
 	page, err := pageParam(r)
 	if err != nil {
@@ -65,7 +65,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 	p := searchPage{Query: displayQuery(raw), Sort: string(order), Page: page,
 		Category: qs.Get("kanal"), From: qs.Get("dari"), To: qs.Get("sampai")}
 	if p.Category != "" && domain.Slugify(p.Category) != p.Category {
-		return domain.Invalid("kanal %q tidak dikenal", truncate(p.Category, 40))
+		return domain.Invalid("kanal %q tidak dikenal", domain.Truncate(p.Category, 40))
 	}
 	from, to, err := discovery.DateRange(p.From, p.To, s.cfg.Location)
 	if err != nil {
@@ -150,5 +150,5 @@ func displayQuery(q string) string {
 		}
 		return r
 	}, q)
-	return truncate(strings.Join(strings.Fields(q), " "), store.MaxQueryRunes)
+	return domain.Truncate(strings.Join(strings.Fields(q), " "), store.MaxQueryRunes)
 }

@@ -103,7 +103,7 @@ type ldImage struct {
 }
 
 func buildNewsArticleLD(cfg Config, abs func(string) string, logo, fallback string, a domain.Article) newsArticleLD {
-	url := cfg.BaseURL + "/berita/" + a.Slug
+	url := domain.ArticleURL(cfg.BaseURL, a.Slug)
 	publisher := ldAgent{Type: "Organization", Name: cfg.Name, URL: cfg.BaseURL + "/", Logo: &ldImage{Type: "ImageObject", URL: logo}}
 	ld := newsArticleLD{Context: "https://schema.org", Type: "NewsArticle",
 		MainEntityOfPage: ldWebPage{Type: "WebPage", ID: url},

@@ -158,12 +158,17 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		"pending": func(c domain.Comment) bool { return c.Status == domain.CommentPending },
 		"dec":     func(i int) int { return i - 1 },
 		"photo":   photoImg,
+		"pageURL": pageURL,
+		"clock": func(t time.Time) string {
+			return t.In(cfg.Location).Format("15:04") + " " + web.ZoneName(cfg.Location, t)
+		},
 	}
+	funcs["articlePath"] = domain.ArticlePath // {{articlePath .Slug}}: an article's address, from the one function
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
 	}
-	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page"} {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/"+name+".html")
+	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks"} {
+		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/front.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
@@ -306,6 +311,14 @@ func (s *Site) render(w http.ResponseWriter, page string, status int, data any) 
 	return nil
 }
 
+// pageURL is page n of the list at base, which may carry a query already.
+func pageURL(base string, n int) string {
+	if strings.Contains(base, "?") {
+		return base + "&page=" + strconv.Itoa(n)
+	}
+	return base + "?page=" + strconv.Itoa(n)
+}
+
 // pageParam reads ?page=N (default 1); anything else is a 400.
 func pageParam(r *http.Request) (int, error) {
 	v := r.URL.Query().Get("page")
@@ -314,15 +327,7 @@ func pageParam(r *http.Request) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 100000 {
-		return 0, domain.Invalid("parameter halaman %q tidak valid: gunakan angka 1 atau lebih", truncate(v, 20))
+		return 0, domain.Invalid("parameter halaman %q tidak valid: gunakan angka 1 atau lebih", domain.Truncate(v, 20))
 	}
 	return n, nil
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return s
 }

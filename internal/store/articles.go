@@ -119,7 +119,7 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 	var id int64
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if in.Slug, err = s.freeSlug(ctx, tx, in.Slug, in.SlugFromTitle); err != nil {
+		if in.Slug, err = s.freeSlug(ctx, tx, in.Slug, in.SlugFromTitle, 0); err != nil {
 			return err
 		}
 		id, err = s.insertID(ctx, tx, `INSERT INTO articles (slug, title, excerpt, body_source, body_html,
@@ -226,12 +226,8 @@ func (s *Store) EditArticle(ctx context.Context, id int64, edit func(cur Article
 		if err := next.validate(); err != nil {
 			return err
 		}
-		var clash int
-		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles WHERE slug = ? AND id <> ?"), next.Slug, id).Scan(&clash); err != nil {
+		if next.Slug, err = s.freeSlug(ctx, tx, next.Slug, next.SlugFromTitle, id); err != nil {
 			return err
-		}
-		if clash > 0 {
-			return domain.Conflict("slug %q sudah dipakai artikel lain", next.Slug)
 		}
 		_, err = tx.ExecContext(ctx, s.q(`UPDATE articles SET slug = ?, title = ?, excerpt = ?, body_source = ?, body_html = ?,
 			photo_url = ?, photo_caption = ?, photo_credit = ?, photo_width = ?, photo_height = ?, category_id = ?,

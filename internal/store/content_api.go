@@ -94,9 +94,18 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 		where += " AND " + pub + " >= ?"
 		args = append(args, dbTime(q.From))
 	}
+	// The one upper bound of the publish-time range: now, or an earlier To
+	// in its place (SQLite carries one bound a side into the index range;
+	// a day of /indeks years back must not walk every article since).
+	nowArg := 0 // the placeholder of "published_at <= now"
+	if link != "" {
+		nowArg = 1
+	}
+	upper := now
 	if !q.To.IsZero() {
-		where += " AND " + pub + " <= ?"
-		args = append(args, dbTime(q.To))
+		if to := dbTime(q.To); to.Before(now) {
+			args[nowArg], upper = to, to
+		}
 	}
 	var order, outer string
 	id := "a.id"
@@ -120,11 +129,7 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 		t := dbTime(q.After.PublishedAt)
 		args = slices.Clone(args)
 		if cmp == "<" {
-			nowArg := 0 // the placeholder of "published_at <= now"
-			if link != "" {
-				nowArg = 1
-			}
-			if t.Before(now) {
+			if t.Before(upper) {
 				args[nowArg] = t
 			}
 			where += " AND (" + pub + " < ? OR " + id + " < ?)"
@@ -173,7 +178,7 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 		list, err := page()
 		return list, -1, err
 	}
-	total, err := s.countOrEstimate(ctx, count+countWhere, pub, countArgs, now)
+	total, err := s.countOrEstimate(ctx, count+countWhere, pub, countArgs, upper)
 	if err != nil {
 		return nil, 0, fmt.Errorf("count articles: %w", err)
 	}

@@ -95,10 +95,46 @@ func (s *Store) relatedByTags(ctx context.Context, a domain.Article, limit int) 
 // SaveRelated replaces the stored related list of an article and marks it
 // computed; list is in display order.
 func (s *Store) SaveRelated(ctx context.Context, id int64, list []RelatedScore) error {
-	if err := s.Tx(ctx, func(tx *sql.Tx) error { return s.writeRelated(ctx, tx, id, list, true) }); err != nil {
+	return s.SaveRelatedWithOffers(ctx, id, list, nil, 0)
+}
+
+// SaveRelatedWithOffers offers article id to the stored lists of other
+// articles (as MergeRelated), then replaces id's own list and marks it
+// computed, all in one transaction: one commit per computed article.
+//
+// Related lists are derived data: the worker can recompute every one of
+// them from the articles. So on PostgreSQL the transaction commits without
+// waiting for its WAL flush (synchronous_commit off, for this transaction
+// only). A crash can then lose the last few of these commits, but each one
+// whole, its "computed" mark included, so the worker finds those articles
+// stale at the next start (StaleRelated) and does them again. Waiting for
+// the flush made the worker trail a busy newsroom by tens of seconds on a
+// slow disk. SQLite's WAL with synchronous=NORMAL already commits without a
+// flush.
+func (s *Store) SaveRelatedWithOffers(ctx context.Context, id int64, list, offers []RelatedScore, maxEntries int) error {
+	err := s.derivedTx(ctx, func(tx *sql.Tx) error {
+		if err := s.mergeRelated(ctx, tx, id, offers, maxEntries); err != nil {
+			return err
+		}
+		return s.writeRelated(ctx, tx, id, list, true)
+	})
+	if err != nil {
 		return fmt.Errorf("save related: %w", err)
 	}
 	return nil
+}
+
+// derivedTx runs fn in a write transaction for data that can be derived
+// again from what is committed durably (see SaveRelatedWithOffers).
+func (s *Store) derivedTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		if s.dialect == Postgres {
+			if _, err := tx.ExecContext(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
+				return err
+			}
+		}
+		return fn(tx)
+	})
 }
 
 func (s *Store) writeRelated(ctx context.Context, tx *sql.Tx, id int64, list []RelatedScore, computed bool) error {
@@ -364,56 +400,57 @@ func (s *Store) MergeRelated(ctx context.Context, id int64, offers []RelatedScor
 	if len(offers) == 0 {
 		return nil
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		for _, o := range offers {
-			rows, err := tx.QueryContext(ctx, s.q(`SELECT r.related_id, r.score FROM related_computed c
-				LEFT JOIN related_articles r ON r.article_id = c.article_id WHERE c.article_id = ?`), o.ID)
-			if err != nil {
+	if err := s.derivedTx(ctx, func(tx *sql.Tx) error { return s.mergeRelated(ctx, tx, id, offers, maxEntries) }); err != nil {
+		return fmt.Errorf("merge related: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) mergeRelated(ctx context.Context, tx *sql.Tx, id int64, offers []RelatedScore, maxEntries int) error {
+	for _, o := range offers {
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT r.related_id, r.score FROM related_computed c
+			LEFT JOIN related_articles r ON r.article_id = c.article_id WHERE c.article_id = ?`), o.ID)
+		if err != nil {
+			return err
+		}
+		computed, had := false, false
+		var list []RelatedScore
+		for rows.Next() {
+			var rid sql.NullInt64
+			var sc sql.NullFloat64
+			if err := rows.Scan(&rid, &sc); err != nil {
+				rows.Close()
 				return err
 			}
-			computed, had := false, false
-			var list []RelatedScore
-			for rows.Next() {
-				var rid sql.NullInt64
-				var sc sql.NullFloat64
-				if err := rows.Scan(&rid, &sc); err != nil {
-					rows.Close()
-					return err
-				}
-				computed = true
-				switch {
-				case rid.Valid && rid.Int64 == id:
-					had = true // its old score is replaced
-				case rid.Valid:
-					list = append(list, RelatedScore{ID: rid.Int64, Score: sc.Float64})
-				}
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			if !computed {
-				continue
-			}
-			list = append(list, RelatedScore{ID: id, Score: o.Score})
-			slices.SortFunc(list, func(x, y RelatedScore) int {
-				if c := cmp.Compare(y.Score, x.Score); c != 0 {
-					return c
-				}
-				return cmp.Compare(y.ID, x.ID)
-			})
-			list = list[:min(len(list), maxEntries)]
-			if !had && !slices.ContainsFunc(list, func(r RelatedScore) bool { return r.ID == id }) {
-				continue // not good enough for this list
-			}
-			if err := s.writeRelated(ctx, tx, o.ID, list, false); err != nil {
-				return err
+			computed = true
+			switch {
+			case rid.Valid && rid.Int64 == id:
+				had = true // its old score is replaced
+			case rid.Valid:
+				list = append(list, RelatedScore{ID: rid.Int64, Score: sc.Float64})
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("merge related: %w", err)
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if !computed {
+			continue
+		}
+		list = append(list, RelatedScore{ID: id, Score: o.Score})
+		slices.SortFunc(list, func(x, y RelatedScore) int {
+			if c := cmp.Compare(y.Score, x.Score); c != 0 {
+				return c
+			}
+			return cmp.Compare(y.ID, x.ID)
+		})
+		list = list[:min(len(list), maxEntries)]
+		if !had && !slices.ContainsFunc(list, func(r RelatedScore) bool { return r.ID == id }) {
+			continue // not good enough for this list
+		}
+		if err := s.writeRelated(ctx, tx, o.ID, list, false); err != nil {
+			return err
+		}
 	}
 	return nil
 }

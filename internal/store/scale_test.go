@@ -275,6 +275,20 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			_, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{TagSlug: "ramai"}, Page: domain.Page{Number: 1, Size: 20}})
 			return err
 		})
+		// /indeks: one day, of every channel and of one, is one range of
+		// the publish-time indexes.
+		check("indeks", []string{"articles_status_pub_id", "articles_category_pub_id"}, func() error {
+			day := time.Date(2024, 6, 20, 0, 0, 0, 0, time.FixedZone("WIB", 7*3600))
+			publish(t, s, store.ArticleInput{Title: "Berita Hari Itu", CategoryID: f.nasional, PublishedAt: day.Add(9 * time.Hour)})
+			for _, cat := range []string{"", "nasional"} {
+				q := store.ArticleQuery{Filter: domain.ArticleFilter{CategorySlug: cat}, From: day, To: day.AddDate(0, 0, 1).Add(-time.Microsecond),
+					Page: domain.Page{Number: 1, Size: 30}}
+				if _, _, err := s.QueryArticles(ctx, q); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
 		check("sitemap index", []string{"article_blocks", "article_tags_pub"}, func() error {
 			if _, err := s.ArticleSitemapBuckets(ctx, 50000); err != nil {
 				return err

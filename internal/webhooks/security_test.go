@@ -28,11 +28,16 @@ func TestWebhooksRefusePrivateTargets(t *testing.T) {
 		go func() { svc.Run(ctx); close(done) }()
 		t.Cleanup(func() { cancel(); <-done })
 		for _, url := range []string{tg.srv.URL, strings.Replace(tg.srv.URL, "127.0.0.1", "localhost", 1)} {
-			h, _, err := webhooks.Register(context.Background(), st, store.WebhookInput{URL: url, Active: true})
+			// What the newsroom's "Kirim ping" does (editorial.PingWebhook).
+			hid, err := st.CreateWebhook(context.Background(), store.WebhookInput{URL: url, Active: true}, webhooks.NewSecret())
 			if err != nil {
 				t.Fatal(err)
 			}
-			d, err := webhooks.Ping(context.Background(), st, h.ID, time.UTC)
+			did, err := st.CreateDelivery(context.Background(), hid, domain.EventPing, 0, webhooks.PingPayload(time.Now(), time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := st.Delivery(context.Background(), did)
 			if err != nil {
 				t.Fatal(err)
 			}

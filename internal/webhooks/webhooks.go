@@ -259,7 +259,7 @@ type ArticlePayload struct {
 }
 
 func (s *Service) articlePayload(a domain.Article) *ArticlePayload {
-	p := &ArticlePayload{ID: a.ID, Slug: a.Slug, Title: a.Title, Excerpt: a.Excerpt, URL: s.cfg.BaseURL + "/berita/" + a.Slug,
+	p := &ArticlePayload{ID: a.ID, Slug: a.Slug, Title: a.Title, Excerpt: a.Excerpt, URL: domain.ArticleURL(s.cfg.BaseURL, a.Slug),
 		Status: string(a.Status), PublishedAt: web.RFC3339(a.PublishedAt, s.cfg.Location),
 		UpdatedAt: web.RFC3339(a.UpdatedAt, s.cfg.Location), Category: a.Category.Slug, Tags: []string{}, Authors: []string{}}
 	for _, t := range a.Tags {

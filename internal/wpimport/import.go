@@ -322,7 +322,7 @@ func (im *importer) item(ctx context.Context, it *Item) error {
 		if err := tx.QueryRowContext(ctx, q("SELECT slug FROM articles WHERE id = ?"), id).Scan(&newSlug); err != nil {
 			return err
 		}
-		target := "/berita/" + newSlug
+		target := domain.ArticlePath(newSlug)
 		idParam := "p"
 		if it.Type == "page" {
 			idParam = "page_id"

@@ -158,6 +158,49 @@
   });
 })();
 
+// --- share bar (issue 14): the links work without this; with it "Salin
+// tautan" copies the canonical URL, and where the browser has a share sheet
+// (phones) "Lainnya" opens it. Nothing is sent anywhere by this code.
+(function () {
+  "use strict";
+  document.querySelectorAll(".share-bar[data-share-url]").forEach(function (bar) {
+    var url = bar.getAttribute("data-share-url"), title = bar.getAttribute("data-share-title") || document.title;
+    var msg = bar.querySelector("[data-share-msg]");
+    function say(text) { if (msg) msg.textContent = text; }
+    var copy = bar.querySelector("a[data-copy]");
+    if (copy) copy.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var done = function () { say("Tautan disalin: " + url); };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(done, function () { copyByHand(url) ? done() : say("Salin tautan ini: " + url); });
+      } else if (copyByHand(url)) {
+        done();
+      } else {
+        say("Salin tautan ini: " + url);
+      }
+    });
+    var native = bar.querySelector("[data-share-native]");
+    if (native && navigator.share) {
+      native.hidden = false;
+      native.querySelector("button").addEventListener("click", function () {
+        navigator.share({ title: title, url: url }).catch(function () { /* the reader closed the sheet */ });
+      });
+    }
+  });
+  // copyByHand copies through a selected text field, for pages served over
+  // plain HTTP where the Clipboard API is not offered.
+  function copyByHand(text) {
+    var field = document.createElement("textarea");
+    field.value = text; field.setAttribute("readonly", ""); field.className = "sr-only";
+    document.body.appendChild(field);
+    field.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    field.remove();
+    return ok;
+  }
+})();
+
 /* --- ad slots (issue 14, siteset): ask the network to fill each of its
    units once its loader is on the page (the operator enabled it with
    --ad-network; without it no unit is ever written). */
