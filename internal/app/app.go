@@ -192,9 +192,19 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	}
 	a.Editorial = editorial.New(st, render.New(), uploads)
 	a.Editorial.SetAdNetwork(cfg.Site.Ads) // the operator's, for the slots admins fill (issue 14)
-	// Moderation is an engagement change like a reader's comment: one event
-	// drops this process's cached pages and tells the other processes.
-	a.Editorial.OnChange(a.Engage.Changed)
+	// The newsroom's one change event. Moderation and poll edits are
+	// engagement changes like a reader's comment: engage drops this
+	// process's pages of those articles and tells the other processes.
+	// Settings, categories, tags and institutional pages show on every
+	// page: the site drops its caches whole and tells the others.
+	a.Editorial.OnChange(func(ctx context.Context, c editorial.Change) {
+		for _, id := range c.Articles {
+			a.Engage.Changed(id)
+		}
+		if c.Site != "" {
+			a.Site.Changed(ctx, c.Site)
+		}
+	})
 	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location},
 		a.Auth, a.Editorial, log)
 	if err != nil {

@@ -41,21 +41,6 @@ func actionStatus(action string) (string, bool) {
 	return "", false
 }
 
-// OnChange registers fn to run after the newsroom changed what readers see
-// of an article's engagement (a comment approved, hidden or deleted), with
-// the article's id. internal/app wires it to engage.Service.Changed, the one
-// change event that drops this process's page cache and tells the others.
-// Register at start-up, before serving.
-func (s *Service) OnChange(fn func(articleID int64)) { s.onChange = append(s.onChange, fn) }
-
-func (s *Service) changed(articleIDs []int64) {
-	for _, id := range articleIDs {
-		for _, fn := range s.onChange {
-			fn(id)
-		}
-	}
-}
-
 // Comments lists the comments with a status (the moderation queue).
 func (s *Service) Comments(ctx context.Context, u *domain.User, status string, p domain.Page) ([]domain.Comment, int, error) {
 	if err := auth.Require(u, auth.PermComments); err != nil {
@@ -81,7 +66,7 @@ func (s *Service) Comment(ctx context.Context, u *domain.User, id int64) (domain
 // Moderate applies one action (approve, reject, spam, hold or delete; the
 // target status is accepted as well) to 1 to MaxBulk comments. Deleting a
 // comment deletes its replies. The articles whose comments changed are
-// announced through OnChange.
+// announced through OnChange (one Change).
 func (s *Service) Moderate(ctx context.Context, u *domain.User, ids []int64, action string) error {
 	if err := auth.Require(u, auth.PermComments); err != nil {
 		return err
@@ -105,7 +90,7 @@ func (s *Service) Moderate(ctx context.Context, u *domain.User, ids []int64, act
 	if err != nil {
 		return err
 	}
-	s.changed(articles)
+	s.changed(ctx, Change{Articles: articles})
 	return nil
 }
 

@@ -36,8 +36,8 @@ type Service struct {
 	store    *store.Store
 	render   *render.Renderer
 	media    *media.Store
-	onChange []func(articleID int64) // see OnChange
-	ads      ads.Network             // the operator's ad network (SetAdNetwork)
+	onChange []func(context.Context, Change) // see OnChange
+	ads      ads.Network                     // the operator's ad network (SetAdNetwork)
 }
 
 // New builds the service; media may be nil when uploads are off.

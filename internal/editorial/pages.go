@@ -55,5 +55,9 @@ func (s *Service) SaveStaticPage(ctx context.Context, u *domain.User, p domain.S
 		return p, err
 	}
 	p.BodyHTML = html
-	return p, s.store.SaveStaticPage(ctx, p)
+	if err := s.store.SaveStaticPage(ctx, p); err != nil {
+		return p, err
+	}
+	s.changed(ctx, Change{Site: ChangePages}) // every page's footer links it
+	return p, nil
 }

@@ -83,5 +83,9 @@ func (s *Service) SetArticleSlot(ctx context.Context, u *domain.User, raw string
 	if err != nil {
 		return "", err
 	}
-	return clean, s.store.SetSetting(ctx, store.SettingArticleSlot, clean)
+	if err := s.store.SetSetting(ctx, store.SettingArticleSlot, clean); err != nil {
+		return "", err
+	}
+	s.changed(ctx, Change{Site: ChangeSettings}) // every article page shows the slot
+	return clean, nil
 }

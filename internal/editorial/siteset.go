@@ -107,6 +107,7 @@ func (s *Service) SetSiteLook(ctx context.Context, u *domain.User, c LookChange)
 	if err := s.store.SetSettings(ctx, store.LookValues(l)); err != nil {
 		return l, err
 	}
+	s.changed(ctx, Change{Site: ChangeLook}) // every page shows the name, menu and footer
 	return l, nil
 }
 
@@ -247,7 +248,11 @@ func (s *Service) setLogo(ctx context.Context, logo domain.Logo) error {
 		return err
 	}
 	l.Logo = logo
-	return s.store.SetSettings(ctx, store.LookValues(l))
+	if err := s.store.SetSettings(ctx, store.LookValues(l)); err != nil {
+		return err
+	}
+	s.changed(ctx, Change{Site: ChangeLook}) // every page's header shows it
+	return nil
 }
 
 // AdSlots returns the ad slots as admins filled them.
@@ -288,6 +293,7 @@ func (s *Service) SetAdSlots(ctx context.Context, u *domain.User, in map[string]
 	if err := s.store.SetSettings(ctx, map[string]string{store.SettingAdSlots: store.AdSlotsValue(slots)}); err != nil {
 		return nil, err
 	}
+	s.changed(ctx, Change{Site: ChangeLook}) // every reader page may show a slot
 	return s.store.AdSlots(ctx)
 }
 
@@ -387,5 +393,9 @@ func (s *Service) SetHomePoll(ctx context.Context, u *domain.User, choice string
 			return "", domain.Invalid("polling %q khusus artikel: ubah cakupannya menjadi polling situs dulu bila ingin memasangnya di beranda", truncate(p.Question, 60))
 		}
 	}
-	return choice, s.store.SetSettings(ctx, map[string]string{store.SettingHomePoll: choice})
+	if err := s.store.SetSettings(ctx, map[string]string{store.SettingHomePoll: choice}); err != nil {
+		return "", err
+	}
+	s.changed(ctx, Change{Site: ChangeLook}) // the home page, and articles without their own poll
+	return choice, nil
 }

@@ -44,6 +44,7 @@ func (s *Service) CreateCategory(ctx context.Context, u *domain.User, c domain.C
 	if err != nil {
 		return c, err
 	}
+	s.changed(ctx, Change{Site: ChangeCategories}) // the navigation shows it
 	slug := c.Slug
 	if slug == "" {
 		slug = domain.Slugify(c.Name)
@@ -69,7 +70,11 @@ func (s *Service) UpdateCategory(ctx context.Context, u *domain.User, id int64, 
 		return c, err
 	}
 	c.ID, c.Name, c.Slug, c.Description = id, strings.TrimSpace(c.Name), strings.TrimSpace(c.Slug), strings.TrimSpace(c.Description)
-	return c, s.store.UpdateCategory(ctx, id, c)
+	if err := s.store.UpdateCategory(ctx, id, c); err != nil {
+		return c, err
+	}
+	s.changed(ctx, Change{Site: ChangeCategories})
+	return c, nil
 }
 
 // DeleteCategory removes an empty category.
@@ -77,7 +82,11 @@ func (s *Service) DeleteCategory(ctx context.Context, u *domain.User, id int64) 
 	if err := auth.Require(u, auth.PermCategories); err != nil {
 		return err
 	}
-	return s.store.DeleteCategory(ctx, id)
+	if err := s.store.DeleteCategory(ctx, id); err != nil {
+		return err
+	}
+	s.changed(ctx, Change{Site: ChangeCategories})
+	return nil
 }
 
 // Tags lists the tags with their article counts.
@@ -101,7 +110,12 @@ func (s *Service) RenameTag(ctx context.Context, u *domain.User, id int64, name 
 	if err := auth.Require(u, auth.PermTags); err != nil {
 		return domain.Tag{}, err
 	}
-	return s.store.RenameTag(ctx, id, name)
+	t, err := s.store.RenameTag(ctx, id, name)
+	if err != nil {
+		return t, err
+	}
+	s.changed(ctx, Change{Site: ChangeTags}) // every article with the tag shows its name
+	return t, nil
 }
 
 // MergeTag moves tag id's articles to the tag named (or slugged) into and
@@ -114,7 +128,11 @@ func (s *Service) MergeTag(ctx context.Context, u *domain.User, id int64, into s
 	if err != nil {
 		return t, domain.Invalid("topik tujuan %q tidak ada", strings.TrimSpace(into))
 	}
-	return t, s.store.MergeTags(ctx, id, t.ID)
+	if err := s.store.MergeTags(ctx, id, t.ID); err != nil {
+		return t, err
+	}
+	s.changed(ctx, Change{Site: ChangeTags})
+	return t, nil
 }
 
 // Polls lists the latest 200 polls.
@@ -151,7 +169,7 @@ func (s *Service) CreatePoll(ctx context.Context, u *domain.User, in store.PollI
 	if err != nil {
 		return domain.Poll{}, err
 	}
-	s.store.SiteChanged(ctx, "poll") // a site poll shows on every page without its own (issue 14)
+	s.changed(ctx, Change{Site: ChangePolls}) // a site poll shows on every page without its own (issue 14)
 	return s.store.Poll(ctx, id)
 }
 
@@ -193,10 +211,11 @@ func (s *Service) UpdatePoll(ctx context.Context, u *domain.User, id int64, c Po
 	}
 	poll, err := s.store.Poll(ctx, id)
 	if err == nil {
-		s.changed([]int64{poll.ArticleID}) // the article shows the poll
-		if c.Scope != nil {
-			s.store.SiteChanged(ctx, "poll") // it leaves, or reaches, every page (issue 14)
+		c := Change{Articles: []int64{poll.ArticleID}} // the article shows the poll
+		if upd.Scope != nil {
+			c.Site = ChangePolls // it leaves, or reaches, every page (issue 14)
 		}
+		s.changed(ctx, c)
 	}
 	return poll, err
 }
@@ -206,10 +225,14 @@ func (s *Service) DeletePoll(ctx context.Context, u *domain.User, id int64) erro
 	if err := auth.Require(u, auth.PermPolls); err != nil {
 		return err
 	}
+	poll, err := s.store.Poll(ctx, id)
+	if err != nil {
+		return err
+	}
 	if err := s.store.DeletePoll(ctx, id); err != nil {
 		return err
 	}
-	s.store.SiteChanged(ctx, "poll") // the pages that showed it (issue 14)
+	s.changed(ctx, Change{Articles: []int64{poll.ArticleID}, Site: ChangePolls}) // the pages that showed it (issue 14)
 	return nil
 }
 

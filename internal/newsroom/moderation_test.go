@@ -2,7 +2,6 @@ package newsroom_test
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -34,19 +33,7 @@ func TestModerationShowsAtOnceThroughALongPageCache(t *testing.T) {
 			}
 			comment[name] = c.ID
 		}
-		reader := func() string { // a reader without cookies: the page cache serves them
-			t.Helper()
-			resp, err := http.Get(e.URL + "/berita/banjir-surut-di-bekasi")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer resp.Body.Close()
-			b, _ := io.ReadAll(resp.Body)
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("article page: %d", resp.StatusCode)
-			}
-			return string(b)
-		}
+		reader := func() string { return readerPage(t, e.URL+"/berita/banjir-surut-di-bekasi") }
 		shows := func(step, text string, want bool) {
 			t.Helper()
 			if got := strings.Contains(reader(), text); got != want {

@@ -45,7 +45,8 @@ func (r *Renderer) Markdown(src string) (string, error) {
 	if err := r.md.Convert([]byte(src), &buf); err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
-	return r.Sanitize(buf.String()), nil
+	// A post's address alone on its line becomes a card (embed.go).
+	return EmbedCards(r.Sanitize(buf.String())), nil
 }
 
 // Sanitize cleans HTML that did not come from Markdown. The input is first

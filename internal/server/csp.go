@@ -3,33 +3,36 @@ package server
 import "strings"
 
 // contentPolicy is the Content-Security-Policy: everything from this site
-// only (images also from the media base URL's origin), no plugins, no
-// framing, no inline script or style. extra adds sources by directive (an
-// ad network's hosts, issue 14); with none the policy is the strict one
-// every answer has always had.
-func contentPolicy(mediaOrigin string, extra map[string][]string) string {
+// only (images also from the media base URL's origin; frames only from the
+// embed players' origins), no plugins, no framing, no inline script or
+// style. extra adds sources by directive (an ad network's hosts, issue 14);
+// with none the policy is the strict one every answer has.
+func contentPolicy(mediaOrigin string, frameOrigins []string, extra map[string][]string) string {
 	imgSrc := "'self' data:"
 	if mediaOrigin != "" {
 		imgSrc += " " + mediaOrigin
 	}
-	dirs := []struct{ name, src string }{
-		{"default-src", "'self'"}, {"img-src", imgSrc}, {"style-src", "'self'"}, {"script-src", "'self'"},
-		{"object-src", "'none'"}, {"frame-ancestors", "'none'"}, {"base-uri", "'self'"}, {"form-action", "'self'"},
-		// Only written when extra names them (default-src covers them).
-		{"frame-src", "'self'"}, {"connect-src", "'self'"},
+	dirs := []struct {
+		name, src string
+		always    bool // else written only when extra names it (default-src covers it)
+	}{
+		{"default-src", "'self'", true}, {"img-src", imgSrc, true}, {"style-src", "'self'", true}, {"script-src", "'self'", true},
+		{"object-src", "'none'", true}, {"frame-src", strings.Join(frameOrigins, " "), true},
+		{"frame-ancestors", "'none'", true}, {"base-uri", "'self'", true}, {"form-action", "'self'", true},
+		{"connect-src", "'self'", false},
 	}
 	var b strings.Builder
-	for i, d := range dirs {
+	for _, d := range dirs {
 		hosts := extra[d.name]
-		if i >= 8 && len(hosts) == 0 {
+		if !d.always && len(hosts) == 0 {
 			continue
 		}
 		if b.Len() > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(d.name + " " + d.src)
-		for _, h := range hosts {
-			b.WriteString(" " + h)
+		b.WriteString(d.name)
+		for _, src := range append(strings.Fields(d.src), hosts...) {
+			b.WriteString(" " + src)
 		}
 	}
 	return b.String()

@@ -46,16 +46,19 @@ func startProcess(t *testing.T, dsn string, ttl time.Duration) *process {
 	return p
 }
 
-func (p *process) home(t *testing.T) string {
+func (p *process) home(t *testing.T) string { return p.page(t, "/") }
+
+// page is what a reader without cookies gets at path from this process.
+func (p *process) page(t *testing.T, path string) string {
 	t.Helper()
-	resp, err := http.Get(p.srv.URL + "/")
+	resp, err := http.Get(p.srv.URL + path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("home: status %d", resp.StatusCode)
+		t.Fatalf("%s: status %d", path, resp.StatusCode)
 	}
 	return string(b)
 }
@@ -185,15 +188,7 @@ func TestReactionInOneProcessShowsInAnother(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := func() string {
-		resp, err := http.Get(b.srv.URL + "/berita/banjir-rob-rendam-pesisir-utara")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		body, _ := io.ReadAll(resp.Body)
-		return string(body)
-	}
+	page := func() string { return b.page(t, "/berita/banjir-rob-rendam-pesisir-utara") }
 	time.Sleep(300 * time.Millisecond) // let the publication's notification land
 	if !strings.Contains(page(), "<span data-likes>0</span>") {
 		t.Fatal("B's article page does not show 0 likes")
@@ -224,4 +219,49 @@ func TestReactionInOneProcessShowsInAnother(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// Issue 9: a site-wide newsroom write (here the article slot, through the
+// editorial service as both doors call it) in one process shows on another
+// process's cached article page at once: the one change event reaches the
+// other processes too (NOTIFY "s:settings").
+func TestSiteChangeInOneProcessShowsInAnother(t *testing.T) {
+	dsn := testdb.PostgresURL(t)
+	ctx := context.Background()
+	a := startProcess(t, dsn, time.Minute)
+	b := startProcess(t, dsn, time.Minute)
+	awaitListeners(t, dsn, 2)
+	// One more process over the same database for the admin's write: the
+	// assembled application, as warta serve builds it.
+	cfg := app.Config{Site: site.Config{Name: "Tampang", BaseURL: "http://warta.test", Location: jakarta}, MediaDir: t.TempDir(),
+		Log: slog.New(slog.NewTextHandler(testLogWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+	writer, _, _ := serve(t, a.st, cfg)
+	admin, err := writer.Editorial.AddUser(ctx, "admin@warta.test", "Ani Admin", domain.RoleAdmin, "sandi-rahasia-panjang")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := a.st.CreateCategory(ctx, domain.Category{Name: "Nasional", Position: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.st.CreateArticle(ctx, store.ArticleInput{Title: "Jalan Tol Baru Dibuka", CategoryID: cat,
+		Status: domain.StatusPublished, PublishedAt: time.Now().Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	page := func() string { return b.page(t, "/berita/jalan-tol-baru-dibuka") }
+	time.Sleep(300 * time.Millisecond) // let the publication's notification land
+	if strings.Contains(page(), "Iklan Toko Sepatu") {
+		t.Fatal("B shows the slot before it was set")
+	}
+	if _, err := writer.Editorial.SetArticleSlot(ctx, &admin, "<p>Iklan Toko Sepatu</p>"); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	for !strings.Contains(page(), "Iklan Toko Sepatu") {
+		if time.Since(start) > 3*time.Second {
+			t.Fatal("B's cached article page does not show the slot set elsewhere within 3s (cache TTL is 1 minute)")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("B showed the new slot after %v", time.Since(start).Round(time.Millisecond))
 }

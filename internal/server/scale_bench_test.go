@@ -16,6 +16,7 @@ import (
 
 	"warta/internal/app"
 	"warta/internal/auth"
+	"warta/internal/discovery"
 	"warta/internal/domain"
 	"warta/internal/editorial"
 	"warta/internal/site"
@@ -88,8 +89,34 @@ func BenchmarkPagesAtScale(b *testing.B) {
 				b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
 			})
 		}
+		b.Run("related-per-publish/"+name, func(b *testing.B) { benchRelatedPerPublish(b, st, a.Discovery) })
 		st.Close()
 	}
+}
+
+// benchRelatedPerPublish times the related-news work one publish costs at
+// this size: computing the article's list from its candidates, offering it
+// to the lists of the best of them and recomputing the lists it leaves
+// (discovery.Engine.Recompute), on the newest articles in turn.
+func benchRelatedPerPublish(b *testing.B, st *store.Store, e *discovery.Engine) {
+	ids, err := st.PublishedArticleIDs(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	slices.Sort(ids)
+	ids = ids[max(0, len(ids)-20):]
+	var times []time.Duration
+	i := 0
+	for b.Loop() {
+		t := time.Now()
+		if err := e.Recompute(context.Background(), ids[i%len(ids)]); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(t))
+		i++
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
 }
 
 func scaleName(dsn string) string {

@@ -16,6 +16,7 @@ import (
 	"warta/internal/api"
 	"warta/internal/domain"
 	"warta/internal/media"
+	"warta/internal/render"
 	"warta/internal/store"
 	"warta/internal/web"
 )
@@ -92,9 +93,12 @@ func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Serve
 	if cfg.Media != nil {
 		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.Media, log)))
 	}
-	s.headers = securityHeaders(contentPolicy(cfg.MediaOrigin, nil))
+	// frame-src: only the embed providers a reader asked to load
+	// (render/embed.go); with an ad network on, reader pages also allow its
+	// hosts (issue 14, csp.go).
+	s.headers = securityHeaders(contentPolicy(cfg.MediaOrigin, render.FrameOrigins(), nil))
 	if cfg.Ads.On() {
-		s.adHeaders = securityHeaders(contentPolicy(cfg.MediaOrigin, cfg.Ads.Hosts()))
+		s.adHeaders = securityHeaders(contentPolicy(cfg.MediaOrigin, render.FrameOrigins(), cfg.Ads.Hosts()))
 	}
 	s.handler = s.middleware(s.validInput(s.crossOrigin(api.CORS(conditional(mux)))))
 	return s, nil

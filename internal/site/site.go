@@ -71,11 +71,27 @@ type Site struct {
 	now     func() time.Time
 }
 
+// SitePayload starts the notification of a site-wide change (settings,
+// categories, tags, institutional pages: see Changed), e.g. "s:settings".
+const SitePayload = "s:"
+
+// Changed drops every cached page, skeleton and fragment after a write
+// that every page may show (a setting, a category, a tag, an institutional
+// page; what names it, see editorial.Change), and on PostgreSQL tells the
+// other processes, whose RemoteChange does the same.
+func (s *Site) Changed(ctx context.Context, what string) {
+	s.invalidateAll()
+	if err := s.store.Notify(ctx, SitePayload+what); err != nil {
+		s.log.Warn("notify other processes", "change", what, "err", err)
+	}
+}
+
 // RemoteChange drops from the caches what a change another process made to
 // the shared database shows on (see store.Listen): engagement on named
 // articles ("e:a:1,2"; 0 is a vote) drops those articles' pages (or the
 // pages with a poll), engagement on unnamed articles every article page,
-// and anything else (an article, a setting, a resync) both caches whole.
+// and anything else (an article, a site-wide change "s:…", a resync) both
+// caches whole.
 func (s *Site) RemoteChange(payload string) {
 	if ids, ok := strings.CutPrefix(payload, "e:a:"); ok {
 		for _, v := range strings.Split(ids, ",") {
@@ -144,9 +160,6 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	// arrive through RemoteChange (PostgreSQL NOTIFY), or else show within
 	// the caches' TTL.
 	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.invalidateAll() })
-	// A setting (the site's look, ad slots, the home poll) may show on any
-	// page (issue 14).
-	st.OnSiteChange(func(context.Context, string) { s.invalidateAll() })
 	eng.OnChange(s.engagementChanged)
 	funcs := template.FuncMap{
 		"asset":   assets.URL,

@@ -26,7 +26,6 @@ type changeHooks struct {
 	mu    sync.RWMutex
 	inTx  []func(ctx context.Context, tx *sql.Tx, c ArticleChange) error
 	after []func(ctx context.Context, c ArticleChange)
-	site  []func(ctx context.Context, what string) // see OnSiteChange
 }
 
 // OnArticleWrite registers fn to run inside every transaction that writes an

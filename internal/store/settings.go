@@ -41,7 +41,6 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	if err != nil {
 		return fmt.Errorf("set setting %s: %w", key, err)
 	}
-	s.SiteChanged(ctx, key) // readers may see it on any page (issue 14)
 	return nil
 }
 

@@ -25,37 +25,9 @@ const (
 	SettingHomePoll = "home.poll"
 )
 
-// SiteChangePayload prefixes the cross-process notification of a site-wide
-// change ("s:site.name"): listeners drop every cached page.
-const SiteChangePayload = "s:"
-
-// OnSiteChange registers fn to run after a site-wide write that readers may
-// see on any page (a setting: the site's name, menu, ad slots, home poll):
-// the site drops every cached page. Other processes hear of it through
-// Notify. Register at start-up.
-func (s *Store) OnSiteChange(fn func(ctx context.Context, what string)) {
-	s.hooks.mu.Lock()
-	defer s.hooks.mu.Unlock()
-	s.hooks.site = append(s.hooks.site, fn)
-}
-
-// SiteChanged announces a site-wide change (what names it, e.g. a setting
-// key): this process's hooks run and the other processes are told.
-func (s *Store) SiteChanged(ctx context.Context, what string) {
-	s.hooks.mu.RLock()
-	hooks := s.hooks.site
-	s.hooks.mu.RUnlock()
-	for _, fn := range hooks {
-		fn(ctx, what)
-	}
-	if err := s.Notify(ctx, SiteChangePayload+what); err != nil {
-		s.logger().Warn("notify site change", "what", what, "err", err)
-	}
-}
-
 // SetSettings stores several settings in one transaction ("" deletes a
-// key, so it falls back to its default) and then announces one site-wide
-// change.
+// key, so it falls back to its default). The editorial method that calls
+// it announces the change (editorial.Change).
 func (s *Store) SetSettings(ctx context.Context, kv map[string]string) error {
 	keys := make([]string, 0, len(kv))
 	for k := range kv {
@@ -79,9 +51,6 @@ func (s *Store) SetSettings(ctx context.Context, kv map[string]string) error {
 	})
 	if err != nil {
 		return fmt.Errorf("set settings: %w", err)
-	}
-	if len(keys) > 0 {
-		s.SiteChanged(ctx, keys[0])
 	}
 	return nil
 }

@@ -201,6 +201,42 @@
   }
 })();
 
+// --- embeds (issue 14): a card links to the post (all there is without
+// this script); "Tampilkan di sini" puts the provider's player in an iframe
+// only then. The address comes from the card the server wrote, and only on
+// the providers the CSP's frame-src names.
+(function () {
+  "use strict";
+  var allowed = /^https:\/\/(www\.youtube-nocookie\.com\/embed\/|platform\.twitter\.com\/embed\/|www\.instagram\.com\/p\/|www\.tiktok\.com\/embed\/)/;
+  document.querySelectorAll("figure.embed[data-embed-src]").forEach(function (fig) {
+    var src = fig.getAttribute("data-embed-src"), kind = fig.getAttribute("data-embed");
+    var card = fig.querySelector(".embed-card");
+    if (!allowed.test(src) || !card) return;
+    var provider = (fig.querySelector(".embed-provider") || {}).textContent || "";
+    var title = (fig.querySelector(".embed-title") || {}).textContent || provider;
+    var btn = document.createElement("button");
+    btn.type = "button"; btn.className = "embed-load";
+    btn.textContent = "Tampilkan di sini";
+    btn.setAttribute("aria-label", "Tampilkan " + title + " di sini (memuat konten dari " + provider + ")");
+    btn.addEventListener("click", function () {
+      var frame = document.createElement("iframe");
+      frame.src = src + (kind === "youtube" ? (src.indexOf("?") < 0 ? "?" : "&") + "autoplay=1" : "");
+      frame.title = title;
+      frame.className = "embed-frame embed-frame-" + kind;
+      frame.setAttribute("allow", "autoplay; encrypted-media; picture-in-picture; fullscreen; clipboard-write");
+      frame.setAttribute("allowfullscreen", "");
+      frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+      frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation");
+      var open = document.createElement("a");
+      open.href = card.href; open.className = "small embed-open"; open.rel = "nofollow noopener";
+      open.textContent = "Buka di " + provider;
+      fig.replaceChildren(frame, open);
+      frame.focus();
+    });
+    fig.appendChild(btn);
+  });
+})();
+
 /* --- ad slots (issue 14, siteset): ask the network to fill each of its
    units once its loader is on the page (the operator enabled it with
    --ad-network; without it no unit is ever written). */
