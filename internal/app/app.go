@@ -130,6 +130,16 @@ func OpenStore(ctx context.Context, dsn string) (*store.Store, error) {
 	return st, nil
 }
 
+// newRenderer is the body renderer: links to baseURL are the site's own,
+// and uploaded images in bodies get their size from the media store.
+func newRenderer(baseURL string, uploads *media.Store) *render.Renderer {
+	opts := []render.Option{render.SiteURL(baseURL)}
+	if uploads != nil {
+		opts = append(opts, render.ImageSizes(uploads.Size))
+	}
+	return render.New(opts...)
+}
+
 // New assembles the application over an open, migrated store. The caller
 // keeps the store and closes it after Run returned.
 func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
@@ -190,7 +200,7 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	case cfg.MediaDir != "":
 		uploads = media.NewWith(media.Dir(cfg.MediaDir), cfg.MediaURL)
 	}
-	a.Editorial = editorial.New(st, render.New(), uploads)
+	a.Editorial = editorial.New(st, newRenderer(cfg.Site.BaseURL, uploads), uploads)
 	// The newsroom's one change event. Moderation and poll edits are
 	// engagement changes like a reader's comment: engage drops this
 	// process's pages of those articles and tells the other processes.

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"warta/internal/domain"
@@ -28,6 +29,7 @@ type articlePage struct {
 	Latest  []domain.Article
 	Notes   []domain.Note // corrections ("Ralat") and update notes, oldest first
 	Srcset  string        // the lead photo's widths, for uploads (media package)
+	Gallery bool          // the body has a photo gallery: the page loads its lightbox (galeri.js)
 	Holes   articleHoles
 	Share   shareBar // share.go
 }
@@ -104,6 +106,7 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 			return nil, nil, time.Time{}, err
 		}
 		p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
+		p.Gallery = strings.Contains(a.BodyHTML, `<ul class="gallery"`)
 		p.Share = newShareBar(f.Meta.Canonical, a.Title)
 		b, err := s.renderBytes("article", "layout", p)
 		return b, a, s.endOfDay(), err

@@ -121,9 +121,9 @@ func (s *Site) comment(w http.ResponseWriter, r *http.Request) error {
 
 // vote handles the poll form.
 func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id < 1 {
-		return s.formError(w, r, domain.NotFound("polling tidak ditemukan"))
+	id, err := web.PathID(r, "id", "polling")
+	if err != nil {
+		return s.formError(w, r, err)
 	}
 	if err := parseForm(w, r); err != nil {
 		return s.formError(w, r, err)

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"time"
 
 	"warta/internal/domain"
@@ -23,6 +24,7 @@ type homePage struct {
 	Popular   []domain.Article // Terpopuler this week
 	Blocks    []categoryBlock
 	Poll      *pollView
+	More      *moreLink // "Muat lebih banyak" under Berita Terbaru: /terkini after its last story
 
 	// PopularToday is Terpopuler since midnight in the site's zone.
 	PopularToday []domain.Article
@@ -43,6 +45,9 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.frame = f
+	if n := len(p.Latest); n > 0 {
+		p.More = newMoreLink("/terkini?sebelum="+strconv.FormatInt(p.Latest[n-1].ID, 10), true)
+	}
 	if p.Poll, err = s.openPoll(r, s.readers.Visit(r), 0); err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"warta/internal/discovery"
 	"warta/internal/domain"
 	"warta/internal/store"
+	"warta/internal/web"
 )
 
 const (
@@ -67,7 +68,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 	if p.Category != "" && domain.Slugify(p.Category) != p.Category {
 		return domain.Invalid("kanal %q tidak dikenal", domain.Truncate(p.Category, 40))
 	}
-	from, to, err := discovery.DateRange(p.From, p.To, s.cfg.Location)
+	from, to, err := web.DateRange(p.From, p.To, "tanggal mulai", "tanggal akhir", s.cfg.Location)
 	if err != nil {
 		return err
 	}

@@ -176,8 +176,12 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
 	}
-	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks"} {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/front.html", "templates/"+name+".html")
+	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks", "more"} {
+		files := []string{"templates/layout.html", "templates/front.html", "templates/more.html"} // more.html: "Muat lebih banyak" (more.go)
+		if name != "more" {
+			files = append(files, "templates/"+name+".html")
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, files...)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
@@ -314,12 +318,7 @@ func (s *Site) render(w http.ResponseWriter, page string, status int, data any) 
 }
 
 // pageURL is page n of the list at base, which may carry a query already.
-func pageURL(base string, n int) string {
-	if strings.Contains(base, "?") {
-		return base + "&page=" + strconv.Itoa(n)
-	}
-	return base + "?page=" + strconv.Itoa(n)
-}
+func pageURL(base string, n int) string { return withParam(base, "page", strconv.Itoa(n)) }
 
 // pageParam reads ?page=N (default 1); anything else is a 400.
 func pageParam(r *http.Request) (int, error) {
