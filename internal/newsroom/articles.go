@@ -3,7 +3,6 @@ package newsroom
 import (
 	"errors"
 	"html/template"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -110,6 +109,9 @@ type editorPage struct {
 	CanNotes   bool
 	CanHot     bool // editors decide on the #HOT badge
 	Srcset     string
+	// BodySnippet is the Markdown of images just uploaded for the body,
+	// shown to paste when the form was sent without JavaScript.
+	BodySnippet string
 }
 
 var actionLabels = map[domain.Status]actionButton{
@@ -215,17 +217,9 @@ func (u *UI) attachUpload(r *http.Request, p *auth.Principal, f *articleForm) er
 	if fh.Size == 0 {
 		return nil
 	}
-	if fh.Size > u.ed.MaxUpload() {
-		return domain.Errorf(domain.ETooLarge, "gambar terlalu besar: paling besar %d MB", u.ed.MaxUpload()>>20)
-	}
-	file, err := fh.Open()
+	data, err := readFormFile(fh, u.ed.MaxUpload())
 	if err != nil {
-		return domain.Invalid("berkas foto tidak terbaca")
-	}
-	defer file.Close()
-	data, err := io.ReadAll(file)
-	if err != nil {
-		return domain.Invalid("berkas foto tidak terbaca")
+		return err
 	}
 	img, err := u.ed.Upload(&p.User, data)
 	if err != nil {
@@ -287,6 +281,20 @@ func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 			return err
 		}
 		pg.Preview = template.HTML(html) // sanitised by the render package
+		u.render(w, "editor", http.StatusOK, pg)
+		return nil
+	}
+	if action == "body_upload" { // images for the body, without JavaScript: show the Markdown to paste
+		_, md, err := u.uploadBody(r, p)
+		if err != nil {
+			return fail(err)
+		}
+		pg, err := u.editorPage(r, p, a, f)
+		if err != nil {
+			return err
+		}
+		pg.BodySnippet = strings.TrimSpace(md)
+		pg.Notice = "Gambar terunggah. Salin kodenya ke isi berita di tempat gambar ingin ditampilkan, lalu simpan."
 		u.render(w, "editor", http.StatusOK, pg)
 		return nil
 	}
@@ -357,6 +365,9 @@ func (u *UI) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 }
 
 func (u *UI) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if len(bodyFiles(r)) > 0 {
+		return u.bodyUploadJSON(w, r, p)
+	}
 	var f articleForm
 	if err := u.attachUpload(r, p, &f); err != nil {
 		return err
