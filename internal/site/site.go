@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"warta/internal/ads"
 	"warta/internal/domain"
 	"warta/internal/engage"
 	"warta/internal/store"
@@ -53,6 +54,9 @@ type Config struct {
 	// address); the public API must share it. Nil: the TCP peer, with a
 	// random secret (tests of the site alone).
 	Readers *web.Readers
+	// Ads is the ad network the operator enabled (--ad-network); the zero
+	// value shows no network units (house slots still show).
+	Ads ads.Network
 }
 
 // Site serves the reader pages.
@@ -202,8 +206,8 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		funcs[k] = fn
 	}
 	funcs["breakingNow"] = func(a domain.Article) bool { return a.BreakingAt(time.Now()) }
-	newsLD := funcs["newsArticleLD"].(func(domain.Article) newsArticleLD)
-	funcs["liveBlogLD"] = func(a domain.Article, v *liveView) liveBlogLD { return buildLiveBlogLD(cfg, newsLD(a), v) }
+	newsLD := funcs["newsArticleLD"].(func(domain.Article, siteLook) newsArticleLD)
+	funcs["liveBlogLD"] = func(a domain.Article, l siteLook, v *liveView) liveBlogLD { return buildLiveBlogLD(cfg, newsLD(a, l), v) }
 	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks", "more"} {
 		files := []string{"templates/layout.html", "templates/front.html", "templates/more.html", "templates/live.html"} // more.html: "Muat lebih banyak" (more.go)
 		if name != "more" {
@@ -236,6 +240,7 @@ type frame struct {
 	Nav       []domain.Category
 	SitePages []domain.StaticPage // the footer's institutional pages (not Pages: search pages have their own)
 	Active    string
+	Look      siteLook // the site's name, logo, menu, footer and ad slots in force (issue 14)
 	Today     string
 	Year      int
 	Zone      string
@@ -255,11 +260,17 @@ func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) 
 	if err != nil {
 		return frame{}, err
 	}
+	look, err := s.look(ctx)
+	if err != nil {
+		return frame{}, err
+	}
+	site := s.cfg
+	site.Name, site.Tagline = look.Name, look.Tagline
 	now := s.now()
 	if m.Canonical != "" {
 		m.Canonical = s.cfg.BaseURL + m.Canonical
 	}
-	return frame{Site: s.cfg, Meta: m, Nav: nav, SitePages: pages, Active: active, Today: web.FormatDate(now, s.cfg.Location),
+	return frame{Site: site, Meta: m, Nav: nav, SitePages: pages, Active: active, Look: look, Today: web.FormatDate(now, s.cfg.Location),
 		Year: now.In(s.cfg.Location).Year(), Zone: web.ZoneName(s.cfg.Location, now), Ticker: ticker}, nil
 }
 
@@ -304,7 +315,7 @@ func (s *Site) renderError(w http.ResponseWriter, r *http.Request, err error) {
 		p.Message = capitalize(domain.ErrorMessage(err)) + "."
 	}
 	// The error page must render even when the database is down.
-	f, ferr := s.frame(r.Context(), meta{Title: p.Heading + " — " + s.cfg.Name, NoIndex: true}, "")
+	f, ferr := s.frame(r.Context(), meta{Title: p.Heading + " — " + s.siteName(r.Context()), NoIndex: true}, "")
 	if ferr != nil {
 		f = frame{Site: s.cfg, Meta: meta{Title: p.Heading + " — " + s.cfg.Name, NoIndex: true}, Year: s.now().Year()}
 	}
