@@ -30,6 +30,7 @@ type articlePage struct {
 	Srcset  string        // the lead photo's widths, for uploads (media package)
 	Holes   articleHoles
 	Share   shareBar // share.go
+	Minutes int      // reading time of the body (reading.go)
 }
 
 // articleHoles are the parts of an article page filled per request (see
@@ -105,6 +106,7 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 		}
 		p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
 		p.Share = newShareBar(f.Meta.Canonical, a.Title)
+		p.Minutes = readingMinutes(a.BodyHTML)
 		b, err := s.renderBytes("article", "layout", p)
 		return b, a, s.endOfDay(), err
 	})
