@@ -40,7 +40,7 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 }
 
 func (a *API) postView(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "artikel")
+	id, err := web.PathID(r, "id", "artikel")
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ type reactionJSON struct {
 }
 
 func (a *API) postReaction(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "artikel")
+	id, err := web.PathID(r, "id", "artikel")
 	if err != nil {
 		return err
 	}
@@ -113,7 +113,7 @@ func (a *API) commentJSON(c domain.Comment) commentJSON {
 }
 
 func (a *API) listComments(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "artikel")
+	id, err := web.PathID(r, "id", "artikel")
 	if err != nil {
 		return err
 	}
@@ -146,7 +146,7 @@ func (a *API) listComments(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) postComment(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "artikel")
+	id, err := web.PathID(r, "id", "artikel")
 	if err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func (a *API) listPolls(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) getPoll(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "polling")
+	id, err := web.PathID(r, "id", "polling")
 	if err != nil {
 		return err
 	}
@@ -245,7 +245,7 @@ func (a *API) getPoll(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) postVote(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "polling")
+	id, err := web.PathID(r, "id", "polling")
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"warta/internal/ads"
 	"warta/internal/auth"
 	"warta/internal/domain"
 	"warta/internal/media"
@@ -36,6 +37,7 @@ type Service struct {
 	render   *render.Renderer
 	media    *media.Store
 	onChange []func(context.Context, Change) // see OnChange
+	ads      ads.Network                     // the operator's ad network (SetAdNetwork)
 }
 
 // New builds the service; media may be nil when uploads are off.
@@ -650,45 +652,6 @@ func (s *Service) Delete(ctx context.Context, u *domain.User, id int64) error {
 	}
 	s.dropPhoto(ctx, a.Photo)
 	return nil
-}
-
-// Revisions lists an article's revisions for u.
-func (s *Service) Revisions(ctx context.Context, u *domain.User, id int64) ([]domain.Revision, error) {
-	if _, err := s.Article(ctx, u, id); err != nil {
-		return nil, err
-	}
-	return s.store.Revisions(ctx, id)
-}
-
-// Compare returns two revisions of an article and the line diff between them.
-func (s *Service) Compare(ctx context.Context, u *domain.User, id, from, to int64) (domain.Revision, domain.Revision, []DiffLine, error) {
-	if _, err := s.Article(ctx, u, id); err != nil {
-		return domain.Revision{}, domain.Revision{}, nil, err
-	}
-	a, err := s.store.Revision(ctx, id, from)
-	if err != nil {
-		return a, a, nil, err
-	}
-	b, err := s.store.Revision(ctx, id, to)
-	if err != nil {
-		return a, b, nil, err
-	}
-	left := "# " + a.Title + "\n\n" + a.Excerpt + "\n\n" + a.BodySource
-	right := "# " + b.Title + "\n\n" + b.Excerpt + "\n\n" + b.BodySource
-	return a, b, Diff(left, right), nil
-}
-
-// Restore brings back a revision's title, slug, excerpt and body as a new
-// save (so the restore itself can be undone).
-func (s *Service) Restore(ctx context.Context, u *domain.User, id, revID int64) (domain.Article, error) {
-	if _, err := s.Article(ctx, u, id); err != nil {
-		return domain.Article{}, err
-	}
-	r, err := s.store.Revision(ctx, id, revID)
-	if err != nil {
-		return domain.Article{}, err
-	}
-	return s.Update(ctx, u, id, Fields{Title: &r.Title, Slug: &r.Slug, Excerpt: &r.Excerpt, Body: &r.BodySource})
 }
 
 // AddNote adds a correction or update note to a published article.

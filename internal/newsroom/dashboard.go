@@ -70,7 +70,9 @@ func (u *UI) articleStats(w http.ResponseWriter, r *http.Request, p *auth.Princi
 // chartSVG draws views per hour as a bar chart, on the server, so the
 // dashboard needs no JavaScript. Only numbers and formatted hours go in.
 func chartSVG(hours []store.HourViews, loc *time.Location) template.HTML {
-	const w, h, left, bottom, top = 720, 220, 44, 28, 12
+	// The labels' size is set in newsroom.css: larger in the drawing's
+	// units on a phone, where the chart is drawn at half its width or less.
+	const w, h, left, bottom, top = 720, 220, 84, 36, 14
 	var peak int64
 	for _, x := range hours {
 		peak = max(peak, x.Views)
@@ -84,7 +86,7 @@ func chartSVG(hours []store.HourViews, loc *time.Location) template.HTML {
 		y := float64(top) + plotH*float64(i)/4
 		v := scale * int64(4-i) / 4
 		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#ddd" stroke-width="1"/>`, left, w-4, y, y)
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="11" text-anchor="end" fill="#555">%s</text>`, left-6, y+4, web.FormatNumber(v))
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="12" text-anchor="end" dominant-baseline="middle" fill="#555">%s</text>`, left-8, y, axisNumber(v))
 	}
 	for i, x := range hours {
 		bh := 0.0
@@ -97,11 +99,27 @@ func chartSVG(hours []store.HourViews, loc *time.Location) template.HTML {
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="#b3261e"><title>%s: %s kali dibaca</title></rect>`,
 			bx+1, float64(top)+plotH-bh, max(1, barW-2), bh, template.HTMLEscapeString(label), web.FormatNumber(x.Views))
 		if lt.Hour()%6 == 0 {
-			fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11" text-anchor="middle" fill="#555">%s</text>`, bx+barW/2, h-10, lt.Format("15:04"))
+			// A phone shows every other label (class minor hidden).
+			minor := ""
+			if lt.Hour()%12 != 0 {
+				minor = ` class="minor"`
+			}
+			fmt.Fprintf(&b, `<text x="%.1f" y="%d"%s font-size="12" text-anchor="middle" fill="#555">%s</text>`, bx+barW/2, h-8, minor, lt.Format("15:04"))
 		}
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// axisNumber is a chart's axis label, short: 1.000, 10 rb, 2 jt.
+func axisNumber(v int64) string {
+	switch {
+	case v >= 1_000_000 && v%1_000_000 == 0:
+		return web.FormatNumber(v/1_000_000) + " jt"
+	case v >= 10_000:
+		return web.FormatNumber(v/1000) + " rb"
+	}
+	return web.FormatNumber(v)
 }
 
 // niceCeil rounds a chart's top up to 1, 2 or 5 times a power of ten.
