@@ -150,11 +150,14 @@ func (a *API) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 	if err != nil {
 		return err
 	}
-	img, err := a.ed.Upload(&p.User, data)
+	// The answer also carries the Markdown that shows the image in a body
+	// (?caption=…&credit=… fill it in); the lead photo uses url, width, height.
+	q := r.URL.Query()
+	imgs, _, err := a.ed.UploadBodyImages(&p.User, [][]byte{data}, q.Get("caption"), q.Get("credit"))
 	if err != nil {
 		return err
 	}
-	return created(w, img)
+	return created(w, imgs[0])
 }
 
 type hourJSON struct {

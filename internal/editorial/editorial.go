@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"warta/internal/ads"
 	"warta/internal/auth"
 	"warta/internal/domain"
 	"warta/internal/media"
@@ -36,6 +37,7 @@ type Service struct {
 	render   *render.Renderer
 	media    *media.Store
 	onChange []func(context.Context, Change) // see OnChange
+	ads      ads.Network                     // the operator's ad network (SetAdNetwork)
 }
 
 // New builds the service; media may be nil when uploads are off.

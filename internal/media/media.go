@@ -359,6 +359,17 @@ func renditions(w int) []int {
 
 var renditionRe = regexp.MustCompile(`^(.*/u/[0-9a-f]{24})-(\d+)\.jpg$`)
 
+// RenditionWidth is the width in the name of a rendition stored by Save
+// (…/u/HASH-960.jpg); ok is false for other URLs.
+func RenditionWidth(url string) (int, bool) {
+	m := renditionRe.FindStringSubmatch(url)
+	if m == nil {
+		return 0, false
+	}
+	w, err := strconv.Atoi(m[2])
+	return w, err == nil
+}
+
 // Srcset lists the renditions of a stored image for <img srcset>, given the
 // URL and width of its largest one; "" for images not stored by Save.
 func Srcset(url string, width int) string {

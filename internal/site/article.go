@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"warta/internal/domain"
@@ -28,6 +29,7 @@ type articlePage struct {
 	Latest  []domain.Article
 	Notes   []domain.Note // corrections ("Ralat") and update notes, oldest first
 	Srcset  string        // the lead photo's widths, for uploads (media package)
+	Gallery bool          // the body has a photo gallery: the page loads its lightbox (galeri.js)
 	Holes   articleHoles
 	Share   shareBar // share.go
 }
@@ -79,14 +81,15 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
-		f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.cfg.Name, Description: a.Excerpt,
+		f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.siteName(r.Context()), Description: a.Excerpt,
 			Canonical: domain.ArticlePath(a.Slug)}, a.Category.Slug)
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
 		p := articlePage{frame: f, Article: a,
 			// BodyHTML was sanitised when it was saved (render package).
-			Body:    template.HTML(a.BodyHTML),
+			// The article ad slot goes after paragraph N (issue 14).
+			Body:    f.Look.Ads.withArticleAd(template.HTML(a.BodyHTML)),
 			Updated: a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
 			Beacon:  s.engage.Config().ViewMode.Beacon(),
 			Holes: articleHoles{Views: holeMark(holeViews), Likes: holeMark(holeLikes), Dislikes: holeMark(holeDislikes),
@@ -104,6 +107,7 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 			return nil, nil, time.Time{}, err
 		}
 		p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
+		p.Gallery = strings.Contains(a.BodyHTML, `<ul class="gallery"`)
 		p.Share = newShareBar(f.Meta.Canonical, a.Title)
 		b, err := s.renderBytes("article", "layout", p)
 		return b, a, s.endOfDay(), err

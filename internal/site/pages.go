@@ -22,8 +22,8 @@ func (s *Site) staticPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.frame(r.Context(), meta{Title: p.Title + " — " + s.cfg.Name,
-		Description: p.Title + " " + s.cfg.Name + ".", Canonical: "/halaman/" + p.Slug}, "halaman/"+p.Slug)
+	f, err := s.frame(r.Context(), meta{Title: p.Title + " — " + s.siteName(r.Context()),
+		Description: p.Title + " " + s.siteName(r.Context()) + ".", Canonical: "/halaman/" + p.Slug}, "halaman/"+p.Slug)
 	if err != nil {
 		return err
 	}

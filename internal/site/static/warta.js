@@ -295,3 +295,13 @@
     fig.appendChild(btn);
   });
 })();
+
+/* --- ad slots (issue 14, siteset): ask the network to fill each of its
+   units once its loader is on the page (the operator enabled it with
+   --ad-network; without it no unit is ever written). */
+(function () {
+  var units = document.querySelectorAll("ins.adsbygoogle:not([data-adsbygoogle-status])");
+  for (var i = 0; i < units.length; i++) {
+    (window.adsbygoogle = window.adsbygoogle || []).push({});
+  }
+})();
