@@ -33,6 +33,7 @@ type articlePage struct {
 	Holes   articleHoles
 	Live    *liveView // the live report and its updates (live.go); nil when none
 	Share   shareBar  // share.go
+	Minutes int       // reading time of the body (reading.go)
 }
 
 // articleHoles are the parts of an article page filled per request (see
@@ -113,6 +114,7 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 		}
 		p.Gallery = strings.Contains(a.BodyHTML, `<ul class="gallery"`)
 		p.Share = newShareBar(f.Meta.Canonical, a.Title)
+		p.Minutes = readingMinutes(a.BodyHTML)
 		b, err := s.renderBytes("article", "layout", p)
 		// Kept to the end of the day at most, and never past the end of
 		// breaking news it shows (its own label, the ticker).
