@@ -207,7 +207,9 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	}
 	funcs["breakingNow"] = func(a domain.Article) bool { return a.BreakingAt(time.Now()) }
 	newsLD := funcs["newsArticleLD"].(func(domain.Article, siteLook) newsArticleLD)
-	funcs["liveBlogLD"] = func(a domain.Article, l siteLook, v *liveView) liveBlogLD { return buildLiveBlogLD(cfg, newsLD(a, l), v) }
+	funcs["liveBlogLD"] = func(a domain.Article, l siteLook, v *liveView) liveBlogLD {
+		return buildLiveBlogLD(cfg, newsLD(a, l), v)
+	}
 	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks", "more"} {
 		files := []string{"templates/layout.html", "templates/front.html", "templates/more.html", "templates/live.html"} // more.html: "Muat lebih banyak" (more.go)
 		if name != "more" {
