@@ -11,6 +11,7 @@ import (
 
 	"warta/internal/auth"
 	"warta/internal/domain"
+	"warta/internal/editorial"
 	"warta/internal/newsroom/nrtest"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -89,6 +90,15 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			return func(r domain.Role) bool { return auth.Can(r, p) || auth.Can(r, auth.PermArticleCreate) }
 		}
 		id := func(v int64) string { return strconv.FormatInt(v, 10) }
+		editor := e.Users[domain.RoleEditor]
+		proposal := func() string { // a fresh pending correction proposal for art
+			title := uniq()
+			p, err := e.App.Editorial.Propose(ctx, &editor, art, editorial.ProposalInput{Title: &title, Reason: "Salah."})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return id(p.ID)
+		}
 
 		for _, a := range []struct {
 			name    string
@@ -126,6 +136,19 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			{"list accounts", perm(auth.PermUsers), page("/redaksi/pengguna"), api("GET", "/users", nil)},
 			{"list webhooks", perm(auth.PermWebhooks), page("/redaksi/webhook"), api("GET", "/webhooks", nil)},
 			{"site settings", perm(auth.PermSiteSettings), page("/redaksi/pengaturan"), api("GET", "/settings", nil)},
+			{"list correction proposals", perm(auth.PermArticleCreate), page("/redaksi/ralat"), api("GET", "/proposals", nil)},
+			// The article is an editor's: writers propose only for their own.
+			{"propose a correction", perm(auth.PermArticleEditAny),
+				form("/redaksi/artikel/"+id(art)+"/ralat", func() url.Values { return url.Values{"title": {uniq()}, "reason": {"Salah ketik."}} }),
+				api("POST", "/articles/"+id(art)+"/proposals", func() any { return map[string]string{"title": uniq(), "reason": "Salah ketik."} })},
+			{"reject a correction proposal", perm(auth.PermArticleNotes),
+				func(t *testing.T, role domain.Role) int {
+					b := browsers[role]
+					return b.post("/redaksi/ralat/"+proposal()+"/tolak", url.Values{"csrf": {b.csrf}, "reason": {"Tidak perlu."}}).code
+				},
+				func(t *testing.T, role domain.Role) int {
+					return e.API(t, role, "POST", "/proposals/"+proposal()+"/reject", map[string]string{"reason": "Tidak perlu."}).Status
+				}},
 		} {
 			for _, role := range domain.Roles {
 				ui, api := a.ui(t, role), a.api(t, role)
