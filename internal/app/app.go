@@ -201,6 +201,7 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 		uploads = media.NewWith(media.Dir(cfg.MediaDir), cfg.MediaURL)
 	}
 	a.Editorial = editorial.New(st, newRenderer(cfg.Site.BaseURL, uploads), uploads)
+	a.Editorial.SetAdNetwork(cfg.Site.Ads) // the operator's, for the slots admins fill (issue 14)
 	// The newsroom's one change event. Moderation and poll edits are
 	// engagement changes like a reader's comment: engage drops this
 	// process's pages of those articles and tells the other processes.
@@ -224,12 +225,13 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks = webhooks.New(whCfg, st, log)
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
-	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, Media: cfg.Media, MediaOrigin: origin(cfg.MediaURL), ClientIPs: cfg.ClientIPs,
+	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, Media: cfg.Media, MediaOrigin: origin(cfg.MediaURL), ClientIPs: cfg.ClientIPs, Ads: cfg.Site.Ads,
 		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics, ErrorPage: a.Site.RenderError}, st, log,
 		a.Site,
 		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, a.Engage, log),
 		feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
-			Location: cfg.Site.Location, MediaDir: cfg.MediaDir, Media: cfg.Media, LogoURL: a.Site.Assets().URL("logo.png")}, st, log),
+			Location: cfg.Site.Location, MediaDir: cfg.MediaDir, Media: cfg.Media, LogoURL: a.Site.Assets().URL("logo.png"),
+			Look: a.Site.Brand}, st, log),
 		ui,
 		adminapi.New(adminapi.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, a.Auth, a.Editorial, log),
 	)

@@ -85,6 +85,7 @@ func New(cfg Config, au *auth.Service, ed *editorial.Service, log *slog.Logger) 
 		"chart":       func(h []store.HourViews) template.HTML { return chartSVG(h, cfg.Location) },
 		"join":        strings.Join,
 		"zone":        func() string { return web.ZoneName(cfg.Location, time.Now()) },
+		"inc":         func(i int) int { return i + 1 },
 		"articlePath": domain.ArticlePath,
 	}
 	for _, name := range pageNames {

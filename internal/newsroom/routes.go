@@ -44,6 +44,7 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /redaksi/polling", u.page(u.polls))
 	mux.Handle("GET /redaksi/polling/baru", u.page(u.poll))
 	mux.Handle("POST /redaksi/polling/baru", u.page(u.savePoll))
+	mux.Handle("POST /redaksi/polling/beranda", u.page(u.saveHomePoll)) // issue 14
 	mux.Handle("GET /redaksi/polling/{id}", u.page(u.poll))
 	mux.Handle("POST /redaksi/polling/{id}", u.page(u.savePoll))
 	mux.Handle("POST /redaksi/polling/{id}/{action}", u.page(u.pollAction))

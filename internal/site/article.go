@@ -32,6 +32,7 @@ type articlePage struct {
 	Gallery bool          // the body has a photo gallery: the page loads its lightbox (galeri.js)
 	Holes   articleHoles
 	Share   shareBar // share.go
+	Minutes int      // reading time of the body (reading.go)
 }
 
 // articleHoles are the parts of an article page filled per request (see
@@ -81,14 +82,15 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
-		f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.cfg.Name, Description: a.Excerpt,
+		f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.siteName(r.Context()), Description: a.Excerpt,
 			Canonical: domain.ArticlePath(a.Slug)}, a.Category.Slug)
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
 		p := articlePage{frame: f, Article: a,
 			// BodyHTML was sanitised when it was saved (render package).
-			Body:    template.HTML(a.BodyHTML),
+			// The article ad slot goes after paragraph N (issue 14).
+			Body:    f.Look.Ads.withArticleAd(template.HTML(a.BodyHTML)),
 			Updated: a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
 			Beacon:  s.engage.Config().ViewMode.Beacon(),
 			Holes: articleHoles{Views: holeMark(holeViews), Likes: holeMark(holeLikes), Dislikes: holeMark(holeDislikes),
@@ -108,6 +110,7 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 		p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
 		p.Gallery = strings.Contains(a.BodyHTML, `<ul class="gallery"`)
 		p.Share = newShareBar(f.Meta.Canonical, a.Title)
+		p.Minutes = readingMinutes(a.BodyHTML)
 		b, err := s.renderBytes("article", "layout", p)
 		return b, a, s.endOfDay(), err
 	})

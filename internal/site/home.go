@@ -32,8 +32,12 @@ type homePage struct {
 
 func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	f, err := s.frame(ctx, meta{Title: s.cfg.Name + " — " + s.cfg.Tagline,
-		Description: "Berita terkini, terpopuler dan terpercaya dari " + s.cfg.Name + ".", Canonical: "/"}, "home")
+	name, tagline := s.cfg.Name, s.cfg.Tagline
+	if l, err := s.look(ctx); err == nil {
+		name, tagline = l.Name, l.Tagline
+	}
+	f, err := s.frame(ctx, meta{Title: name + " — " + tagline,
+		Description: "Berita terkini, terpopuler dan terpercaya dari " + name + ".", Canonical: "/"}, "home")
 	if err != nil {
 		return err
 	}

@@ -107,13 +107,13 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 	if frag {
 		return s.renderFragment(w, listFragment{Articles: list, More: more, Pager: pg})
 	}
-	title := heading + " — " + s.cfg.Name
+	title := heading + " — " + s.siteName(r.Context())
 	canonical := base
 	if page > 1 {
-		title = heading + " (halaman " + itoa(page) + ") — " + s.cfg.Name
+		title = heading + " (halaman " + itoa(page) + ") — " + s.siteName(r.Context())
 		canonical = base + "?page=" + itoa(page)
 	}
-	fr, err := s.frame(r.Context(), meta{Title: title, Description: kind + " " + heading + " di " + s.cfg.Name + ".", Canonical: canonical}, active)
+	fr, err := s.frame(r.Context(), meta{Title: title, Description: kind + " " + heading + " di " + s.siteName(r.Context()) + ".", Canonical: canonical}, active)
 	if err != nil {
 		return err
 	}
@@ -137,8 +137,8 @@ func (s *Site) popular(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	fr, err := s.frame(r.Context(), meta{Title: "Terpopuler — " + s.cfg.Name,
-		Description: "Berita yang paling banyak dibaca minggu ini di " + s.cfg.Name + ".", Canonical: "/terpopuler"}, "terpopuler")
+	fr, err := s.frame(r.Context(), meta{Title: "Terpopuler — " + s.siteName(r.Context()),
+		Description: "Berita yang paling banyak dibaca minggu ini di " + s.siteName(r.Context()) + ".", Canonical: "/terpopuler"}, "terpopuler")
 	if err != nil {
 		return err
 	}

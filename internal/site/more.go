@@ -126,8 +126,8 @@ func (s *Site) terkini(w http.ResponseWriter, r *http.Request) error {
 	if frag {
 		return s.renderFragment(w, listFragment{Articles: list, More: more})
 	}
-	fr, err := s.frame(r.Context(), meta{Title: "Berita Terkini sebelum " + domain.Truncate(after.Title, 60) + " — " + s.cfg.Name,
-		Description: "Berita terkini di " + s.cfg.Name + ".", Canonical: "/terkini", NoIndex: true}, "")
+	fr, err := s.frame(r.Context(), meta{Title: "Berita Terkini sebelum " + domain.Truncate(after.Title, 60) + " — " + s.siteName(r.Context()),
+		Description: "Berita terkini di " + s.siteName(r.Context()) + ".", Canonical: "/terkini", NoIndex: true}, "")
 	if err != nil {
 		return err
 	}

@@ -78,7 +78,7 @@ func (s *Site) pollResults(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.frame(r.Context(), meta{Title: "Hasil polling: " + p.Question + " — " + s.cfg.Name, Canonical: "/polling/" + itoa(int(id))}, "")
+	f, err := s.frame(r.Context(), meta{Title: "Hasil polling: " + p.Question + " — " + s.siteName(r.Context()), Canonical: "/polling/" + itoa(int(id))}, "")
 	if err != nil {
 		return err
 	}

@@ -72,7 +72,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	title := "Cari berita — " + s.cfg.Name
+	title := "Cari berita — " + s.siteName(r.Context())
 	query := store.ParseQuery(raw)
 	switch terms := query.Terms; {
 	case strings.TrimSpace(p.Query) == "":
@@ -82,7 +82,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 	case len(terms) == 0:
 		p.Message = "Kata kunci terlalu umum. Coba kata yang lebih khusus, misalnya nama tempat, tokoh atau peristiwa."
 	default:
-		title = "Cari: " + p.Query + " — " + s.cfg.Name
+		title = "Cari: " + p.Query + " — " + s.siteName(r.Context())
 		res, err := s.store.Find(ctx, store.SearchRequest{Query: query, Order: order, Category: p.Category, From: from, To: to,
 			Page: domain.Page{Number: page, Size: searchPageSize}})
 		if err != nil {
@@ -134,7 +134,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Result pages are endless variations of one page: keep them out of
 	// search engines.
-	p.frame, err = s.frame(ctx, meta{Title: title, Description: "Cari berita di " + s.cfg.Name + ".", Canonical: "/cari", NoIndex: true}, "search")
+	p.frame, err = s.frame(ctx, meta{Title: title, Description: "Cari berita di " + s.siteName(r.Context()) + ".", Canonical: "/cari", NoIndex: true}, "search")
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"warta/internal/ads"
 	"warta/internal/domain"
 	"warta/internal/engage"
 	"warta/internal/store"
@@ -50,6 +51,9 @@ type Config struct {
 	// address); the public API must share it. Nil: the TCP peer, with a
 	// random secret (tests of the site alone).
 	Readers *web.Readers
+	// Ads is the ad network the operator enabled (--ad-network); the zero
+	// value shows no network units (house slots still show).
+	Ads ads.Network
 }
 
 // Site serves the reader pages.
@@ -208,6 +212,7 @@ type frame struct {
 	Nav       []domain.Category
 	SitePages []domain.StaticPage // the footer's institutional pages (not Pages: search pages have their own)
 	Active    string
+	Look      siteLook // the site's name, logo, menu, footer and ad slots in force (issue 14)
 	Today     string
 	Year      int
 	Zone      string
@@ -222,11 +227,17 @@ func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) 
 	if err != nil {
 		return frame{}, err
 	}
+	look, err := s.look(ctx)
+	if err != nil {
+		return frame{}, err
+	}
+	site := s.cfg
+	site.Name, site.Tagline = look.Name, look.Tagline
 	now := s.now()
 	if m.Canonical != "" {
 		m.Canonical = s.cfg.BaseURL + m.Canonical
 	}
-	return frame{Site: s.cfg, Meta: m, Nav: nav, SitePages: pages, Active: active, Today: web.FormatDate(now, s.cfg.Location),
+	return frame{Site: site, Meta: m, Nav: nav, SitePages: pages, Active: active, Look: look, Today: web.FormatDate(now, s.cfg.Location),
 		Year: now.In(s.cfg.Location).Year(), Zone: web.ZoneName(s.cfg.Location, now)}, nil
 }
 
@@ -271,7 +282,7 @@ func (s *Site) renderError(w http.ResponseWriter, r *http.Request, err error) {
 		p.Message = capitalize(domain.ErrorMessage(err)) + "."
 	}
 	// The error page must render even when the database is down.
-	f, ferr := s.frame(r.Context(), meta{Title: p.Heading + " — " + s.cfg.Name, NoIndex: true}, "")
+	f, ferr := s.frame(r.Context(), meta{Title: p.Heading + " — " + s.siteName(r.Context()), NoIndex: true}, "")
 	if ferr != nil {
 		f = frame{Site: s.cfg, Meta: meta{Title: p.Heading + " — " + s.cfg.Name, NoIndex: true}, Year: s.now().Year()}
 	}
