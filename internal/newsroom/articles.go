@@ -167,7 +167,7 @@ func (u *UI) editorPage(r *http.Request, p *auth.Principal, a domain.Article, f 
 }
 
 func (u *UI) newArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
+	if err := u.ed.MayWrite(&p.User); err != nil {
 		return err
 	}
 	f := articleForm{}
@@ -272,7 +272,7 @@ func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		return nil
 	}
 	if action == "preview" {
-		html, err := u.ed.Preview(f.Body)
+		html, err := u.ed.Preview(&p.User, f.Body)
 		if err != nil {
 			return fail(err)
 		}
@@ -353,10 +353,7 @@ func (u *UI) autosave(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 }
 
 func (u *UI) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
-		return err
-	}
-	html, err := u.ed.Preview(r.PostFormValue("body"))
+	html, err := u.ed.Preview(&p.User, r.PostFormValue("body"))
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,7 @@ type articlePage struct {
 	Holes   articleHoles
 	Share   shareBar // share.go
 	Preview bool     // a newsroom preview of an unpublished version (preview.go)
+	Minutes int      // reading time of the body (reading.go)
 }
 
 // articleHoles are the parts of an article page filled per request (see
@@ -128,6 +129,7 @@ func (s *Site) articlePageOf(r *http.Request, a domain.Article, preview bool) (a
 	p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
 	p.Gallery = strings.Contains(a.BodyHTML, `<ul class="gallery"`)
 	p.Share = newShareBar(f.Meta.Canonical, a.Title)
+	p.Minutes = readingMinutes(a.BodyHTML)
 	return p, nil
 }
 
