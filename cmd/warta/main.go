@@ -22,6 +22,7 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+	"warta/internal/ads"
 
 	"warta/internal/app"
 	"warta/internal/demo"
@@ -264,6 +265,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	pageCache := fs.Duration("page-cache", envDuration("WARTA_PAGE_CACHE", time.Second), "keep pages for readers without their own state this long (0 turns it off; env WARTA_PAGE_CACHE)")
 	fragCache := fs.Duration("fragment-cache", envDuration("WARTA_FRAGMENT_CACHE", 5*time.Second), "keep the lists pages share (navigation, latest and related news) this long (0 turns it off; env WARTA_FRAGMENT_CACHE)")
 	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", engage.PollCookie), "one vote per reader cookie (cookie), or also one per address and browser (cookie+hash; strict, hurts carrier NAT) (env WARTA_POLL_METHOD)")
+	adNetwork := fs.String("ad-network", env("WARTA_AD_NETWORK", ""), "let reader pages load this ad network, named with its publisher id: adsense:ca-pub-… (its hosts join the CSP; default none) (env WARTA_AD_NETWORK)")
 	var of opsFlags
 	of.register(fs)
 	var mf mediaFlags
@@ -280,6 +282,10 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if !engage.ValidPollMethod(*pollMethod) {
 		return fmt.Errorf("--poll-method must be cookie or cookie+hash (hash is its older name), not %q", *pollMethod)
+	}
+	adNet, err := ads.Parse(*adNetwork)
+	if err != nil {
+		return err
 	}
 	var trusted []netip.Prefix
 	if *trustedProxies != "" {
@@ -330,7 +336,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	cfg := app.Config{
 		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: *baseURL, Location: loc,
-			PageCacheTTL: *pageCache, FragmentTTL: *fragCache},
+			PageCacheTTL: *pageCache, FragmentTTL: *fragCache, Ads: adNet},
 		MediaDir:  c.media,
 		Media:     objects,
 		MediaURL:  mf.url,

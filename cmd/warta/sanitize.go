@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"warta/internal/media"
 	"warta/internal/render"
 )
 
@@ -18,12 +19,15 @@ func cmdSanitize(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs.SetOutput(stderr)
 	var c common
 	c.register(fs)
+	baseURL := fs.String("base-url", env("WARTA_BASE_URL", ""), "public origin, whose links are not nofollow (env WARTA_BASE_URL)")
 	st, err := c.parseAndOpen(ctx, fs, args)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	r := render.New()
+	// Links to the site are its own; uploads in bodies get their size from
+	// the media folder.
+	r := render.New(render.SiteURL(*baseURL), render.ImageSizes(media.New(c.media).Size))
 	n, err := st.RewriteBodies(ctx, func(source, html string) (string, error) {
 		if source != "" {
 			return r.Markdown(source)

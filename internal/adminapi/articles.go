@@ -76,14 +76,25 @@ func (a *API) articleJSON(x domain.Article, full bool) articleJSON {
 	for _, t := range x.Tags {
 		j.Tags = append(j.Tags, t.Name)
 	}
-	for _, au := range x.Authors {
-		j.Authors = append(j.Authors, authorJSON{ID: au.ID, Slug: au.Slug, Name: au.Name})
-	}
-	if x.Photo.URL != "" {
-		j.Photo = &photoJSON{URL: x.Photo.URL, Caption: x.Photo.Caption, Credit: x.Photo.Credit, Width: x.Photo.Width,
-			Height: x.Photo.Height, Srcset: media.Srcset(x.Photo.URL, x.Photo.Width)}
-	}
+	j.Authors, j.Photo = authorsJSON(x.Authors), photoOf(x.Photo)
 	return j
+}
+
+func authorsJSON(list []domain.Author) []authorJSON {
+	out := []authorJSON{}
+	for _, au := range list {
+		out = append(out, authorJSON{ID: au.ID, Slug: au.Slug, Name: au.Name})
+	}
+	return out
+}
+
+// photoOf is a lead photo as the API shows it (nil when none).
+func photoOf(p domain.Photo) *photoJSON {
+	if p.URL == "" {
+		return nil
+	}
+	return &photoJSON{URL: p.URL, Caption: p.Caption, Credit: p.Credit, Width: p.Width, Height: p.Height,
+		Srcset: media.Srcset(p.URL, p.Width)}
 }
 
 func (a *API) listArticles(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -201,13 +212,35 @@ type revisionJSON struct {
 	Body      string        `json:"body,omitempty"`
 	Status    domain.Status `json:"status"`
 	CreatedAt string        `json:"created_at"`
+	// AllFields: the revision kept every field below (revisions saved
+	// before that kept only the text); the fields come with one revision.
+	AllFields bool           `json:"all_fields"`
+	Fields    *revisionExtra `json:"fields,omitempty"`
+}
+
+// revisionExtra is what a revision keeps beyond the text.
+type revisionExtra struct {
+	Category    string       `json:"category"` // slug ("" when the category is gone)
+	Tags        []string     `json:"tags"`
+	Authors     []authorJSON `json:"authors"`
+	Photo       *photoJSON   `json:"photo"`
+	PublishedAt string       `json:"published_at"`
+	Breaking    bool         `json:"breaking"`
+	Featured    bool         `json:"featured"`
+	HotBadge    string       `json:"hot_badge"`
+	PollID      int64        `json:"poll_id"`
 }
 
 func (a *API) revisionJSON(r domain.Revision, full bool) revisionJSON {
 	j := revisionJSON{ID: r.ID, ArticleID: r.ArticleID, Author: r.UserName, Title: r.Title, Slug: r.Slug, Excerpt: r.Excerpt,
-		Status: r.Status, CreatedAt: a.time(r.CreatedAt)}
+		Status: r.Status, CreatedAt: a.time(r.CreatedAt), AllFields: r.AllFields}
 	if full {
 		j.Body = r.BodySource
+	}
+	if full && r.AllFields {
+		j.Fields = &revisionExtra{Category: r.Category.Slug, Tags: append([]string{}, r.Tags...), Authors: authorsJSON(r.Authors),
+			Photo: photoOf(r.Photo), PublishedAt: a.time(r.PublishedAt), Breaking: r.Breaking, Featured: r.Featured,
+			HotBadge: editorial.HotBadgeOf(r.HotManual), PollID: r.PollID}
 	}
 	return j
 }
@@ -253,11 +286,15 @@ func (a *API) restoreRevision(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	if err != nil {
 		return err
 	}
-	x, err := a.ed.Restore(r.Context(), &p.User, id, rev)
+	x, kept, err := a.ed.Restore(r.Context(), &p.User, id, rev)
 	if err != nil {
 		return err
 	}
-	return ok(w, a.articleJSON(x, true))
+	// The article as restored, and what stayed as it was (and why).
+	return ok(w, struct {
+		articleJSON
+		Kept []string `json:"kept"`
+	}{a.articleJSON(x, true), append([]string{}, kept...)})
 }
 
 type diffLineJSON struct {
@@ -275,7 +312,7 @@ func (a *API) diffRevisions(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	if err1 != nil || err2 != nil {
 		return domain.Invalid("parameter from dan to (id revisi) wajib diisi")
 	}
-	ra, rb, lines, err := a.ed.Compare(r.Context(), &p.User, id, from, to)
+	ra, rb, lines, err := a.ed.Compare(r.Context(), &p.User, id, from, to, a.cfg.Location)
 	if err != nil {
 		return err
 	}
@@ -351,16 +388,13 @@ func (a *API) lockArticle(w http.ResponseWriter, r *http.Request, p *auth.Princi
 }
 
 func (a *API) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
-		return err
-	}
 	var in struct {
 		Body string `json:"body"`
 	}
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	html, err := a.ed.Preview(in.Body)
+	html, err := a.ed.Preview(&p.User, in.Body)
 	if err != nil {
 		return err
 	}

@@ -56,6 +56,10 @@ func (a *API) Routes(mux *http.ServeMux) {
 	h("PUT "+p+"/settings/moderation", a.setModeration)
 	h("GET "+p+"/settings", a.getSettings)
 	h("PATCH "+p+"/settings", a.updateSettings)
+	h("PUT "+p+"/settings/logo", a.setLogo)          // issue 14
+	h("DELETE "+p+"/settings/logo", a.removeLogo)    // issue 14
+	h("GET "+p+"/settings/home-poll", a.getHomePoll) // issue 14
+	h("PUT "+p+"/settings/home-poll", a.setHomePoll) // issue 14
 
 	h("GET "+p+"/users", a.listUsers)
 	h("POST "+p+"/users", a.createUser)

@@ -151,6 +151,7 @@ type pollJSON struct {
 	ID        int64            `json:"id"`
 	Question  string           `json:"question"`
 	ArticleID int64            `json:"article_id,omitempty"`
+	Scope     string           `json:"scope"` // "site" or "article" (issue 14)
 	OpensAt   string           `json:"opens_at"`
 	ClosesAt  string           `json:"closes_at"`
 	Open      bool             `json:"open"`
@@ -159,7 +160,7 @@ type pollJSON struct {
 }
 
 func (a *API) pollJSON(p domain.Poll) pollJSON {
-	j := pollJSON{ID: p.ID, Question: p.Question, ArticleID: p.ArticleID, OpensAt: a.time(p.OpensAt), ClosesAt: a.time(p.ClosesAt),
+	j := pollJSON{ID: p.ID, Question: p.Question, ArticleID: p.ArticleID, Scope: p.Scope, OpensAt: a.time(p.OpensAt), ClosesAt: a.time(p.ClosesAt),
 		Open: p.IsOpen(a.ed.Now()), Votes: p.TotalVotes(), Options: []pollOptionJSON{}}
 	for _, o := range p.Options {
 		j.Options = append(j.Options, pollOptionJSON{ID: o.ID, Label: o.Label, Votes: o.Votes})
@@ -171,6 +172,7 @@ type pollIn struct {
 	Question  *string  `json:"question"`
 	Options   []string `json:"options"`
 	ArticleID *int64   `json:"article_id"`
+	Scope     *string  `json:"scope"`
 	OpensAt   *string  `json:"opens_at"`
 	ClosesAt  *string  `json:"closes_at"`
 	Open      *bool    `json:"open"` // true opens now (for good), false closes now
@@ -210,6 +212,9 @@ func (a *API) createPoll(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	}
 	if in.ArticleID != nil {
 		pi.ArticleID = *in.ArticleID
+	}
+	if in.Scope != nil {
+		pi.Scope = *in.Scope
 	}
 	opens, err := parseOpt(in.OpensAt)
 	if err != nil {
@@ -253,7 +258,7 @@ func (a *API) updatePoll(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	if err := decode(w, r, &in); err != nil {
 		return err
 	}
-	c := editorial.PollChange{PollUpdate: store.PollUpdate{Question: in.Question, Options: in.Options, ArticleID: in.ArticleID},
+	c := editorial.PollChange{PollUpdate: store.PollUpdate{Question: in.Question, Options: in.Options, ArticleID: in.ArticleID, Scope: in.Scope},
 		Open: in.Open}
 	if c.OpensAt, err = parseOpt(in.OpensAt); err != nil {
 		return err

@@ -143,18 +143,21 @@ func (a *API) revokeToken(w http.ResponseWriter, r *http.Request, p *auth.Princi
 
 // upload accepts an image as multipart form field "file" or as the raw body.
 func (a *API) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermUpload); err != nil {
+	if err := a.ed.MayUpload(&p.User); err != nil { // before reading the body
 		return err
 	}
 	data, err := media.ReadUpload(w, r, a.ed.MaxUpload())
 	if err != nil {
 		return err
 	}
-	img, err := a.ed.Upload(&p.User, data)
+	// The answer also carries the Markdown that shows the image in a body
+	// (?caption=…&credit=… fill it in); the lead photo uses url, width, height.
+	q := r.URL.Query()
+	imgs, _, err := a.ed.UploadBodyImages(&p.User, [][]byte{data}, q.Get("caption"), q.Get("credit"))
 	if err != nil {
 		return err
 	}
-	return created(w, img)
+	return created(w, imgs[0])
 }
 
 type hourJSON struct {

@@ -93,16 +93,6 @@ func pageParams(r *http.Request, defLimit, maxLimit int) (page, limit int, err e
 	return page, limit, nil
 }
 
-// pathID reads the {id} path segment; a malformed id is a 404 (no such
-// resource), as for an unknown one.
-func pathID(r *http.Request, what string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id < 1 {
-		return 0, domain.NotFound("%s tidak ditemukan", what)
-	}
-	return id, nil
-}
-
 // slugParam reads an optional slug filter and rejects malformed ones.
 func slugParam(r *http.Request, name string) (string, error) {
 	v := strings.TrimSpace(r.URL.Query().Get(name))

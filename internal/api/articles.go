@@ -134,14 +134,9 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request) error {
 	if q.Filter.AuthorSlug, err = slugParam(r, "author"); err != nil {
 		return err
 	}
-	if q.From, err = a.dateParam(r, "from", false); err != nil {
+	qs := r.URL.Query()
+	if q.From, q.To, err = web.DateRange(qs.Get("from"), qs.Get("to"), "parameter from", "parameter to", a.cfg.Location); err != nil {
 		return err
-	}
-	if q.To, err = a.dateParam(r, "to", true); err != nil {
-		return err
-	}
-	if !q.From.IsZero() && !q.To.IsZero() && q.From.After(q.To) {
-		return domain.Invalid("parameter from harus sebelum atau sama dengan to")
 	}
 	switch q.Sort = r.URL.Query().Get("sort"); q.Sort {
 	case "", store.SortNewest, store.SortOldest, store.SortPopular:
@@ -182,7 +177,7 @@ func (a *API) listArticles(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (a *API) getArticle(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "artikel")
+	id, err := web.PathID(r, "id", "artikel")
 	if err != nil {
 		return err
 	}
@@ -212,28 +207,6 @@ func (a *API) getArticle(w http.ResponseWriter, r *http.Request) error {
 	}
 	web.JSON(w, http.StatusOK, web.Envelope{Data: v})
 	return nil
-}
-
-// dateParam reads an RFC 3339 time or a YYYY-MM-DD day in the site zone.
-// For the end of a range a day means its last microsecond, so to=2024-06-20
-// includes that whole day. Impossible dates (2024-02-30) are a 400.
-func (a *API) dateParam(r *http.Request, name string, end bool) (time.Time, error) {
-	v := strings.TrimSpace(r.URL.Query().Get(name))
-	if v == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return t, nil
-	}
-	d, err := time.ParseInLocation("2006-01-02", v, a.cfg.Location)
-	if err != nil {
-		return time.Time{}, domain.Invalid("parameter %s %q bukan tanggal yang valid: gunakan YYYY-MM-DD atau RFC 3339 (2024-06-20T18:34:00+07:00)",
-			name, domain.Truncate(v, 40))
-	}
-	if end {
-		d = d.AddDate(0, 0, 1).Add(-time.Microsecond)
-	}
-	return d, nil
 }
 
 // articleFields are the top-level keys of an article in JSON, in order;

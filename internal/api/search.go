@@ -83,7 +83,7 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) error {
 	if cat != "" && domain.Slugify(cat) != cat {
 		return domain.Invalid("parameter category %q bukan slug kanal", domain.Truncate(cat, 40))
 	}
-	from, to, err := discovery.DateRange(qs.Get("from"), qs.Get("to"), a.cfg.Location)
+	from, to, err := web.DateRange(qs.Get("from"), qs.Get("to"), "parameter from", "parameter to", a.cfg.Location)
 	if err != nil {
 		return err
 	}

@@ -130,6 +130,16 @@ func OpenStore(ctx context.Context, dsn string) (*store.Store, error) {
 	return st, nil
 }
 
+// newRenderer is the body renderer: links to baseURL are the site's own,
+// and uploaded images in bodies get their size from the media store.
+func newRenderer(baseURL string, uploads *media.Store) *render.Renderer {
+	opts := []render.Option{render.SiteURL(baseURL)}
+	if uploads != nil {
+		opts = append(opts, render.ImageSizes(uploads.Size))
+	}
+	return render.New(opts...)
+}
+
 // New assembles the application over an open, migrated store. The caller
 // keeps the store and closes it after Run returned.
 func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
@@ -191,7 +201,8 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	case cfg.MediaDir != "":
 		uploads = media.NewWith(media.Dir(cfg.MediaDir), cfg.MediaURL)
 	}
-	a.Editorial = editorial.New(st, render.New(), uploads)
+	a.Editorial = editorial.New(st, newRenderer(cfg.Site.BaseURL, uploads), uploads)
+	a.Editorial.SetAdNetwork(cfg.Site.Ads) // the operator's, for the slots admins fill (issue 14)
 	// The newsroom's one change event. Moderation and poll edits are
 	// engagement changes like a reader's comment: engage drops this
 	// process's pages of those articles and tells the other processes.
@@ -205,7 +216,8 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 			a.Site.Changed(ctx, c.Site)
 		}
 	})
-	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location},
+	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location,
+		Preview: a.Site.Preview},
 		a.Auth, a.Editorial, log)
 	if err != nil {
 		return nil, fmt.Errorf("newsroom: %w", err)
@@ -215,12 +227,13 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks = webhooks.New(whCfg, st, log)
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
-	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, Media: cfg.Media, MediaOrigin: origin(cfg.MediaURL), ClientIPs: cfg.ClientIPs,
+	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, Media: cfg.Media, MediaOrigin: origin(cfg.MediaURL), ClientIPs: cfg.ClientIPs, Ads: cfg.Site.Ads,
 		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics, ErrorPage: a.Site.RenderError}, st, log,
 		a.Site,
 		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, a.Engage, log),
 		feeds.New(feeds.Config{SiteName: cfg.Site.Name, Tagline: cfg.Site.Tagline, BaseURL: cfg.Site.BaseURL,
-			Location: cfg.Site.Location, MediaDir: cfg.MediaDir, Media: cfg.Media, LogoURL: a.Site.Assets().URL("logo.png")}, st, log),
+			Location: cfg.Site.Location, MediaDir: cfg.MediaDir, Media: cfg.Media, LogoURL: a.Site.Assets().URL("logo.png"),
+			Look: a.Site.Brand}, st, log),
 		ui,
 		adminapi.New(adminapi.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location}, a.Auth, a.Editorial, log),
 	)

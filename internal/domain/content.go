@@ -116,6 +116,10 @@ type Poll struct {
 	ID        int64
 	Question  string
 	ArticleID int64 // 0 when site-wide
+	// Scope is where readers see the poll: PollSite (the home page's poll
+	// and beside articles without a poll of their own) or PollArticle (only
+	// on the articles that attach it).
+	Scope     string
 	OpensAt   time.Time
 	ClosesAt  time.Time // zero when open-ended
 	CreatedAt time.Time

@@ -67,6 +67,20 @@ type Revision struct {
 	// ArticleVersion is the article's version this revision saved (0 for
 	// revisions older than versions).
 	ArticleVersion int64
+
+	// AllFields reports whether the revision kept every field below too;
+	// revisions saved before migration 0150 kept only the text (title,
+	// slug, excerpt, body) and leave the rest zero.
+	AllFields   bool
+	Category    Category // ID; Slug and Name as the category is now ("" when it is gone)
+	Tags        []string // names as saved
+	Authors     []Author // bylines in order; ones deleted since are left out
+	Photo       Photo
+	PublishedAt time.Time
+	Breaking    bool
+	Featured    bool
+	HotManual   *bool // the editor's #HOT decision; nil when the trending job decided
+	PollID      int64
 }
 
 // Note kinds: a correction ("Ralat") or an update note ("Pembaruan").

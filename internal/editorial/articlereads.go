@@ -41,13 +41,5 @@ func (s *Service) HotBadge(ctx context.Context, u *domain.User, id int64) (strin
 		return "", err
 	}
 	v, err := s.store.HotOverride(ctx, id)
-	switch {
-	case err != nil:
-		return "", err
-	case v == nil:
-		return "auto", nil
-	case *v:
-		return "on", nil
-	}
-	return "off", nil
+	return HotBadgeOf(v), err
 }

@@ -22,6 +22,12 @@ const (
 	ChangeCategories = "categories"
 	ChangeTags       = "tags"
 	ChangePages      = "pages"
+	// ChangePolls: a poll was made, deleted or changed scope (issue 14); the
+	// site poll shows on the home page and articles without their own.
+	ChangePolls = "polls"
+	// ChangeLook: the site's name, tagline, logo, menu, footer, ad slots or
+	// home poll (issue 14).
+	ChangeLook = "look"
 )
 
 // OnChange registers fn to run after every newsroom write readers can see.

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"warta/internal/ads"
 	"warta/internal/auth"
 	"warta/internal/domain"
 	"warta/internal/media"
@@ -36,6 +37,7 @@ type Service struct {
 	render   *render.Renderer
 	media    *media.Store
 	onChange []func(context.Context, Change) // see OnChange
+	ads      ads.Network                     // the operator's ad network (SetAdNetwork)
 }
 
 // New builds the service; media may be nil when uploads are off.
@@ -113,7 +115,19 @@ func hotOverride(u *domain.User, f Fields) (set bool, v *bool, err error) {
 }
 
 // Preview renders Markdown exactly as the reader site will show it.
-func (s *Service) Preview(body string) (string, error) {
+func (s *Service) Preview(u *domain.User, body string) (string, error) {
+	if err := s.MayWrite(u); err != nil {
+		return "", err
+	}
+	return s.bodyHTML(body)
+}
+
+// MayWrite says whether u may write articles (the newsroom shows the empty
+// editor only then).
+func (s *Service) MayWrite(u *domain.User) error { return auth.Require(u, auth.PermArticleCreate) }
+
+// bodyHTML checks a Markdown body and renders it as readers will see it.
+func (s *Service) bodyHTML(body string) (string, error) {
 	if err := checkText("isi berita", body, MaxBody); err != nil {
 		return "", err
 	}
@@ -315,7 +329,7 @@ func (s *Service) resolve(ctx context.Context, f Fields) (resolved, error) {
 		r.excerpt = strings.TrimSpace(*f.Excerpt)
 	}
 	if f.Body != nil {
-		html, err := s.Preview(*f.Body)
+		html, err := s.bodyHTML(*f.Body)
 		if err != nil {
 			return r, err
 		}
@@ -652,45 +666,6 @@ func (s *Service) Delete(ctx context.Context, u *domain.User, id int64) error {
 	return nil
 }
 
-// Revisions lists an article's revisions for u.
-func (s *Service) Revisions(ctx context.Context, u *domain.User, id int64) ([]domain.Revision, error) {
-	if _, err := s.Article(ctx, u, id); err != nil {
-		return nil, err
-	}
-	return s.store.Revisions(ctx, id)
-}
-
-// Compare returns two revisions of an article and the line diff between them.
-func (s *Service) Compare(ctx context.Context, u *domain.User, id, from, to int64) (domain.Revision, domain.Revision, []DiffLine, error) {
-	if _, err := s.Article(ctx, u, id); err != nil {
-		return domain.Revision{}, domain.Revision{}, nil, err
-	}
-	a, err := s.store.Revision(ctx, id, from)
-	if err != nil {
-		return a, a, nil, err
-	}
-	b, err := s.store.Revision(ctx, id, to)
-	if err != nil {
-		return a, b, nil, err
-	}
-	left := "# " + a.Title + "\n\n" + a.Excerpt + "\n\n" + a.BodySource
-	right := "# " + b.Title + "\n\n" + b.Excerpt + "\n\n" + b.BodySource
-	return a, b, Diff(left, right), nil
-}
-
-// Restore brings back a revision's title, slug, excerpt and body as a new
-// save (so the restore itself can be undone).
-func (s *Service) Restore(ctx context.Context, u *domain.User, id, revID int64) (domain.Article, error) {
-	if _, err := s.Article(ctx, u, id); err != nil {
-		return domain.Article{}, err
-	}
-	r, err := s.store.Revision(ctx, id, revID)
-	if err != nil {
-		return domain.Article{}, err
-	}
-	return s.Update(ctx, u, id, Fields{Title: &r.Title, Slug: &r.Slug, Excerpt: &r.Excerpt, Body: &r.BodySource})
-}
-
 // AddNote adds a correction or update note to a published article.
 func (s *Service) AddNote(ctx context.Context, u *domain.User, id int64, kind, body string) (domain.Note, error) {
 	if err := auth.Require(u, auth.PermArticleNotes); err != nil {
@@ -753,9 +728,13 @@ func (s *Service) LeaveEditor(ctx context.Context, u *domain.User, id int64) err
 	return s.store.LeaveEditor(ctx, id, u.ID)
 }
 
+// MayUpload says whether u may upload images (checked before the body is
+// read, and again by Upload).
+func (s *Service) MayUpload(u *domain.User) error { return auth.Require(u, auth.PermUpload) }
+
 // Upload stores an image for u.
 func (s *Service) Upload(u *domain.User, data []byte) (media.Image, error) {
-	if err := auth.Require(u, auth.PermUpload); err != nil {
+	if err := s.MayUpload(u); err != nil {
 		return media.Image{}, err
 	}
 	if s.media == nil {

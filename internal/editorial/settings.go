@@ -20,8 +20,14 @@ const MaxArticleSlot = 16 << 10
 // handlers, javascript: URLs, forms and iframes go; the site's CSP would
 // block a third-party frame anyway), trimmed ("" turns the slot off).
 func (s *Service) CleanArticleSlot(raw string) (string, error) {
+	return s.cleanSlotHTML(raw, "HTML slot artikel")
+}
+
+// cleanSlotHTML is CleanArticleSlot for any slot; what names the field in
+// messages.
+func (s *Service) cleanSlotHTML(raw, what string) (string, error) {
 	if len(raw) > MaxArticleSlot {
-		return "", domain.Invalid("HTML slot artikel terlalu panjang (paling banyak %d KB)", MaxArticleSlot>>10)
+		return "", domain.Invalid("%s terlalu panjang (paling banyak %d KB)", what, MaxArticleSlot>>10)
 	}
 	clean := strings.TrimSpace(s.render.Sanitize(raw))
 	// The page's CSP loads images only from this site (and its media base

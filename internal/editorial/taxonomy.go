@@ -169,6 +169,7 @@ func (s *Service) CreatePoll(ctx context.Context, u *domain.User, in store.PollI
 	if err != nil {
 		return domain.Poll{}, err
 	}
+	s.changed(ctx, Change{Site: ChangePolls}) // a site poll shows on every page without its own (issue 14)
 	return s.store.Poll(ctx, id)
 }
 
@@ -210,7 +211,11 @@ func (s *Service) UpdatePoll(ctx context.Context, u *domain.User, id int64, c Po
 	}
 	poll, err := s.store.Poll(ctx, id)
 	if err == nil {
-		s.changed(ctx, Change{Articles: []int64{poll.ArticleID}}) // the article shows the poll
+		c := Change{Articles: []int64{poll.ArticleID}} // the article shows the poll
+		if upd.Scope != nil {
+			c.Site = ChangePolls // it leaves, or reaches, every page (issue 14)
+		}
+		s.changed(ctx, c)
 	}
 	return poll, err
 }
@@ -227,7 +232,7 @@ func (s *Service) DeletePoll(ctx context.Context, u *domain.User, id int64) erro
 	if err := s.store.DeletePoll(ctx, id); err != nil {
 		return err
 	}
-	s.changed(ctx, Change{Articles: []int64{poll.ArticleID}}) // the article showed the poll
+	s.changed(ctx, Change{Articles: []int64{poll.ArticleID}, Site: ChangePolls}) // the pages that showed it (issue 14)
 	return nil
 }
 

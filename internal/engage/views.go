@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"warta/internal/store"
@@ -50,11 +51,44 @@ var botMarks = []string{"bot/", "bot;", "bot)", "bot+", "bot-", "crawl", "spider
 	"semrush", "ahrefs", "bytespider", "petalbot"}
 
 // IsBot reports whether a User-Agent belongs to a machine, not a reader. An
-// empty User-Agent is a machine too.
+// empty User-Agent is a machine too. Answers are remembered (a site sees a
+// few thousand distinct User-Agents a day, and the scan costs more than the
+// rest of counting a view); the memory is bounded by botMemoMax entries and
+// starts afresh when full.
 func IsBot(ua string) bool {
 	if ua == "" {
 		return true
 	}
+	m := botMemo.Load()
+	if v, ok := m.seen.Load(ua); ok {
+		return v.(bool)
+	}
+	bot := isBot(ua)
+	if len(ua) <= 512 {
+		if m.n.Add(1) > botMemoMax {
+			botMemo.CompareAndSwap(m, &memo{})
+		} else {
+			m.seen.Store(ua, bot)
+		}
+	}
+	return bot
+}
+
+// memo remembers IsBot's answers; see IsBot.
+type memo struct {
+	seen sync.Map // User-Agent -> bool
+	n    atomic.Int64
+}
+
+const botMemoMax = 10_000
+
+var botMemo = func() *atomic.Pointer[memo] {
+	p := &atomic.Pointer[memo]{}
+	p.Store(&memo{})
+	return p
+}()
+
+func isBot(ua string) bool {
 	lower := strings.ToLower(ua)
 	if strings.HasSuffix(lower, "bot") {
 		return true

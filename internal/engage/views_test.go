@@ -1,6 +1,9 @@
 package engage
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestIsBot(t *testing.T) {
 	for ua, want := range map[string]bool{
@@ -18,8 +21,28 @@ func TestIsBot(t *testing.T) {
 		"Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148":     false,
 		"Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 Chrome/124 Mobile Safari/537.36":  false,
 	} {
-		if got := IsBot(ua); got != want {
-			t.Errorf("IsBot(%q) = %v, want %v", ua, got, want)
+		// Twice: the second answer comes from the memo.
+		for range 2 {
+			if got := IsBot(ua); got != want {
+				t.Errorf("IsBot(%q) = %v, want %v", ua, got, want)
+			}
 		}
+	}
+}
+
+// The memo of answers is bounded: when full it starts afresh, and answers
+// stay right across the reset.
+func TestIsBotMemoBounded(t *testing.T) {
+	for i := range botMemoMax + 10 {
+		ua := fmt.Sprintf("Mozilla/5.0 (Linux; Android 14; model-%d) Chrome/124 Mobile", i)
+		if i%2 == 1 {
+			ua = fmt.Sprintf("ExampleBot/%d", i)
+		}
+		if got := IsBot(ua); got != (i%2 == 1) {
+			t.Fatalf("IsBot(%q) = %v", ua, got)
+		}
+	}
+	if n := botMemo.Load().n.Load(); n > botMemoMax {
+		t.Errorf("memo holds %d entries, bound %d", n, botMemoMax)
 	}
 }

@@ -138,10 +138,13 @@ type feedScope struct {
 	Page   string // the HTML page of the scope, a site path
 	Base   string // the feed's own path without rss.xml / atom.xml
 	Filter domain.ArticleFilter
+	Name   string // the site's name in force (issue 14)
+	Logo   string // its raster logo's URL, may be empty
 }
 
 func (f *Feeds) scope(r *http.Request) (feedScope, error) {
 	ctx := r.Context()
+	b := f.brand(ctx)
 	switch {
 	case r.PathValue("cat") != "":
 		c, err := f.store.CategoryBySlug(ctx, r.PathValue("cat"))
@@ -150,23 +153,23 @@ func (f *Feeds) scope(r *http.Request) (feedScope, error) {
 		}
 		desc := c.Description
 		if desc == "" {
-			desc = "Berita terbaru kanal " + c.Name + " dari " + f.cfg.SiteName + "."
+			desc = "Berita terbaru kanal " + c.Name + " dari " + b.SiteName + "."
 		}
-		return feedScope{Title: c.Name + " — " + f.cfg.SiteName, Desc: desc, Page: "/kanal/" + c.Slug,
+		return feedScope{Title: c.Name + " — " + b.SiteName, Desc: desc, Page: "/kanal/" + c.Slug, Name: b.SiteName, Logo: b.LogoURL,
 			Base: "/kanal/" + c.Slug + "/", Filter: domain.ArticleFilter{CategorySlug: c.Slug}}, nil
 	case r.PathValue("tag") != "":
 		t, err := f.store.TagBySlug(ctx, r.PathValue("tag"))
 		if err != nil {
 			return feedScope{}, err
 		}
-		return feedScope{Title: "#" + t.Name + " — " + f.cfg.SiteName, Desc: "Berita terbaru bertopik #" + t.Name + " dari " + f.cfg.SiteName + ".",
-			Page: "/tag/" + t.Slug, Base: "/tag/" + t.Slug + "/", Filter: domain.ArticleFilter{TagSlug: t.Slug}}, nil
+		return feedScope{Title: "#" + t.Name + " — " + b.SiteName, Desc: "Berita terbaru bertopik #" + t.Name + " dari " + b.SiteName + ".",
+			Page: "/tag/" + t.Slug, Name: b.SiteName, Logo: b.LogoURL, Base: "/tag/" + t.Slug + "/", Filter: domain.ArticleFilter{TagSlug: t.Slug}}, nil
 	}
-	desc := f.cfg.Tagline
+	desc := b.Tagline
 	if desc == "" {
-		desc = "Berita terbaru dari " + f.cfg.SiteName + "."
+		desc = "Berita terbaru dari " + b.SiteName + "."
 	}
-	return feedScope{Title: f.cfg.SiteName, Desc: desc, Page: "/", Base: "/"}, nil
+	return feedScope{Title: b.SiteName, Desc: desc, Page: "/", Base: "/", Name: b.SiteName, Logo: b.LogoURL}, nil
 }
 
 func (f *Feeds) items(r *http.Request, sc feedScope) ([]domain.Article, time.Time, error) {
@@ -202,8 +205,8 @@ func (f *Feeds) rss(w http.ResponseWriter, r *http.Request) error {
 	if !updated.IsZero() {
 		ch.LastBuildDate = f.rfc822(updated)
 	}
-	if f.cfg.LogoURL != "" {
-		ch.Image = &rssImage{URL: f.abs(f.cfg.LogoURL), Title: sc.Title, Link: f.abs(sc.Page)}
+	if sc.Logo != "" {
+		ch.Image = &rssImage{URL: f.abs(sc.Logo), Title: sc.Title, Link: f.abs(sc.Page)}
 	}
 	for _, a := range list {
 		it := rssItem{Title: a.Title, Link: f.articleURL(a.Slug), Description: a.Excerpt,
@@ -239,13 +242,13 @@ func (f *Feeds) atom(w http.ResponseWriter, r *http.Request) error {
 		updated = time.Unix(0, 0)
 	}
 	feed := atomFeed{XMLNS: nsAtom, Lang: f.cfg.Language, ID: f.abs(sc.Base + "atom.xml"), Title: sc.Title, Subtitle: sc.Desc,
-		Updated: f.w3c(updated), Author: atomPerson{Name: f.cfg.SiteName, URI: f.abs("/")}, Gen: "Warta",
+		Updated: f.w3c(updated), Author: atomPerson{Name: sc.Name, URI: f.abs("/")}, Gen: "Warta",
 		Links: []atomLink{
 			{Href: f.abs(sc.Base + "atom.xml"), Rel: "self", Type: "application/atom+xml"},
 			{Href: f.abs(sc.Page), Rel: "alternate", Type: "text/html"},
 		}}
-	if f.cfg.LogoURL != "" {
-		feed.Logo = f.abs(f.cfg.LogoURL)
+	if sc.Logo != "" {
+		feed.Logo = f.abs(sc.Logo)
 	}
 	for _, a := range list {
 		e := atomEntry{ID: f.entryID(a), Title: a.Title, Updated: f.w3c(maxTime(a.UpdatedAt, a.PublishedAt)), Published: f.w3c(a.PublishedAt),

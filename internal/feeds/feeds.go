@@ -44,6 +44,9 @@ type Config struct {
 	MediaDir string         // where /media/ files live, for enclosure lengths; may be empty
 	Media    media.Backend  // or the backend they live in (wins over MediaDir)
 	LogoURL  string         // absolute URL of the site's raster logo (RSS <image>, Atom <logo>); may be empty
+	// Look, when set, gives the site's name, tagline and logo URL in force
+	// (what admins set in the newsroom, issue 14); "" keeps the value above.
+	Look func(ctx context.Context) (name, tagline, logoURL string)
 
 	FeedItems   int // items per feed; default 20
 	SitemapSize int // URLs per article sitemap file; default and maximum 50,000
@@ -131,6 +134,25 @@ func (f *Feeds) abs(p string) string {
 		return p
 	}
 	return f.cfg.BaseURL + p
+}
+
+// brand is the configuration with the site's name, tagline and logo in
+// force.
+func (f *Feeds) brand(ctx context.Context) Config {
+	c := f.cfg
+	if c.Look != nil {
+		name, tagline, logo := c.Look(ctx)
+		if name != "" {
+			c.SiteName = name
+		}
+		if tagline != "" {
+			c.Tagline = tagline
+		}
+		if logo != "" {
+			c.LogoURL = logo
+		}
+	}
+	return c
 }
 
 func (f *Feeds) articleURL(slug string) string { return domain.ArticleURL(f.cfg.BaseURL, slug) }

@@ -197,7 +197,7 @@ func (f *Feeds) newsSitemap(w http.ResponseWriter, r *http.Request, n int) error
 	set := urlSet{XMLNS: nsSM, XNews: nsNews, URLs: []urlEntry{}}
 	for _, a := range list {
 		set.URLs = append(set.URLs, urlEntry{Loc: f.articleURL(a.Slug), LastMod: f.w3c(maxTime(a.UpdatedAt, a.PublishedAt)),
-			News: &newsNews{Publication: newsPublication{Name: f.cfg.SiteName, Language: f.cfg.Language},
+			News: &newsNews{Publication: newsPublication{Name: f.brand(r.Context()).SiteName, Language: f.cfg.Language},
 				Date: f.w3c(a.PublishedAt), Title: a.Title}})
 	}
 	return f.writeURLSet(w, set)
@@ -209,7 +209,7 @@ func (f *Feeds) news(w http.ResponseWriter, r *http.Request) error { return f.ne
 // newsroom and the API.
 func (f *Feeds) robots(w http.ResponseWriter, r *http.Request) error {
 	var b strings.Builder
-	b.WriteString("# " + f.cfg.SiteName + "\nUser-agent: *\nAllow: /\nDisallow: /redaksi/\nDisallow: /api/\n\n")
+	b.WriteString("# " + f.brand(r.Context()).SiteName + "\nUser-agent: *\nAllow: /\nDisallow: /redaksi/\nDisallow: /api/\n\n")
 	b.WriteString("Sitemap: " + f.abs("/sitemap.xml") + "\n")
 	b.WriteString("Sitemap: " + f.abs("/news-sitemap.xml") + "\n")
 	f.write(w, "text/plain; charset=utf-8", []byte(b.String()))

@@ -359,6 +359,17 @@ func renditions(w int) []int {
 
 var renditionRe = regexp.MustCompile(`^(.*/u/[0-9a-f]{24})-(\d+)\.jpg$`)
 
+// RenditionWidth is the width in the name of a rendition stored by Save
+// (…/u/HASH-960.jpg); ok is false for other URLs.
+func RenditionWidth(url string) (int, bool) {
+	m := renditionRe.FindStringSubmatch(url)
+	if m == nil {
+		return 0, false
+	}
+	w, err := strconv.Atoi(m[2])
+	return w, err == nil
+}
+
 // Srcset lists the renditions of a stored image for <img srcset>, given the
 // URL and width of its largest one; "" for images not stored by Save.
 func Srcset(url string, width int) string {
@@ -526,4 +537,18 @@ func ReadUpload(w http.ResponseWriter, r *http.Request, maxBytes int64) ([]byte,
 		return nil, domain.Invalid("berkas kosong")
 	}
 	return data, nil
+}
+
+// Exists reports whether the file behind url is stored. A URL this store
+// does not name (another site's image) counts as there, and so does one
+// the backend cannot answer for now (an error is not proof it is gone).
+func (s *Store) Exists(ctx context.Context, url string) bool {
+	k, ok := s.Key(url)
+	if !ok {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(ctx, opTimeout)
+	defer cancel()
+	there, err := s.backend().Exists(ctx, k)
+	return there || err != nil
 }

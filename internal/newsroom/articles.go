@@ -3,7 +3,6 @@ package newsroom
 import (
 	"errors"
 	"html/template"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,40 +11,8 @@ import (
 	"warta/internal/domain"
 	"warta/internal/editorial"
 	"warta/internal/media"
-	"warta/internal/store"
 	"warta/internal/web"
 )
-
-type articlesPage struct {
-	frame
-	Status   string
-	Query    string
-	Statuses []domain.Status
-	Articles []domain.Article
-	Page     int
-	Pages    int
-	Total    int
-	AtLeast  bool // Total is a floor: longer lists are not counted (store.ExactCountLimit)
-}
-
-var allStatuses = []domain.Status{domain.StatusDraft, domain.StatusReview, domain.StatusScheduled, domain.StatusPublished, domain.StatusUnpublished}
-
-func (u *UI) articles(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	pg := articlesPage{frame: u.frame(r, p, "Artikel", "artikel"), Status: r.URL.Query().Get("status"),
-		Query: r.URL.Query().Get("q"), Statuses: allStatuses, Page: 1}
-	if v, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && v > 0 {
-		pg.Page = v
-	}
-	list, total, err := u.ed.List(r.Context(), &p.User, store.AdminFilter{Status: domain.Status(pg.Status), Query: pg.Query},
-		domain.Page{Number: pg.Page, Size: 30})
-	if err != nil {
-		return err
-	}
-	pg.Articles, pg.Total, pg.Pages = list, total, (total+29)/30
-	pg.AtLeast = store.EstimatedTotal(total)
-	u.render(w, "articles", http.StatusOK, pg)
-	return nil
-}
 
 // articleForm is the editor's content as typed: on an error the page shows
 // it back unchanged, so nothing the journalist wrote is lost.
@@ -142,6 +109,9 @@ type editorPage struct {
 	CanNotes   bool
 	CanHot     bool // editors decide on the #HOT badge
 	Srcset     string
+	// BodySnippet is the Markdown of images just uploaded for the body,
+	// shown to paste when the form was sent without JavaScript.
+	BodySnippet string
 }
 
 var actionLabels = map[domain.Status]actionButton{
@@ -197,7 +167,7 @@ func (u *UI) editorPage(r *http.Request, p *auth.Principal, a domain.Article, f 
 }
 
 func (u *UI) newArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
+	if err := u.ed.MayWrite(&p.User); err != nil {
 		return err
 	}
 	f := articleForm{}
@@ -247,17 +217,9 @@ func (u *UI) attachUpload(r *http.Request, p *auth.Principal, f *articleForm) er
 	if fh.Size == 0 {
 		return nil
 	}
-	if fh.Size > u.ed.MaxUpload() {
-		return domain.Errorf(domain.ETooLarge, "gambar terlalu besar: paling besar %d MB", u.ed.MaxUpload()>>20)
-	}
-	file, err := fh.Open()
+	data, err := readFormFile(fh, u.ed.MaxUpload())
 	if err != nil {
-		return domain.Invalid("berkas foto tidak terbaca")
-	}
-	defer file.Close()
-	data, err := io.ReadAll(file)
-	if err != nil {
-		return domain.Invalid("berkas foto tidak terbaca")
+		return err
 	}
 	img, err := u.ed.Upload(&p.User, data)
 	if err != nil {
@@ -310,7 +272,7 @@ func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		return nil
 	}
 	if action == "preview" {
-		html, err := u.ed.Preview(f.Body)
+		html, err := u.ed.Preview(&p.User, f.Body)
 		if err != nil {
 			return fail(err)
 		}
@@ -319,6 +281,20 @@ func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 			return err
 		}
 		pg.Preview = template.HTML(html) // sanitised by the render package
+		u.render(w, "editor", http.StatusOK, pg)
+		return nil
+	}
+	if action == "body_upload" { // images for the body, without JavaScript: show the Markdown to paste
+		_, md, err := u.uploadBody(r, p)
+		if err != nil {
+			return fail(err)
+		}
+		pg, err := u.editorPage(r, p, a, f)
+		if err != nil {
+			return err
+		}
+		pg.BodySnippet = strings.TrimSpace(md)
+		pg.Notice = "Gambar terunggah. Salin kodenya ke isi berita di tempat gambar ingin ditampilkan, lalu simpan."
 		u.render(w, "editor", http.StatusOK, pg)
 		return nil
 	}
@@ -377,10 +353,7 @@ func (u *UI) autosave(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 }
 
 func (u *UI) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
-		return err
-	}
-	html, err := u.ed.Preview(r.PostFormValue("body"))
+	html, err := u.ed.Preview(&p.User, r.PostFormValue("body"))
 	if err != nil {
 		return err
 	}
@@ -389,6 +362,9 @@ func (u *UI) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 }
 
 func (u *UI) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if len(bodyFiles(r)) > 0 {
+		return u.bodyUploadJSON(w, r, p)
+	}
 	var f articleForm
 	if err := u.attachUpload(r, p, &f); err != nil {
 		return err
@@ -453,7 +429,7 @@ func (u *UI) revisions(w http.ResponseWriter, r *http.Request, p *auth.Principal
 		from, to = list[1].ID, list[0].ID
 	}
 	if from != 0 && to != 0 {
-		pg.From, pg.To, pg.Diff, err = u.ed.Compare(r.Context(), &p.User, id, from, to)
+		pg.From, pg.To, pg.Diff, err = u.ed.Compare(r.Context(), &p.User, id, from, to, u.cfg.Location)
 		if err != nil {
 			return err
 		}
@@ -471,8 +447,13 @@ func (u *UI) restore(w http.ResponseWriter, r *http.Request, p *auth.Principal) 
 	if err != nil {
 		return err
 	}
-	if _, err := u.ed.Restore(r.Context(), &p.User, id, rev); err != nil {
+	_, kept, err := u.ed.Restore(r.Context(), &p.User, id, rev)
+	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(id, 10), "dipulihkan")
+	ok := "dipulihkan"
+	if len(kept) > 0 {
+		ok = "dipulihkan-sebagian"
+	}
+	return redirect(w, r, "/redaksi/artikel/"+strconv.FormatInt(id, 10), ok)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"warta/internal/auth"
+	"warta/internal/domain"
 	"warta/internal/editorial"
 )
 
@@ -23,8 +24,6 @@ type conflict struct {
 	At     string // when
 	Taken  []string
 	Fields []conflictField
-	// OtherPhoto is the stored version's photo width and height.
-	OtherPhoto [2]int
 }
 
 // conflictField is a field both editors changed.
@@ -34,12 +33,17 @@ type conflictField struct {
 	TheirsRaw    string // the form value of theirs
 }
 
-// mergeField is one form field that a conflict can concern.
+// mergeField is one form field that a conflict can concern. The value in
+// the version the editor opened comes from its revision (formOf): every
+// field for revisions that keep every field, only the text (text) for
+// older ones.
 type mergeField struct {
 	name, label string
 	get         func(*articleForm) string
 	set         func(*articleForm, string)
-	base        func(text [4]string) (string, bool) // the value in the version the editor opened, when revisions keep it
+	text        bool                // kept by every revision, also the old ones
+	editors     bool                // on the form only for editors (Breaking, Berita utama, #HOT)
+	show        func(string) string // how a value is shown; nil: as it is
 }
 
 func boolField(v bool) string {
@@ -49,25 +53,55 @@ func boolField(v bool) string {
 	return ""
 }
 
-func baseText(i int) func([4]string) (string, bool) {
-	return func(t [4]string) (string, bool) { return t[i], true }
+// The lead photo is one field: its URL with the size of its largest copy
+// ("URL WxH"), so taking the other photo takes its size too.
+func photoField(f *articleForm) string {
+	if f.PhotoURL == "" {
+		return ""
+	}
+	return f.PhotoURL + " " + strconv.Itoa(f.PhotoWidth) + "x" + strconv.Itoa(f.PhotoHeight)
+}
+
+func setPhoto(f *articleForm, v string) {
+	url, size, _ := strings.Cut(strings.TrimSpace(v), " ")
+	w, h, _ := strings.Cut(size, "x")
+	f.PhotoURL = url
+	f.PhotoWidth, _ = strconv.Atoi(w)
+	f.PhotoHeight, _ = strconv.Atoi(h)
+}
+
+func showPhoto(v string) string { url, _, _ := strings.Cut(v, " "); return url }
+
+func showYesNo(v string) string {
+	if v != "" {
+		return "ya"
+	}
+	return "tidak"
 }
 
 var mergeFields = []mergeField{
-	{"title", "Judul", func(f *articleForm) string { return f.Title }, func(f *articleForm, v string) { f.Title = v }, baseText(0)},
-	{"slug", "Slug", func(f *articleForm) string { return f.Slug }, func(f *articleForm, v string) { f.Slug = v }, baseText(1)},
-	{"excerpt", "Ringkasan", func(f *articleForm) string { return f.Excerpt }, func(f *articleForm, v string) { f.Excerpt = v }, baseText(2)},
-	{"body", "Isi berita", func(f *articleForm) string { return f.Body }, func(f *articleForm, v string) { f.Body = v }, baseText(3)},
-	{"category", "Kategori", func(f *articleForm) string { return f.Category }, func(f *articleForm, v string) { f.Category = v }, nil},
-	{"tags", "Topik", func(f *articleForm) string { return f.Tags }, func(f *articleForm, v string) { f.Tags = v }, nil},
-	{"authors", "Penulis", func(f *articleForm) string { return f.Authors }, func(f *articleForm, v string) { f.Authors = v }, nil},
-	{"photo_url", "Foto utama", func(f *articleForm) string { return f.PhotoURL }, func(f *articleForm, v string) { f.PhotoURL = v }, nil},
-	{"photo_caption", "Keterangan foto", func(f *articleForm) string { return f.PhotoCaption }, func(f *articleForm, v string) { f.PhotoCaption = v }, nil},
-	{"photo_credit", "Sumber foto", func(f *articleForm) string { return f.PhotoCredit }, func(f *articleForm, v string) { f.PhotoCredit = v }, nil},
-	{"published_at", "Waktu terbit", func(f *articleForm) string { return f.PublishedAt }, func(f *articleForm, v string) { f.PublishedAt = v }, nil},
-	{"breaking", "Breaking news", func(f *articleForm) string { return boolField(f.Breaking) }, func(f *articleForm, v string) { f.Breaking = v != "" }, nil},
-	{"featured", "Berita utama", func(f *articleForm) string { return boolField(f.Featured) }, func(f *articleForm, v string) { f.Featured = v != "" }, nil},
-	{"poll_id", "Polling", func(f *articleForm) string { return strconv.FormatInt(f.PollID, 10) }, func(f *articleForm, v string) { f.PollID, _ = strconv.ParseInt(v, 10, 64) }, nil},
+	{name: "title", label: "Judul", get: func(f *articleForm) string { return f.Title }, set: func(f *articleForm, v string) { f.Title = v }, text: true},
+	{name: "slug", label: "Slug", get: func(f *articleForm) string { return f.Slug }, set: func(f *articleForm, v string) { f.Slug = v }, text: true},
+	{name: "excerpt", label: "Ringkasan", get: func(f *articleForm) string { return f.Excerpt }, set: func(f *articleForm, v string) { f.Excerpt = v }, text: true},
+	{name: "body", label: "Isi berita", get: func(f *articleForm) string { return f.Body }, set: func(f *articleForm, v string) { f.Body = v }, text: true},
+	{name: "category", label: "Kategori", get: func(f *articleForm) string { return f.Category }, set: func(f *articleForm, v string) { f.Category = v }},
+	{name: "tags", label: "Topik", get: func(f *articleForm) string { return f.Tags }, set: func(f *articleForm, v string) { f.Tags = v }},
+	{name: "authors", label: "Penulis", get: func(f *articleForm) string { return f.Authors }, set: func(f *articleForm, v string) { f.Authors = v }},
+	{name: "photo", label: "Foto utama", get: photoField, set: setPhoto, show: showPhoto},
+	{name: "photo_caption", label: "Keterangan foto", get: func(f *articleForm) string { return f.PhotoCaption }, set: func(f *articleForm, v string) { f.PhotoCaption = v }},
+	{name: "photo_credit", label: "Sumber foto", get: func(f *articleForm) string { return f.PhotoCredit }, set: func(f *articleForm, v string) { f.PhotoCredit = v }},
+	{name: "published_at", label: "Waktu terbit", get: func(f *articleForm) string { return f.PublishedAt }, set: func(f *articleForm, v string) { f.PublishedAt = v }},
+	{name: "breaking", label: "Breaking news", get: func(f *articleForm) string { return boolField(f.Breaking) }, set: func(f *articleForm, v string) { f.Breaking = v != "" }, editors: true, show: showYesNo},
+	{name: "featured", label: "Berita utama", get: func(f *articleForm) string { return boolField(f.Featured) }, set: func(f *articleForm, v string) { f.Featured = v != "" }, editors: true, show: showYesNo},
+	{name: "hot_badge", label: "Lencana #HOT", get: func(f *articleForm) string { return f.HotBadge }, set: func(f *articleForm, v string) { f.HotBadge = v }, editors: true,
+		show: editorial.HotLabel},
+	{name: "poll_id", label: "Polling", get: func(f *articleForm) string { return strconv.FormatInt(f.PollID, 10) }, set: func(f *articleForm, v string) { f.PollID, _ = strconv.ParseInt(v, 10, 64) },
+		show: func(v string) string {
+			if v == "0" {
+				return "tanpa polling"
+			}
+			return "polling #" + v
+		}},
 }
 
 // takeTheirs applies the choices of a conflict panel: for every field the
@@ -78,23 +112,11 @@ func takeTheirs(r *http.Request, f *articleForm) {
 			m.set(f, r.PostFormValue("lain_"+m.name))
 		}
 	}
-	if r.PostFormValue("gabung_photo_url") == "theirs" {
-		f.PhotoWidth, _ = strconv.Atoi(r.PostFormValue("lain_photo_width"))
-		f.PhotoHeight, _ = strconv.Atoi(r.PostFormValue("lain_photo_height"))
-	}
 }
 
 func shown(m mergeField, v string) string {
-	switch m.name {
-	case "breaking", "featured":
-		if v != "" {
-			return "ya"
-		}
-		return "tidak"
-	case "poll_id":
-		if v == "0" {
-			return "tanpa polling"
-		}
+	if m.show != nil {
+		v = m.show(v)
 	}
 	if strings.TrimSpace(v) == "" {
 		return "(kosong)"
@@ -102,37 +124,56 @@ func shown(m mergeField, v string) string {
 	return v
 }
 
+// formOf is the editor form as a revision would have filled it.
+func (u *UI) formOf(rev domain.Revision) articleForm {
+	a := domain.Article{Title: rev.Title, Slug: rev.Slug, Excerpt: rev.Excerpt, BodySource: rev.BodySource,
+		Category: rev.Category, Authors: rev.Authors, Photo: rev.Photo, PublishedAt: rev.PublishedAt,
+		Breaking: rev.Breaking, Featured: rev.Featured, PollID: rev.PollID}
+	for _, t := range rev.Tags {
+		a.Tags = append(a.Tags, domain.Tag{Name: t})
+	}
+	f := u.formFrom(a)
+	f.HotBadge = editorial.HotBadgeOf(rev.HotManual)
+	return f
+}
+
 // showConflict answers a stale save: 409 with the editor page, the form
 // merged as far as it can be, and the fields both editors changed.
 func (u *UI) showConflict(w http.ResponseWriter, r *http.Request, p *auth.Principal, stale *editorial.StaleError, mine articleForm) error {
 	cur := stale.Current
 	theirs := u.formFrom(cur)
-	var base [4]string
+	if mine.Placement {
+		var err error
+		if theirs.HotBadge, err = u.ed.HotBadge(r.Context(), &p.User, cur.ID); err != nil {
+			return err
+		}
+	}
+	var base articleForm
+	var baseRev domain.Revision
 	baseOK := false
 	if rev, ok, err := u.ed.RevisionAtVersion(r.Context(), &p.User, cur.ID, stale.Given); err != nil {
 		return err
 	} else if ok {
-		base, baseOK = [4]string{rev.Title, rev.Slug, rev.Excerpt, rev.BodySource}, true
+		base, baseRev, baseOK = u.formOf(rev), rev, true
 	}
 	c := &conflict{}
 	if rev, ok, err := u.ed.RevisionAtVersion(r.Context(), &p.User, cur.ID, cur.Version); err == nil && ok {
 		c.By, c.At = rev.UserName, whenOrDash(rev.CreatedAt, u.cfg.Location)
 	}
-	c.OtherPhoto = [2]int{theirs.PhotoWidth, theirs.PhotoHeight}
 	merged := mine
 	merged.Version = cur.Version
 	for _, m := range mergeFields {
+		if m.editors && !mine.Placement { // not on this editor's form: stays as stored
+			continue
+		}
 		mv, tv := m.get(&mine), m.get(&theirs)
 		if strings.TrimSpace(mv) == strings.TrimSpace(tv) {
 			continue
 		}
-		if baseOK && m.base != nil {
-			bv, _ := m.base(base)
+		if baseOK && (m.text || baseRev.AllFields) {
+			bv := m.get(&base)
 			if strings.TrimSpace(mv) == strings.TrimSpace(bv) { // only they changed it
 				m.set(&merged, tv)
-				if m.name == "photo_url" {
-					merged.PhotoWidth, merged.PhotoHeight = theirs.PhotoWidth, theirs.PhotoHeight
-				}
 				c.Taken = append(c.Taken, m.label)
 				continue
 			}
@@ -142,7 +183,6 @@ func (u *UI) showConflict(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		}
 		c.Fields = append(c.Fields, conflictField{Name: m.name, Label: m.label, Mine: shown(m, mv), Theirs: shown(m, tv), TheirsRaw: tv})
 	}
-	merged.HotBadge = mine.HotBadge
 	pg, err := u.editorPage(r, p, cur, merged)
 	if err != nil {
 		return err

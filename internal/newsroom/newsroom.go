@@ -40,6 +40,9 @@ type Config struct {
 	SiteName string
 	BaseURL  string
 	Location *time.Location
+	// Preview writes an article's page as readers will see it (the reader
+	// site's site.Site.Preview); nil: no full-page preview.
+	Preview func(w http.ResponseWriter, r *http.Request, a domain.Article) error
 }
 
 // UI serves /redaksi.
@@ -84,6 +87,7 @@ func New(cfg Config, au *auth.Service, ed *editorial.Service, log *slog.Logger) 
 		"chart":       func(h []store.HourViews) template.HTML { return chartSVG(h, cfg.Location) },
 		"join":        strings.Join,
 		"zone":        func() string { return web.ZoneName(cfg.Location, time.Now()) },
+		"inc":         func(i int) int { return i + 1 },
 		"articlePath": domain.ArticlePath,
 	}
 	for _, name := range pageNames {
@@ -150,7 +154,8 @@ var notices = map[string]string{
 	"tersimpan": "Perubahan tersimpan.", "diajukan": "Artikel diajukan untuk ditinjau editor.",
 	"dijadwalkan": "Artikel dijadwalkan.", "terbit": "Artikel diterbitkan.", "ditarik": "Artikel ditarik dari situs.",
 	"draf": "Artikel dikembalikan ke draf.", "dihapus": "Data dihapus.", "dipulihkan": "Revisi dipulihkan.",
-	"catatan": "Catatan ditambahkan dan tampil di artikel.", "sandi": "Kata sandi diganti.", "dibuat": "Data dibuat.",
+	"dipulihkan-sebagian": "Revisi dipulihkan. Yang tidak bisa dipulihkan dibiarkan seperti sekarang: bagian yang tidak disimpan revisi lama, kategori, penulis, polling atau foto yang sudah dihapus, dan yang hanya boleh diatur editor.",
+	"catatan":             "Catatan ditambahkan dan tampil di artikel.", "sandi": "Kata sandi diganti.", "dibuat": "Data dibuat.",
 	"moderasi": "Komentar diperbarui.", "diblokir": "Pembaca diblokir; lihat daftarnya di Kata terlarang dan pembaca diblokir.", "keluar": "Anda sudah keluar.",
 	"ping":     "Ping uji masuk antrean; hasilnya tampil di log pengiriman dalam beberapa detik.",
 	"ulang":    "Pengiriman dijadwalkan ulang dan segera dicoba lagi.",

@@ -28,6 +28,7 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("POST /redaksi/artikel/{id}/revisi/{rev}/pulihkan", u.page(u.restore))
 	mux.Handle("GET /redaksi/artikel/{id}/statistik", u.page(u.articleStats))
 	mux.Handle("POST /redaksi/pratinjau", u.page(u.preview))
+	mux.Handle("GET /redaksi/artikel/{id}/pratinjau", u.page(u.fullPreview)) // issue 14: the whole page as readers will see it
 	mux.Handle("POST /redaksi/unggah", u.page(u.upload))
 
 	mux.Handle("GET /redaksi/komentar", u.page(u.comments))
@@ -44,6 +45,7 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /redaksi/polling", u.page(u.polls))
 	mux.Handle("GET /redaksi/polling/baru", u.page(u.poll))
 	mux.Handle("POST /redaksi/polling/baru", u.page(u.savePoll))
+	mux.Handle("POST /redaksi/polling/beranda", u.page(u.saveHomePoll)) // issue 14
 	mux.Handle("GET /redaksi/polling/{id}", u.page(u.poll))
 	mux.Handle("POST /redaksi/polling/{id}", u.page(u.savePoll))
 	mux.Handle("POST /redaksi/polling/{id}/{action}", u.page(u.pollAction))

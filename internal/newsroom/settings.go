@@ -13,6 +13,7 @@ type settingsPage struct {
 	Slot       string        // the textarea: the stored HTML, or what was just typed on a preview
 	Preview    template.HTML // the same, sanitised: exactly what readers will get
 	Previewing bool          // the preview of unsaved input
+	lookForm                 // the site's look and ad slots (issue 14, siteset.go)
 }
 
 func (u *UI) settings(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -24,9 +25,13 @@ func (u *UI) settings(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	if err != nil {
 		return err
 	}
+	lf, err := u.lookForm(r, p)
+	if err != nil {
+		return err
+	}
 	pg := settingsPage{frame: u.frame(r, p, "Pengaturan situs", "pengaturan"), Slot: set.ArticleSlotHTML,
 		// Sanitised again: a value stored by hand in the database is no exception.
-		Preview: template.HTML(clean)}
+		Preview: template.HTML(clean), lookForm: lf}
 	u.render(w, "settings", http.StatusOK, pg)
 	return nil
 }
@@ -34,6 +39,9 @@ func (u *UI) settings(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 // saveSettings stores the article slot sanitised ("Simpan"), or shows what
 // would be stored without storing it ("Pratinjau").
 func (u *UI) saveSettings(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if handled, err := u.saveLook(w, r, p); handled {
+		return err
+	}
 	raw := r.PostFormValue("article_slot_html")
 	if r.PostFormValue("action") == "preview" {
 		if _, err := u.ed.SiteSettings(r.Context(), &p.User); err != nil {
@@ -43,8 +51,12 @@ func (u *UI) saveSettings(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		if err != nil {
 			return err
 		}
+		lf, err := u.lookForm(r, p)
+		if err != nil {
+			return err
+		}
 		pg := settingsPage{frame: u.frame(r, p, "Pengaturan situs", "pengaturan"), Slot: raw,
-			Preview: template.HTML(clean), Previewing: true}
+			Preview: template.HTML(clean), Previewing: true, lookForm: lf}
 		u.render(w, "settings", http.StatusOK, pg)
 		return nil
 	}

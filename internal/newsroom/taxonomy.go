@@ -107,8 +107,9 @@ func (u *UI) tagAction(w http.ResponseWriter, r *http.Request, p *auth.Principal
 
 type pollsPage struct {
 	frame
-	Polls []domain.Poll
-	Now   time.Time
+	Polls    []domain.Poll
+	Now      time.Time
+	HomePoll string // the editors' choice for the home page (issue 14)
 }
 
 func (u *UI) polls(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -116,7 +117,11 @@ func (u *UI) polls(w http.ResponseWriter, r *http.Request, p *auth.Principal) er
 	if err != nil {
 		return err
 	}
-	u.render(w, "polls", http.StatusOK, pollsPage{frame: u.frame(r, p, "Polling", "polling"), Polls: list, Now: u.ed.Now()})
+	home, err := u.ed.HomePoll(r.Context(), &p.User)
+	if err != nil {
+		return err
+	}
+	u.render(w, "polls", http.StatusOK, pollsPage{frame: u.frame(r, p, "Polling", "polling"), Polls: list, Now: u.ed.Now(), HomePoll: home})
 	return nil
 }
 
@@ -127,10 +132,11 @@ type pollPage struct {
 	Question string
 	Options  string
 	ClosesAt string
+	Scope    string // domain.PollSite or domain.PollArticle
 }
 
 func (u *UI) poll(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	pg := pollPage{frame: u.frame(r, p, "Polling baru", "polling")}
+	pg := pollPage{frame: u.frame(r, p, "Polling baru", "polling"), Scope: domain.PollArticle}
 	if r.PathValue("id") == "" {
 		if err := u.ed.MayCreatePoll(&p.User); err != nil { // the form is for those who may send it
 			return err
@@ -152,6 +158,7 @@ func (u *UI) poll(w http.ResponseWriter, r *http.Request, p *auth.Principal) err
 		}
 		pg.Options = strings.Join(opts, "\n")
 		pg.ClosesAt = localInput(pg.Poll.ClosesAt, u.cfg.Location)
+		pg.Scope = pg.Poll.Scope
 	}
 	u.render(w, "poll", http.StatusOK, pg)
 	return nil
@@ -168,24 +175,24 @@ func lines(v string) []string {
 }
 
 func (u *UI) savePoll(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	question, options := r.PostFormValue("question"), r.PostFormValue("options")
+	question, options, scope := r.PostFormValue("question"), r.PostFormValue("options"), r.PostFormValue("scope")
 	closes, err := u.parseLocal(r.PostFormValue("closes_at"))
 	var id int64
 	if err == nil {
 		if r.PathValue("id") == "" {
 			var poll domain.Poll
-			poll, err = u.ed.CreatePoll(r.Context(), &p.User, store.PollInput{Question: question, Options: lines(options), ClosesAt: closes})
+			poll, err = u.ed.CreatePoll(r.Context(), &p.User, store.PollInput{Question: question, Options: lines(options), ClosesAt: closes, Scope: scope})
 			id = poll.ID
 		} else if id, err = pathID(r, "id", "polling"); err == nil {
 			_, err = u.ed.UpdatePoll(r.Context(), &p.User, id, editorial.PollChange{
-				PollUpdate: store.PollUpdate{Question: &question, Options: lines(options), ClosesAt: &closes}})
+				PollUpdate: store.PollUpdate{Question: &question, Options: lines(options), ClosesAt: &closes, Scope: optional(scope)}})
 		}
 	}
 	if err != nil {
 		if web.StatusOf(err) >= 500 {
 			return err
 		}
-		pg := pollPage{frame: u.frame(r, p, "Polling", "polling"), Question: question, Options: options, ClosesAt: r.PostFormValue("closes_at")}
+		pg := pollPage{frame: u.frame(r, p, "Polling", "polling"), Question: question, Options: options, ClosesAt: r.PostFormValue("closes_at"), Scope: scope}
 		if id != 0 {
 			pg.Poll, _ = u.ed.Poll(r.Context(), &p.User, id)
 			pg.Open = pg.Poll.IsOpen(u.ed.Now())
@@ -195,6 +202,22 @@ func (u *UI) savePoll(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 		return nil
 	}
 	return redirect(w, r, "/redaksi/polling/"+strconv.FormatInt(id, 10), "tersimpan")
+}
+
+// optional is nil for "" (a form without the field keeps the value).
+func optional(v string) *string {
+	if v == "" {
+		return nil
+	}
+	return &v
+}
+
+// saveHomePoll stores the editors' choice of the home page's poll (issue 14).
+func (u *UI) saveHomePoll(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	if _, err := u.ed.SetHomePoll(r.Context(), &p.User, r.PostFormValue("home_poll")); err != nil {
+		return err
+	}
+	return redirect(w, r, "/redaksi/polling", "tersimpan")
 }
 
 func (u *UI) pollAction(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {

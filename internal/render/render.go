@@ -9,7 +9,9 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -23,10 +25,16 @@ import (
 type Renderer struct {
 	md     goldmark.Markdown
 	policy *bluemonday.Policy
+	// own are the site's own hosts (SiteURL): links to them are not
+	// nofollow. sizer finds the size of an uploaded image (ImageSizes).
+	own    []string
+	sizer  func(url string) (w, h int, ok bool)
+	sizeMu sync.Mutex
+	sizes  map[string][2]int
 }
 
-// New builds a Renderer.
-func New() *Renderer {
+// New builds a Renderer; see SiteURL and ImageSizes for its options.
+func New(opts ...Option) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
 		// Raw HTML is let through to the sanitiser, which decides what stays.
@@ -36,8 +44,19 @@ func New() *Renderer {
 	p.RequireNoFollowOnFullyQualifiedLinks(false)
 	p.AddTargetBlankToFullyQualifiedLinks(false)
 	p.AllowAttrs("loading").Matching(bluemonday.SpaceSeparatedTokens).OnElements("img")
-	return &Renderer{md: md, policy: p}
+	// An image's alt text and title are its caption and credit (figures.go):
+	// any text, which the sanitiser escapes, rather than bluemonday's
+	// Paragraph pattern, which drops a whole caption for one ":" or "?".
+	p.AllowAttrs("alt", "title").Matching(captionText).OnElements("img")
+	r := &Renderer{md: md, policy: p}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
 }
+
+// captionText is one line of text without control characters.
+var captionText = regexp.MustCompile(`^[^\x00-\x1f\x7f]*$`)
 
 // Markdown renders src and sanitises the result.
 func (r *Renderer) Markdown(src string) (string, error) {
@@ -45,8 +64,13 @@ func (r *Renderer) Markdown(src string) (string, error) {
 	if err := r.md.Convert([]byte(src), &buf); err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
-	// A post's address alone on its line becomes a card (embed.go).
-	return EmbedCards(r.Sanitize(buf.String())), nil
+	// Images alone in a paragraph become figures and galleries (figures.go);
+	// a post's address alone on its line becomes a card (embed.go).
+	out, err := r.finish(r.policy.Sanitize(Balance(buf.String())), true)
+	if err != nil {
+		return "", err
+	}
+	return EmbedCards(out), nil
 }
 
 // Sanitize cleans HTML that did not come from Markdown. The input is first
@@ -54,7 +78,8 @@ func (r *Renderer) Markdown(src string) (string, error) {
 // builds, not the raw bytes), sanitised, then parsed and written out again
 // so that every element closes inside its container.
 func (r *Renderer) Sanitize(htmlSrc string) string {
-	return Balance(r.policy.Sanitize(Balance(htmlSrc)))
+	out, _ := r.finish(r.policy.Sanitize(Balance(htmlSrc)), false)
+	return out
 }
 
 // divContext is the container every fragment is parsed in: the body of an

@@ -10,6 +10,7 @@ import (
 
 	"warta/internal/app"
 	"warta/internal/domain"
+	"warta/internal/store"
 	"warta/internal/testbrowser"
 	"warta/internal/testdb"
 )
@@ -20,7 +21,7 @@ func TestBrowserEngagementWithoutReload(t *testing.T) {
 	ctx := testbrowser.New(t, 90*time.Second)
 	st := testdb.SQLite(t)
 	e := newEnv(t, st, func(c *app.Config) { c.Engage.MinSubmitDelay = time.Millisecond })
-	st.SetSetting(context.Background(), "comments.moderation", domain.ModerationApproveAll)
+	st.SetSetting(context.Background(), store.SettingModeration, domain.ModerationApproveAll)
 	text := func(css string) string { return testbrowser.Text(t, ctx, css) }
 	waitText := func(css, want string) {
 		t.Helper()

@@ -368,7 +368,7 @@ func TestCommentsExactUnderConcurrency(t *testing.T) {
 		// The 150 readers share the test's one address: lift its budget.
 		e := newEnv(t, st, func(c *app.Config) { c.Engage.CommentsPerIP = engage.Limit{PerMinute: 1000, Burst: 1000} })
 		ctx := context.Background()
-		if err := st.SetSetting(ctx, "comments.moderation", domain.ModerationApproveAll); err != nil {
+		if err := st.SetSetting(ctx, store.SettingModeration, domain.ModerationApproveAll); err != nil {
 			t.Fatal(err)
 		}
 		path := fmt.Sprintf("/api/v1/articles/%d/comments", e.ids["main"])
@@ -403,7 +403,7 @@ func TestCommentBadInput(t *testing.T) {
 	st := testdb.SQLite(t)
 	e := newEnv(t, st)
 	ctx := context.Background()
-	st.SetSetting(ctx, "comments.moderation", domain.ModerationApproveAll)
+	st.SetSetting(ctx, store.SettingModeration, domain.ModerationApproveAll)
 	st.AddBannedWord(ctx, "judol")
 	path := fmt.Sprintf("/api/v1/articles/%d/comments", e.ids["main"])
 	r := e.reader(t, "uji")
@@ -472,7 +472,7 @@ func TestCommentBadInput(t *testing.T) {
 func TestCommentFormDefences(t *testing.T) {
 	st := testdb.SQLite(t)
 	e := newEnv(t, st, func(c *app.Config) { c.Engage.MinSubmitDelay = time.Second })
-	st.SetSetting(context.Background(), "comments.moderation", domain.ModerationApproveAll)
+	st.SetSetting(context.Background(), store.SettingModeration, domain.ModerationApproveAll)
 	form := url.Values{"name": {"Budi"}, "email": {""}, "text": {"Tulisan yang bagus, terima kasih."}, "website": {""}}
 
 	// Without the cookie the page sets, the form explains what to do.
@@ -667,7 +667,7 @@ func TestBannedWordHoldsSilently(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
 		e := newEnv(t, st)
 		ctx := context.Background()
-		st.SetSetting(ctx, "comments.moderation", domain.ModerationApproveAll)
+		st.SetSetting(ctx, store.SettingModeration, domain.ModerationApproveAll)
 		st.AddBannedWord(ctx, "judol")
 		path := fmt.Sprintf("/api/v1/articles/%d/comments", e.ids["main"])
 		a := e.reader(t, "spammer").postJSON(path, map[string]string{"name": "A", "text": "Main JUDOL yuk, pasti menang"})

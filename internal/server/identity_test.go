@@ -269,7 +269,7 @@ func TestPageCacheNeverShowsOneReadersPollToOthers(t *testing.T) {
 func TestChangingUserAgentDoesNotSidestepCommentBudget(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
 		e := newEnv(t, st)
-		if err := st.SetSetting(context.Background(), "comments.moderation", domain.ModerationApproveAll); err != nil {
+		if err := st.SetSetting(context.Background(), store.SettingModeration, domain.ModerationApproveAll); err != nil {
 			t.Fatal(err)
 		}
 		path := fmt.Sprintf("/api/v1/articles/%d/comments", e.ids["main"])

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"warta/internal/ads"
 	"warta/internal/api"
 	"warta/internal/domain"
 	"warta/internal/media"
@@ -43,6 +44,10 @@ type Config struct {
 	Ready   http.Handler
 	Metrics http.Handler
 
+	// Ads is the ad network the operator enabled (--ad-network): the reader
+	// pages' CSP also allows its hosts. The zero value changes nothing.
+	Ads ads.Network
+
 	// ErrorPage answers a request refused at the edge (outside /api/) with
 	// the site's error page; nil gives a plain Indonesian page.
 	ErrorPage func(w http.ResponseWriter, r *http.Request, err error)
@@ -58,6 +63,9 @@ type Server struct {
 	log     *slog.Logger
 	handler http.Handler
 	headers []headerKV // security headers of every answer, the CSP among them
+	// adHeaders are headers with the CSP that also allows the ad network,
+	// for reader pages (nil when no network is enabled).
+	adHeaders []headerKV
 }
 
 // New joins the parts' routes with /healthz and /media/ under the shared
@@ -85,14 +93,13 @@ func New(cfg Config, st *store.Store, log *slog.Logger, parts ...Routes) (*Serve
 	if cfg.Media != nil {
 		mux.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(cfg.Media, log)))
 	}
-	imgSrc := "img-src 'self' data:"
-	if cfg.MediaOrigin != "" {
-		imgSrc += " " + cfg.MediaOrigin
+	// frame-src: only the embed providers a reader asked to load
+	// (render/embed.go); with an ad network on, reader pages also allow its
+	// hosts (issue 14, csp.go).
+	s.headers = securityHeaders(contentPolicy(cfg.MediaOrigin, render.FrameOrigins(), nil))
+	if cfg.Ads.On() {
+		s.adHeaders = securityHeaders(contentPolicy(cfg.MediaOrigin, render.FrameOrigins(), cfg.Ads.Hosts()))
 	}
-	// frame-src: only the embed providers a reader asked to load (render/embed.go).
-	frameSrc := "; frame-src " + strings.Join(render.FrameOrigins(), " ")
-	s.headers = securityHeaders("default-src 'self'; " + imgSrc +
-		"; style-src 'self'; script-src 'self'; object-src 'none'" + frameSrc + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
 	s.handler = s.middleware(s.validInput(s.crossOrigin(api.CORS(conditional(mux)))))
 	return s, nil
 }
@@ -216,7 +223,11 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		h := w.Header()
-		for _, kv := range s.headers {
+		headers := s.headers
+		if s.adHeaders != nil && adPage(r.URL.Path) {
+			headers = s.adHeaders
+		}
+		for _, kv := range headers {
 			h[kv.key] = kv.val // shared, capacity 1: an Add copies
 		}
 		if s.secureRequest(r) {

@@ -121,9 +121,9 @@ func (s *Site) comment(w http.ResponseWriter, r *http.Request) error {
 
 // vote handles the poll form.
 func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id < 1 {
-		return s.formError(w, r, domain.NotFound("polling tidak ditemukan"))
+	id, err := web.PathID(r, "id", "polling")
+	if err != nil {
+		return s.formError(w, r, err)
 	}
 	if err := parseForm(w, r); err != nil {
 		return s.formError(w, r, err)
@@ -157,7 +157,7 @@ func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
 	if code == domain.ECookieRequired {
 		// The browser had no reader cookie; it has one now. The form comes
 		// back, and sending it again counts.
-		f, err := s.frame(r.Context(), meta{Title: "Polling — " + s.cfg.Name, NoIndex: true}, "")
+		f, err := s.frame(r.Context(), meta{Title: "Polling — " + s.siteName(r.Context()), NoIndex: true}, "")
 		if err != nil {
 			return err
 		}
@@ -167,7 +167,7 @@ func (s *Site) vote(w http.ResponseWriter, r *http.Request) error {
 	}
 	if verr != nil {
 		// Already voted: show the results with the reason, not a second count.
-		f, err := s.frame(r.Context(), meta{Title: "Hasil polling — " + s.cfg.Name, NoIndex: true}, "")
+		f, err := s.frame(r.Context(), meta{Title: "Hasil polling — " + s.siteName(r.Context()), NoIndex: true}, "")
 		if err != nil {
 			return err
 		}

@@ -36,6 +36,7 @@ type fragments struct {
 	home    fragSet[struct{}, homePage]            // the home page's lists
 	pages   fragSet[string, listResult]            // pages of category, tag and author lists
 	static  fragSet[struct{}, []domain.StaticPage] // the footer's institutional pages
+	look    fragSet[struct{}, siteLook]            // the site's look and ad slots (issue 14)
 }
 
 // maxCountsAge bounds how old the counts a reader sees may be, plus one
@@ -85,6 +86,7 @@ func (f *fragments) invalidate() {
 	clear(f.home.m)
 	clear(f.pages.m)
 	clear(f.static.m)
+	clear(f.look.m)
 	f.mu.Unlock()
 }
 
@@ -178,11 +180,13 @@ func (s *Site) footerPages(ctx context.Context) ([]domain.StaticPage, error) {
 // (dropPolls), so a voter sees their vote counted at once.
 func (s *Site) pollFor(ctx context.Context, articleID int64) (*domain.Poll, error) {
 	return fetch(s.frags, &s.frags.polls, &s.frags.pollGen, articleID, s.frags.ttl, func() (*domain.Poll, error) {
-		ids, err := s.store.OpenPollIDs(ctx, articleID, 1)
-		if err != nil || len(ids) == 0 {
+		// The article's own poll, else the site poll editors chose for the
+		// home page (issue 14).
+		id, err := s.store.PollToShow(ctx, articleID)
+		if err != nil || id == 0 {
 			return nil, err
 		}
-		p, err := s.store.Poll(ctx, ids[0])
+		p, err := s.store.Poll(ctx, id)
 		if err != nil {
 			return nil, err
 		}

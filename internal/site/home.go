@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"time"
 
 	"warta/internal/domain"
@@ -23,6 +24,7 @@ type homePage struct {
 	Popular   []domain.Article // Terpopuler this week
 	Blocks    []categoryBlock
 	Poll      *pollView
+	More      *moreLink // "Muat lebih banyak" under Berita Terbaru: /terkini after its last story
 
 	// PopularToday is Terpopuler since midnight in the site's zone.
 	PopularToday []domain.Article
@@ -30,8 +32,12 @@ type homePage struct {
 
 func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	f, err := s.frame(ctx, meta{Title: s.cfg.Name + " — " + s.cfg.Tagline,
-		Description: "Berita terkini, terpopuler dan terpercaya dari " + s.cfg.Name + ".", Canonical: "/"}, "home")
+	name, tagline := s.cfg.Name, s.cfg.Tagline
+	if l, err := s.look(ctx); err == nil {
+		name, tagline = l.Name, l.Tagline
+	}
+	f, err := s.frame(ctx, meta{Title: name + " — " + tagline,
+		Description: "Berita terkini, terpopuler dan terpercaya dari " + name + ".", Canonical: "/"}, "home")
 	if err != nil {
 		return err
 	}
@@ -43,6 +49,9 @@ func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p.frame = f
+	if n := len(p.Latest); n > 0 {
+		p.More = newMoreLink("/terkini?sebelum="+strconv.FormatInt(p.Latest[n-1].ID, 10), true)
+	}
 	if p.Poll, err = s.openPoll(r, s.readers.Visit(r), 0); err != nil {
 		return err
 	}

@@ -132,8 +132,8 @@ func (s *Site) indeks(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.Query().Get("tanggal") == "" && date == today {
 		canonical = indeksURL("", chanSlug, page) // today's index keeps its short address
 	}
-	fr, err := s.frame(r.Context(), meta{Title: title + " — " + s.cfg.Name,
-		Description: "Semua berita " + s.cfg.Name + " yang terbit " + label + ", urut dari yang terbaru.", Canonical: canonical}, "indeks")
+	fr, err := s.frame(r.Context(), meta{Title: title + " — " + s.siteName(r.Context()),
+		Description: "Semua berita " + s.siteName(r.Context()) + " yang terbit " + label + ", urut dari yang terbaru.", Canonical: canonical}, "indeks")
 	if err != nil {
 		return err
 	}

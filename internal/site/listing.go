@@ -25,6 +25,7 @@ type listPage struct {
 	About    bool // Total is an estimate (store.EstimatedTotal)
 	Articles []domain.Article
 	Pager    pager
+	More     *moreLink // "Muat lebih banyak"; nil on the last page
 
 	// A channel's first page is a front (issue 13): Lead and Secondary
 	// come out of Articles, and Terpopuler stands beside them.
@@ -75,6 +76,10 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 	if err != nil {
 		return err
 	}
+	frag, err := wantsFragment(r)
+	if err != nil {
+		return err
+	}
 	front := f.CategorySlug != "" && page == 1
 	// The list carries view counts (see countsTTL).
 	key := f.CategorySlug + "\x00" + f.TagSlug + "\x00" + f.AuthorSlug + "\x00" + itoa(page)
@@ -94,18 +99,26 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, f domain.ArticleFilt
 	if page > 1 && page > pages {
 		return domain.NotFound("halaman %d tidak ada", page)
 	}
-	title := heading + " — " + s.cfg.Name
+	var more *moreLink
+	if page < pages {
+		more = newMoreLink(pageURL(base, page+1), false)
+	}
+	pg := pager{Base: base, Page: page, Pages: pages}
+	if frag {
+		return s.renderFragment(w, listFragment{Articles: list, More: more, Pager: pg})
+	}
+	title := heading + " — " + s.siteName(r.Context())
 	canonical := base
 	if page > 1 {
-		title = heading + " (halaman " + itoa(page) + ") — " + s.cfg.Name
+		title = heading + " (halaman " + itoa(page) + ") — " + s.siteName(r.Context())
 		canonical = base + "?page=" + itoa(page)
 	}
-	fr, err := s.frame(r.Context(), meta{Title: title, Description: kind + " " + heading + " di " + s.cfg.Name + ".", Canonical: canonical}, active)
+	fr, err := s.frame(r.Context(), meta{Title: title, Description: kind + " " + heading + " di " + s.siteName(r.Context()) + ".", Canonical: canonical}, active)
 	if err != nil {
 		return err
 	}
 	p := listPage{frame: fr, Kind: kind, Heading: heading, Intro: intro,
-		Total: int64(total), About: store.EstimatedTotal(total), Articles: list, Pager: pager{Base: base, Page: page, Pages: pages}}
+		Total: int64(total), About: store.EstimatedTotal(total), Articles: list, Pager: pg, More: more}
 	if front {
 		p.Lead, p.Secondary, p.Articles = frontLists(nil, list)
 		p.PopularToday, p.Popular = lp.today, lp.week
@@ -124,8 +137,8 @@ func (s *Site) popular(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	fr, err := s.frame(r.Context(), meta{Title: "Terpopuler — " + s.cfg.Name,
-		Description: "Berita yang paling banyak dibaca minggu ini di " + s.cfg.Name + ".", Canonical: "/terpopuler"}, "terpopuler")
+	fr, err := s.frame(r.Context(), meta{Title: "Terpopuler — " + s.siteName(r.Context()),
+		Description: "Berita yang paling banyak dibaca minggu ini di " + s.siteName(r.Context()) + ".", Canonical: "/terpopuler"}, "terpopuler")
 	if err != nil {
 		return err
 	}

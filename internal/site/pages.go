@@ -3,7 +3,6 @@ package site
 import (
 	"html/template"
 	"net/http"
-	"strconv"
 
 	"warta/internal/domain"
 )
@@ -22,27 +21,11 @@ func (s *Site) staticPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := s.frame(r.Context(), meta{Title: p.Title + " — " + s.cfg.Name,
-		Description: p.Title + " " + s.cfg.Name + ".", Canonical: "/halaman/" + p.Slug}, "halaman/"+p.Slug)
+	f, err := s.frame(r.Context(), meta{Title: p.Title + " — " + s.siteName(r.Context()),
+		Description: p.Title + " " + s.siteName(r.Context()) + ".", Canonical: "/halaman/" + p.Slug}, "halaman/"+p.Slug)
 	if err != nil {
 		return err
 	}
 	// Sanitised when it was saved (editorial.SaveStaticPage).
 	return s.render(w, "page", http.StatusOK, staticPageView{frame: f, Page: p, Body: template.HTML(p.BodyHTML)})
-}
-
-// favicon answers /favicon.ico, which browsers and tools ask for on every
-// page without a <link rel="icon"> (the newsroom's, a feed reader's): the
-// logo as PNG, which every browser takes under that name.
-func favicon(w http.ResponseWriter, r *http.Request) {
-	b, err := staticFS.ReadFile("static/logo.png")
-	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", "image/png")
-	h.Set("Content-Length", strconv.Itoa(len(b)))
-	h.Set("Cache-Control", "public, max-age=86400")
-	w.Write(b)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"warta/internal/domain"
+	"warta/internal/web"
 )
 
 type pollOptionView struct {
@@ -69,15 +70,15 @@ type pollPage struct {
 }
 
 func (s *Site) pollResults(w http.ResponseWriter, r *http.Request) error {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id < 1 {
-		return domain.NotFound("polling tidak ditemukan")
+	id, err := web.PathID(r, "id", "polling")
+	if err != nil {
+		return err
 	}
 	p, err := s.store.PublicPoll(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	f, err := s.frame(r.Context(), meta{Title: "Hasil polling: " + p.Question + " — " + s.cfg.Name, Canonical: "/polling/" + itoa(int(id))}, "")
+	f, err := s.frame(r.Context(), meta{Title: "Hasil polling: " + p.Question + " — " + s.siteName(r.Context()), Canonical: "/polling/" + itoa(int(id))}, "")
 	if err != nil {
 		return err
 	}

@@ -7,19 +7,23 @@ func (s *Site) Routes(mux *http.ServeMux) {
 	// The page cache keys each page by the query parameters it reads.
 	mux.Handle("GET /{$}", s.handler(s.oldAddresses(true, s.cached(s.home)))) // redirects.go: /?p=123 of an imported site
 	mux.Handle("GET /berita/{slug}", s.handler(s.cached(s.article, "kpage", "urut", "balas", "komentar", "balasan", "bpage")))
-	mux.Handle("GET /kanal/{slug}", s.handler(s.cached(s.category, "page")))
-	mux.Handle("GET /tag/{slug}", s.handler(s.cached(s.tag, "page")))
-	mux.Handle("GET /penulis/{slug}", s.handler(s.cached(s.author, "page")))
+	mux.Handle("GET /kanal/{slug}", s.handler(s.cached(s.category, "page", "bagian")))
+	mux.Handle("GET /tag/{slug}", s.handler(s.cached(s.tag, "page", "bagian")))
+	mux.Handle("GET /penulis/{slug}", s.handler(s.cached(s.author, "page", "bagian")))
 	mux.Handle("GET /cari", s.handler(s.search))
 	mux.Handle("GET /terpopuler", s.handler(s.cached(s.popular)))
-	mux.Handle("GET /indeks", s.handler(s.cached(s.indeks, "tanggal", "kanal", "page"))) // issue 14: news by date
+	mux.Handle("GET /terkini", s.handler(s.cached(s.terkini, "page", "sebelum", "bagian"))) // issue 14: where home's "Muat lebih banyak" leads
+	mux.Handle("GET /indeks", s.handler(s.cached(s.indeks, "tanggal", "kanal", "page")))    // issue 14: news by date
 	mux.Handle("GET /halaman/{slug}", s.handler(s.staticPage))
 	mux.Handle("POST /berita/{slug}/reaksi", s.handler(s.react))
 	mux.Handle("POST /berita/{slug}/komentar", s.handler(s.comment))
 	mux.Handle("GET /polling/{id}", s.handler(s.pollResults))
 	mux.Handle("POST /polling/{id}", s.handler(s.vote))
 	mux.Handle("GET /static/", s.assets)
-	mux.HandleFunc("GET /favicon.ico", favicon)
+	// Icons and the web manifest (issue 14, icons.go).
+	mux.HandleFunc("GET /favicon.ico", rootFile("favicon.ico", "image/x-icon"))
+	mux.HandleFunc("GET /apple-touch-icon.png", rootFile("apple-touch-icon.png", "image/png"))
+	mux.HandleFunc("GET /manifest.webmanifest", s.manifest)
 	// Everything else is an Indonesian 404 page.
 	mux.Handle("/", s.handler(s.oldAddresses(false, s.notFound)))
 }

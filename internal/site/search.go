@@ -12,6 +12,7 @@ import (
 	"warta/internal/discovery"
 	"warta/internal/domain"
 	"warta/internal/store"
+	"warta/internal/web"
 )
 
 const (
@@ -67,11 +68,11 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 	if p.Category != "" && domain.Slugify(p.Category) != p.Category {
 		return domain.Invalid("kanal %q tidak dikenal", domain.Truncate(p.Category, 40))
 	}
-	from, to, err := discovery.DateRange(p.From, p.To, s.cfg.Location)
+	from, to, err := web.DateRange(p.From, p.To, "tanggal mulai", "tanggal akhir", s.cfg.Location)
 	if err != nil {
 		return err
 	}
-	title := "Cari berita — " + s.cfg.Name
+	title := "Cari berita — " + s.siteName(r.Context())
 	query := store.ParseQuery(raw)
 	switch terms := query.Terms; {
 	case strings.TrimSpace(p.Query) == "":
@@ -81,7 +82,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 	case len(terms) == 0:
 		p.Message = "Kata kunci terlalu umum. Coba kata yang lebih khusus, misalnya nama tempat, tokoh atau peristiwa."
 	default:
-		title = "Cari: " + p.Query + " — " + s.cfg.Name
+		title = "Cari: " + p.Query + " — " + s.siteName(r.Context())
 		res, err := s.store.Find(ctx, store.SearchRequest{Query: query, Order: order, Category: p.Category, From: from, To: to,
 			Page: domain.Page{Number: page, Size: searchPageSize}})
 		if err != nil {
@@ -133,7 +134,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Result pages are endless variations of one page: keep them out of
 	// search engines.
-	p.frame, err = s.frame(ctx, meta{Title: title, Description: "Cari berita di " + s.cfg.Name + ".", Canonical: "/cari", NoIndex: true}, "search")
+	p.frame, err = s.frame(ctx, meta{Title: title, Description: "Cari berita di " + s.siteName(r.Context()) + ".", Canonical: "/cari", NoIndex: true}, "search")
 	if err != nil {
 		return err
 	}

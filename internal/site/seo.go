@@ -31,8 +31,14 @@ func seoFuncs(cfg Config, assets *web.Assets) template.FuncMap {
 		"abs":       abs,
 		"ogImage":   func() string { return abs(assets.URL(ogImagePNG)) },
 		"scopeFeed": scopeFeed,
-		"newsArticleLD": func(a domain.Article) newsArticleLD {
-			return buildNewsArticleLD(cfg, abs, abs(assets.URL(logoPNG)), abs(assets.URL(ogImagePNG)), a)
+		// The publisher's name and logo are the ones in force (issue 14).
+		"newsArticleLD": func(a domain.Article, l siteLook) newsArticleLD {
+			c := cfg
+			logo := abs(assets.URL(logoPNG))
+			if l.Name != "" {
+				c.Name, logo = l.Name, l.LogoLD
+			}
+			return buildNewsArticleLD(c, abs, logo, abs(assets.URL(ogImagePNG)), a)
 		},
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"warta/internal/ads"
 	"warta/internal/domain"
 	"warta/internal/engage"
 	"warta/internal/store"
@@ -50,6 +51,9 @@ type Config struct {
 	// address); the public API must share it. Nil: the TCP peer, with a
 	// random secret (tests of the site alone).
 	Readers *web.Readers
+	// Ads is the ad network the operator enabled (--ad-network); the zero
+	// value shows no network units (house slots still show).
+	Ads ads.Network
 }
 
 // Site serves the reader pages.
@@ -176,8 +180,12 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
 	}
-	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks"} {
-		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, "templates/layout.html", "templates/front.html", "templates/"+name+".html")
+	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks", "more"} {
+		files := []string{"templates/layout.html", "templates/front.html", "templates/more.html"} // more.html: "Muat lebih banyak" (more.go)
+		if name != "more" {
+			files = append(files, "templates/"+name+".html")
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templatesFS, files...)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", name, err)
 		}
@@ -204,6 +212,7 @@ type frame struct {
 	Nav       []domain.Category
 	SitePages []domain.StaticPage // the footer's institutional pages (not Pages: search pages have their own)
 	Active    string
+	Look      siteLook // the site's name, logo, menu, footer and ad slots in force (issue 14)
 	Today     string
 	Year      int
 	Zone      string
@@ -218,11 +227,17 @@ func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) 
 	if err != nil {
 		return frame{}, err
 	}
+	look, err := s.look(ctx)
+	if err != nil {
+		return frame{}, err
+	}
+	site := s.cfg
+	site.Name, site.Tagline = look.Name, look.Tagline
 	now := s.now()
 	if m.Canonical != "" {
 		m.Canonical = s.cfg.BaseURL + m.Canonical
 	}
-	return frame{Site: s.cfg, Meta: m, Nav: nav, SitePages: pages, Active: active, Today: web.FormatDate(now, s.cfg.Location),
+	return frame{Site: site, Meta: m, Nav: nav, SitePages: pages, Active: active, Look: look, Today: web.FormatDate(now, s.cfg.Location),
 		Year: now.In(s.cfg.Location).Year(), Zone: web.ZoneName(s.cfg.Location, now)}, nil
 }
 
@@ -267,7 +282,7 @@ func (s *Site) renderError(w http.ResponseWriter, r *http.Request, err error) {
 		p.Message = capitalize(domain.ErrorMessage(err)) + "."
 	}
 	// The error page must render even when the database is down.
-	f, ferr := s.frame(r.Context(), meta{Title: p.Heading + " — " + s.cfg.Name, NoIndex: true}, "")
+	f, ferr := s.frame(r.Context(), meta{Title: p.Heading + " — " + s.siteName(r.Context()), NoIndex: true}, "")
 	if ferr != nil {
 		f = frame{Site: s.cfg, Meta: meta{Title: p.Heading + " — " + s.cfg.Name, NoIndex: true}, Year: s.now().Year()}
 	}
@@ -314,12 +329,7 @@ func (s *Site) render(w http.ResponseWriter, page string, status int, data any) 
 }
 
 // pageURL is page n of the list at base, which may carry a query already.
-func pageURL(base string, n int) string {
-	if strings.Contains(base, "?") {
-		return base + "&page=" + strconv.Itoa(n)
-	}
-	return base + "?page=" + strconv.Itoa(n)
-}
+func pageURL(base string, n int) string { return withParam(base, "page", strconv.Itoa(n)) }
 
 // pageParam reads ?page=N (default 1); anything else is a 400.
 func pageParam(r *http.Request) (int, error) {

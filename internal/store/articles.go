@@ -154,7 +154,8 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 }
 
 // writeExtras writes what an article save records beside the article row:
-// the owner (on create), the #HOT decision and a revision by in.OwnerID.
+// the owner (on create), the #HOT decision and a revision by in.OwnerID of
+// every field as written.
 func (s *Store) writeExtras(ctx context.Context, tx *sql.Tx, id, version int64, in ArticleInput) error {
 	if in.SetHot {
 		var manual any
@@ -175,8 +176,11 @@ func (s *Store) writeExtras(ctx context.Context, tx *sql.Tx, id, version int64, 
 			return err
 		}
 	}
-	_, err := s.addRevision(ctx, tx, domain.Revision{ArticleID: id, UserID: in.OwnerID, Title: in.Title, Slug: in.Slug,
-		Excerpt: in.Excerpt, BodySource: in.BodySource, Status: in.Status, ArticleVersion: version})
+	st, err := s.articleForEdit(ctx, tx, id) // the article as written: every field, as stored
+	if err != nil {
+		return err
+	}
+	_, err = s.addRevision(ctx, tx, revisionOf(st, in.OwnerID, version))
 	return err
 }
 

@@ -242,6 +242,7 @@ type PollUpdate struct {
 	Question  *string
 	Options   []string // nil keeps them
 	ArticleID *int64
+	Scope     *string // domain.PollSite or domain.PollArticle
 	OpensAt   *time.Time
 	ClosesAt  *time.Time // pointer to the zero time opens it again for good
 }
@@ -260,6 +261,12 @@ func (s *Store) UpdatePoll(ctx context.Context, id int64, u PollUpdate) error {
 	}
 	if u.ArticleID != nil {
 		p.ArticleID = *u.ArticleID
+	}
+	if u.Scope != nil {
+		if err := checkPollScope(*u.Scope); err != nil {
+			return err
+		}
+		p.Scope = *u.Scope
 	}
 	if u.OpensAt != nil {
 		p.OpensAt = *u.OpensAt
@@ -285,8 +292,8 @@ func (s *Store) UpdatePoll(ctx context.Context, id int64, u PollUpdate) error {
 		}
 	}
 	err = s.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, s.q("UPDATE polls SET question = ?, article_id = ?, opens_at = ?, closes_at = ? WHERE id = ?"),
-			p.Question, nullID(p.ArticleID), dbTime(p.OpensAt), nullTime(p.ClosesAt), id); err != nil {
+		if _, err := tx.ExecContext(ctx, s.q("UPDATE polls SET question = ?, article_id = ?, scope = ?, opens_at = ?, closes_at = ? WHERE id = ?"),
+			p.Question, nullID(p.ArticleID), p.Scope, dbTime(p.OpensAt), nullTime(p.ClosesAt), id); err != nil {
 			return err
 		}
 		if opts == nil {

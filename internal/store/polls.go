@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,8 +17,11 @@ type PollInput struct {
 	Question  string
 	Options   []string
 	ArticleID int64
-	OpensAt   time.Time
-	ClosesAt  time.Time
+	// Scope is domain.PollSite or domain.PollArticle; "" takes
+	// PollArticle when ArticleID is set, else PollSite.
+	Scope    string
+	OpensAt  time.Time
+	ClosesAt time.Time
 }
 
 // CreatePoll stores a poll with 2 to 10 options and returns its id.
@@ -35,6 +39,15 @@ func (s *Store) CreatePoll(ctx context.Context, in PollInput) (int64, error) {
 	if len(opts) < 2 || len(opts) > 10 {
 		return 0, domain.Invalid("polling harus punya 2 sampai 10 pilihan")
 	}
+	if in.Scope == "" {
+		in.Scope = domain.PollSite
+		if in.ArticleID != 0 {
+			in.Scope = domain.PollArticle
+		}
+	}
+	if err := checkPollScope(in.Scope); err != nil {
+		return 0, err
+	}
 	if in.OpensAt.IsZero() {
 		in.OpensAt = s.Now()
 	}
@@ -44,8 +57,8 @@ func (s *Store) CreatePoll(ctx context.Context, in PollInput) (int64, error) {
 	var id int64
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		id, err = s.insertID(ctx, tx, "INSERT INTO polls (question, article_id, opens_at, closes_at, created_at) VALUES (?, ?, ?, ?, ?)",
-			in.Question, nullID(in.ArticleID), dbTime(in.OpensAt), nullTime(in.ClosesAt), s.Now())
+		id, err = s.insertID(ctx, tx, "INSERT INTO polls (question, article_id, scope, opens_at, closes_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+			in.Question, nullID(in.ArticleID), in.Scope, dbTime(in.OpensAt), nullTime(in.ClosesAt), s.Now())
 		if err != nil {
 			return err
 		}
@@ -67,8 +80,8 @@ func (s *Store) Poll(ctx context.Context, id int64) (domain.Poll, error) {
 	var p domain.Poll
 	var art sql.NullInt64
 	var closes sql.NullTime
-	err := s.r.QueryRowContext(ctx, s.q("SELECT id, question, article_id, opens_at, closes_at, created_at FROM polls WHERE id = ?"), id).
-		Scan(&p.ID, &p.Question, &art, &p.OpensAt, &closes, &p.CreatedAt)
+	err := s.r.QueryRowContext(ctx, s.q("SELECT id, question, article_id, scope, opens_at, closes_at, created_at FROM polls WHERE id = ?"), id).
+		Scan(&p.ID, &p.Question, &art, &p.Scope, &p.OpensAt, &closes, &p.CreatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, domain.NotFound("polling tidak ditemukan")
 	}
@@ -123,13 +136,24 @@ func (s *Store) PublicPoll(ctx context.Context, id int64) (domain.Poll, error) {
 	return s.Poll(ctx, id)
 }
 
-// OpenPollIDs returns the ids of polls open now, newest first. When
-// articleID is not 0, a poll attached to that article comes first.
+// pollOpen holds for a poll (aliased p) that takes votes now; it takes the
+// time now twice.
+const pollOpen = ` p.opens_at <= ? AND (p.closes_at IS NULL OR p.closes_at > ?) AND`
+
+// OpenPollIDs returns the ids of the open site polls (scope site), newest
+// first. When articleID is not 0, the article's own open polls (the one
+// it attaches, then those made for it) come first.
 func (s *Store) OpenPollIDs(ctx context.Context, articleID int64, limit int) ([]int64, error) {
+	return s.openPollIDs(ctx, articleID, true, limit)
+}
+
+// openPollIDs is OpenPollIDs, without the site polls unless withSite.
+func (s *Store) openPollIDs(ctx context.Context, articleID int64, withSite bool, limit int) ([]int64, error) {
 	now := s.Now()
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT p.id FROM polls p WHERE p.opens_at <= ? AND (p.closes_at IS NULL OR p.closes_at > ?)
-		AND (p.article_id IS NULL OR p.article_id = ?) AND`+pollLive+`
-		ORDER BY CASE WHEN p.article_id = ? THEN 0 ELSE 1 END, p.created_at DESC, p.id DESC LIMIT ?`), now, now, articleID, now, now, articleID, limit)
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT p.id FROM polls p WHERE`+pollOpen+`
+		(p.scope = 'site' AND ? OR p.article_id = ? OR p.id = (SELECT a.poll_id FROM articles a WHERE a.id = ?)) AND`+pollLive+`
+		ORDER BY CASE WHEN p.id = (SELECT a.poll_id FROM articles a WHERE a.id = ?) THEN 0 WHEN p.article_id = ? THEN 1 ELSE 2 END,
+			p.created_at DESC, p.id DESC LIMIT ?`), now, now, withSite, articleID, articleID, now, now, articleID, articleID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("open polls: %w", err)
 	}
@@ -143,6 +167,67 @@ func (s *Store) OpenPollIDs(ctx context.Context, articleID int64, limit int) ([]
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// HomePollAuto and HomePollNone are the values of SettingHomePoll besides
+// a poll id: the newest open site poll (the default), or none at all.
+const (
+	HomePollAuto = ""
+	HomePollNone = "none"
+)
+
+// PollToShow returns the id of the poll readers see beside an article
+// (articleID not 0) or on the home page (0), or 0 for none: the article's
+// own open poll first (the one it attaches, then one made for it); else the
+// site poll: the one editors chose for the home page (SettingHomePoll)
+// while it is open, none when they chose none, otherwise the newest open
+// site poll. An article-only poll never shows anywhere else.
+func (s *Store) PollToShow(ctx context.Context, articleID int64) (int64, error) {
+	if articleID != 0 {
+		ids, err := s.openPollIDs(ctx, articleID, false, 1)
+		if err != nil || len(ids) > 0 {
+			return first(ids), err
+		}
+	}
+	choice, err := s.Setting(ctx, SettingHomePoll)
+	if err != nil {
+		return 0, err
+	}
+	switch choice {
+	case HomePollNone:
+		return 0, nil
+	case HomePollAuto:
+	default:
+		id, _ := strconv.ParseInt(choice, 10, 64)
+		now := s.Now()
+		var n int
+		err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM polls p WHERE p.id = ? AND p.scope = 'site' AND"+pollOpen+pollLive),
+			id, now, now, now, now).Scan(&n)
+		if err != nil {
+			return 0, fmt.Errorf("home poll: %w", err)
+		}
+		if n > 0 {
+			return id, nil
+		}
+	}
+	ids, err := s.OpenPollIDs(ctx, 0, 1)
+	return first(ids), err
+}
+
+// first returns the first id, or 0.
+func first(ids []int64) int64 {
+	if len(ids) == 0 {
+		return 0
+	}
+	return ids[0]
+}
+
+// checkPollScope refuses a scope that is neither site nor article.
+func checkPollScope(scope string) error {
+	if scope != domain.PollSite && scope != domain.PollArticle {
+		return domain.Invalid("cakupan polling harus %q (seluruh situs) atau %q (khusus artikel)", domain.PollSite, domain.PollArticle)
+	}
+	return nil
 }
 
 // The hot write statements of votes, prepared once on SQLite.

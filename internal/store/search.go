@@ -106,7 +106,7 @@ type SearchRequest struct {
 	Query    Query
 	Order    SearchSort
 	Category string    // category slug; "" for all
-	From, To time.Time // published in [From, To); zero for no bound
+	From, To time.Time // published in [From, To], both included (web.DateRange); zero for no bound
 	Page     domain.Page
 }
 
@@ -386,7 +386,7 @@ func (s *Store) matchIDs(ctx context.Context, req SearchRequest, groups [][]stri
 		args = append(args, dbTime(req.From))
 	}
 	if !req.To.IsZero() {
-		where += " AND a.published_at < ?"
+		where += " AND a.published_at <= ?"
 		args = append(args, dbTime(req.To))
 	}
 	key := "article_search.rowid"

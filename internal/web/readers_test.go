@@ -56,3 +56,36 @@ func TestReadersTellTwoBrowsersApart(t *testing.T) {
 		t.Errorf("a cookie signed with another secret resolved to %q", got.Key)
 	}
 }
+
+// The reader cookie is written by hand on the hot path: it must carry
+// exactly the attributes http.SetCookie would write, Secure behind TLS.
+func TestReaderCookieAsSetCookieWritesIt(t *testing.T) {
+	for _, tls := range []bool{false, true} {
+		rd := NewReaders([]byte("rahasia"), NewClientIPs(false, nil), nil)
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		if tls {
+			r = httptest.NewRequest(http.MethodGet, "https://warta.test/", nil)
+		}
+		w := httptest.NewRecorder()
+		var v = rd.Visit(r)
+		rd.Ensure(w, r, &v)
+		got := w.Header().Get("Set-Cookie")
+		want := httptest.NewRecorder()
+		http.SetCookie(want, &http.Cookie{Name: ReaderCookie, Value: got[len(ReaderCookie)+1 : strings.IndexByte(got, ';')],
+			Path: "/", MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: tls})
+		if got != want.Header().Get("Set-Cookie") {
+			t.Errorf("tls %v: Set-Cookie %q, http.SetCookie writes %q", tls, got, want.Header().Get("Set-Cookie"))
+		}
+		if rd.Resolve(requestWithCookie(w)).Key != v.Key {
+			t.Errorf("tls %v: the cookie written does not resolve to its key", tls)
+		}
+	}
+}
+
+func requestWithCookie(w *httptest.ResponseRecorder) *http.Request {
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	for _, c := range w.Result().Cookies() {
+		r.AddCookie(c)
+	}
+	return r
+}

@@ -157,6 +157,7 @@
       dirty = false;
       var d = new FormData(form);
       d.delete("photo_file");
+      d.delete("body_files");
       post("/redaksi/artikel/" + id + "/autosave", d)
         .then(function (j) {
           note.textContent = "Tersimpan otomatis " + j.saved_at;
@@ -232,6 +233,45 @@
         out.textContent = "Foto terunggah.";
         changed();
       }).catch(function (err) { out.textContent = err.message; file.value = ""; });
+    });
+  }
+
+  // --- images in the body (issue 14): each chosen file is uploaded in
+  // turn (the server decodes two at a time) and the Markdown of all of them
+  // (one: a figure; several: a gallery) is typed in at the cursor.
+  var bodyFiles = document.getElementById("body_files");
+  if (bodyFiles) {
+    bodyFiles.addEventListener("change", function () {
+      var list = Array.prototype.slice.call(bodyFiles.files), out = document.getElementById("body-upload-status");
+      if (!list.length) { return; }
+      if (list.length > 30) { out.textContent = "Paling banyak 30 gambar sekaligus untuk satu galeri."; bodyFiles.value = ""; return; }
+      var big = list.filter(function (f) { return f.size > 10 * 1024 * 1024; })[0];
+      if (big) { out.textContent = "Gambar " + big.name + " terlalu besar: paling besar 10 MB."; bodyFiles.value = ""; return; }
+      var at = body.selectionStart, lines = [];
+      var next = function (i) {
+        if (i === list.length) {
+          var md = "\n\n" + lines.join("\n") + "\n\n";
+          body.setRangeText(md, at, body.selectionEnd, "end");
+          body.focus();
+          bodyFiles.value = "";
+          out.textContent = lines.length > 1 ? lines.length + " gambar masuk ke isi berita sebagai galeri." : "Gambar masuk ke isi berita.";
+          changed();
+          return;
+        }
+        out.textContent = "Mengunggah gambar " + (i + 1) + " dari " + list.length + "…";
+        var d = new FormData();
+        d.append("body_files", list[i]);
+        d.append("body_caption", document.getElementById("body_caption").value);
+        d.append("body_credit", document.getElementById("body_credit").value);
+        post("/redaksi/unggah", d).then(function (j) {
+          lines.push(j.images[0].markdown);
+          next(i + 1);
+        }).catch(function (err) {
+          out.textContent = (list.length > 1 ? "Gambar ke-" + (i + 1) + ": " : "") + err.message;
+          bodyFiles.value = "";
+        });
+      };
+      next(0);
     });
   }
 })();

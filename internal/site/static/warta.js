@@ -199,6 +199,65 @@
     field.remove();
     return ok;
   }
+
+  // --- "Muat lebih banyak" (issue 14): the link goes to the next page
+  // without this script; with it the next cards are fetched as a fragment
+  // (?bagian=daftar), appended in place, announced, and the focus moves to
+  // the first of them. The address bar takes the next page's own address
+  // (not on the home page), so a shared or reloaded link shows it.
+  function moreLinks(scope) {
+    scope.querySelectorAll("a[data-more-src]").forEach(function (link) {
+      link.addEventListener("click", function (ev) {
+        var box = link.closest("[data-more-box]"), list = box && box.parentNode.querySelector("[data-more-list]");
+        if (!list || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button) return;
+        ev.preventDefault();
+        if (link.getAttribute("aria-busy") === "true") return;
+        link.setAttribute("aria-busy", "true");
+        var status = box.parentNode.querySelector("[data-more-status]");
+        if (!status) {
+          status = document.createElement("p");
+          status.className = "sr-only"; status.setAttribute("role", "status"); status.setAttribute("data-more-status", "");
+          list.parentNode.insertBefore(status, box);
+        }
+        status.textContent = "Memuat berita…";
+        fetch(link.getAttribute("data-more-src"), { credentials: "same-origin" }).then(function (res) {
+          if (!res.ok) throw new Error(String(res.status));
+          return res.text();
+        }).then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var items = doc.querySelector("[data-more-items]");
+          if (!items) throw new Error("no items");
+          var first = null, n = 0, scope = list.closest("main") || document;
+          Array.prototype.slice.call(items.children).forEach(function (card) {
+            var id = card.getAttribute("data-id");
+            if (id && scope.querySelector('article[data-id="' + id + '"]')) return; // already shown (a lead story, or one published meanwhile moved the pages)
+            list.appendChild(document.adoptNode(card));
+            if (!first) first = card;
+            n++;
+          });
+          var pagerOld = scope.querySelector("nav.pager"), pagerNew = doc.querySelector("nav.pager");
+          if (pagerOld && pagerNew) pagerOld.replaceWith(document.adoptNode(pagerNew));
+          else if (pagerOld) pagerOld.remove();
+          var next = doc.querySelector("[data-more-box]");
+          if (!link.hasAttribute("data-more-keep") && window.history && history.replaceState) history.replaceState(null, "", link.href);
+          if (next) {
+            next = document.adoptNode(next);
+            if (link.hasAttribute("data-more-keep")) next.querySelector("a").setAttribute("data-more-keep", "");
+            box.replaceWith(next);
+            moreLinks(next);
+          } else {
+            box.remove();
+          }
+          status.textContent = n + " berita lagi dimuat." + (next ? "" : " Tidak ada berita lagi.");
+          var target = first && first.querySelector("h3 a");
+          if (target) target.focus();
+        }).catch(function () {
+          window.location.href = link.href; // the plain page still works
+        });
+      });
+    });
+  }
+  moreLinks(document);
 })();
 
 // --- embeds (issue 14): a card links to the post (all there is without
@@ -235,4 +294,39 @@
     });
     fig.appendChild(btn);
   });
+})();
+
+// --- dark-mode switch (issue 14): the button shows and flips the theme the
+// page has now. A choice equal to the system's is not kept, so the page
+// follows the system again; a different one is kept in localStorage, which
+// theme.js reads before the next page is drawn.
+(function () {
+  "use strict";
+  var btn = document.querySelector("[data-theme-toggle]");
+  if (!btn) return;
+  var root = document.documentElement, dark = window.matchMedia("(prefers-color-scheme: dark)");
+  function current() { return root.getAttribute("data-theme") || (dark.matches ? "dark" : "light"); }
+  function show() { btn.setAttribute("aria-pressed", current() === "dark" ? "true" : "false"); }
+  btn.hidden = false;
+  show();
+  btn.addEventListener("click", function () {
+    var next = current() === "dark" ? "light" : "dark";
+    var system = dark.matches ? "dark" : "light";
+    try {
+      if (next === system) localStorage.removeItem("warta-tema"); else localStorage.setItem("warta-tema", next);
+    } catch (e) { /* not kept: this page still switches */ }
+    if (next === system) root.removeAttribute("data-theme"); else root.setAttribute("data-theme", next);
+    show();
+  });
+  dark.addEventListener("change", show);
+})();
+
+/* --- ad slots (issue 14, siteset): ask the network to fill each of its
+   units once its loader is on the page (the operator enabled it with
+   --ad-network; without it no unit is ever written). */
+(function () {
+  var units = document.querySelectorAll("ins.adsbygoogle:not([data-adsbygoogle-status])");
+  for (var i = 0; i < units.length; i++) {
+    (window.adsbygoogle = window.adsbygoogle || []).push({});
+  }
 })();
