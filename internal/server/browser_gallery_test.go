@@ -101,10 +101,11 @@ func TestBrowserGalleryLightbox(t *testing.T) {
 			chromedp.Navigate(page),
 			chromedp.WaitVisible(chromedp.CSS(`ul.gallery.gallery-grid`)),
 		)
+		// Three photos on a phone: the first wide, the other two side by side.
 		if !eval[bool](t, tab, `(function () { var li = document.querySelectorAll("ul.gallery > li");
-			var a = li[0].getBoundingClientRect(), b = li[1].getBoundingClientRect();
-			return li.length === 3 && Math.abs(a.top - b.top) < 1 && b.left >= a.right; })()`) {
-			t.Errorf("the thumbnails are not side by side in a grid")
+			var a = li[0].getBoundingClientRect(), b = li[1].getBoundingClientRect(), c = li[2].getBoundingClientRect();
+			return li.length === 3 && b.top >= a.bottom && Math.abs(b.top - c.top) < 1 && c.left >= b.right && a.width > 1.8 * b.width; })()`) {
+			t.Errorf("the thumbnails are not in a grid")
 		}
 		// A tap on the first thumbnail.
 		testbrowser.Do(t, tab,
