@@ -143,7 +143,7 @@ func (a *API) revokeToken(w http.ResponseWriter, r *http.Request, p *auth.Princi
 
 // upload accepts an image as multipart form field "file" or as the raw body.
 func (a *API) upload(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermUpload); err != nil {
+	if err := a.ed.MayUpload(&p.User); err != nil { // before reading the body
 		return err
 	}
 	data, err := media.ReadUpload(w, r, a.ed.MaxUpload())

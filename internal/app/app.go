@@ -215,7 +215,8 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 			a.Site.Changed(ctx, c.Site)
 		}
 	})
-	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location},
+	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location,
+		Preview: a.Site.Preview},
 		a.Auth, a.Editorial, log)
 	if err != nil {
 		return nil, fmt.Errorf("newsroom: %w", err)

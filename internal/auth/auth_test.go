@@ -175,6 +175,21 @@ func TestPermissionTableDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Every permission row of the docs' table is one the server knows (a
+	// renamed or removed permission must leave the docs too).
+	known := map[string]bool{}
+	for _, row := range auth.Table {
+		known[string(row.Perm)] = true
+	}
+	permTable := regexp.MustCompile("(?s)\\| permission \\|.*?\n\n").Find(doc)
+	if permTable == nil {
+		t.Fatal("docs/newsroom.md has no permission table (a header row starting | permission |)")
+	}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z_.]+)` \\|").FindAllSubmatch(permTable, -1) {
+		if !known[string(m[1])] {
+			t.Errorf("docs/newsroom.md has a row for %s, which auth.Table does not hold", m[1])
+		}
+	}
 	for _, row := range auth.Table {
 		re := regexp.MustCompile("(?m)^\\| `" + regexp.QuoteMeta(string(row.Perm)) + "` \\|(.*)$")
 		m := re.FindSubmatch(doc)

@@ -50,7 +50,14 @@ func TestArticleAddressesComeFromOneFunction(t *testing.T) {
 			return err
 		}
 		for i, line := range strings.Split(string(b), "\n") {
-			if strings.Contains(line, "/berita/") {
+			code := line
+			if ext == ".go" { // comments may name the address
+				if strings.HasPrefix(strings.TrimSpace(code), "//") {
+					continue
+				}
+				code, _, _ = strings.Cut(code, " // ")
+			}
+			if strings.Contains(code, "/berita/") {
 				t.Errorf("%s:%d spells an article's address itself; use domain.ArticlePath (templates: articlePath): %s", rel, i+1, strings.TrimSpace(line))
 			}
 		}

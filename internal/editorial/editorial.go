@@ -115,7 +115,19 @@ func hotOverride(u *domain.User, f Fields) (set bool, v *bool, err error) {
 }
 
 // Preview renders Markdown exactly as the reader site will show it.
-func (s *Service) Preview(body string) (string, error) {
+func (s *Service) Preview(u *domain.User, body string) (string, error) {
+	if err := s.MayWrite(u); err != nil {
+		return "", err
+	}
+	return s.bodyHTML(body)
+}
+
+// MayWrite says whether u may write articles (the newsroom shows the empty
+// editor only then).
+func (s *Service) MayWrite(u *domain.User) error { return auth.Require(u, auth.PermArticleCreate) }
+
+// bodyHTML checks a Markdown body and renders it as readers will see it.
+func (s *Service) bodyHTML(body string) (string, error) {
 	if err := checkText("isi berita", body, MaxBody); err != nil {
 		return "", err
 	}
@@ -317,7 +329,7 @@ func (s *Service) resolve(ctx context.Context, f Fields) (resolved, error) {
 		r.excerpt = strings.TrimSpace(*f.Excerpt)
 	}
 	if f.Body != nil {
-		html, err := s.Preview(*f.Body)
+		html, err := s.bodyHTML(*f.Body)
 		if err != nil {
 			return r, err
 		}
@@ -716,9 +728,13 @@ func (s *Service) LeaveEditor(ctx context.Context, u *domain.User, id int64) err
 	return s.store.LeaveEditor(ctx, id, u.ID)
 }
 
+// MayUpload says whether u may upload images (checked before the body is
+// read, and again by Upload).
+func (s *Service) MayUpload(u *domain.User) error { return auth.Require(u, auth.PermUpload) }
+
 // Upload stores an image for u.
 func (s *Service) Upload(u *domain.User, data []byte) (media.Image, error) {
-	if err := auth.Require(u, auth.PermUpload); err != nil {
+	if err := s.MayUpload(u); err != nil {
 		return media.Image{}, err
 	}
 	if s.media == nil {

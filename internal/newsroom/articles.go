@@ -11,40 +11,8 @@ import (
 	"warta/internal/domain"
 	"warta/internal/editorial"
 	"warta/internal/media"
-	"warta/internal/store"
 	"warta/internal/web"
 )
-
-type articlesPage struct {
-	frame
-	Status   string
-	Query    string
-	Statuses []domain.Status
-	Articles []domain.Article
-	Page     int
-	Pages    int
-	Total    int
-	AtLeast  bool // Total is a floor: longer lists are not counted (store.ExactCountLimit)
-}
-
-var allStatuses = []domain.Status{domain.StatusDraft, domain.StatusReview, domain.StatusScheduled, domain.StatusPublished, domain.StatusUnpublished}
-
-func (u *UI) articles(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	pg := articlesPage{frame: u.frame(r, p, "Artikel", "artikel"), Status: r.URL.Query().Get("status"),
-		Query: r.URL.Query().Get("q"), Statuses: allStatuses, Page: 1}
-	if v, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && v > 0 {
-		pg.Page = v
-	}
-	list, total, err := u.ed.List(r.Context(), &p.User, store.AdminFilter{Status: domain.Status(pg.Status), Query: pg.Query},
-		domain.Page{Number: pg.Page, Size: 30})
-	if err != nil {
-		return err
-	}
-	pg.Articles, pg.Total, pg.Pages = list, total, (total+29)/30
-	pg.AtLeast = store.EstimatedTotal(total)
-	u.render(w, "articles", http.StatusOK, pg)
-	return nil
-}
 
 // articleForm is the editor's content as typed: on an error the page shows
 // it back unchanged, so nothing the journalist wrote is lost.
@@ -199,7 +167,7 @@ func (u *UI) editorPage(r *http.Request, p *auth.Principal, a domain.Article, f 
 }
 
 func (u *UI) newArticle(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
+	if err := u.ed.MayWrite(&p.User); err != nil {
 		return err
 	}
 	f := articleForm{}
@@ -304,7 +272,7 @@ func (u *UI) saveArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 		return nil
 	}
 	if action == "preview" {
-		html, err := u.ed.Preview(f.Body)
+		html, err := u.ed.Preview(&p.User, f.Body)
 		if err != nil {
 			return fail(err)
 		}
@@ -385,10 +353,7 @@ func (u *UI) autosave(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 }
 
 func (u *UI) preview(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	if err := auth.Require(&p.User, auth.PermArticleCreate); err != nil {
-		return err
-	}
-	html, err := u.ed.Preview(r.PostFormValue("body"))
+	html, err := u.ed.Preview(&p.User, r.PostFormValue("body"))
 	if err != nil {
 		return err
 	}

@@ -40,6 +40,9 @@ type Config struct {
 	SiteName string
 	BaseURL  string
 	Location *time.Location
+	// Preview writes an article's page as readers will see it (the reader
+	// site's site.Site.Preview); nil: no full-page preview.
+	Preview func(w http.ResponseWriter, r *http.Request, a domain.Article) error
 }
 
 // UI serves /redaksi.

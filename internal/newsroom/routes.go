@@ -28,6 +28,7 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("POST /redaksi/artikel/{id}/revisi/{rev}/pulihkan", u.page(u.restore))
 	mux.Handle("GET /redaksi/artikel/{id}/statistik", u.page(u.articleStats))
 	mux.Handle("POST /redaksi/pratinjau", u.page(u.preview))
+	mux.Handle("GET /redaksi/artikel/{id}/pratinjau", u.page(u.fullPreview)) // issue 14: the whole page as readers will see it
 	mux.Handle("POST /redaksi/unggah", u.page(u.upload))
 
 	mux.Handle("GET /redaksi/komentar", u.page(u.comments))

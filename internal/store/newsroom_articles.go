@@ -15,6 +15,9 @@ type AdminFilter struct {
 	Status  domain.Status // "" for all
 	OwnerID int64         // 0 for everyone's
 	Query   string        // words in the title
+
+	CategoryID int64 // 0 for every channel
+	AuthorID   int64 // a byline author; 0 for all
 }
 
 // AdminArticles returns one page of articles of any status, most recently
@@ -30,13 +33,23 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter, p domain.Page)
 		where += " AND a.id IN (SELECT o.article_id FROM article_owners o WHERE o.user_id = ?)"
 		args = append(args, f.OwnerID)
 	}
+	if f.CategoryID != 0 {
+		where += " AND a.category_id = ?"
+		args = append(args, f.CategoryID)
+	}
+	if f.AuthorID != 0 {
+		where += " AND a.id IN (SELECT l.article_id FROM article_authors l WHERE l.author_id = ?)"
+		args = append(args, f.AuthorID)
+	}
 	if q := strings.TrimSpace(f.Query); q != "" {
 		where += " AND LOWER(a.title) LIKE ?"
 		args = append(args, "%"+strings.ToLower(strings.NewReplacer("%", "", "_", "").Replace(q))+"%")
 	}
 	// Counted on articles alone and only up to ExactCountLimit (the list
-	// then says "10.000+"); the page walks articles_updated and joins the
-	// categories of its own rows only.
+	// then says "10.000+"); the page walks articles_updated (or, filtered
+	// by status or channel, articles_status_updated or
+	// articles_category_updated) and joins the categories of its own rows
+	// only.
 	total, err := s.countAtMost(ctx, ExactCountLimit, " FROM articles a"+where, args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("count articles: %w", err)
@@ -113,4 +126,23 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 	}
 	s.runAfterHooks(ctx, ArticleChange{ArticleID: id, Kind: "deleted", Status: domain.Status(prev)})
 	return nil
+}
+
+// Authors returns up to limit byline authors by name (the newsroom's
+// article filter).
+func (s *Store) Authors(ctx context.Context, limit int) ([]domain.Author, error) {
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT id, slug, name, bio FROM authors ORDER BY name, id LIMIT ?"), limit)
+	if err != nil {
+		return nil, fmt.Errorf("list authors: %w", err)
+	}
+	defer rows.Close()
+	var list []domain.Author
+	for rows.Next() {
+		var a domain.Author
+		if err := rows.Scan(&a.ID, &a.Slug, &a.Name, &a.Bio); err != nil {
+			return nil, fmt.Errorf("list authors: %w", err)
+		}
+		list = append(list, a)
+	}
+	return list, rows.Err()
 }

@@ -296,6 +296,31 @@
   });
 })();
 
+// --- dark-mode switch (issue 14): the button shows and flips the theme the
+// page has now. A choice equal to the system's is not kept, so the page
+// follows the system again; a different one is kept in localStorage, which
+// theme.js reads before the next page is drawn.
+(function () {
+  "use strict";
+  var btn = document.querySelector("[data-theme-toggle]");
+  if (!btn) return;
+  var root = document.documentElement, dark = window.matchMedia("(prefers-color-scheme: dark)");
+  function current() { return root.getAttribute("data-theme") || (dark.matches ? "dark" : "light"); }
+  function show() { btn.setAttribute("aria-pressed", current() === "dark" ? "true" : "false"); }
+  btn.hidden = false;
+  show();
+  btn.addEventListener("click", function () {
+    var next = current() === "dark" ? "light" : "dark";
+    var system = dark.matches ? "dark" : "light";
+    try {
+      if (next === system) localStorage.removeItem("warta-tema"); else localStorage.setItem("warta-tema", next);
+    } catch (e) { /* not kept: this page still switches */ }
+    if (next === system) root.removeAttribute("data-theme"); else root.setAttribute("data-theme", next);
+    show();
+  });
+  dark.addEventListener("change", show);
+})();
+
 /* --- ad slots (issue 14, siteset): ask the network to fill each of its
    units once its loader is on the page (the operator enabled it with
    --ad-network; without it no unit is ever written). */

@@ -1,0 +1,151 @@
+package newsroom
+
+// The article list (issue 14): filters by status, channel, byline author
+// and title words that combine, and a pager whose links keep them.
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"warta/internal/auth"
+	"warta/internal/domain"
+	"warta/internal/editorial"
+	"warta/internal/store"
+	"warta/internal/web"
+)
+
+// articlesPerPage is the length of a page of the newsroom's article list.
+const articlesPerPage = 30
+
+type articlesPage struct {
+	frame
+	Filters  editorial.ListFilters
+	Status   string
+	Category int64
+	Author   int64
+	Query    string
+	Filtered bool // any filter set: the page offers to clear them
+	Articles []domain.Article
+	Page     int
+	Pages    int
+	Total    int
+	Count    string // Total as readers read numbers: "1.234"
+	AtLeast  bool   // Total is a floor: longer lists are not counted (store.ExactCountLimit)
+	First    string
+	Prev     string
+	Next     string
+	Last     string
+}
+
+// listQuery is the article list's address with its filters and page.
+func (pg *articlesPage) listQuery(page int) string {
+	v := url.Values{}
+	if pg.Status != "" {
+		v.Set("status", pg.Status)
+	}
+	if pg.Category != 0 {
+		v.Set("kanal", strconv.FormatInt(pg.Category, 10))
+	}
+	if pg.Author != 0 {
+		v.Set("penulis", strconv.FormatInt(pg.Author, 10))
+	}
+	if pg.Query != "" {
+		v.Set("q", pg.Query)
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	if len(v) == 0 {
+		return "/redaksi/artikel"
+	}
+	return "/redaksi/artikel?" + v.Encode()
+}
+
+// idParam reads an optional numeric choice (0 when absent) that must be
+// one of ids.
+func idParam(r *http.Request, name, what string, ids []int64) (int64, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || !slices.Contains(ids, id) {
+		return 0, domain.Invalid("%s %q tidak dikenal: pilih dari daftar", what, domain.Truncate(v, 20))
+	}
+	return id, nil
+}
+
+func (u *UI) articles(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	ctx := r.Context()
+	filters, err := u.ed.ArticleListFilters(ctx, &p.User)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	pg := articlesPage{frame: u.frame(r, p, "Artikel", "artikel"), Filters: filters, Status: q.Get("status"), Query: q.Get("q"), Page: 1}
+	catIDs := make([]int64, len(filters.Categories))
+	for i, c := range filters.Categories {
+		catIDs[i] = c.ID
+	}
+	authorIDs := make([]int64, len(filters.Authors))
+	for i, a := range filters.Authors {
+		authorIDs[i] = a.ID
+	}
+	if pg.Category, err = idParam(r, "kanal", "kanal", catIDs); err != nil {
+		return err
+	}
+	if pg.Author, err = idParam(r, "penulis", "penulis", authorIDs); err != nil {
+		return err
+	}
+	if v := q.Get("page"); v != "" {
+		if pg.Page, err = strconv.Atoi(v); err != nil || pg.Page < 1 || pg.Page > 100000 {
+			return domain.Invalid("halaman %q tidak valid: gunakan angka 1 atau lebih", domain.Truncate(v, 20))
+		}
+	}
+	list, total, err := u.ed.List(ctx, &p.User, store.AdminFilter{Status: domain.Status(pg.Status), Query: pg.Query,
+		CategoryID: pg.Category, AuthorID: pg.Author}, domain.Page{Number: pg.Page, Size: articlesPerPage})
+	if err != nil {
+		return err
+	}
+	pg.Articles, pg.Total, pg.Pages = list, total, (total+articlesPerPage-1)/articlesPerPage
+	pg.AtLeast = store.EstimatedTotal(total)
+	if pg.Page > 1 && pg.Page > pg.Pages && !pg.AtLeast {
+		return domain.NotFound("halaman %d daftar artikel tidak ada", pg.Page)
+	}
+	pg.Count = web.FormatNumber(int64(total))
+	pg.Filtered = pg.Status != "" || pg.Category != 0 || pg.Author != 0 || pg.Query != ""
+	if pg.Page > 1 {
+		pg.First, pg.Prev = pg.listQuery(1), pg.listQuery(pg.Page-1)
+	}
+	switch {
+	case pg.AtLeast && len(list) == articlesPerPage: // past ExactCountLimit the last page is not known
+		pg.Next = pg.listQuery(pg.Page + 1)
+	case !pg.AtLeast && pg.Page < pg.Pages:
+		pg.Next, pg.Last = pg.listQuery(pg.Page+1), pg.listQuery(pg.Pages)
+	}
+	u.render(w, "articles", http.StatusOK, pg)
+	return nil
+}
+
+// fullPreview shows an unpublished article full page as readers will see
+// it (Config.Preview); a published one is its own page on the site.
+func (u *UI) fullPreview(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	a, live, err := u.ed.PreviewArticle(r.Context(), &p.User, id)
+	if err != nil {
+		return err
+	}
+	if live {
+		http.Redirect(w, r, domain.ArticlePath(a.Slug), http.StatusSeeOther)
+		return nil
+	}
+	if u.cfg.Preview == nil {
+		return domain.NotFound("pratinjau halaman penuh tidak tersedia di server ini")
+	}
+	return u.cfg.Preview(w, r, a)
+}
