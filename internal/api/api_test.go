@@ -424,10 +424,10 @@ func TestOpenAPIDocumentMatchesTheServer(t *testing.T) {
 		values := map[string]string{}
 		fill := func(path string, missing bool) string {
 			r := path
-			for _, p := range []string{"{id}", "{slug}"} {
+			for _, p := range []string{"{id}", "{slug}", "{comment}"} {
 				v := values[path+p]
 				if missing {
-					v = map[string]string{"{id}": "999999", "{slug}": "tidak-ada"}[p]
+					v = map[string]string{"{id}": "999999", "{slug}": "tidak-ada", "{comment}": "999999"}[p]
 				}
 				r = strings.ReplaceAll(r, p, v)
 			}
@@ -437,6 +437,13 @@ func TestOpenAPIDocumentMatchesTheServer(t *testing.T) {
 		for _, p := range []string{"/articles/{id}", "/articles/{id}/views", "/articles/{id}/reactions", "/articles/{id}/comments"} {
 			values[p+"{id}"] = art
 		}
+		root, err := st.AddComment(context.Background(), domain.Comment{ArticleID: e.ids["b"], Name: "Ani",
+			Body: "Komentar pertama.", Status: domain.CommentApproved})
+		if err != nil {
+			t.Fatal(err)
+		}
+		values["/articles/{id}/comments/{comment}/replies{id}"] = art
+		values["/articles/{id}/comments/{comment}/replies{comment}"] = strconv.FormatInt(root.ID, 10)
 		for _, p := range []string{"/polls/{id}", "/polls/{id}/votes"} {
 			values[p+"{id}"] = strconv.FormatInt(e.ids["poll"], 10)
 		}

@@ -145,6 +145,38 @@ func (a *API) listComments(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// listReplies pages through every reply (at any depth, oldest first) under
+// one top-level comment: the rest of a thread whose listing says
+// more_replies.
+func (a *API) listReplies(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	root, err := web.PathID(r, "comment", "komentar")
+	if err != nil {
+		return err
+	}
+	page, limit, err := pageParams(r, 20, 100)
+	if err != nil {
+		return err
+	}
+	if err := a.store.PublishedArticleID(r.Context(), id); err != nil {
+		return err
+	}
+	// Approved replies only, as in listComments.
+	_, replies, total, err := a.store.CommentReplies(r.Context(), id, root, "", domain.Page{Number: page, Size: limit})
+	if err != nil {
+		return err
+	}
+	out := make([]commentJSON, 0, len(replies))
+	for _, c := range replies {
+		out = append(out, a.commentJSON(c))
+	}
+	web.JSON(w, http.StatusOK, web.Envelope{Data: out, Pagination: web.NewPagination(page, limit, total)})
+	return nil
+}
+
 func (a *API) postComment(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id", "artikel")
 	if err != nil {

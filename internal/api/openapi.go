@@ -192,6 +192,12 @@ func buildOpenAPI(baseURL string) obj {
 					"400": r400, "404": r404, "413": r413, "429": r429},
 			},
 		},
+		"/articles/{id}/comments/{comment}/replies": obj{"get": obj{
+			"operationId": "listReplies", "summary": "Every approved reply under one top-level comment, oldest first", "tags": []string{"engagement"},
+			"parameters": []any{pID, obj{"name": "comment", "in": "path", "required": true, "schema": obj{"type": "integer"},
+				"description": "id of the top-level comment"}, pLimit(20, 100), pPage},
+			"responses": obj{"200": jsonResponse("one page of replies", page("Comment")), "400": r400, "404": r404},
+		}},
 		"/polls": obj{"get": obj{
 			"operationId": "listPolls", "summary": "Open polls, newest first", "tags": []string{"polls"},
 			"responses": obj{"200": jsonResponse("open polls", object([]string{"data"}, obj{"data": arrayOf(ref("Poll"))}))},

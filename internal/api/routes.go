@@ -11,6 +11,7 @@ func (a *API) Routes(mux *http.ServeMux) {
 	mux.Handle("POST /api/v1/articles/{id}/reactions", a.handler(a.postReaction))
 	mux.Handle("GET /api/v1/articles/{id}/comments", a.handler(a.listComments))
 	mux.Handle("POST /api/v1/articles/{id}/comments", a.handler(a.postComment))
+	mux.Handle("GET /api/v1/articles/{id}/comments/{comment}/replies", a.handler(a.listReplies))
 	mux.Handle("GET /api/v1/polls", a.handler(a.listPolls))
 	mux.Handle("GET /api/v1/polls/{id}", a.handler(a.getPoll))
 	mux.Handle("POST /api/v1/polls/{id}/votes", a.handler(a.postVote))

@@ -21,6 +21,7 @@ type dashboardPage struct {
 	Pending   int
 	InReview  int
 	Scheduled int
+	Proposals int64 // correction proposals waiting for an editor (issue 12)
 }
 
 func (u *UI) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -39,6 +40,13 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal
 		if _, pg.Pending, err = u.ed.Comments(r.Context(), &p.User, domain.CommentPending, domain.Page{Number: 1, Size: 1}); err != nil {
 			return err
 		}
+	}
+	if auth.Can(p.User.Role, auth.PermArticleNotes) {
+		n, err := u.ed.PendingProposals(r.Context(), &p.User)
+		if err != nil {
+			return err
+		}
+		pg.Proposals = int64(n)
 	}
 	u.render(w, "dashboard", http.StatusOK, pg)
 	return nil

@@ -154,7 +154,7 @@ func TestFirstVisitDetails(t *testing.T) {
 			t.Fatal(err)
 		}
 		icon.Body.Close()
-		if icon.StatusCode != 200 || icon.Header.Get("Content-Type") != "image/png" {
+		if icon.StatusCode != 200 || icon.Header.Get("Content-Type") != "image/x-icon" { // a real ICO since issue 14 (16, 32, 48 px)
 			t.Errorf("/favicon.ico: %d %s", icon.StatusCode, icon.Header.Get("Content-Type"))
 		}
 

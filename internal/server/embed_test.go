@@ -20,25 +20,31 @@ import (
 
 const embedSlug = "/berita/video-erupsi-semeru"
 
+// publishArticle publishes an article with this body in the first category.
+func publishArticle(t *testing.T, st *store.Store, slug, title, bodyHTML string) {
+	t.Helper()
+	ctx := context.Background()
+	cats, err := st.Categories(ctx)
+	if err != nil || len(cats) == 0 {
+		t.Fatalf("categories: %v", err)
+	}
+	if _, err := st.CreateArticle(ctx, store.ArticleInput{Title: title, Slug: slug, BodyHTML: bodyHTML,
+		CategoryID: cats[0].ID, Status: domain.StatusPublished, PublishedAt: time.Date(2024, 6, 21, 9, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // addEmbedArticle publishes an article whose body, written as the newsroom
 // writes it, holds a YouTube address alone on its line, an X post with a
 // title, and an unknown site's address.
 func addEmbedArticle(t *testing.T, e *env) {
 	t.Helper()
-	ctx := context.Background()
 	body, err := render.New().Markdown("Warga merekam detik-detik erupsi.\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n" +
 		"[Pernyataan BNPB](https://x.com/BNPB_Indonesia/status/1790000000000000001)\n\nhttps://vimeo.com/123456\n\nPenutup.")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cats, err := e.st.Categories(ctx)
-	if err != nil || len(cats) == 0 {
-		t.Fatalf("categories: %v", err)
-	}
-	if _, err := e.st.CreateArticle(ctx, store.ArticleInput{Title: "Video Erupsi Semeru", Slug: "video-erupsi-semeru", BodyHTML: body,
-		CategoryID: cats[0].ID, Status: domain.StatusPublished, PublishedAt: time.Date(2024, 6, 21, 9, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
+	publishArticle(t, e.st, "video-erupsi-semeru", "Video Erupsi Semeru", body)
 }
 
 // Issue 14: the CSP's frame-src names exactly the embed providers' origins,

@@ -2,12 +2,16 @@
 
 // genimages draws the raster versions of the site logo that crawlers want
 // (Google's publisher logo and the default Open Graph / Twitter image must be
-// PNG or JPEG, not SVG). Run it after changing static/logo.svg:
+// PNG or JPEG, not SVG), and the icons browsers and phones ask for
+// (favicon.ico, apple-touch-icon.png, the web manifest's icons; issue 14).
+// Run it after changing static/logo.svg:
 //
 //	go run ./internal/site/genimages.go
 package main
 
 import (
+	"bytes"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/png"
@@ -59,16 +63,49 @@ func draw(img *image.RGBA, ox, oy, size int) {
 	}
 }
 
-func write(name string, img image.Image) {
-	f, err := os.Create(name)
-	if err != nil {
-		log.Fatal(err)
-	}
+func encode(img image.Image) []byte {
+	var b bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(f, img); err != nil {
+	if err := enc.Encode(&b, img); err != nil {
 		log.Fatal(err)
 	}
-	if err := f.Close(); err != nil {
+	return b.Bytes()
+}
+
+func write(name string, img image.Image) {
+	if err := os.WriteFile(name, encode(img), 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// square is the logo (the glyph on the brand red) at size×size, the glyph
+// drawn at scale of the whole (1 as in logo.svg; less leaves the margin a
+// maskable icon needs, whose corners a phone may cut away).
+func square(size int, scale float64) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, size, size))
+	fill(img)
+	g := int(float64(size)*scale + 0.5)
+	draw(img, (size-g)/2, (size-g)/2, g)
+	return img
+}
+
+// writeICO writes a Windows icon holding PNG images (every browser since
+// IE 11 reads PNG inside ICO).
+func writeICO(name string, sizes ...int) {
+	var dir, data bytes.Buffer
+	binary.Write(&dir, binary.LittleEndian, [3]uint16{0, 1, uint16(len(sizes))})
+	offset := 6 + 16*len(sizes)
+	for _, n := range sizes {
+		b := encode(square(n, 1))
+		binary.Write(&dir, binary.LittleEndian, struct {
+			W, H, Colors, Reserved uint8
+			Planes, Bits           uint16
+			Size, Offset           uint32
+		}{uint8(n % 256), uint8(n % 256), 0, 0, 1, 32, uint32(len(b)), uint32(offset)})
+		data.Write(b)
+		offset += len(b)
+	}
+	if err := os.WriteFile(name, append(dir.Bytes(), data.Bytes()...), 0o644); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -92,4 +129,10 @@ func main() {
 	fill(og)
 	draw(og, (1200-480)/2, (630-480)/2, 480)
 	write("internal/site/static/og-default.png", og)
+
+	// Icons: /favicon.ico, iOS's home-screen icon, the web manifest's.
+	writeICO("internal/site/static/favicon.ico", 16, 32, 48)
+	write("internal/site/static/apple-touch-icon.png", square(180, 1))
+	write("internal/site/static/icon-192.png", square(192, 1))
+	write("internal/site/static/icon-maskable-512.png", square(512, 0.8))
 }

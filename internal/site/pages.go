@@ -3,7 +3,6 @@ package site
 import (
 	"html/template"
 	"net/http"
-	"strconv"
 
 	"warta/internal/domain"
 )
@@ -29,20 +28,4 @@ func (s *Site) staticPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Sanitised when it was saved (editorial.SaveStaticPage).
 	return s.render(w, "page", http.StatusOK, staticPageView{frame: f, Page: p, Body: template.HTML(p.BodyHTML)})
-}
-
-// favicon answers /favicon.ico, which browsers and tools ask for on every
-// page without a <link rel="icon"> (the newsroom's, a feed reader's): the
-// logo as PNG, which every browser takes under that name.
-func favicon(w http.ResponseWriter, r *http.Request) {
-	b, err := staticFS.ReadFile("static/logo.png")
-	if err != nil {
-		http.NotFound(w, r)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", "image/png")
-	h.Set("Content-Length", strconv.Itoa(len(b)))
-	h.Set("Cache-Control", "public, max-age=86400")
-	w.Write(b)
 }

@@ -20,7 +20,10 @@ func (s *Site) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /polling/{id}", s.handler(s.pollResults))
 	mux.Handle("POST /polling/{id}", s.handler(s.vote))
 	mux.Handle("GET /static/", s.assets)
-	mux.HandleFunc("GET /favicon.ico", favicon)
+	// Icons and the web manifest (issue 14, icons.go).
+	mux.HandleFunc("GET /favicon.ico", rootFile("favicon.ico", "image/x-icon"))
+	mux.HandleFunc("GET /apple-touch-icon.png", rootFile("apple-touch-icon.png", "image/png"))
+	mux.HandleFunc("GET /manifest.webmanifest", s.manifest)
 	// Everything else is an Indonesian 404 page.
 	mux.Handle("/", s.handler(s.oldAddresses(false, s.notFound)))
 }

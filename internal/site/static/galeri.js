@@ -19,7 +19,7 @@
   }
 
   function build() {
-    box = el("dialog", "lightbox", { "aria-label": "Galeri foto" });
+    box = el("dialog", "lightbox", { "aria-label": "Galeri foto", tabindex: "-1" });
     counter = el("p", "lightbox-count", { "aria-live": "polite" });
     var close = el("button", "lightbox-close", { type: "button", "aria-label": "Tutup galeri" });
     close.textContent = "×";
@@ -95,7 +95,10 @@
     show(i);
     document.documentElement.classList.add("lightbox-open");
     box.showModal();
-    box.querySelector(".lightbox-close").focus();
+    // Focus goes to the lightbox itself, not to its first button: the Enter
+    // that opened it from a thumbnail would otherwise press "Tutup" at once
+    // (links act on keydown, buttons on the keypress that follows).
+    box.focus();
   }
 
   lists.forEach(function (list) {

@@ -276,7 +276,7 @@
     var btn = document.createElement("button");
     btn.type = "button"; btn.className = "embed-load";
     btn.textContent = "Tampilkan di sini";
-    btn.setAttribute("aria-label", "Tampilkan " + title + " di sini (memuat konten dari " + provider + ")");
+    btn.setAttribute("aria-label", "Tampilkan di sini: " + title + " (memuat konten dari " + provider + ")"); // begins with the visible text
     btn.addEventListener("click", function () {
       var frame = document.createElement("iframe");
       frame.src = src + (kind === "youtube" ? (src.indexOf("?") < 0 ? "?" : "&") + "autoplay=1" : "");
@@ -294,6 +294,31 @@
     });
     fig.appendChild(btn);
   });
+})();
+
+// --- dark-mode switch (issue 14): the button shows and flips the theme the
+// page has now. A choice equal to the system's is not kept, so the page
+// follows the system again; a different one is kept in localStorage, which
+// theme.js reads before the next page is drawn.
+(function () {
+  "use strict";
+  var btn = document.querySelector("[data-theme-toggle]");
+  if (!btn) return;
+  var root = document.documentElement, dark = window.matchMedia("(prefers-color-scheme: dark)");
+  function current() { return root.getAttribute("data-theme") || (dark.matches ? "dark" : "light"); }
+  function show() { btn.setAttribute("aria-pressed", current() === "dark" ? "true" : "false"); }
+  btn.hidden = false;
+  show();
+  btn.addEventListener("click", function () {
+    var next = current() === "dark" ? "light" : "dark";
+    var system = dark.matches ? "dark" : "light";
+    try {
+      if (next === system) localStorage.removeItem("warta-tema"); else localStorage.setItem("warta-tema", next);
+    } catch (e) { /* not kept: this page still switches */ }
+    if (next === system) root.removeAttribute("data-theme"); else root.setAttribute("data-theme", next);
+    show();
+  });
+  dark.addEventListener("change", show);
 })();
 
 /* --- ad slots (issue 14, siteset): ask the network to fill each of its
