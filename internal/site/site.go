@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"warta/internal/ads"
@@ -180,7 +181,7 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
 	}
-	for _, name := range []string{"home", "article", "list", "error", "poll", "search", "page", "indeks", "more"} {
+	for _, name := range Pages {
 		files := []string{"templates/layout.html", "templates/front.html", "templates/more.html"} // more.html: "Muat lebih banyak" (more.go)
 		if name != "more" {
 			files = append(files, "templates/"+name+".html")
@@ -192,6 +193,28 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		s.pages[name] = t
 	}
 	return s, nil
+}
+
+// Pages are the page templates: each is templates/layout.html,
+// front.html and more.html with templates/NAME.html ("more" is the
+// "Muat lebih banyak" fragment alone).
+var Pages = []string{"home", "article", "list", "error", "poll", "search", "page", "indeks", "more"}
+
+// rendered records which page templates were executed, so a test run can
+// fail when one never is (a template no test draws can break unnoticed;
+// GoatCounter's suite guards against it too). See Rendered.
+var rendered sync.Map
+
+// tpl is page's template set, recorded as drawn.
+func (s *Site) tpl(page string) *template.Template {
+	rendered.Store(page, true)
+	return s.pages[page]
+}
+
+// Rendered reports whether page's template was executed in this process.
+func Rendered(page string) bool {
+	_, ok := rendered.Load(page)
+	return ok
 }
 
 // Assets returns the hashed static files (the newsroom shares the style).
@@ -288,7 +311,7 @@ func (s *Site) renderError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	p.frame = f
 	var buf bytes.Buffer
-	if terr := s.pages["error"].ExecuteTemplate(&buf, "layout", p); terr != nil {
+	if terr := s.tpl("error").ExecuteTemplate(&buf, "layout", p); terr != nil {
 		s.log.Error("render error page", "err", terr)
 		http.Error(w, "Terjadi kesalahan pada server.", http.StatusInternalServerError)
 		return
@@ -311,7 +334,7 @@ func capitalize(s string) string {
 // still gives a clean 500 page instead of half a page.
 func (s *Site) render(w http.ResponseWriter, page string, status int, data any) error {
 	var buf bytes.Buffer
-	if err := s.pages[page].ExecuteTemplate(&buf, "layout", data); err != nil {
+	if err := s.tpl(page).ExecuteTemplate(&buf, "layout", data); err != nil {
 		return fmt.Errorf("render %s: %w", page, err)
 	}
 	h := w.Header()
