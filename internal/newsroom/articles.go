@@ -21,6 +21,7 @@ type articleForm struct {
 	PhotoURL, PhotoCaption, PhotoCredit                 string
 	PhotoWidth, PhotoHeight                             int
 	Breaking, Featured                                  bool
+	BacaJugaOff                                         bool // no "Baca juga" links inside the body (issue 14)
 	Placement                                           bool // the form offered Breaking and Berita utama (editors)
 	PollID                                              int64
 	PublishedAt                                         string
@@ -31,7 +32,7 @@ type articleForm struct {
 func (u *UI) formFrom(a domain.Article) articleForm {
 	f := articleForm{Title: a.Title, Slug: a.Slug, Excerpt: a.Excerpt, Body: a.BodySource, Category: a.Category.Slug,
 		PhotoURL: a.Photo.URL, PhotoCaption: a.Photo.Caption, PhotoCredit: a.Photo.Credit, PhotoWidth: a.Photo.Width,
-		PhotoHeight: a.Photo.Height, Breaking: a.Breaking, Featured: a.Featured, PollID: a.PollID,
+		PhotoHeight: a.Photo.Height, Breaking: a.Breaking, Featured: a.Featured, PollID: a.PollID, BacaJugaOff: a.BacaJugaOff,
 		PublishedAt: localInput(a.PublishedAt, u.cfg.Location), Version: a.Version}
 	var tags, authors []string
 	for _, t := range a.Tags {
@@ -50,7 +51,8 @@ func readForm(r *http.Request) articleForm {
 		Authors: r.PostFormValue("authors"), PhotoURL: r.PostFormValue("photo_url"), PhotoCaption: r.PostFormValue("photo_caption"),
 		PhotoCredit: r.PostFormValue("photo_credit"), Breaking: r.PostFormValue("breaking") != "",
 		Featured: r.PostFormValue("featured") != "", PublishedAt: r.PostFormValue("published_at"),
-		HotBadge: r.PostFormValue("hot_badge"), Placement: r.PostFormValue("placement") != ""}
+		HotBadge: r.PostFormValue("hot_badge"), Placement: r.PostFormValue("placement") != "",
+		BacaJugaOff: r.PostFormValue("baca_juga_off") != ""}
 	f.PhotoWidth, _ = strconv.Atoi(r.PostFormValue("photo_width"))
 	f.PhotoHeight, _ = strconv.Atoi(r.PostFormValue("photo_height"))
 	f.PollID, _ = strconv.ParseInt(r.PostFormValue("poll_id"), 10, 64)
@@ -69,6 +71,8 @@ func (u *UI) fields(f articleForm) (editorial.Fields, error) {
 	if len(authors) > 0 {
 		ef.Authors = &authors
 	}
+	bacaJuga := !f.BacaJugaOff
+	ef.BacaJuga = &bacaJuga
 	if f.Placement { // a writer's form has no such boxes: leave them as they are
 		ef.Breaking, ef.Featured = &f.Breaking, &f.Featured
 	}

@@ -88,9 +88,6 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 			return nil, nil, time.Time{}, err
 		}
 		p := articlePage{frame: f, Article: a,
-			// BodyHTML was sanitised when it was saved (render package).
-			// The article ad slot goes after paragraph N (issue 14).
-			Body:    f.Look.Ads.withArticleAd(template.HTML(a.BodyHTML)),
 			Updated: a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
 			Beacon:  s.engage.Config().ViewMode.Beacon(),
 			Holes: articleHoles{Views: holeMark(holeViews), Likes: holeMark(holeLikes), Dislikes: holeMark(holeDislikes),
@@ -101,6 +98,10 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 		if p.Related, err = s.relatedTo(ctx, a, 5); err != nil {
 			return nil, nil, time.Time{}, err
 		}
+		// BodyHTML was sanitised when it was saved (render package), with
+		// "Baca juga" links to the first related articles in a long one
+		// (bacajuga.go); the article ad slot goes after paragraph N (issue 14).
+		p.Body = f.Look.Ads.withArticleAd(bodyWithReadAlso(a, p.Related))
 		if p.Latest, err = s.latestExcept(ctx, a.ID, 6); err != nil {
 			return nil, nil, time.Time{}, err
 		}
