@@ -237,9 +237,11 @@ func TestMigrateAndDemoCommands(t *testing.T) {
 			if n < 60 {
 				t.Errorf("demo articles = %d, want at least 60", n)
 			}
-			files, _ := os.ReadDir(media)
-			if len(files) < 60 {
-				t.Errorf("demo photos = %d", len(files))
+			// Each photo is stored as an upload's copies are: u/HASH-WIDTH.jpg.
+			files, _ := filepath.Glob(filepath.Join(media, "u", "*-1440.jpg"))
+			small, _ := filepath.Glob(filepath.Join(media, "u", "*-480.jpg"))
+			if len(files) < 60 || len(small) != len(files) {
+				t.Errorf("demo photos = %d (480-px copies %d)", len(files), len(small))
 			}
 		})
 	}

@@ -80,5 +80,12 @@ func (a *API) Routes(mux *http.ServeMux) {
 	h("POST "+p+"/webhooks/{id}/ping", a.pingWebhook)
 	h("POST "+p+"/webhooks/{id}/deliveries/{delivery}/retry", a.retryDelivery)
 
+	// correction proposals ("usulan ralat", issue 12)
+	h("GET "+p+"/proposals", a.listProposals)
+	h("POST "+p+"/articles/{id}/proposals", a.propose)
+	h("GET "+p+"/proposals/{id}", a.getProposal)
+	h("POST "+p+"/proposals/{id}/accept", a.acceptProposal)
+	h("POST "+p+"/proposals/{id}/reject", a.rejectProposal)
+
 	h(p+"/", a.notFound)
 }

@@ -156,7 +156,8 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	log := cfg.Log
 	a := &App{cfg: cfg, Store: st, Log: log}
 	if cfg.Demo {
-		n, err := demo.SeedTo(ctx, st, render.New(), a.mediaBackend())
+		// The photos are drawn in the background (see Run).
+		n, err := demo.SeedLater(ctx, st, render.New(), a.mediaBackend() != nil)
 		if err != nil {
 			return nil, fmt.Errorf("demo content: %w", err)
 		}
@@ -280,6 +281,18 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	start(&lastWG, last, a.optimize)
 	for _, job := range a.cfg.Jobs {
 		start(&lastWG, last, job)
+	}
+	if photos := a.mediaBackend(); a.cfg.Demo && photos != nil {
+		start(&lastWG, last, func(ctx context.Context) {
+			start := time.Now()
+			if err := demo.DrawPhotos(ctx, a.Store, photos); err != nil {
+				if ctx.Err() == nil {
+					log.Error("demo photos", "err", err)
+				}
+				return
+			}
+			log.Debug("demo photos ready", "took", time.Since(start).Round(time.Millisecond))
+		})
 	}
 	start(&hooksWG, hooks, a.Webhooks.Run)
 	start(&writersWG, writers, func(ctx context.Context) { a.Discovery.Run(ctx) })

@@ -191,6 +191,11 @@ func (u *UI) editArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	if err != nil {
 		return err
 	}
+	if ok, err := u.ed.Editable(r.Context(), &p.User, a); err != nil {
+		return err
+	} else if !ok { // a writer's own article once published: read-only, with "Usulkan ralat"
+		return u.articleView(w, r, p, a)
+	}
 	f := u.formFrom(a)
 	if f.HotBadge, err = u.ed.HotBadge(r.Context(), &p.User, id); err != nil {
 		return err

@@ -23,6 +23,7 @@ type dashboardPage struct {
 	Scheduled int
 	Updated   string // when the numbers were read, "14:32:10 WIB"
 	Refresh   int    // milliseconds between the page's own updates (newsroom.js)
+	Proposals int64  // correction proposals waiting for an editor (issue 12)
 }
 
 func (u *UI) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -41,6 +42,13 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal
 		if _, pg.Pending, err = u.ed.Comments(r.Context(), &p.User, domain.CommentPending, domain.Page{Number: 1, Size: 1}); err != nil {
 			return err
 		}
+	}
+	if auth.Can(p.User.Role, auth.PermArticleNotes) {
+		n, err := u.ed.PendingProposals(r.Context(), &p.User)
+		if err != nil {
+			return err
+		}
+		pg.Proposals = int64(n)
 	}
 	now := time.Now()
 	pg.Updated = now.In(u.cfg.Location).Format("15:04:05") + " " + web.ZoneName(u.cfg.Location, now)

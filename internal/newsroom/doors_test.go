@@ -19,6 +19,7 @@ import (
 
 	"warta/internal/auth"
 	"warta/internal/domain"
+	"warta/internal/editorial"
 	"warta/internal/newsroom/nrtest"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -99,6 +100,15 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			return func(r domain.Role) bool { return auth.Can(r, p) || auth.Can(r, auth.PermArticleCreate) }
 		}
 		id := func(v int64) string { return strconv.FormatInt(v, 10) }
+		editor := e.Users[domain.RoleEditor]
+		proposal := func() string { // a fresh pending correction proposal for art
+			title := uniq()
+			p, err := e.App.Editorial.Propose(ctx, &editor, art, editorial.ProposalInput{Title: &title, Reason: "Salah."})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return id(p.ID)
+		}
 		must := func(err error) {
 			t.Helper()
 			if err != nil {
@@ -413,6 +423,21 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			{"save the article slot", perm(auth.PermSiteSettings),
 				form("/redaksi/pengaturan", values("article_slot_html", "<p>Iklan</p>")),
 				api("PATCH", "/settings", body(map[string]string{"article_slot_html": "<p>Iklan</p>"}))},
+
+			// Correction proposals (issue 12).
+			{"list correction proposals", perm(auth.PermArticleCreate), page("/redaksi/ralat"), api("GET", "/proposals", nil)},
+			// The article is an editor's: writers propose only for their own.
+			{"propose a correction", perm(auth.PermArticleEditAny),
+				form("/redaksi/artikel/"+id(art)+"/ralat", func() url.Values { return url.Values{"title": {uniq()}, "reason": {"Salah ketik."}} }),
+				api("POST", "/articles/"+id(art)+"/proposals", func() any { return map[string]string{"title": uniq(), "reason": "Salah ketik."} })},
+			{"reject a correction proposal", perm(auth.PermArticleNotes),
+				func(t *testing.T, role domain.Role) int {
+					b := browsers[role]
+					return b.post("/redaksi/ralat/"+proposal()+"/tolak", url.Values{"csrf": {b.csrf}, "reason": {"Tidak perlu."}}).code
+				},
+				func(t *testing.T, role domain.Role) int {
+					return e.API(t, role, "POST", "/proposals/"+proposal()+"/reject", map[string]string{"reason": "Tidak perlu."}).Status
+				}},
 		} {
 			for _, role := range domain.Roles {
 				ui, api := a.ui(t, role), a.api(t, role)

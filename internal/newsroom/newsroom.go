@@ -59,7 +59,8 @@ type UI struct {
 }
 
 var pageNames = []string{"login", "dashboard", "articles", "editor", "revisions", "stats", "comments", "moderation",
-	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error", "pages", "page_edit"}
+	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error", "pages", "page_edit",
+	"article_view", "proposal_form", "proposals", "proposal"}
 
 // pageParts are the templates a page shares with others, parsed with it.
 var pageParts = map[string][]string{
@@ -168,6 +169,10 @@ var notices = map[string]string{
 	"nonaktif": "Webhook dinonaktifkan: tidak ada kiriman baru sampai diaktifkan lagi.",
 	"aktif":    "Webhook diaktifkan.",
 	"diambil":  "Anda sekarang memegang penyuntingan artikel ini; penyunting sebelumnya diberi tahu.",
+	// correction proposals (issue 12)
+	"usulan":         "Usulan ralat terkirim; editor akan meninjaunya, dan keputusannya tampil di sini.",
+	"ralat-diterima": "Usulan diterima: perubahan sudah tampil di artikel, dengan catatan ralatnya bila diisi.",
+	"ralat-ditolak":  "Usulan ditolak; penulis melihat alasannya.",
 }
 
 func (u *UI) frame(r *http.Request, p *auth.Principal, title, active string) frame {

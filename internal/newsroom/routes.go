@@ -68,5 +68,13 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /redaksi/halaman/{slug}", u.page(u.staticPage))
 	mux.Handle("POST /redaksi/halaman/{slug}", u.page(u.saveStaticPage))
 
+	// --- correction proposals ("usulan ralat", issue 12) ---
+	mux.Handle("GET /redaksi/artikel/{id}/ralat", u.page(u.proposalForm))
+	mux.Handle("POST /redaksi/artikel/{id}/ralat", u.page(u.propose))
+	mux.Handle("GET /redaksi/ralat", u.page(u.proposals))
+	mux.Handle("GET /redaksi/ralat/{id}", u.page(u.proposal))
+	mux.Handle("POST /redaksi/ralat/{id}/terima", u.page(u.acceptProposal))
+	mux.Handle("POST /redaksi/ralat/{id}/tolak", u.page(u.rejectProposal))
+
 	mux.Handle("/redaksi/", u.page(u.notFound))
 }

@@ -76,9 +76,10 @@ type ArticleInput struct {
 	SetHot    bool
 	HotManual *bool
 
-	// Also, when set, runs inside the creating transaction after the
+	// Also, when set, runs inside the writing transaction after the
 	// article is written (importers add its comments, redirects and their
-	// own bookkeeping, so an item is imported whole or not at all).
+	// own bookkeeping, so an item is imported whole or not at all; an
+	// accepted correction proposal its note and decision).
 	Also func(ctx context.Context, tx *sql.Tx, id int64) error
 }
 
@@ -248,6 +249,11 @@ func (s *Store) EditArticle(ctx context.Context, id int64, edit func(cur Article
 		}
 		if err := s.writeExtras(ctx, tx, id, cur.Version+1, next); err != nil {
 			return err
+		}
+		if next.Also != nil {
+			if err := next.Also(ctx, tx, id); err != nil {
+				return err
+			}
 		}
 		if err := s.runInTxHooks(ctx, tx, ArticleChange{ArticleID: id, Kind: changeKind(prev, next.Status), Status: next.Status}); err != nil {
 			return err
