@@ -164,8 +164,8 @@ func TestSiteLookReachesReaders(t *testing.T) {
 			t.Fatalf("stored logo %+v", look.Logo)
 		}
 		_, _, home = reader(t, e, "/")
-		if !strings.Contains(home, `<a class="brand" href="/"><img src="`+look.Logo.URL+`" alt="" width="128" height="32">`) {
-			t.Errorf("header does not show the logo:\n%s", between(home, `<a class="brand"`, `</a>`))
+		if !strings.Contains(home, `<a class="brand has-logo" href="/"><img src="`+look.Logo.URL+`" alt="" width="128" height="32">`) {
+			t.Errorf("header does not show the logo:\n%s", between(home, `<a class="brand`, `</a>`))
 		}
 		if code, hdr, _ := reader(t, e, look.Logo.URL); code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "image/") {
 			t.Errorf("logo file: %d %s", code, hdr.Get("Content-Type"))
