@@ -168,7 +168,7 @@ func demoCounters(sa SeedArticle) (views, likes, dislikes int64) {
 // photoVersion names the drawing: change it when ScenePhoto draws
 // differently, so that new pictures get new names (they are served as
 // immutable).
-const photoVersion = "scene-1"
+const photoVersion = "scene-2"
 
 // photoKey is where the copy of sa's lead photo at width w is stored, as
 // the media package names an upload's copies (u/HASH-WIDTH.jpg), so pages

@@ -103,6 +103,7 @@ type layer struct {
 	until    float64                 // where it ends below (0: the bottom of the picture)
 	soft     float64                 // edge blur, in heights of the picture
 	texture  float32                 // strength of the mottling
+	streaks  float32                 // strength of gullies down its slopes
 	windows  *skyline
 }
 
@@ -207,7 +208,7 @@ func newScene(seed string, kind int) *scene {
 				d := math.Abs(u-cx) / w
 				cone := math.Max(0, 1-d)
 				return math.Min(s.horizon+.05, peak+(1-cone*cone*(3-2*cone))*.42+.012*fbm1(k, u*25, 3)+math.Max(0, .02-d*.05))
-			}, col: col, low: col.scale(.8), soft: .003, texture: .05})
+			}, col: col, low: col.scale(.8), soft: .003, texture: .05, streaks: .16})
 			for i := range 9 {
 				t := float64(i) / 8
 				s.discs = append(s.discs, disc{x: cx + t*(.15+f()*.1), y: peak - .02 - t*.28, r: .04 + t*.1,
@@ -217,7 +218,7 @@ func newScene(seed string, kind int) *scene {
 		for i := range 2 {
 			c := jit(rgb{40, 62, 40}, 16).mix(s.haze, .2-.15*float32(i))
 			s.layers = append(s.layers, layer{top: ridge(s.horizon+.12+float64(i)*.12, .1, 3+f()*2, 6),
-				col: c, low: c.scale(.6), soft: .0015, texture: .12})
+				col: c, low: c.scale(.6), soft: .0015, texture: .12, streaks: .12})
 		}
 	case SceneCity:
 		far(1, s.horizon-.06)
@@ -341,6 +342,8 @@ func (s *scene) render(w, h int) *image.YCbCr {
 	row := make([]rgb, w)
 	sunR2 := s.sunR * s.sunR
 	cover := make([]float32, w)
+	// Grain is finer on a larger copy: less of it per pixel on smaller ones.
+	grainAmp := s.grain * float32(.55+.45*min(1, fw/1440))
 	for y := range h {
 		v := (float64(y) + .5) / fh
 		skyRow, skyK := s.skyAt(v)
@@ -415,6 +418,10 @@ func (s *scene) render(w, h int) *image.YCbCr {
 				}
 				depth := float32(math.Min(1, (v-top)/.4))
 				lc := l.col.mix(l.low, depth).scale(1 - l.texture + 2*l.texture*mottle(x, y))
+				if l.streaks > 0 {
+					g := noise1(s.seed^uint32(i), u*90+(v-top)*3)
+					lc = lc.scale(1 - l.streaks/2 + l.streaks*float32(g))
+				}
 				if l.windows != nil {
 					lc = l.windows.at(lc, int(blds[i][x]), u, v, s.seed)
 				}
@@ -438,7 +445,7 @@ func (s *scene) render(w, h int) *image.YCbCr {
 		for x := range w {
 			vx := 2*(float64(x)+.5)/fw - 1
 			f := 1 - s.vignette*float32(vx*vx+vy*vy)*.5
-			n := grain(s.seed, x, y) * s.grain
+			n := grain(s.seed, x, y) * grainAmp
 			c := row[x]
 			rr, gg, bb := c.r*f+n+s.warm, c.g*f+n, c.b*f+n-s.warm
 			yrow[x] = clamp8(.299*rr + .587*gg + .114*bb)

@@ -104,11 +104,13 @@ func (s *Service) Propose(ctx context.Context, u *domain.User, articleID int64, 
 		if x.v == nil {
 			continue
 		}
-		v := *x.v
+		// Browsers send a textarea's lines ending in CRLF: the same text
+		// with other line ends is no change.
+		v := strings.ReplaceAll(*x.v, "\r\n", "\n")
 		if x.trim {
 			v = strings.TrimSpace(v)
 		}
-		if v != base[i] {
+		if v != strings.ReplaceAll(base[i], "\r\n", "\n") {
 			*x.dst, changed = &v, true
 		}
 	}

@@ -56,6 +56,9 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			t.Fatal(err)
 		}
 		photo := jpegPhoto(t)
+		if _, err := st.StartLive(ctx, art); err != nil {
+			t.Fatal(err)
+		}
 		var n atomic.Int64
 		uniq := func() string { return fmt.Sprintf("Rubrik %d", n.Add(1)) }
 
@@ -289,6 +292,31 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			{"list accounts", perm(auth.PermUsers), page("/redaksi/pengguna"), api("GET", "/users", nil)},
 			{"list webhooks", perm(auth.PermWebhooks), page("/redaksi/webhook"), api("GET", "/webhooks", nil)},
 			{"site settings", perm(auth.PermSiteSettings), page("/redaksi/pengaturan"), api("GET", "/settings", nil)},
+			// Issue 14: the site's look, ad slots and the home page's poll.
+			{"set the site's look", perm(auth.PermSiteSettings),
+				form("/redaksi/pengaturan", values("section", "identitas", "site_name", "Kabar", "tagline", "Berita")),
+				api("PATCH", "/settings", body(map[string]string{"site_name": "Kabar", "tagline": "Berita"}))},
+			{"set the menu", perm(auth.PermSiteSettings),
+				form("/redaksi/pengaturan", values("section", "menu", "menu_cat", "nasional", "link_label_0", "Kontak", "link_url_0", "/halaman/kontak")),
+				api("PATCH", "/settings", body(map[string]any{"menu": []map[string]string{{"category": "nasional"}, {"label": "Kontak", "url": "/halaman/kontak"}}}))},
+			{"set the ad slots", perm(auth.PermSiteSettings),
+				form("/redaksi/pengaturan", values("section", "iklan", "ad_kind_header", "house", "ad_html_header", "<p>Promo</p>")),
+				api("PATCH", "/settings", body(map[string]any{"ad_slots": map[string]any{"header": map[string]string{"kind": "house", "html": "<p>Promo</p>"}}}))},
+			{"remove the logo", perm(auth.PermSiteSettings),
+				form("/redaksi/pengaturan", values("section", "identitas", "remove_logo", "1")), api("DELETE", "/settings/logo", nil)},
+			{"see the home poll", listOr(auth.PermPolls), page("/redaksi/polling"), api("GET", "/settings/home-poll", nil)},
+			{"choose the home poll", perm(auth.PermPolls), form("/redaksi/polling/beranda", values("home_poll", id(poll))),
+				api("PUT", "/settings/home-poll", body(map[string]string{"home_poll": id(poll)}))},
+			// live reports (issue 14): on an editor's article, so writers may not post
+			{"open a live report", perm(auth.PermArticleEditAny), page("/redaksi/artikel/" + id(art) + "/langsung"),
+				api("GET", "/articles/"+id(art)+"/live", nil)},
+			{"start a live report", perm(auth.PermLive), form("/redaksi/artikel/"+id(art)+"/langsung/mulai", values()),
+				api("POST", "/articles/"+id(art)+"/live", nil)},
+			{"add a live update", func(r domain.Role) bool {
+				return auth.Can(r, auth.PermLiveUpdates) && auth.Can(r, auth.PermArticleEditAny)
+			},
+				form("/redaksi/artikel/"+id(art)+"/langsung/pembaruan", values("body", "Pembaruan dari lokasi")),
+				api("POST", "/articles/"+id(art)+"/live/updates", body(map[string]string{"body": "Pembaruan dari lokasi"}))},
 
 			// Articles (writers act on their own only: these are an editor's).
 			{"dashboard", perm(auth.PermStats), page("/redaksi/"), api("GET", "/stats", nil)},

@@ -60,7 +60,7 @@ type UI struct {
 
 var pageNames = []string{"login", "dashboard", "articles", "editor", "revisions", "stats", "comments", "moderation",
 	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error", "pages", "page_edit",
-	"article_view", "proposal_form", "proposals", "proposal"}
+	"article_view", "proposal_form", "proposals", "proposal", "live"}
 
 // pageParts are the templates a page shares with others, parsed with it.
 var pageParts = map[string][]string{
@@ -173,6 +173,12 @@ var notices = map[string]string{
 	"usulan":         "Usulan ralat terkirim; editor akan meninjaunya, dan keputusannya tampil di sini.",
 	"ralat-diterima": "Usulan diterima: perubahan sudah tampil di artikel, dengan catatan ralatnya bila diisi.",
 	"ralat-ditolak":  "Usulan ditolak; penulis melihat alasannya.",
+	// live reports (issue 14)
+	"langsung":          "Artikel ini sekarang laporan langsung: pembaruan tampil di halamannya tanpa dimuat ulang.",
+	"langsung-selesai":  "Laporan langsung diakhiri.",
+	"pembaruan":         "Pembaruan terbit di laporan langsung.",
+	"pembaruan-diubah":  "Pembaruan diubah.",
+	"pembaruan-dihapus": "Pembaruan dihapus.",
 }
 
 func (u *UI) frame(r *http.Request, p *auth.Principal, title, active string) frame {

@@ -115,6 +115,8 @@ type proposalsPage struct {
 	Total     int
 	Page      int
 	Pages     int
+	Prev      int  // 0 when on the first page
+	Next      int  // 0 when on the last
 	Decides   bool // editors: every proposal; writers see their own
 }
 
@@ -143,6 +145,12 @@ func (u *UI) proposals(w http.ResponseWriter, r *http.Request, p *auth.Principal
 		return err
 	}
 	pg.Pages = (pg.Total + 29) / 30
+	if pg.Page > 1 {
+		pg.Prev = pg.Page - 1
+	}
+	if pg.Page < pg.Pages {
+		pg.Next = pg.Page + 1
+	}
 	u.render(w, "proposals", http.StatusOK, pg)
 	return nil
 }
