@@ -202,6 +202,8 @@ func TestStartupErrorsAreClear(t *testing.T) {
 		{[]string{"--trust-proxy", "--trusted-proxies", "10.0.0.0/33"}, "not an IP address or CIDR range"},
 		{[]string{"--trusted-proxies", "10.0.0.0/8"}, "needs --trust-proxy"},
 		{[]string{"--poll-method", "ip"}, "--poll-method must be cookie or cookie+hash"},
+		{[]string{"--ad-network", "gam:1234"}, "unknown ad network"},
+		{[]string{"--ad-network", "adsense:pub-123"}, "AdSense needs the publisher id"},
 	} {
 		stderr.Reset()
 		if code := run(context.Background(), append([]string{"serve"}, tc.args...), nil, &stderr, &stderr); code != 1 || !strings.Contains(stderr.String(), tc.want) {
@@ -237,9 +239,11 @@ func TestMigrateAndDemoCommands(t *testing.T) {
 			if n < 60 {
 				t.Errorf("demo articles = %d, want at least 60", n)
 			}
-			files, _ := os.ReadDir(media)
-			if len(files) < 60 {
-				t.Errorf("demo photos = %d", len(files))
+			// Each photo is stored as an upload's copies are: u/HASH-WIDTH.jpg.
+			files, _ := filepath.Glob(filepath.Join(media, "u", "*-1440.jpg"))
+			small, _ := filepath.Glob(filepath.Join(media, "u", "*-480.jpg"))
+			if len(files) < 60 || len(small) != len(files) {
+				t.Errorf("demo photos = %d (480-px copies %d)", len(files), len(small))
 			}
 		})
 	}

@@ -21,6 +21,13 @@ func (a *API) Routes(mux *http.ServeMux) {
 	h("GET "+p+"/articles/{id}/notes", a.listNotes)
 	h("POST "+p+"/articles/{id}/notes", a.addNote)
 	h("POST "+p+"/articles/{id}/lock", a.lockArticle)
+	// live reports (issue 14)
+	h("GET "+p+"/articles/{id}/live", a.getLive)
+	h("POST "+p+"/articles/{id}/live", a.startLive)
+	h("POST "+p+"/articles/{id}/live/end", a.endLive)
+	h("POST "+p+"/articles/{id}/live/updates", a.addLiveUpdate)
+	h("PATCH "+p+"/articles/{id}/live/updates/{update}", a.editLiveUpdate)
+	h("DELETE "+p+"/articles/{id}/live/updates/{update}", a.deleteLiveUpdate)
 	h("GET "+p+"/articles/{id}/stats", a.articleStats)
 	h("POST "+p+"/preview", a.preview)
 
@@ -79,6 +86,13 @@ func (a *API) Routes(mux *http.ServeMux) {
 	h("GET "+p+"/webhooks/{id}/deliveries", a.listDeliveries)
 	h("POST "+p+"/webhooks/{id}/ping", a.pingWebhook)
 	h("POST "+p+"/webhooks/{id}/deliveries/{delivery}/retry", a.retryDelivery)
+
+	// correction proposals ("usulan ralat", issue 12)
+	h("GET "+p+"/proposals", a.listProposals)
+	h("POST "+p+"/articles/{id}/proposals", a.propose)
+	h("GET "+p+"/proposals/{id}", a.getProposal)
+	h("POST "+p+"/proposals/{id}/accept", a.acceptProposal)
+	h("POST "+p+"/proposals/{id}/reject", a.rejectProposal)
 
 	h(p+"/", a.notFound)
 }

@@ -69,6 +69,9 @@ type Config struct {
 	// SchedulerInterval is how often scheduled articles are looked for
 	// (default scheduler.Interval).
 	SchedulerInterval time.Duration
+	// DashboardRefresh is how often the newsroom dashboard updates itself
+	// in the browser (default 15 s; tests shorten it).
+	DashboardRefresh time.Duration
 	// Log receives the application's logs (default: discarded).
 	Log *slog.Logger
 
@@ -153,7 +156,8 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	log := cfg.Log
 	a := &App{cfg: cfg, Store: st, Log: log}
 	if cfg.Demo {
-		n, err := demo.SeedTo(ctx, st, render.New(), a.mediaBackend())
+		// The photos are drawn in the background (see Run).
+		n, err := demo.SeedLater(ctx, st, render.New(), a.mediaBackend() != nil)
 		if err != nil {
 			return nil, fmt.Errorf("demo content: %w", err)
 		}
@@ -215,7 +219,8 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 			a.Site.Changed(ctx, c.Site)
 		}
 	})
-	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location},
+	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location,
+		Preview: a.Site.Preview, DashboardRefresh: cfg.DashboardRefresh},
 		a.Auth, a.Editorial, log)
 	if err != nil {
 		return nil, fmt.Errorf("newsroom: %w", err)
@@ -277,6 +282,18 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	for _, job := range a.cfg.Jobs {
 		start(&lastWG, last, job)
 	}
+	if photos := a.mediaBackend(); a.cfg.Demo && photos != nil {
+		start(&lastWG, last, func(ctx context.Context) {
+			start := time.Now()
+			if err := demo.DrawPhotos(ctx, a.Store, photos); err != nil {
+				if ctx.Err() == nil {
+					log.Error("demo photos", "err", err)
+				}
+				return
+			}
+			log.Debug("demo photos ready", "took", time.Since(start).Round(time.Millisecond))
+		})
+	}
 	start(&hooksWG, hooks, a.Webhooks.Run)
 	start(&writersWG, writers, func(ctx context.Context) { a.Discovery.Run(ctx) })
 	start(&writersWG, writers, func(ctx context.Context) {
@@ -286,6 +303,7 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{Handler: a.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	hs.RegisterOnShutdown(a.Site.CloseStreams) // live-report streams end, so shutdown need not wait for them
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	if a.cfg.Serving != nil {

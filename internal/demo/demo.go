@@ -7,11 +7,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/fnv"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"warta/internal/discovery"
@@ -21,10 +24,11 @@ import (
 	"warta/internal/store"
 )
 
-// Photo size of generated lead images.
+// Photo size of generated lead images: what a newsroom uploads (the media
+// package's largest rendition), with the smaller copies beside it.
 const (
-	photoWidth  = 1200
-	photoHeight = 675
+	photoWidth  = 1440
+	photoHeight = 810
 )
 
 // Seed fills st with the demo content unless it already holds articles. Lead
@@ -41,10 +45,20 @@ func Seed(ctx context.Context, st *store.Store, r *render.Renderer, mediaDir str
 // SeedTo is Seed with the lead photos written to a media backend (a folder
 // or the shared object store; skipped when nil).
 func SeedTo(ctx context.Context, st *store.Store, r *render.Renderer, photos media.Backend) (n int, err error) {
+	if n, err = SeedLater(ctx, st, r, photos != nil); err != nil || photos == nil {
+		return n, err
+	}
+	return n, DrawPhotos(ctx, st, photos)
+}
+
+// SeedLater is SeedTo without drawing the photos: the articles name their
+// photos (withPhotos) and DrawPhotos draws them, which serve --demo does
+// in the background so the site starts at once.
+func SeedLater(ctx context.Context, st *store.Store, r *render.Renderer, withPhotos bool) (n int, err error) {
 	// Several processes starting at once on an empty database: one seeds,
 	// the others wait for it and then find articles.
 	err = st.Exclusive(ctx, store.LockDemoSeed, func() error {
-		if n, err = seed(ctx, st, r, photos); err != nil {
+		if n, err = seed(ctx, st, r, withPhotos); err != nil {
 			return err
 		}
 		return seedPages(ctx, st, r)
@@ -52,7 +66,7 @@ func SeedTo(ctx context.Context, st *store.Store, r *render.Renderer, photos med
 	return n, err
 }
 
-func seed(ctx context.Context, st *store.Store, r *render.Renderer, photos media.Backend) (int, error) {
+func seed(ctx context.Context, st *store.Store, r *render.Renderer, withPhotos bool) (int, error) {
 	n, err := st.CountArticles(ctx)
 	if err != nil {
 		return 0, err
@@ -101,12 +115,8 @@ func seed(ctx context.Context, st *store.Store, r *render.Renderer, photos media
 		for _, a := range sa.Authors {
 			in.AuthorIDs = append(in.AuthorIDs, authorIDs[a])
 		}
-		if photos != nil {
-			url, err := writePhoto(ctx, photos, sa.Title)
-			if err != nil {
-				return 0, err
-			}
-			in.Photo.URL, in.Photo.Width, in.Photo.Height = url, photoWidth, photoHeight
+		if withPhotos {
+			in.Photo.URL, in.Photo.Width, in.Photo.Height = "/media/"+photoKey(sa, photoWidth), photoWidth, photoHeight
 		}
 		id, err := st.CreateArticle(ctx, in)
 		if err != nil {
@@ -155,19 +165,77 @@ func demoCounters(sa SeedArticle) (views, likes, dislikes int64) {
 	return views, likes, dislikes
 }
 
-// writePhoto generates the lead photo for seed and stores it under its
-// content hash, returning its URL.
-func writePhoto(ctx context.Context, photos media.Backend, seed string) (string, error) {
-	img, err := Photo(seed, photoWidth, photoHeight)
+// photoVersion names the drawing: change it when ScenePhoto draws
+// differently, so that new pictures get new names (they are served as
+// immutable).
+const photoVersion = "scene-2"
+
+// photoKey is where the copy of sa's lead photo at width w is stored, as
+// the media package names an upload's copies (u/HASH-WIDTH.jpg), so pages
+// get a srcset. HASH is of what the picture is drawn from, not of its
+// bytes, so articles can name it before it is drawn.
+func photoKey(sa SeedArticle, w int) string {
+	sum := sha256.Sum256([]byte(photoVersion + "\x00" + sa.Title))
+	return "u/" + hex.EncodeToString(sum[:])[:24] + "-" + strconv.Itoa(w) + ".jpg"
+}
+
+// DrawPhotos draws and stores the demo articles' lead photos that are not
+// stored yet (all of them after SeedLater; those a stopped process left
+// undrawn after a restart), on as many goroutines as there are cores. The
+// largest copy is stored last, so its presence means the photo is whole.
+// It draws nothing for a site whose articles are not the demo's with these
+// photos (a real site started with --demo, a demo of an older version).
+func DrawPhotos(ctx context.Context, st *store.Store, photos media.Backend) error {
+	first, err := st.ArticleBySlug(ctx, domain.Slugify(Articles[0].Title))
+	if errors.Is(err, domain.ErrNotFound) || (err == nil && first.Photo.URL != "/media/"+photoKey(Articles[0], photoWidth)) {
+		return nil
+	}
 	if err != nil {
-		return "", fmt.Errorf("seed photo: %w", err)
+		return err
 	}
-	sum := sha256.Sum256(img)
-	name := hex.EncodeToString(sum[:16]) + ".jpg"
-	if err := photos.Put(ctx, name, img, "image/jpeg"); err != nil {
-		return "", fmt.Errorf("seed photo: %w", err)
+	var next atomic.Int64
+	errs := make(chan error, runtime.GOMAXPROCS(0))
+	for range cap(errs) {
+		go func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(Articles) || ctx.Err() != nil {
+					errs <- ctx.Err()
+					return
+				}
+				if err := writePhoto(ctx, photos, Articles[i]); err != nil {
+					next.Store(int64(len(Articles)))
+					errs <- err
+					return
+				}
+			}
+		}()
 	}
-	return "/media/" + name, nil
+	for range cap(errs) {
+		if e := <-errs; e != nil && err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// writePhoto draws sa's lead photo at every width an upload is stored at,
+// unless it is stored already.
+func writePhoto(ctx context.Context, photos media.Backend, sa SeedArticle) error {
+	if ok, err := photos.Exists(ctx, photoKey(sa, photoWidth)); err != nil || ok {
+		return err
+	}
+	kind := SceneFor(sa.Category, sa.Title+" "+sa.PhotoCaption)
+	for _, w := range media.Widths { // ascending: the largest last
+		img, err := ScenePhoto(sa.Title, kind, w, w*photoHeight/photoWidth)
+		if err != nil {
+			return fmt.Errorf("seed photo: %w", err)
+		}
+		if err := photos.Put(ctx, photoKey(sa, w), img, "image/jpeg"); err != nil {
+			return fmt.Errorf("seed photo: %w", err)
+		}
+	}
+	return nil
 }
 
 // seedVotes casts the demo poll's first votes (a poll open for three days

@@ -98,9 +98,12 @@ type Article struct {
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 	Breaking    bool
-	Featured    bool
-	Hot         bool
-	PollID      int64 // 0 when none
+	// BreakingUntil ends the Breaking flag by itself (the ticker, the
+	// label); zero: no end (see BreakingAt).
+	BreakingUntil time.Time
+	Featured      bool
+	Hot           bool
+	PollID        int64 // 0 when none
 	// BacaJugaOff: the editors turned off the "Baca juga" links the reader
 	// page puts inside a long body (issue 14). Filled on full reads.
 	BacaJugaOff bool

@@ -12,9 +12,12 @@ type DiffLine struct {
 // maxDiffLines bounds the quadratic comparison.
 const maxDiffLines = 2000
 
-// Diff compares two texts line by line (longest common subsequence).
+// Diff compares two texts line by line (longest common subsequence). Line
+// ends do not count: a text typed in a browser (CRLF) and one sent through
+// the API (LF) differ only where their words do.
 func Diff(a, b string) []DiffLine {
-	x, y := strings.Split(a, "\n"), strings.Split(b, "\n")
+	x := strings.Split(strings.ReplaceAll(a, "\r\n", "\n"), "\n")
+	y := strings.Split(strings.ReplaceAll(b, "\r\n", "\n"), "\n")
 	if len(x) > maxDiffLines || len(y) > maxDiffLines {
 		var out []DiffLine
 		for _, l := range x {

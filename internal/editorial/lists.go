@@ -36,3 +36,13 @@ func (s *Service) ArticleListFilters(ctx context.Context, u *domain.User) (ListF
 	f.Authors, err = s.store.Authors(ctx, maxFilterAuthors)
 	return f, err
 }
+
+// PreviewArticle returns an article for its full-page preview, only to an
+// account that may open it (editors any, writers their own). Live reports
+// whether readers already see it (its own page then is the preview).
+func (s *Service) PreviewArticle(ctx context.Context, u *domain.User, id int64) (a domain.Article, live bool, err error) {
+	if a, err = s.Article(ctx, u, id); err != nil {
+		return a, false, err
+	}
+	return a, a.Status == domain.StatusPublished && !a.PublishedAt.After(s.store.Now()), nil
+}

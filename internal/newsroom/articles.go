@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"warta/internal/auth"
 	"warta/internal/domain"
@@ -21,8 +22,9 @@ type articleForm struct {
 	PhotoURL, PhotoCaption, PhotoCredit                 string
 	PhotoWidth, PhotoHeight                             int
 	Breaking, Featured                                  bool
-	BacaJugaOff                                         bool // no "Baca juga" links inside the body (issue 14)
-	Placement                                           bool // the form offered Breaking and Berita utama (editors)
+	BreakingUntil                                       string // datetime-local in the site zone; "" for the default end
+	Placement                                           bool   // the form offered Breaking and Berita utama (editors)
+	BacaJugaOff                                         bool   // no "Baca juga" links inside the body (issue 14)
 	PollID                                              int64
 	PublishedAt                                         string
 	HotBadge                                            string // "auto", "on", "off"; "" when not shown (writers)
@@ -34,6 +36,9 @@ func (u *UI) formFrom(a domain.Article) articleForm {
 		PhotoURL: a.Photo.URL, PhotoCaption: a.Photo.Caption, PhotoCredit: a.Photo.Credit, PhotoWidth: a.Photo.Width,
 		PhotoHeight: a.Photo.Height, Breaking: a.Breaking, Featured: a.Featured, PollID: a.PollID, BacaJugaOff: a.BacaJugaOff,
 		PublishedAt: localInput(a.PublishedAt, u.cfg.Location), Version: a.Version}
+	if a.Breaking {
+		f.BreakingUntil = localInput(a.BreakingUntil, u.cfg.Location)
+	}
 	var tags, authors []string
 	for _, t := range a.Tags {
 		tags = append(tags, t.Name)
@@ -52,7 +57,7 @@ func readForm(r *http.Request) articleForm {
 		PhotoCredit: r.PostFormValue("photo_credit"), Breaking: r.PostFormValue("breaking") != "",
 		Featured: r.PostFormValue("featured") != "", PublishedAt: r.PostFormValue("published_at"),
 		HotBadge: r.PostFormValue("hot_badge"), Placement: r.PostFormValue("placement") != "",
-		BacaJugaOff: r.PostFormValue("baca_juga_off") != ""}
+		BreakingUntil: r.PostFormValue("breaking_until"), BacaJugaOff: r.PostFormValue("baca_juga_off") != ""}
 	f.PhotoWidth, _ = strconv.Atoi(r.PostFormValue("photo_width"))
 	f.PhotoHeight, _ = strconv.Atoi(r.PostFormValue("photo_height"))
 	f.PollID, _ = strconv.ParseInt(r.PostFormValue("poll_id"), 10, 64)
@@ -75,6 +80,15 @@ func (u *UI) fields(f articleForm) (editorial.Fields, error) {
 	ef.BacaJuga = &bacaJuga
 	if f.Placement { // a writer's form has no such boxes: leave them as they are
 		ef.Breaking, ef.Featured = &f.Breaking, &f.Featured
+		until, err := u.parseLocal(f.BreakingUntil)
+		if err != nil {
+			return ef, err
+		}
+		v := ""
+		if !until.IsZero() {
+			v = until.Format(time.RFC3339)
+		}
+		ef.BreakingUntil = &v
 	}
 	if f.HotBadge != "" {
 		ef.HotBadge = &f.HotBadge
@@ -194,6 +208,11 @@ func (u *UI) editArticle(w http.ResponseWriter, r *http.Request, p *auth.Princip
 	a, err := u.ed.Article(r.Context(), &p.User, id)
 	if err != nil {
 		return err
+	}
+	if ok, err := u.ed.Editable(r.Context(), &p.User, a); err != nil {
+		return err
+	} else if !ok { // a writer's own article once published: read-only, with "Usulkan ralat"
+		return u.articleView(w, r, p, a)
 	}
 	f := u.formFrom(a)
 	if f.HotBadge, err = u.ed.HotBadge(r.Context(), &p.User, id); err != nil {

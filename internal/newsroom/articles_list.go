@@ -128,3 +128,24 @@ func (u *UI) articles(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	u.render(w, "articles", http.StatusOK, pg)
 	return nil
 }
+
+// fullPreview shows an unpublished article full page as readers will see
+// it (Config.Preview); a published one is its own page on the site.
+func (u *UI) fullPreview(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "artikel")
+	if err != nil {
+		return err
+	}
+	a, live, err := u.ed.PreviewArticle(r.Context(), &p.User, id)
+	if err != nil {
+		return err
+	}
+	if live {
+		http.Redirect(w, r, domain.ArticlePath(a.Slug), http.StatusSeeOther)
+		return nil
+	}
+	if u.cfg.Preview == nil {
+		return domain.NotFound("pratinjau halaman penuh tidak tersedia di server ini")
+	}
+	return u.cfg.Preview(w, r, a)
+}

@@ -21,6 +21,9 @@ type dashboardPage struct {
 	Pending   int
 	InReview  int
 	Scheduled int
+	Updated   string // when the numbers were read, "14:32:10 WIB"
+	Refresh   int    // milliseconds between the page's own updates (newsroom.js)
+	Proposals int64  // correction proposals waiting for an editor (issue 12)
 }
 
 func (u *UI) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -40,7 +43,26 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal
 			return err
 		}
 	}
-	u.render(w, "dashboard", http.StatusOK, pg)
+	if auth.Can(p.User.Role, auth.PermArticleNotes) {
+		n, err := u.ed.PendingProposals(r.Context(), &p.User)
+		if err != nil {
+			return err
+		}
+		pg.Proposals = int64(n)
+	}
+	now := time.Now()
+	pg.Updated = now.In(u.cfg.Location).Format("15:04:05") + " " + web.ZoneName(u.cfg.Location, now)
+	pg.Refresh = int(u.cfg.DashboardRefresh / time.Millisecond)
+	// The dashboard updates itself (issue 14): newsroom.js fetches
+	// ?bagian=langsung, the live part alone, every Refresh milliseconds.
+	switch v := r.URL.Query().Get("bagian"); v {
+	case "":
+		u.render(w, "dashboard", http.StatusOK, pg)
+	case "langsung":
+		u.renderPart(w, "dashboard", "live", pg)
+	default:
+		return domain.Invalid("bagian %q tidak dikenal: gunakan langsung", domain.Truncate(v, 20))
+	}
 	return nil
 }
 

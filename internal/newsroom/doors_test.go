@@ -19,6 +19,7 @@ import (
 
 	"warta/internal/auth"
 	"warta/internal/domain"
+	"warta/internal/editorial"
 	"warta/internal/newsroom/nrtest"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -55,6 +56,9 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			t.Fatal(err)
 		}
 		photo := jpegPhoto(t)
+		if _, err := st.StartLive(ctx, art); err != nil {
+			t.Fatal(err)
+		}
 		var n atomic.Int64
 		uniq := func() string { return fmt.Sprintf("Rubrik %d", n.Add(1)) }
 
@@ -99,6 +103,15 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			return func(r domain.Role) bool { return auth.Can(r, p) || auth.Can(r, auth.PermArticleCreate) }
 		}
 		id := func(v int64) string { return strconv.FormatInt(v, 10) }
+		editor := e.Users[domain.RoleEditor]
+		proposal := func() string { // a fresh pending correction proposal for art
+			title := uniq()
+			p, err := e.App.Editorial.Propose(ctx, &editor, art, editorial.ProposalInput{Title: &title, Reason: "Salah."})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return id(p.ID)
+		}
 		must := func(err error) {
 			t.Helper()
 			if err != nil {
@@ -279,6 +292,31 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			{"list accounts", perm(auth.PermUsers), page("/redaksi/pengguna"), api("GET", "/users", nil)},
 			{"list webhooks", perm(auth.PermWebhooks), page("/redaksi/webhook"), api("GET", "/webhooks", nil)},
 			{"site settings", perm(auth.PermSiteSettings), page("/redaksi/pengaturan"), api("GET", "/settings", nil)},
+			// Issue 14: the site's look, ad slots and the home page's poll.
+			{"set the site's look", perm(auth.PermSiteSettings),
+				form("/redaksi/pengaturan", values("section", "identitas", "site_name", "Kabar", "tagline", "Berita")),
+				api("PATCH", "/settings", body(map[string]string{"site_name": "Kabar", "tagline": "Berita"}))},
+			{"set the menu", perm(auth.PermSiteSettings),
+				form("/redaksi/pengaturan", values("section", "menu", "menu_cat", "nasional", "link_label_0", "Kontak", "link_url_0", "/halaman/kontak")),
+				api("PATCH", "/settings", body(map[string]any{"menu": []map[string]string{{"category": "nasional"}, {"label": "Kontak", "url": "/halaman/kontak"}}}))},
+			{"set the ad slots", perm(auth.PermSiteSettings),
+				form("/redaksi/pengaturan", values("section", "iklan", "ad_kind_header", "house", "ad_html_header", "<p>Promo</p>")),
+				api("PATCH", "/settings", body(map[string]any{"ad_slots": map[string]any{"header": map[string]string{"kind": "house", "html": "<p>Promo</p>"}}}))},
+			{"remove the logo", perm(auth.PermSiteSettings),
+				form("/redaksi/pengaturan", values("section", "identitas", "remove_logo", "1")), api("DELETE", "/settings/logo", nil)},
+			{"see the home poll", listOr(auth.PermPolls), page("/redaksi/polling"), api("GET", "/settings/home-poll", nil)},
+			{"choose the home poll", perm(auth.PermPolls), form("/redaksi/polling/beranda", values("home_poll", id(poll))),
+				api("PUT", "/settings/home-poll", body(map[string]string{"home_poll": id(poll)}))},
+			// live reports (issue 14): on an editor's article, so writers may not post
+			{"open a live report", perm(auth.PermArticleEditAny), page("/redaksi/artikel/" + id(art) + "/langsung"),
+				api("GET", "/articles/"+id(art)+"/live", nil)},
+			{"start a live report", perm(auth.PermLive), form("/redaksi/artikel/"+id(art)+"/langsung/mulai", values()),
+				api("POST", "/articles/"+id(art)+"/live", nil)},
+			{"add a live update", func(r domain.Role) bool {
+				return auth.Can(r, auth.PermLiveUpdates) && auth.Can(r, auth.PermArticleEditAny)
+			},
+				form("/redaksi/artikel/"+id(art)+"/langsung/pembaruan", values("body", "Pembaruan dari lokasi")),
+				api("POST", "/articles/"+id(art)+"/live/updates", body(map[string]string{"body": "Pembaruan dari lokasi"}))},
 
 			// Articles (writers act on their own only: these are an editor's).
 			{"dashboard", perm(auth.PermStats), page("/redaksi/"), api("GET", "/stats", nil)},
@@ -413,6 +451,21 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			{"save the article slot", perm(auth.PermSiteSettings),
 				form("/redaksi/pengaturan", values("article_slot_html", "<p>Iklan</p>")),
 				api("PATCH", "/settings", body(map[string]string{"article_slot_html": "<p>Iklan</p>"}))},
+
+			// Correction proposals (issue 12).
+			{"list correction proposals", perm(auth.PermArticleCreate), page("/redaksi/ralat"), api("GET", "/proposals", nil)},
+			// The article is an editor's: writers propose only for their own.
+			{"propose a correction", perm(auth.PermArticleEditAny),
+				form("/redaksi/artikel/"+id(art)+"/ralat", func() url.Values { return url.Values{"title": {uniq()}, "reason": {"Salah ketik."}} }),
+				api("POST", "/articles/"+id(art)+"/proposals", func() any { return map[string]string{"title": uniq(), "reason": "Salah ketik."} })},
+			{"reject a correction proposal", perm(auth.PermArticleNotes),
+				func(t *testing.T, role domain.Role) int {
+					b := browsers[role]
+					return b.post("/redaksi/ralat/"+proposal()+"/tolak", url.Values{"csrf": {b.csrf}, "reason": {"Tidak perlu."}}).code
+				},
+				func(t *testing.T, role domain.Role) int {
+					return e.API(t, role, "POST", "/proposals/"+proposal()+"/reject", map[string]string{"reason": "Tidak perlu."}).Status
+				}},
 		} {
 			for _, role := range domain.Roles {
 				ui, api := a.ui(t, role), a.api(t, role)

@@ -27,7 +27,13 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /redaksi/artikel/{id}/revisi", u.page(u.revisions))
 	mux.Handle("POST /redaksi/artikel/{id}/revisi/{rev}/pulihkan", u.page(u.restore))
 	mux.Handle("GET /redaksi/artikel/{id}/statistik", u.page(u.articleStats))
+	// live reports (issue 14; live.go)
+	mux.Handle("GET /redaksi/artikel/{id}/langsung", u.page(u.live))
+	mux.Handle("POST /redaksi/artikel/{id}/langsung/{action}", u.page(u.liveAction))
+	mux.Handle("POST /redaksi/artikel/{id}/langsung/pembaruan/{update}", u.page(u.editLiveUpdate))
+	mux.Handle("POST /redaksi/artikel/{id}/langsung/pembaruan/{update}/hapus", u.page(u.deleteLiveUpdate))
 	mux.Handle("POST /redaksi/pratinjau", u.page(u.preview))
+	mux.Handle("GET /redaksi/artikel/{id}/pratinjau", u.page(u.fullPreview)) // issue 14: the whole page as readers will see it
 	mux.Handle("POST /redaksi/unggah", u.page(u.upload))
 
 	mux.Handle("GET /redaksi/komentar", u.page(u.comments))
@@ -66,6 +72,14 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("POST /redaksi/halaman/baru", u.page(u.saveStaticPage))
 	mux.Handle("GET /redaksi/halaman/{slug}", u.page(u.staticPage))
 	mux.Handle("POST /redaksi/halaman/{slug}", u.page(u.saveStaticPage))
+
+	// --- correction proposals ("usulan ralat", issue 12) ---
+	mux.Handle("GET /redaksi/artikel/{id}/ralat", u.page(u.proposalForm))
+	mux.Handle("POST /redaksi/artikel/{id}/ralat", u.page(u.propose))
+	mux.Handle("GET /redaksi/ralat", u.page(u.proposals))
+	mux.Handle("GET /redaksi/ralat/{id}", u.page(u.proposal))
+	mux.Handle("POST /redaksi/ralat/{id}/terima", u.page(u.acceptProposal))
+	mux.Handle("POST /redaksi/ralat/{id}/tolak", u.page(u.rejectProposal))
 
 	mux.Handle("/redaksi/", u.page(u.notFound))
 }

@@ -149,7 +149,9 @@ func (u *UI) saveLook(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	if err != nil {
 		return true, err
 	}
-	return true, redirect(w, r, "/redaksi/pengaturan#"+r.PostFormValue("section"), "tersimpan")
+	// Back to the section just saved, with the notice.
+	http.Redirect(w, r, "/redaksi/pengaturan?ok=tersimpan#"+r.PostFormValue("section"), http.StatusSeeOther)
+	return true, nil
 }
 
 // menuFromForm reads the menu table: the channels ticked and the extra

@@ -31,8 +31,10 @@ type articlePage struct {
 	Srcset  string        // the lead photo's widths, for uploads (media package)
 	Gallery bool          // the body has a photo gallery: the page loads its lightbox (galeri.js)
 	Holes   articleHoles
-	Share   shareBar // share.go
-	Minutes int      // reading time of the body (reading.go)
+	Share   shareBar  // share.go
+	Preview bool      // a newsroom preview of an unpublished version (preview.go)
+	Minutes int       // reading time of the body (reading.go)
+	Live    *liveView // the live report and its updates (live.go); nil when none
 }
 
 // articleHoles are the parts of an article page filled per request (see
@@ -82,43 +84,64 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
-		f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.siteName(r.Context()), Description: a.Excerpt,
-			Canonical: domain.ArticlePath(a.Slug)}, a.Category.Slug)
+		p, err := s.articlePageOf(r, a, false)
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
-		p := articlePage{frame: f, Article: a,
-			Updated: a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
-			Beacon:  s.engage.Config().ViewMode.Beacon(),
-			Holes: articleHoles{Views: holeMark(holeViews), Likes: holeMark(holeLikes), Dislikes: holeMark(holeDislikes),
-				PressedLike:    template.HTMLAttr(holeMark(holePressedLike)),
-				PressedDislike: template.HTMLAttr(holeMark(holePressedDislike)),
-				Comments:       holeMark(holeComments), Poll: holeMark(holePoll), Slot: holeMark(holeSlot)},
-		}
-		if p.Related, err = s.relatedTo(ctx, a, 5); err != nil {
-			return nil, nil, time.Time{}, err
-		}
-		// BodyHTML was sanitised when it was saved (render package), with
-		// "Baca juga" links to the first related articles in a long one
-		// (bacajuga.go); the article ad slot goes after paragraph N (issue 14).
-		p.Body = f.Look.Ads.withArticleAd(bodyWithReadAlso(a, p.Related))
-		if p.Latest, err = s.latestExcept(ctx, a.ID, 6); err != nil {
-			return nil, nil, time.Time{}, err
-		}
-		if p.Notes, err = s.store.Notes(ctx, a.ID); err != nil {
-			return nil, nil, time.Time{}, err
-		}
-		p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
-		p.Gallery = strings.Contains(a.BodyHTML, `<ul class="gallery"`)
-		p.Share = newShareBar(f.Meta.Canonical, a.Title)
-		p.Minutes = readingMinutes(a.BodyHTML)
+		p.Holes = articleHoles{Views: holeMark(holeViews), Likes: holeMark(holeLikes), Dislikes: holeMark(holeDislikes),
+			PressedLike:    template.HTMLAttr(holeMark(holePressedLike)),
+			PressedDislike: template.HTMLAttr(holeMark(holePressedDislike)),
+			Comments:       holeMark(holeComments), Poll: holeMark(holePoll), Slot: holeMark(holeSlot)}
 		b, err := s.renderBytes("article", "layout", p)
-		return b, a, s.endOfDay(), err
+		// Kept to the end of the day at most, and never past the end of
+		// breaking news it shows (its own label, the ticker).
+		var until time.Time
+		if a.BreakingAt(time.Now()) {
+			until = a.BreakingUntil
+		}
+		return b, a, s.capExpiry(s.endOfDay(), until), err
 	})
 	if err != nil {
 		return nil, domain.Article{}, err
 	}
 	return sk, data.(domain.Article), nil
+}
+
+// articlePageOf is an article's page without its holes (the skeleton's
+// marks, or a preview's fill). A preview (preview.go) is not for search
+// engines and counts no view.
+func (s *Site) articlePageOf(r *http.Request, a domain.Article, preview bool) (articlePage, error) {
+	ctx := r.Context()
+	f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.siteName(ctx), Description: a.Excerpt,
+		Canonical: domain.ArticlePath(a.Slug), NoIndex: preview}, a.Category.Slug)
+	if err != nil {
+		return articlePage{}, err
+	}
+	p := articlePage{frame: f, Article: a, Preview: preview,
+		Updated: a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
+		Beacon:  !preview && s.engage.Config().ViewMode.Beacon(),
+	}
+	if p.Related, err = s.relatedTo(ctx, a, 5); err != nil {
+		return p, err
+	}
+	// BodyHTML was sanitised when it was saved (render package), with
+	// "Baca juga" links to the first related articles in a long one
+	// (bacajuga.go); the article ad slot goes after paragraph N (issue 14).
+	p.Body = f.Look.Ads.withArticleAd(bodyWithReadAlso(a, p.Related))
+	if p.Latest, err = s.latestExcept(ctx, a.ID, 6); err != nil {
+		return p, err
+	}
+	if p.Notes, err = s.store.Notes(ctx, a.ID); err != nil {
+		return p, err
+	}
+	p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
+	p.Gallery = strings.Contains(a.BodyHTML, `<ul class="gallery"`)
+	p.Share = newShareBar(f.Meta.Canonical, a.Title)
+	p.Minutes = readingMinutes(a.BodyHTML)
+	if p.Live, err = s.liveFor(ctx, a); err != nil {
+		return p, err
+	}
+	return p, nil
 }
 
 // renderArticle shows an article with live counts and this reader's own

@@ -72,7 +72,7 @@ func wantsFragment(r *http.Request) (bool, error) {
 // engines.
 func (s *Site) renderFragment(w http.ResponseWriter, f listFragment) error {
 	var buf bytes.Buffer
-	if err := s.pages["more"].ExecuteTemplate(&buf, "fragment", f); err != nil {
+	if err := s.tpl("more").ExecuteTemplate(&buf, "fragment", f); err != nil {
 		return fmt.Errorf("render fragment: %w", err)
 	}
 	h := w.Header()

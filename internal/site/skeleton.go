@@ -184,7 +184,7 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func (s *Site) execute(page, name string, data any) (*bytes.Buffer, error) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
-	if err := s.pages[page].ExecuteTemplate(buf, name, data); err != nil {
+	if err := s.tpl(page).ExecuteTemplate(buf, name, data); err != nil {
 		releaseBuf(buf)
 		return nil, fmt.Errorf("render %s/%s: %w", page, name, err)
 	}

@@ -55,17 +55,26 @@ func (s *Store) SetSettings(ctx context.Context, kv map[string]string) error {
 	return nil
 }
 
-// settings reads several settings at once ("" for those never set).
+// settings reads several settings in one query ("" for those never set).
 func (s *Store) settings(ctx context.Context, keys ...string) (map[string]string, error) {
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT key, value FROM settings WHERE key IN ("+placeholders(len(keys))+")"), args...)
+	if err != nil {
+		return nil, fmt.Errorf("get settings: %w", err)
+	}
+	defer rows.Close()
 	out := make(map[string]string, len(keys))
-	for _, k := range keys {
-		v, err := s.Setting(ctx, k)
-		if err != nil {
-			return nil, err
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, fmt.Errorf("get settings: %w", err)
 		}
 		out[k] = v
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // SiteLook returns the site's look as admins set it (empty fields: the

@@ -139,6 +139,12 @@ func (r Response) ErrorCode() string {
 // marshalled to JSON unless it is already []byte or nil.
 func (e *Env) API(t testing.TB, role domain.Role, method, path string, body any) Response {
 	t.Helper()
+	return e.APIWith(t, role, method, path, body, nil)
+}
+
+// APIWith is API with more request headers (If-Match, ...).
+func (e *Env) APIWith(t testing.TB, role domain.Role, method, path string, body any, h http.Header) Response {
+	t.Helper()
 	var rd io.Reader
 	switch b := body.(type) {
 	case nil:
@@ -160,6 +166,9 @@ func (e *Env) API(t testing.TB, role domain.Role, method, path string, body any)
 	}
 	if role != "" {
 		req.Header.Set("Authorization", "Bearer "+e.Tokens[role])
+	}
+	for k, v := range h {
+		req.Header[k] = v
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

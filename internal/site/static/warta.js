@@ -276,7 +276,7 @@
     var btn = document.createElement("button");
     btn.type = "button"; btn.className = "embed-load";
     btn.textContent = "Tampilkan di sini";
-    btn.setAttribute("aria-label", "Tampilkan " + title + " di sini (memuat konten dari " + provider + ")");
+    btn.setAttribute("aria-label", "Tampilkan di sini: " + title + " (memuat konten dari " + provider + ")"); // begins with the visible text
     btn.addEventListener("click", function () {
       var frame = document.createElement("iframe");
       frame.src = src + (kind === "youtube" ? (src.indexOf("?") < 0 ? "?" : "&") + "autoplay=1" : "");
