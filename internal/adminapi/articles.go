@@ -37,30 +37,32 @@ type photoJSON struct {
 }
 
 type articleJSON struct {
-	ID           int64         `json:"id"`
-	Slug         string        `json:"slug"`
-	Title        string        `json:"title"`
-	Excerpt      string        `json:"excerpt"`
-	Body         string        `json:"body"`
-	BodyHTML     string        `json:"body_html"`
-	Status       domain.Status `json:"status"`
-	URL          string        `json:"url"`
-	Category     categoryJSON  `json:"category"`
-	Tags         []string      `json:"tags"`
-	Authors      []authorJSON  `json:"authors"`
-	Photo        *photoJSON    `json:"photo"`
-	Breaking     bool          `json:"breaking"`
-	Featured     bool          `json:"featured"`
-	Hot          bool          `json:"hot"`
-	PollID       int64         `json:"poll_id,omitempty"`
-	PublishedAt  string        `json:"published_at"`
-	CreatedAt    string        `json:"created_at"`
-	UpdatedAt    string        `json:"updated_at"`
-	Views        int64         `json:"views"`
-	Likes        int64         `json:"likes"`
-	Dislikes     int64         `json:"dislikes"`
-	CommentCount int64         `json:"comment_count"`
-	Version      int64         `json:"version,omitempty"`
+	ID       int64         `json:"id"`
+	Slug     string        `json:"slug"`
+	Title    string        `json:"title"`
+	Excerpt  string        `json:"excerpt"`
+	Body     string        `json:"body"`
+	BodyHTML string        `json:"body_html"`
+	Status   domain.Status `json:"status"`
+	URL      string        `json:"url"`
+	Category categoryJSON  `json:"category"`
+	Tags     []string      `json:"tags"`
+	Authors  []authorJSON  `json:"authors"`
+	Photo    *photoJSON    `json:"photo"`
+	Breaking bool          `json:"breaking"`
+	// BreakingUntil is when the Breaking flag ends ("" when none).
+	BreakingUntil string `json:"breaking_until,omitempty"`
+	Featured      bool   `json:"featured"`
+	Hot           bool   `json:"hot"`
+	PollID        int64  `json:"poll_id,omitempty"`
+	PublishedAt   string `json:"published_at"`
+	CreatedAt     string `json:"created_at"`
+	UpdatedAt     string `json:"updated_at"`
+	Views         int64  `json:"views"`
+	Likes         int64  `json:"likes"`
+	Dislikes      int64  `json:"dislikes"`
+	CommentCount  int64  `json:"comment_count"`
+	Version       int64  `json:"version,omitempty"`
 }
 
 func (a *API) articleJSON(x domain.Article, full bool) articleJSON {
@@ -69,7 +71,7 @@ func (a *API) articleJSON(x domain.Article, full bool) articleJSON {
 		Category: categoryJSON{ID: x.Category.ID, Slug: x.Category.Slug, Name: x.Category.Name, Position: x.Category.Position},
 		Tags:     []string{}, Authors: []authorJSON{}, Breaking: x.Breaking, Featured: x.Featured, Hot: x.Hot, PollID: x.PollID,
 		PublishedAt: a.time(x.PublishedAt), CreatedAt: a.time(x.CreatedAt), UpdatedAt: a.time(x.UpdatedAt),
-		Views: x.Views, Likes: x.Likes, Dislikes: x.Dislikes, CommentCount: x.CommentCount}
+		BreakingUntil: a.time(x.BreakingUntil), Views: x.Views, Likes: x.Likes, Dislikes: x.Dislikes, CommentCount: x.CommentCount}
 	if full {
 		j.Body, j.BodyHTML, j.Version = x.BodySource, x.BodyHTML, x.Version
 	}

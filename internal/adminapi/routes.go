@@ -21,6 +21,13 @@ func (a *API) Routes(mux *http.ServeMux) {
 	h("GET "+p+"/articles/{id}/notes", a.listNotes)
 	h("POST "+p+"/articles/{id}/notes", a.addNote)
 	h("POST "+p+"/articles/{id}/lock", a.lockArticle)
+	// live reports (issue 14)
+	h("GET "+p+"/articles/{id}/live", a.getLive)
+	h("POST "+p+"/articles/{id}/live", a.startLive)
+	h("POST "+p+"/articles/{id}/live/end", a.endLive)
+	h("POST "+p+"/articles/{id}/live/updates", a.addLiveUpdate)
+	h("PATCH "+p+"/articles/{id}/live/updates/{update}", a.editLiveUpdate)
+	h("DELETE "+p+"/articles/{id}/live/updates/{update}", a.deleteLiveUpdate)
 	h("GET "+p+"/articles/{id}/stats", a.articleStats)
 	h("POST "+p+"/preview", a.preview)
 

@@ -69,6 +69,9 @@ type Config struct {
 	// SchedulerInterval is how often scheduled articles are looked for
 	// (default scheduler.Interval).
 	SchedulerInterval time.Duration
+	// DashboardRefresh is how often the newsroom dashboard updates itself
+	// in the browser (default 15 s; tests shorten it).
+	DashboardRefresh time.Duration
 	// Log receives the application's logs (default: discarded).
 	Log *slog.Logger
 
@@ -217,7 +220,7 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 		}
 	})
 	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location,
-		Preview: a.Site.Preview},
+		Preview: a.Site.Preview, DashboardRefresh: cfg.DashboardRefresh},
 		a.Auth, a.Editorial, log)
 	if err != nil {
 		return nil, fmt.Errorf("newsroom: %w", err)
@@ -300,6 +303,7 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 	hs := &http.Server{Handler: a.handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
+	hs.RegisterOnShutdown(a.Site.CloseStreams) // live-report streams end, so shutdown need not wait for them
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	if a.cfg.Serving != nil {

@@ -23,6 +23,8 @@ const (
 	PermSettings       Perm = "settings"         // site settings such as the moderation mode
 	PermWebhooks       Perm = "webhooks"         // register webhooks, read their delivery log, ping and retry
 	PermSiteSettings   Perm = "settings.site"    // site-wide settings such as the article slot (ad or embed HTML)
+	PermLive           Perm = "live"             // make an article a live report, end and reopen it
+	PermLiveUpdates    Perm = "live.updates"     // add, edit and delete live-report updates (writers: on their own articles)
 )
 
 // Table is the permission table: which roles hold each permission. The same
@@ -46,6 +48,8 @@ var Table = []struct {
 	{PermSettings, []domain.Role{domain.RoleAdmin, domain.RoleEditor}},
 	{PermWebhooks, []domain.Role{domain.RoleAdmin}},
 	{PermSiteSettings, []domain.Role{domain.RoleAdmin}},
+	{PermLive, []domain.Role{domain.RoleAdmin, domain.RoleEditor}},
+	{PermLiveUpdates, []domain.Role{domain.RoleAdmin, domain.RoleEditor, domain.RoleWriter}},
 }
 
 var table = func() map[Perm]map[domain.Role]bool {

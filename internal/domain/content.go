@@ -98,9 +98,12 @@ type Article struct {
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 	Breaking    bool
-	Featured    bool
-	Hot         bool
-	PollID      int64 // 0 when none
+	// BreakingUntil ends the Breaking flag by itself (the ticker, the
+	// label); zero: no end (see BreakingAt).
+	BreakingUntil time.Time
+	Featured      bool
+	Hot           bool
+	PollID        int64 // 0 when none
 	// Version counts the saves made by people (newsroom, admin API); a
 	// save made from an older version is refused. Filled on full reads.
 	Version int64

@@ -51,23 +51,26 @@ func (s *Service) Media() *media.Store { return s.media }
 // Fields is a set of article fields to write; nil fields are left alone (on
 // create: empty). The admin API decodes its JSON straight into it.
 type Fields struct {
-	Title        *string        `json:"title"`
-	Slug         *string        `json:"slug"`
-	Excerpt      *string        `json:"excerpt"`
-	Body         *string        `json:"body"`
-	Category     *string        `json:"category"` // slug
-	Tags         *[]string      `json:"tags"`     // names, created on the fly
-	Authors      *[]string      `json:"authors"`  // names or slugs, created on the fly
-	Status       *domain.Status `json:"status"`
-	PublishedAt  *string        `json:"published_at"` // RFC 3339; "" clears
-	Breaking     *bool          `json:"breaking"`
-	Featured     *bool          `json:"featured"`
-	PhotoURL     *string        `json:"photo_url"`
-	PhotoCaption *string        `json:"photo_caption"`
-	PhotoCredit  *string        `json:"photo_credit"`
-	PhotoWidth   *int           `json:"photo_width"`
-	PhotoHeight  *int           `json:"photo_height"`
-	PollID       *int64         `json:"poll_id"` // 0 detaches
+	Title       *string        `json:"title"`
+	Slug        *string        `json:"slug"`
+	Excerpt     *string        `json:"excerpt"`
+	Body        *string        `json:"body"`
+	Category    *string        `json:"category"` // slug
+	Tags        *[]string      `json:"tags"`     // names, created on the fly
+	Authors     *[]string      `json:"authors"`  // names or slugs, created on the fly
+	Status      *domain.Status `json:"status"`
+	PublishedAt *string        `json:"published_at"` // RFC 3339; "" clears
+	Breaking    *bool          `json:"breaking"`
+	// BreakingUntil ends the Breaking flag (RFC 3339, within 7 days);
+	// flagging without one takes DefaultBreakingFor. Editors only.
+	BreakingUntil *string `json:"breaking_until"`
+	Featured      *bool   `json:"featured"`
+	PhotoURL      *string `json:"photo_url"`
+	PhotoCaption  *string `json:"photo_caption"`
+	PhotoCredit   *string `json:"photo_credit"`
+	PhotoWidth    *int    `json:"photo_width"`
+	PhotoHeight   *int    `json:"photo_height"`
+	PollID        *int64  `json:"poll_id"` // 0 detaches
 	// HotBadge is the editor's decision on the #HOT badge: "auto" (the
 	// trending job decides), "on" or "off". Editors and admins only.
 	HotBadge *string `json:"hot_badge"`
@@ -89,6 +92,12 @@ func placement(u *domain.User, f Fields, cur domain.Article) error {
 	}
 	if f.Featured != nil && *f.Featured != cur.Featured {
 		return domain.Forbidden("hanya editor yang boleh menjadikan atau melepas Berita utama")
+	}
+	if f.BreakingUntil != nil && strings.TrimSpace(*f.BreakingUntil) != "" {
+		t, err := ParseTime(*f.BreakingUntil)
+		if err != nil || !t.Truncate(time.Minute).Equal(cur.BreakingUntil.Truncate(time.Minute)) {
+			return domain.Forbidden("hanya editor yang boleh mengatur batas waktu Breaking News")
+		}
 	}
 	return nil
 }
@@ -561,6 +570,11 @@ func (s *Service) Create(ctx context.Context, u *domain.User, f Fields) (domain.
 	if err := s.settle(&in, domain.Article{Status: domain.StatusDraft}, f.PublishedAt != nil); err != nil {
 		return domain.Article{}, err
 	}
+	if until, set, err := breakingUntil(f, domain.Article{}, s.store.Now()); err != nil {
+		return domain.Article{}, err
+	} else if set {
+		in.BreakingUntil = until
+	}
 	in.SetHot, in.HotManual = setHot, hot
 	id, err := s.store.CreateArticle(ctx, in)
 	if err != nil {
@@ -624,6 +638,11 @@ func (s *Service) Update(ctx context.Context, u *domain.User, id int64, f Fields
 		}
 		if err := settle(in, cur.Article, f.PublishedAt != nil, now); err != nil {
 			return err
+		}
+		if until, set, err := breakingUntil(f, cur.Article, now); err != nil {
+			return err
+		} else if set {
+			in.BreakingUntil = until
 		}
 		in.SetHot, in.HotManual = setHot, hot
 		in.OwnerID = u.ID // the revision's author

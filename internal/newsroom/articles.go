@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"warta/internal/auth"
 	"warta/internal/domain"
@@ -21,7 +22,8 @@ type articleForm struct {
 	PhotoURL, PhotoCaption, PhotoCredit                 string
 	PhotoWidth, PhotoHeight                             int
 	Breaking, Featured                                  bool
-	Placement                                           bool // the form offered Breaking and Berita utama (editors)
+	BreakingUntil                                       string // datetime-local in the site zone; "" for the default end
+	Placement                                           bool   // the form offered Breaking and Berita utama (editors)
 	PollID                                              int64
 	PublishedAt                                         string
 	HotBadge                                            string // "auto", "on", "off"; "" when not shown (writers)
@@ -33,6 +35,9 @@ func (u *UI) formFrom(a domain.Article) articleForm {
 		PhotoURL: a.Photo.URL, PhotoCaption: a.Photo.Caption, PhotoCredit: a.Photo.Credit, PhotoWidth: a.Photo.Width,
 		PhotoHeight: a.Photo.Height, Breaking: a.Breaking, Featured: a.Featured, PollID: a.PollID,
 		PublishedAt: localInput(a.PublishedAt, u.cfg.Location), Version: a.Version}
+	if a.Breaking {
+		f.BreakingUntil = localInput(a.BreakingUntil, u.cfg.Location)
+	}
 	var tags, authors []string
 	for _, t := range a.Tags {
 		tags = append(tags, t.Name)
@@ -50,7 +55,8 @@ func readForm(r *http.Request) articleForm {
 		Authors: r.PostFormValue("authors"), PhotoURL: r.PostFormValue("photo_url"), PhotoCaption: r.PostFormValue("photo_caption"),
 		PhotoCredit: r.PostFormValue("photo_credit"), Breaking: r.PostFormValue("breaking") != "",
 		Featured: r.PostFormValue("featured") != "", PublishedAt: r.PostFormValue("published_at"),
-		HotBadge: r.PostFormValue("hot_badge"), Placement: r.PostFormValue("placement") != ""}
+		HotBadge: r.PostFormValue("hot_badge"), Placement: r.PostFormValue("placement") != "",
+		BreakingUntil: r.PostFormValue("breaking_until")}
 	f.PhotoWidth, _ = strconv.Atoi(r.PostFormValue("photo_width"))
 	f.PhotoHeight, _ = strconv.Atoi(r.PostFormValue("photo_height"))
 	f.PollID, _ = strconv.ParseInt(r.PostFormValue("poll_id"), 10, 64)
@@ -71,6 +77,15 @@ func (u *UI) fields(f articleForm) (editorial.Fields, error) {
 	}
 	if f.Placement { // a writer's form has no such boxes: leave them as they are
 		ef.Breaking, ef.Featured = &f.Breaking, &f.Featured
+		until, err := u.parseLocal(f.BreakingUntil)
+		if err != nil {
+			return ef, err
+		}
+		v := ""
+		if !until.IsZero() {
+			v = until.Format(time.RFC3339)
+		}
+		ef.BreakingUntil = &v
 	}
 	if f.HotBadge != "" {
 		ef.HotBadge = &f.HotBadge

@@ -92,6 +92,7 @@ var mergeFields = []mergeField{
 	{name: "photo_credit", label: "Sumber foto", get: func(f *articleForm) string { return f.PhotoCredit }, set: func(f *articleForm, v string) { f.PhotoCredit = v }},
 	{name: "published_at", label: "Waktu terbit", get: func(f *articleForm) string { return f.PublishedAt }, set: func(f *articleForm, v string) { f.PublishedAt = v }},
 	{name: "breaking", label: "Breaking news", get: func(f *articleForm) string { return boolField(f.Breaking) }, set: func(f *articleForm, v string) { f.Breaking = v != "" }, editors: true, show: showYesNo},
+	{name: "breaking_until", label: "Breaking sampai", get: func(f *articleForm) string { return f.BreakingUntil }, set: func(f *articleForm, v string) { f.BreakingUntil = v }, editors: true},
 	{name: "featured", label: "Berita utama", get: func(f *articleForm) string { return boolField(f.Featured) }, set: func(f *articleForm, v string) { f.Featured = v != "" }, editors: true, show: showYesNo},
 	{name: "hot_badge", label: "Lencana #HOT", get: func(f *articleForm) string { return f.HotBadge }, set: func(f *articleForm, v string) { f.HotBadge = v }, editors: true,
 		show: editorial.HotLabel},

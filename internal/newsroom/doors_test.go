@@ -56,6 +56,9 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			t.Fatal(err)
 		}
 		photo := jpegPhoto(t)
+		if _, err := st.StartLive(ctx, art); err != nil {
+			t.Fatal(err)
+		}
 		var n atomic.Int64
 		uniq := func() string { return fmt.Sprintf("Rubrik %d", n.Add(1)) }
 
@@ -304,6 +307,16 @@ func TestBothDoorsAnswerEveryRoleAlike(t *testing.T) {
 			{"see the home poll", listOr(auth.PermPolls), page("/redaksi/polling"), api("GET", "/settings/home-poll", nil)},
 			{"choose the home poll", perm(auth.PermPolls), form("/redaksi/polling/beranda", values("home_poll", id(poll))),
 				api("PUT", "/settings/home-poll", body(map[string]string{"home_poll": id(poll)}))},
+			// live reports (issue 14): on an editor's article, so writers may not post
+			{"open a live report", perm(auth.PermArticleEditAny), page("/redaksi/artikel/" + id(art) + "/langsung"),
+				api("GET", "/articles/"+id(art)+"/live", nil)},
+			{"start a live report", perm(auth.PermLive), form("/redaksi/artikel/"+id(art)+"/langsung/mulai", values()),
+				api("POST", "/articles/"+id(art)+"/live", nil)},
+			{"add a live update", func(r domain.Role) bool {
+				return auth.Can(r, auth.PermLiveUpdates) && auth.Can(r, auth.PermArticleEditAny)
+			},
+				form("/redaksi/artikel/"+id(art)+"/langsung/pembaruan", values("body", "Pembaruan dari lokasi")),
+				api("POST", "/articles/"+id(art)+"/live/updates", body(map[string]string{"body": "Pembaruan dari lokasi"}))},
 
 			// Articles (writers act on their own only: these are an editor's).
 			{"dashboard", perm(auth.PermStats), page("/redaksi/"), api("GET", "/stats", nil)},

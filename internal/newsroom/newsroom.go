@@ -43,6 +43,9 @@ type Config struct {
 	// Preview writes an article's page as readers will see it (the reader
 	// site's site.Site.Preview); nil: no full-page preview.
 	Preview func(w http.ResponseWriter, r *http.Request, a domain.Article) error
+	// DashboardRefresh is how often the dashboard updates itself in the
+	// browser; 0 takes 15 seconds.
+	DashboardRefresh time.Duration
 }
 
 // UI serves /redaksi.
@@ -57,7 +60,7 @@ type UI struct {
 
 var pageNames = []string{"login", "dashboard", "articles", "editor", "revisions", "stats", "comments", "moderation",
 	"categories", "tags", "polls", "poll", "users", "account", "webhooks", "webhooks_detail", "settings", "error", "pages", "page_edit",
-	"article_view", "proposal_form", "proposals", "proposal"}
+	"article_view", "proposal_form", "proposals", "proposal", "live"}
 
 // pageParts are the templates a page shares with others, parsed with it.
 var pageParts = map[string][]string{
@@ -69,6 +72,9 @@ var pageParts = map[string][]string{
 func New(cfg Config, au *auth.Service, ed *editorial.Service, log *slog.Logger) (*UI, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
+	}
+	if cfg.DashboardRefresh <= 0 {
+		cfg.DashboardRefresh = 15 * time.Second
 	}
 	sub, err := fs.Sub(staticFS, "static")
 	if err != nil {
@@ -167,6 +173,12 @@ var notices = map[string]string{
 	"usulan":         "Usulan ralat terkirim; editor akan meninjaunya, dan keputusannya tampil di sini.",
 	"ralat-diterima": "Usulan diterima: perubahan sudah tampil di artikel, dengan catatan ralatnya bila diisi.",
 	"ralat-ditolak":  "Usulan ditolak; penulis melihat alasannya.",
+	// live reports (issue 14)
+	"langsung":          "Artikel ini sekarang laporan langsung: pembaruan tampil di halamannya tanpa dimuat ulang.",
+	"langsung-selesai":  "Laporan langsung diakhiri.",
+	"pembaruan":         "Pembaruan terbit di laporan langsung.",
+	"pembaruan-diubah":  "Pembaruan diubah.",
+	"pembaruan-dihapus": "Pembaruan dihapus.",
 }
 
 func (u *UI) frame(r *http.Request, p *auth.Principal, title, active string) frame {
@@ -325,9 +337,21 @@ var rendered sync.Map
 
 func (u *UI) render(w http.ResponseWriter, page string, status int, data any) {
 	rendered.Store(page, true)
+	u.write(w, page, "layout", status, data)
+}
+
+// renderPart writes one named template of a page without the layout (a
+// part newsroom.js puts in place), never cached.
+func (u *UI) renderPart(w http.ResponseWriter, page, name string, data any) {
+	u.write(w, page, name, http.StatusOK, data)
+}
+
+// write executes a page's template name into a buffer first, so a template
+// failure is a clean 500, and sends it uncached.
+func (u *UI) write(w http.ResponseWriter, page, name string, status int, data any) {
 	var buf bytes.Buffer
-	if err := u.pages[page].ExecuteTemplate(&buf, "layout", data); err != nil {
-		u.log.Error("render newsroom page", "page", page, "err", err)
+	if err := u.pages[page].ExecuteTemplate(&buf, name, data); err != nil {
+		u.log.Error("render newsroom page", "page", page, "template", name, "err", err)
 		http.Error(w, "Terjadi kesalahan pada server.", http.StatusInternalServerError)
 		return
 	}

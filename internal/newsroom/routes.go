@@ -27,6 +27,11 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /redaksi/artikel/{id}/revisi", u.page(u.revisions))
 	mux.Handle("POST /redaksi/artikel/{id}/revisi/{rev}/pulihkan", u.page(u.restore))
 	mux.Handle("GET /redaksi/artikel/{id}/statistik", u.page(u.articleStats))
+	// live reports (issue 14; live.go)
+	mux.Handle("GET /redaksi/artikel/{id}/langsung", u.page(u.live))
+	mux.Handle("POST /redaksi/artikel/{id}/langsung/{action}", u.page(u.liveAction))
+	mux.Handle("POST /redaksi/artikel/{id}/langsung/pembaruan/{update}", u.page(u.editLiveUpdate))
+	mux.Handle("POST /redaksi/artikel/{id}/langsung/pembaruan/{update}/hapus", u.page(u.deleteLiveUpdate))
 	mux.Handle("POST /redaksi/pratinjau", u.page(u.preview))
 	mux.Handle("GET /redaksi/artikel/{id}/pratinjau", u.page(u.fullPreview)) // issue 14: the whole page as readers will see it
 	mux.Handle("POST /redaksi/unggah", u.page(u.upload))

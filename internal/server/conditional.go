@@ -244,9 +244,9 @@ func (b *bufferWriter) flushBuffered() {
 // Flush sends what is held and streams from then on.
 func (b *bufferWriter) Flush() {
 	b.flushBuffered()
-	if f, ok := b.w.(http.Flusher); ok {
-		f.Flush()
-	}
+	// Through the writers outside (they unwrap), so a stream (live-report
+	// events) reaches the client at once.
+	http.NewResponseController(b.w).Flush()
 }
 
 // Unwrap lets http.ResponseController reach the connection (deadlines).

@@ -31,9 +31,10 @@ type articlePage struct {
 	Srcset  string        // the lead photo's widths, for uploads (media package)
 	Gallery bool          // the body has a photo gallery: the page loads its lightbox (galeri.js)
 	Holes   articleHoles
-	Share   shareBar // share.go
-	Preview bool     // a newsroom preview of an unpublished version (preview.go)
-	Minutes int      // reading time of the body (reading.go)
+	Share   shareBar  // share.go
+	Preview bool      // a newsroom preview of an unpublished version (preview.go)
+	Minutes int       // reading time of the body (reading.go)
+	Live    *liveView // the live report and its updates (live.go); nil when none
 }
 
 // articleHoles are the parts of an article page filled per request (see
@@ -92,7 +93,13 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 			PressedDislike: template.HTMLAttr(holeMark(holePressedDislike)),
 			Comments:       holeMark(holeComments), Poll: holeMark(holePoll), Slot: holeMark(holeSlot)}
 		b, err := s.renderBytes("article", "layout", p)
-		return b, a, s.endOfDay(), err
+		// Kept to the end of the day at most, and never past the end of
+		// breaking news it shows (its own label, the ticker).
+		var until time.Time
+		if a.BreakingAt(time.Now()) {
+			until = a.BreakingUntil
+		}
+		return b, a, s.capExpiry(s.endOfDay(), until), err
 	})
 	if err != nil {
 		return nil, domain.Article{}, err
@@ -130,6 +137,9 @@ func (s *Site) articlePageOf(r *http.Request, a domain.Article, preview bool) (a
 	p.Gallery = strings.Contains(a.BodyHTML, `<ul class="gallery"`)
 	p.Share = newShareBar(f.Meta.Canonical, a.Title)
 	p.Minutes = readingMinutes(a.BodyHTML)
+	if p.Live, err = s.liveFor(ctx, a); err != nil {
+		return p, err
+	}
 	return p, nil
 }
 

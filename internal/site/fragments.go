@@ -90,6 +90,13 @@ func (f *fragments) invalidate() {
 	f.mu.Unlock()
 }
 
+// generation is the article-write generation fragments follow.
+func (f *fragments) generation() uint64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.gen
+}
+
 // dropPolls forgets the polls and their forms (a vote changed the counts).
 func (f *fragments) dropPolls() {
 	f.mu.Lock()

@@ -379,7 +379,8 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 			}
 			stored := rec.h.Clone()
 			stored.Del("Set-Cookie")
-			ne := &cachedPage{key: key, gen: gen, expires: now.Add(c.ttl), body: rec.buf.Bytes(),
+			// Never past the end of a breaking article the page shows.
+			ne := &cachedPage{key: key, gen: gen, expires: s.capExpiry(now.Add(c.ttl)), body: rec.buf.Bytes(),
 				header: stored, articleID: id, poll: poll}
 			c.put(ne, drops, now)
 			copyHeader(w.Header(), rec.h, "Set-Cookie")

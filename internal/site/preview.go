@@ -34,7 +34,7 @@ func (s *Site) Preview(w http.ResponseWriter, r *http.Request, a domain.Article)
 		Comments: `<section class="comments" id="komentar" aria-labelledby="komentar-judul"><h2 id="komentar-judul" class="section-title">Komentar</h2>` +
 			`<p class="empty">Pratinjau: komentar pembaca tampil di sini setelah berita terbit.</p></section>`}
 	var buf bytes.Buffer
-	if err := s.pages["article"].ExecuteTemplate(&buf, "layout", p); err != nil {
+	if err := s.tpl("article").ExecuteTemplate(&buf, "layout", p); err != nil {
 		return err
 	}
 	h := w.Header()

@@ -15,6 +15,8 @@ func (s *Site) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /terkini", s.handler(s.cached(s.terkini, "page", "sebelum", "bagian"))) // issue 14: where home's "Muat lebih banyak" leads
 	mux.Handle("GET /indeks", s.handler(s.cached(s.indeks, "tanggal", "kanal", "page")))    // issue 14: news by date
 	mux.Handle("GET /halaman/{slug}", s.handler(s.staticPage))
+	// Live report stream (issue 14): Server-Sent Events, never cached or compressed (live.go).
+	mux.HandleFunc("GET /berita/{slug}/langsung", s.liveStream)
 	mux.Handle("POST /berita/{slug}/reaksi", s.handler(s.react))
 	mux.Handle("POST /berita/{slug}/komentar", s.handler(s.comment))
 	mux.Handle("GET /polling/{id}", s.handler(s.pollResults))

@@ -48,6 +48,9 @@ type Config struct {
 	// when no article write drops it first; 0 takes 30 s, below 0 turns it
 	// off.
 	SkeletonTTL time.Duration
+	// LiveStreams bounds the live-report streams (Server-Sent Events) one
+	// process holds open; 0 takes 2000 (see live.go).
+	LiveStreams int
 	// Readers resolves who a request comes from (reader cookie, client
 	// address); the public API must share it. Nil: the TCP peer, with a
 	// random secret (tests of the site alone).
@@ -70,6 +73,8 @@ type Site struct {
 	assets  *web.Assets
 	pages   map[string]*template.Template
 	now     func() time.Time
+	ticker  tickerCache // the breaking-news ticker (live.go)
+	live    *liveHub    // live-report streams (live.go)
 }
 
 // SitePayload starts the notification of a site-wide change (settings,
@@ -112,6 +117,16 @@ func (s *Site) RemoteChange(payload string) {
 		return
 	}
 	s.invalidateAll()
+	// An article write (a live update is one) wakes its report's streams;
+	// after missed notifications, every report's.
+	if rest, ok := strings.CutPrefix(payload, "a:"); ok {
+		id, _, _ := strings.Cut(rest, ":")
+		if n, err := strconv.ParseInt(id, 10, 64); err == nil && n > 0 {
+			s.live.wake(n)
+		}
+	} else {
+		s.live.wake(0)
+	}
 }
 
 // invalidateAll drops every cached page, skeleton and fragment.
@@ -154,13 +169,20 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	}
 	s := &Site{cfg: cfg, readers: cfg.Readers, store: st, engage: eng, log: log, assets: assets, pages: map[string]*template.Template{}, now: time.Now,
 		cache: newPageCache(cfg.PageCacheTTL, cfg.PageCacheBytes), frags: newFragments(cfg.FragmentTTL),
-		skels: newSkeletons(cfg.SkeletonTTL)}
+		skels: newSkeletons(cfg.SkeletonTTL), live: newLiveHub(cfg.LiveStreams)}
+	s.live.load, s.live.seqOf = s.liveEvents, func(ctx context.Context, id int64) (int64, error) {
+		r, err := st.LiveReport(ctx, id)
+		return r.Seq, err
+	}
+	if log != nil {
+		s.live.log = log.Warn
+	}
 	// A write this process makes drops at once what it shows on: an
 	// article write every page and list, a reaction or comment only its
 	// article's pages, a vote the pages with a poll. Other processes' writes
 	// arrive through RemoteChange (PostgreSQL NOTIFY), or else show within
 	// the caches' TTL.
-	st.OnArticleChange(func(context.Context, store.ArticleChange) { s.invalidateAll() })
+	st.OnArticleChange(func(_ context.Context, c store.ArticleChange) { s.invalidateAll(); s.liveChanged(c) })
 	eng.OnChange(s.engagementChanged)
 	funcs := template.FuncMap{
 		"asset":   assets.URL,
@@ -181,8 +203,16 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 	for k, fn := range seoFuncs(cfg, assets) {
 		funcs[k] = fn
 	}
+	for k, fn := range liveFuncs(cfg.Location) {
+		funcs[k] = fn
+	}
+	funcs["breakingNow"] = func(a domain.Article) bool { return a.BreakingAt(time.Now()) }
+	newsLD := funcs["newsArticleLD"].(func(domain.Article, siteLook) newsArticleLD)
+	funcs["liveBlogLD"] = func(a domain.Article, l siteLook, v *liveView) liveBlogLD {
+		return buildLiveBlogLD(cfg, newsLD(a, l), v)
+	}
 	for _, name := range Pages {
-		files := []string{"templates/layout.html", "templates/front.html", "templates/more.html"} // more.html: "Muat lebih banyak" (more.go)
+		files := []string{"templates/layout.html", "templates/front.html", "templates/more.html", "templates/live.html"} // more.html: "Muat lebih banyak" (more.go)
 		if name != "more" {
 			files = append(files, "templates/"+name+".html")
 		}
@@ -239,6 +269,7 @@ type frame struct {
 	Today     string
 	Year      int
 	Zone      string
+	Ticker    []domain.Article // breaking news in the site-wide ticker (live.go)
 }
 
 func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) {
@@ -247,6 +278,10 @@ func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) 
 		return frame{}, err
 	}
 	pages, err := s.footerPages(ctx)
+	if err != nil {
+		return frame{}, err
+	}
+	ticker, err := s.breakingTicker(ctx)
 	if err != nil {
 		return frame{}, err
 	}
@@ -261,7 +296,7 @@ func (s *Site) frame(ctx context.Context, m meta, active string) (frame, error) 
 		m.Canonical = s.cfg.BaseURL + m.Canonical
 	}
 	return frame{Site: site, Meta: m, Nav: nav, SitePages: pages, Active: active, Look: look, Today: web.FormatDate(now, s.cfg.Location),
-		Year: now.In(s.cfg.Location).Year(), Zone: web.ZoneName(s.cfg.Location, now)}, nil
+		Year: now.In(s.cfg.Location).Year(), Zone: web.ZoneName(s.cfg.Location, now), Ticker: ticker}, nil
 }
 
 // handler adapts a page handler that returns an error; the error becomes an

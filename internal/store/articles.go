@@ -18,7 +18,7 @@ const (
 	articleListCols = `a.id, a.slug, a.title, a.excerpt, a.photo_url, a.photo_caption, a.photo_credit,
 	a.photo_width, a.photo_height, a.status, a.published_at, a.created_at, a.updated_at,
 	a.breaking, a.featured, a.hot, COALESCE(a.poll_id, 0), a.views, a.likes, a.dislikes, a.comment_count,
-	c.id, c.slug, c.name, c.description, c.position`
+	a.breaking_until, c.id, c.slug, c.name, c.description, c.position`
 	articleFullCols = articleListCols + `, a.body_source, a.body_html, a.version`
 	articleFrom     = ` FROM articles a JOIN categories c ON c.id = a.category_id`
 )
@@ -27,12 +27,12 @@ type rowScanner interface{ Scan(dest ...any) error }
 
 func scanArticle(row rowScanner, full bool) (domain.Article, error) {
 	var a domain.Article
-	var pub sql.NullTime
+	var pub, breakingUntil sql.NullTime
 	var status string
 	dest := []any{&a.ID, &a.Slug, &a.Title, &a.Excerpt, &a.Photo.URL, &a.Photo.Caption, &a.Photo.Credit,
 		&a.Photo.Width, &a.Photo.Height, &status, &pub, &a.CreatedAt, &a.UpdatedAt,
 		&a.Breaking, &a.Featured, &a.Hot, &a.PollID, &a.Views, &a.Likes, &a.Dislikes, &a.CommentCount,
-		&a.Category.ID, &a.Category.Slug, &a.Category.Name, &a.Category.Description, &a.Category.Position}
+		&breakingUntil, &a.Category.ID, &a.Category.Slug, &a.Category.Name, &a.Category.Description, &a.Category.Position}
 	if full {
 		dest = append(dest, &a.BodySource, &a.BodyHTML, &a.Version)
 	}
@@ -42,6 +42,9 @@ func scanArticle(row rowScanner, full bool) (domain.Article, error) {
 	a.Status = domain.Status(status)
 	if pub.Valid {
 		a.PublishedAt = pub.Time
+	}
+	if breakingUntil.Valid {
+		a.BreakingUntil = breakingUntil.Time
 	}
 	return a, nil
 }
@@ -63,6 +66,7 @@ type ArticleInput struct {
 	Status        domain.Status
 	PublishedAt   time.Time
 	Breaking      bool
+	BreakingUntil time.Time // the Breaking flag's end; zero: none
 	Featured      bool
 	Hot           bool // on create only: afterwards the trending job and SetHot own it
 	PollID        int64
@@ -125,12 +129,12 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 		}
 		id, err = s.insertID(ctx, tx, `INSERT INTO articles (slug, title, excerpt, body_source, body_html,
 			photo_url, photo_caption, photo_credit, photo_width, photo_height, category_id, status,
-			published_at, created_at, updated_at, breaking, featured, hot, poll_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			published_at, created_at, updated_at, breaking, featured, hot, poll_id, breaking_until)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			in.Slug, in.Title, in.Excerpt, in.BodySource, in.BodyHTML,
 			in.Photo.URL, in.Photo.Caption, in.Photo.Credit, in.Photo.Width, in.Photo.Height,
 			in.CategoryID, string(in.Status), nullTime(in.PublishedAt), now, now,
-			in.Breaking, in.Featured, in.Hot, nullID(in.PollID))
+			in.Breaking, in.Featured, in.Hot, nullID(in.PollID), nullTime(in.BreakingUntil))
 		if err != nil {
 			return err
 		}
@@ -236,11 +240,12 @@ func (s *Store) EditArticle(ctx context.Context, id int64, edit func(cur Article
 		}
 		_, err = tx.ExecContext(ctx, s.q(`UPDATE articles SET slug = ?, title = ?, excerpt = ?, body_source = ?, body_html = ?,
 			photo_url = ?, photo_caption = ?, photo_credit = ?, photo_width = ?, photo_height = ?, category_id = ?,
-			status = ?, published_at = ?, updated_at = ?, breaking = ?, featured = ?, poll_id = ?, version = version + 1
-			WHERE id = ?`),
+			status = ?, published_at = ?, updated_at = ?, breaking = ?, featured = ?, poll_id = ?, version = version + 1,
+			breaking_until = ? WHERE id = ?`),
 			next.Slug, next.Title, next.Excerpt, next.BodySource, next.BodyHTML,
 			next.Photo.URL, next.Photo.Caption, next.Photo.Credit, next.Photo.Width, next.Photo.Height, next.CategoryID,
-			string(next.Status), nullTime(next.PublishedAt), s.Now(), next.Breaking, next.Featured, nullID(next.PollID), id)
+			string(next.Status), nullTime(next.PublishedAt), s.Now(), next.Breaking, next.Featured, nullID(next.PollID),
+			nullTime(next.BreakingUntil), id)
 		if err != nil {
 			return err
 		}
@@ -299,7 +304,7 @@ func (s *Store) articleForEdit(ctx context.Context, tx *sql.Tx, id int64) (Artic
 func InputOf(a domain.Article) ArticleInput {
 	in := ArticleInput{Slug: a.Slug, Title: a.Title, Excerpt: a.Excerpt, BodySource: a.BodySource, BodyHTML: a.BodyHTML,
 		Photo: a.Photo, CategoryID: a.Category.ID, Status: a.Status, PublishedAt: a.PublishedAt,
-		Breaking: a.Breaking, Featured: a.Featured, Hot: a.Hot, PollID: a.PollID}
+		Breaking: a.Breaking, BreakingUntil: a.BreakingUntil, Featured: a.Featured, Hot: a.Hot, PollID: a.PollID}
 	for _, t := range a.Tags {
 		in.Tags = append(in.Tags, t.Name)
 	}
