@@ -12,6 +12,7 @@ import (
 	"warta/internal/domain"
 	"warta/internal/editorial"
 	"warta/internal/media"
+	"warta/internal/store"
 	"warta/internal/web"
 )
 
@@ -125,7 +126,8 @@ type editorPage struct {
 	Conflict   *conflict // a save refused because someone else saved meanwhile
 	Preview    template.HTML
 	CanNotes   bool
-	CanHot     bool // editors decide on the #HOT badge
+	CanHot     bool              // editors decide on the #HOT badge
+	Proposals  []domain.Proposal // correction proposals waiting on this article
 	Srcset     string
 	// BodySnippet is the Markdown of images just uploaded for the body,
 	// shown to paste when the form was sent without JavaScript.
@@ -178,6 +180,12 @@ func (u *UI) editorPage(r *http.Request, p *auth.Principal, a domain.Article, f 
 	}
 	if a.ID != 0 {
 		if pg.Notes, err = u.ed.Notes(r.Context(), &p.User, a.ID); err != nil {
+			return pg, err
+		}
+	}
+	if pg.CanNotes { // correction proposals waiting on this article (issue 12)
+		if pg.Proposals, _, err = u.ed.Proposals(r.Context(), &p.User, store.ProposalFilter{ArticleID: a.ID, Status: domain.ProposalPending},
+			domain.Page{Number: 1, Size: 20}); err != nil {
 			return pg, err
 		}
 	}
