@@ -202,6 +202,8 @@ func TestStartupErrorsAreClear(t *testing.T) {
 		{[]string{"--trust-proxy", "--trusted-proxies", "10.0.0.0/33"}, "not an IP address or CIDR range"},
 		{[]string{"--trusted-proxies", "10.0.0.0/8"}, "needs --trust-proxy"},
 		{[]string{"--poll-method", "ip"}, "--poll-method must be cookie or cookie+hash"},
+		{[]string{"--ad-network", "gam:1234"}, "unknown ad network"},
+		{[]string{"--ad-network", "adsense:pub-123"}, "AdSense needs the publisher id"},
 	} {
 		stderr.Reset()
 		if code := run(context.Background(), append([]string{"serve"}, tc.args...), nil, &stderr, &stderr); code != 1 || !strings.Contains(stderr.String(), tc.want) {

@@ -1,8 +1,12 @@
 package newsroom_test
 
 import (
+	"bytes"
 	"fmt"
 	"html"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -256,4 +260,71 @@ func TestWriterRestoreLeavesEditorsFields(t *testing.T) {
 			t.Errorf("after the writer's restore: tags %v, breaking %v (want [Pasar], true)", tagNames(a), a.Breaking)
 		}
 	})
+}
+
+// jpegOf is a small JPEG of w×h pixels.
+func jpegOf(t *testing.T, w, h int, tint uint8) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y), tint, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A replaced lead photo's files are deleted once no article shows it, so
+// restoring a revision with that photo keeps the article's current photo
+// (with its caption) instead of pointing at files that are gone, and says
+// so; the rest of the revision comes back.
+func TestRestoreKeepsThePhotoWhoseFilesAreGone(t *testing.T) {
+	st := testdb.SQLite(t)
+	e := nrtest.New(t, st)
+	upload := func(tint uint8) (url string, w int) {
+		r := e.API(t, domain.RoleEditor, http.MethodPost, "/uploads", jpegOf(t, 800, 500, tint))
+		var out struct {
+			URL   string `json:"url"`
+			Width int    `json:"width"`
+		}
+		if r.Data(t, &out); r.Status/100 != 2 {
+			t.Fatalf("upload: %d %s", r.Status, r.Body)
+		}
+		return out.URL, out.Width
+	}
+	first, fw := upload(10)
+	id := e.CreateArticle(t, map[string]any{"title": "Pantai Tercemar", "category": "nasional", "photo_url": first,
+		"photo_width": fw, "photo_height": 500, "photo_caption": "Sampah di pantai"})
+	second, sw := upload(200)
+	if r := e.API(t, domain.RoleEditor, "PATCH", fmt.Sprintf("/articles/%d", id), map[string]any{"title": "Pantai Kembali Bersih",
+		"photo_url": second, "photo_width": sw, "photo_height": 500, "photo_caption": "Pantai bersih"}); r.Status != 200 {
+		t.Fatalf("replace the photo: %d %s", r.Status, r.Body)
+	}
+	if resp, err := http.Get(e.URL + first); err != nil || resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("the replaced photo is still served (%v)", err)
+	}
+	var revs []struct {
+		ID int64 `json:"id"`
+	}
+	e.API(t, domain.RoleEditor, "GET", fmt.Sprintf("/articles/%d/revisions", id), nil).Data(t, &revs)
+	r := e.API(t, domain.RoleEditor, "POST", fmt.Sprintf("/articles/%d/revisions/%d/restore", id, revs[len(revs)-1].ID), nil)
+	var out struct {
+		Title string `json:"title"`
+		Photo struct {
+			URL     string `json:"url"`
+			Caption string `json:"caption"`
+		} `json:"photo"`
+		Kept []string `json:"kept"`
+	}
+	if r.Data(t, &out); r.Status != 200 {
+		t.Fatalf("restore: %d %s", r.Status, r.Body)
+	}
+	if out.Title != "Pantai Tercemar" || out.Photo.URL != second || out.Photo.Caption != "Pantai bersih" ||
+		len(out.Kept) != 1 || !strings.Contains(out.Kept[0], "foto utama") {
+		t.Errorf("restore with a deleted photo: %+v", out)
+	}
 }
