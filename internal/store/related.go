@@ -474,7 +474,7 @@ func (s *Store) RefreshStatistics(ctx context.Context) error {
 	if _, err := s.w.ExecContext(ctx, "ANALYZE"); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}
-	s.r.reset()
+	s.r.renew()
 	return nil
 }
 

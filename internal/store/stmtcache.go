@@ -106,6 +106,15 @@ func (r *readDB) reset() {
 	r.mu.Unlock()
 }
 
+// renew drops the prepared statements and the idle connections, after
+// ANALYZE: a SQLite connection reads the planner's statistics when it
+// opens, so only statements prepared on fresh connections plan with the
+// new ones.
+func (r *readDB) renew() {
+	r.reset()
+	dropIdle(r.DB, r.idle)
+}
+
 // Close closes the cached statements and the pool.
 func (r *readDB) Close() error {
 	r.mu.Lock()
