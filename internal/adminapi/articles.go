@@ -55,6 +55,7 @@ type articleJSON struct {
 	Featured      bool   `json:"featured"`
 	Hot           bool   `json:"hot"`
 	PollID        int64  `json:"poll_id,omitempty"`
+	BacaJuga      *bool  `json:"baca_juga,omitempty"` // full reads: "Baca juga" links inside the body (issue 14)
 	PublishedAt   string `json:"published_at"`
 	CreatedAt     string `json:"created_at"`
 	UpdatedAt     string `json:"updated_at"`
@@ -74,6 +75,8 @@ func (a *API) articleJSON(x domain.Article, full bool) articleJSON {
 		BreakingUntil: a.time(x.BreakingUntil), Views: x.Views, Likes: x.Likes, Dislikes: x.Dislikes, CommentCount: x.CommentCount}
 	if full {
 		j.Body, j.BodyHTML, j.Version = x.BodySource, x.BodyHTML, x.Version
+		on := !x.BacaJugaOff
+		j.BacaJuga = &on
 	}
 	for _, t := range x.Tags {
 		j.Tags = append(j.Tags, t.Name)

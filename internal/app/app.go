@@ -69,6 +69,9 @@ type Config struct {
 	// SchedulerInterval is how often scheduled articles are looked for
 	// (default scheduler.Interval).
 	SchedulerInterval time.Duration
+	// DashboardRefresh is how often the newsroom dashboard updates itself
+	// in the browser (default 15 s; tests shorten it).
+	DashboardRefresh time.Duration
 	// Log receives the application's logs (default: discarded).
 	Log *slog.Logger
 
@@ -217,7 +220,7 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 		}
 	})
 	ui, err := newsroom.New(newsroom.Config{SiteName: cfg.Site.Name, BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location,
-		Preview: a.Site.Preview},
+		Preview: a.Site.Preview, DashboardRefresh: cfg.DashboardRefresh},
 		a.Auth, a.Editorial, log)
 	if err != nil {
 		return nil, fmt.Errorf("newsroom: %w", err)

@@ -104,6 +104,9 @@ type Article struct {
 	Featured      bool
 	Hot           bool
 	PollID        int64 // 0 when none
+	// BacaJugaOff: the editors turned off the "Baca juga" links the reader
+	// page puts inside a long body (issue 14). Filled on full reads.
+	BacaJugaOff bool
 	// Version counts the saves made by people (newsroom, admin API); a
 	// save made from an older version is refused. Filled on full reads.
 	Version int64

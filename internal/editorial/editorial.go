@@ -71,6 +71,9 @@ type Fields struct {
 	PhotoWidth    *int    `json:"photo_width"`
 	PhotoHeight   *int    `json:"photo_height"`
 	PollID        *int64  `json:"poll_id"` // 0 detaches
+	// BacaJuga: whether the reader page puts "Baca juga" links to related
+	// news inside the body (issue 14); on unless turned off.
+	BacaJuga *bool `json:"baca_juga"`
 	// HotBadge is the editor's decision on the #HOT badge: "auto" (the
 	// trending job decides), "on" or "off". Editors and admins only.
 	HotBadge *string `json:"hot_badge"`
@@ -483,6 +486,9 @@ func apply(in *store.ArticleInput, f Fields, r resolved) {
 	}
 	if f.PollID != nil {
 		in.PollID = *f.PollID
+	}
+	if f.BacaJuga != nil {
+		in.BacaJugaOff = !*f.BacaJuga
 	}
 }
 

@@ -18,7 +18,17 @@ type Stats struct {
 	Top      []domain.Article // Views = views in the last 6 hours
 	Hours    []store.HourViews
 	ByStatus map[domain.Status]int
+
+	// ReadNow are the articles read in the last ReadNowWindow, most read
+	// first (Views = views in that window); ReadNowTotal counts the views
+	// of every article in it (site-wide only).
+	ReadNow      []domain.Article
+	ReadNowTotal int64
 }
+
+// ReadNowWindow is what "dibaca sekarang" means: read in the last five
+// minutes (counted by the minute, store.ReadNow).
+const ReadNowWindow = 5 * time.Minute
 
 // ChartHours is how many hours the views chart covers.
 const ChartHours = 48
@@ -69,6 +79,9 @@ func (s *Service) Stats(ctx context.Context, u *domain.User, articleID int64, lo
 			return st, err
 		}
 		if st.ByStatus, err = s.store.CountArticlesByStatus(ctx); err != nil {
+			return st, err
+		}
+		if st.ReadNow, st.ReadNowTotal, err = s.store.ReadNow(ctx, now.Add(-ReadNowWindow), 10); err != nil {
 			return st, err
 		}
 	}

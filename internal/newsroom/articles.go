@@ -12,6 +12,7 @@ import (
 	"warta/internal/domain"
 	"warta/internal/editorial"
 	"warta/internal/media"
+	"warta/internal/store"
 	"warta/internal/web"
 )
 
@@ -24,6 +25,7 @@ type articleForm struct {
 	Breaking, Featured                                  bool
 	BreakingUntil                                       string // datetime-local in the site zone; "" for the default end
 	Placement                                           bool   // the form offered Breaking and Berita utama (editors)
+	BacaJugaOff                                         bool   // no "Baca juga" links inside the body (issue 14)
 	PollID                                              int64
 	PublishedAt                                         string
 	HotBadge                                            string // "auto", "on", "off"; "" when not shown (writers)
@@ -33,7 +35,7 @@ type articleForm struct {
 func (u *UI) formFrom(a domain.Article) articleForm {
 	f := articleForm{Title: a.Title, Slug: a.Slug, Excerpt: a.Excerpt, Body: a.BodySource, Category: a.Category.Slug,
 		PhotoURL: a.Photo.URL, PhotoCaption: a.Photo.Caption, PhotoCredit: a.Photo.Credit, PhotoWidth: a.Photo.Width,
-		PhotoHeight: a.Photo.Height, Breaking: a.Breaking, Featured: a.Featured, PollID: a.PollID,
+		PhotoHeight: a.Photo.Height, Breaking: a.Breaking, Featured: a.Featured, PollID: a.PollID, BacaJugaOff: a.BacaJugaOff,
 		PublishedAt: localInput(a.PublishedAt, u.cfg.Location), Version: a.Version}
 	if a.Breaking {
 		f.BreakingUntil = localInput(a.BreakingUntil, u.cfg.Location)
@@ -56,7 +58,7 @@ func readForm(r *http.Request) articleForm {
 		PhotoCredit: r.PostFormValue("photo_credit"), Breaking: r.PostFormValue("breaking") != "",
 		Featured: r.PostFormValue("featured") != "", PublishedAt: r.PostFormValue("published_at"),
 		HotBadge: r.PostFormValue("hot_badge"), Placement: r.PostFormValue("placement") != "",
-		BreakingUntil: r.PostFormValue("breaking_until")}
+		BreakingUntil: r.PostFormValue("breaking_until"), BacaJugaOff: r.PostFormValue("baca_juga_off") != ""}
 	f.PhotoWidth, _ = strconv.Atoi(r.PostFormValue("photo_width"))
 	f.PhotoHeight, _ = strconv.Atoi(r.PostFormValue("photo_height"))
 	f.PollID, _ = strconv.ParseInt(r.PostFormValue("poll_id"), 10, 64)
@@ -75,6 +77,8 @@ func (u *UI) fields(f articleForm) (editorial.Fields, error) {
 	if len(authors) > 0 {
 		ef.Authors = &authors
 	}
+	bacaJuga := !f.BacaJugaOff
+	ef.BacaJuga = &bacaJuga
 	if f.Placement { // a writer's form has no such boxes: leave them as they are
 		ef.Breaking, ef.Featured = &f.Breaking, &f.Featured
 		until, err := u.parseLocal(f.BreakingUntil)
@@ -122,7 +126,8 @@ type editorPage struct {
 	Conflict   *conflict // a save refused because someone else saved meanwhile
 	Preview    template.HTML
 	CanNotes   bool
-	CanHot     bool // editors decide on the #HOT badge
+	CanHot     bool              // editors decide on the #HOT badge
+	Proposals  []domain.Proposal // correction proposals waiting on this article
 	Srcset     string
 	// BodySnippet is the Markdown of images just uploaded for the body,
 	// shown to paste when the form was sent without JavaScript.
@@ -175,6 +180,12 @@ func (u *UI) editorPage(r *http.Request, p *auth.Principal, a domain.Article, f 
 	}
 	if a.ID != 0 {
 		if pg.Notes, err = u.ed.Notes(r.Context(), &p.User, a.ID); err != nil {
+			return pg, err
+		}
+	}
+	if pg.CanNotes { // correction proposals waiting on this article (issue 12)
+		if pg.Proposals, _, err = u.ed.Proposals(r.Context(), &p.User, store.ProposalFilter{ArticleID: a.ID, Status: domain.ProposalPending},
+			domain.Page{Number: 1, Size: 20}); err != nil {
 			return pg, err
 		}
 	}

@@ -44,6 +44,7 @@ type mergeField struct {
 	text        bool                // kept by every revision, also the old ones
 	editors     bool                // on the form only for editors (Breaking, Berita utama, #HOT)
 	show        func(string) string // how a value is shown; nil: as it is
+	unrevised   bool                // revisions do not keep it: both versions are shown to choose from
 }
 
 func boolField(v bool) string {
@@ -92,6 +93,8 @@ var mergeFields = []mergeField{
 	{name: "photo_credit", label: "Sumber foto", get: func(f *articleForm) string { return f.PhotoCredit }, set: func(f *articleForm, v string) { f.PhotoCredit = v }},
 	{name: "published_at", label: "Waktu terbit", get: func(f *articleForm) string { return f.PublishedAt }, set: func(f *articleForm, v string) { f.PublishedAt = v }},
 	{name: "breaking", label: "Breaking news", get: func(f *articleForm) string { return boolField(f.Breaking) }, set: func(f *articleForm, v string) { f.Breaking = v != "" }, editors: true, show: showYesNo},
+	{name: "baca_juga_off", label: "Tanpa “Baca juga”", get: func(f *articleForm) string { return boolField(f.BacaJugaOff) },
+		set: func(f *articleForm, v string) { f.BacaJugaOff = v != "" }, show: showYesNo, unrevised: true},
 	{name: "breaking_until", label: "Breaking sampai", get: func(f *articleForm) string { return f.BreakingUntil }, set: func(f *articleForm, v string) { f.BreakingUntil = v }, editors: true},
 	{name: "featured", label: "Berita utama", get: func(f *articleForm) string { return boolField(f.Featured) }, set: func(f *articleForm, v string) { f.Featured = v != "" }, editors: true, show: showYesNo},
 	{name: "hot_badge", label: "Lencana #HOT", get: func(f *articleForm) string { return f.HotBadge }, set: func(f *articleForm, v string) { f.HotBadge = v }, editors: true,
@@ -171,7 +174,7 @@ func (u *UI) showConflict(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		if strings.TrimSpace(mv) == strings.TrimSpace(tv) {
 			continue
 		}
-		if baseOK && (m.text || baseRev.AllFields) {
+		if baseOK && !m.unrevised && (m.text || baseRev.AllFields) {
 			bv := m.get(&base)
 			if strings.TrimSpace(mv) == strings.TrimSpace(bv) { // only they changed it
 				m.set(&merged, tv)

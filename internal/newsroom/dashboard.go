@@ -21,7 +21,9 @@ type dashboardPage struct {
 	Pending   int
 	InReview  int
 	Scheduled int
-	Proposals int64 // correction proposals waiting for an editor (issue 12)
+	Updated   string // when the numbers were read, "14:32:10 WIB"
+	Refresh   int    // milliseconds between the page's own updates (newsroom.js)
+	Proposals int64  // correction proposals waiting for an editor (issue 12)
 }
 
 func (u *UI) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -48,7 +50,19 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal
 		}
 		pg.Proposals = int64(n)
 	}
-	u.render(w, "dashboard", http.StatusOK, pg)
+	now := time.Now()
+	pg.Updated = now.In(u.cfg.Location).Format("15:04:05") + " " + web.ZoneName(u.cfg.Location, now)
+	pg.Refresh = int(u.cfg.DashboardRefresh / time.Millisecond)
+	// The dashboard updates itself (issue 14): newsroom.js fetches
+	// ?bagian=langsung, the live part alone, every Refresh milliseconds.
+	switch v := r.URL.Query().Get("bagian"); v {
+	case "":
+		u.render(w, "dashboard", http.StatusOK, pg)
+	case "langsung":
+		u.renderPart(w, "dashboard", "live", pg)
+	default:
+		return domain.Invalid("bagian %q tidak dikenal: gunakan langsung", domain.Truncate(v, 20))
+	}
 	return nil
 }
 

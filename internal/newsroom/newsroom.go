@@ -43,6 +43,9 @@ type Config struct {
 	// Preview writes an article's page as readers will see it (the reader
 	// site's site.Site.Preview); nil: no full-page preview.
 	Preview func(w http.ResponseWriter, r *http.Request, a domain.Article) error
+	// DashboardRefresh is how often the dashboard updates itself in the
+	// browser; 0 takes 15 seconds.
+	DashboardRefresh time.Duration
 }
 
 // UI serves /redaksi.
@@ -69,6 +72,9 @@ var pageParts = map[string][]string{
 func New(cfg Config, au *auth.Service, ed *editorial.Service, log *slog.Logger) (*UI, error) {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
+	}
+	if cfg.DashboardRefresh <= 0 {
+		cfg.DashboardRefresh = 15 * time.Second
 	}
 	sub, err := fs.Sub(staticFS, "static")
 	if err != nil {
@@ -331,9 +337,21 @@ var rendered sync.Map
 
 func (u *UI) render(w http.ResponseWriter, page string, status int, data any) {
 	rendered.Store(page, true)
+	u.write(w, page, "layout", status, data)
+}
+
+// renderPart writes one named template of a page without the layout (a
+// part newsroom.js puts in place), never cached.
+func (u *UI) renderPart(w http.ResponseWriter, page, name string, data any) {
+	u.write(w, page, name, http.StatusOK, data)
+}
+
+// write executes a page's template name into a buffer first, so a template
+// failure is a clean 500, and sends it uncached.
+func (u *UI) write(w http.ResponseWriter, page, name string, status int, data any) {
 	var buf bytes.Buffer
-	if err := u.pages[page].ExecuteTemplate(&buf, "layout", data); err != nil {
-		u.log.Error("render newsroom page", "page", page, "err", err)
+	if err := u.pages[page].ExecuteTemplate(&buf, name, data); err != nil {
+		u.log.Error("render newsroom page", "page", page, "template", name, "err", err)
 		http.Error(w, "Terjadi kesalahan pada server.", http.StatusInternalServerError)
 		return
 	}

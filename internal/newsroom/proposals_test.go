@@ -130,6 +130,9 @@ func TestWriterProposesACorrectionAndEditorDecides(t *testing.T) {
 			!strings.Contains(body, "Data BPBD: 12 rumah, bukan 21.") || !strings.Contains(p.body, prop+"/terima") {
 			t.Error("editor's proposal page lacks the comparison, the reason or the buttons")
 		}
+		if p := ed.get(path); !strings.Contains(p.body, `id="usulan-menunggu"`) || !strings.Contains(p.body, `href="`+prop+`"`) {
+			t.Error("the editor's page of the article does not point to the waiting proposal")
+		}
 		p = ed.post(prop+"/terima", url.Values{"csrf": {ed.csrf}, "note": {"Jumlah rumah tertimbun diperbaiki menjadi 12."}})
 		if p.code != http.StatusSeeOther {
 			t.Fatalf("accept: %d", p.code)

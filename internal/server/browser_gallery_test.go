@@ -301,3 +301,35 @@ func TestBrowserEditorInsertsBodyImages(t *testing.T) {
 		}
 	})
 }
+
+// "Baca juga" as a reader on a phone sees it: a boxed link between the
+// 2nd and 3rd paragraphs of a long article that leads to the related story.
+func TestBrowserBacaJuga(t *testing.T) {
+	ctx := testbrowser.New(t, 90*time.Second)
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st)
+		e.CreateArticle(t, map[string]any{"title": "Harga Gabah Kering Naik Saat Panen Padi", "category": "nasional", "tags": []string{"Pertanian"},
+			"body": longBody(2), "status": "published", "published_at": "2024-06-01T08:00:00+07:00"})
+		e.CreateArticle(t, map[string]any{"title": "Panen Raya di Karawang", "category": "nasional", "tags": []string{"Pertanian"},
+			"body": longBody(6), "status": "published"})
+		tab, cancel := chromedp.NewContext(ctx)
+		defer cancel()
+		testbrowser.Do(t, tab,
+			chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
+			chromedp.Navigate(e.URL+"/berita/panen-raya-di-karawang"),
+			chromedp.WaitVisible(chromedp.CSS(`.body aside.baca-juga`)),
+		)
+		if !eval[bool](t, tab, `(function () { var ps = document.querySelectorAll(".body > p"), a = document.querySelector(".body aside.baca-juga").getBoundingClientRect();
+			return a.top >= ps[1].getBoundingClientRect().bottom && a.bottom <= ps[2].getBoundingClientRect().top && a.height > 20 &&
+				getComputedStyle(document.querySelector(".baca-juga")).borderLeftWidth === "4px"; })()`) {
+			t.Errorf("Baca juga is not a box between the 2nd and 3rd paragraphs")
+		}
+		if got := testbrowser.Text(t, tab, `.body aside.baca-juga`); got != "Baca juga: Harga Gabah Kering Naik Saat Panen Padi" {
+			t.Errorf("Baca juga reads %q", got)
+		}
+		testbrowser.Do(t, tab, chromedp.Click(chromedp.CSS(`.body aside.baca-juga a`)), chromedp.WaitVisible(chromedp.CSS(`h1#judul`)))
+		if got := testbrowser.Text(t, tab, `h1#judul`); got != "Harga Gabah Kering Naik Saat Panen Padi" {
+			t.Errorf("the link led to %q", got)
+		}
+	})
+}

@@ -188,3 +188,95 @@ func TestBodyImagesFromBothDoors(t *testing.T) {
 		}
 	})
 }
+
+// longBody is n paragraphs of 40 words each.
+func longBody(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString("Paragraf ke-" + strconv.Itoa(i+1) + " " + strings.Repeat("warga desa memanen padi di sawah ", 8) + "\n\n")
+	}
+	return b.String()
+}
+
+var bacaJugaRe = regexp.MustCompile(`<aside class="baca-juga" aria-label="Baca juga"><strong>Baca juga:</strong> <a href="(/berita/[a-z0-9-]+)">([^<]+)</a></aside>`)
+
+// "Baca juga": a long article gets links to related news between its
+// paragraphs (after the 2nd; a second one further down a very long one),
+// to the site's own pages and so without nofollow; a short one gets none;
+// editors turn them off per article, in the newsroom form (without
+// JavaScript) and in the admin API, and readers see the change at once.
+func TestBacaJugaInLongBodies(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st)
+		// Related by tag and by words, so the related-news engine ranks both
+		// whether it has scored them yet or not.
+		for _, title := range []string{"Harga Gabah Kering Naik Saat Panen Padi", "Petani Desa Sambut Musim Panen Padi"} {
+			e.CreateArticle(t, map[string]any{"title": title, "category": "nasional", "tags": []string{"Pertanian"}, "body": longBody(2),
+				"status": "published", "published_at": "2024-06-01T08:00:00+07:00"})
+		}
+		id := e.CreateArticle(t, map[string]any{"title": "Panen Raya di Karawang", "category": "nasional", "tags": []string{"Pertanian"},
+			"body": longBody(10), "status": "published"})
+		e.CreateArticle(t, map[string]any{"title": "Panen Singkat", "category": "teknologi", "tags": []string{"Pertanian"},
+			"body": longBody(3), "status": "published", "published_at": "2024-05-01T08:00:00+07:00"})
+		pg := readerPage(t, e.URL+"/berita/panen-raya-di-karawang")
+		links := bacaJugaRe.FindAllStringSubmatch(pg, -1)
+		if len(links) != 2 {
+			t.Fatalf("%d Baca juga links in a body of 10 paragraphs, want 2: %s", len(links), pg[strings.Index(pg, `<div class="body">`):])
+		}
+		// They are the first two of the article's related news.
+		rel := pg[strings.Index(pg, `id="terkait"`):]
+		first2 := regexp.MustCompile(`<li><a href="(/berita/[a-z0-9-]+)">`).FindAllStringSubmatch(rel, 2)
+		if len(first2) != 2 || links[0][1] != first2[0][1] || links[1][1] != first2[1][1] || links[0][1] == links[1][1] {
+			t.Errorf("links %v, related %v", links, first2)
+		}
+		body := pg[strings.Index(pg, `<div class="body">`):]
+		body = body[:strings.Index(body, "</div>")]
+		first := strings.Index(body, "<aside")
+		if n := strings.Count(body[:first], "<p>"); n != 2 {
+			t.Errorf("first Baca juga after %d paragraphs, want 2", n)
+		}
+		if strings.Contains(pg, "baca-juga") && strings.Contains(bacaJugaRe.FindString(pg), "nofollow") {
+			t.Errorf("Baca juga links are nofollow")
+		}
+		if bacaJugaRe.MatchString(readerPage(t, e.URL+"/berita/panen-singkat")) {
+			t.Errorf("a short body got Baca juga")
+		}
+		// The API says it is on; turning it off there takes the links away.
+		r := e.API(t, domain.RoleEditor, http.MethodGet, "/articles/"+strconv.FormatInt(id, 10), nil)
+		if !strings.Contains(string(r.Body), `"baca_juga":true`) {
+			t.Errorf("API article: %s", r.Body)
+		}
+		r = e.API(t, domain.RoleEditor, http.MethodPatch, "/articles/"+strconv.FormatInt(id, 10), map[string]any{"baca_juga": false})
+		if r.Status != http.StatusOK || !strings.Contains(string(r.Body), `"baca_juga":false`) {
+			t.Fatalf("PATCH baca_juga: %d %s", r.Status, r.Body)
+		}
+		if bacaJugaRe.MatchString(readerPage(t, e.URL+"/berita/panen-raya-di-karawang")) {
+			t.Errorf("Baca juga still shown after the editor turned it off")
+		}
+		// The newsroom form shows the box checked; saving without it turns
+		// the links back on, with it off again.
+		b := newsroomClient(t, e)
+		path := "/redaksi/artikel/" + strconv.FormatInt(id, 10)
+		_, page := b.get(path)
+		if !strings.Contains(page, `name="baca_juga_off" value="1" checked`) {
+			t.Fatalf("editor form lacks the checked box")
+		}
+		form := url.Values{"title": {"Panen Raya di Karawang"}, "category": {"nasional"}, "tags": {"Pertanian"}, "body": {longBody(10)}, "action": {"save"}}
+		if code, page := b.postMultipart(path, form); code != http.StatusSeeOther {
+			t.Fatalf("save: %d %s", code, page)
+		}
+		if n := len(bacaJugaRe.FindAllString(readerPage(t, e.URL+"/berita/panen-raya-di-karawang"), -1)); n != 2 {
+			t.Errorf("after saving with the box unchecked: %d links", n)
+		}
+		form.Set("baca_juga_off", "1")
+		if code, _ := b.postMultipart(path, form); code != http.StatusSeeOther {
+			t.Fatalf("save with the box: %d", code)
+		}
+		if bacaJugaRe.MatchString(readerPage(t, e.URL+"/berita/panen-raya-di-karawang")) {
+			t.Errorf("Baca juga shown after the box was checked")
+		}
+		if a, err := st.ArticleByIDAnyStatus(t.Context(), id); err != nil || !a.BacaJugaOff {
+			t.Errorf("stored: %v %v", a.BacaJugaOff, err)
+		}
+	})
+}

@@ -38,11 +38,15 @@ func TestReadingTime(t *testing.T) {
 }
 
 // Issue 14: the icons browsers and phones ask for exist where they ask,
-// the pages link them, and the web manifest names the site and icons
-// that load at the sizes it says.
+// the pages link them, and the web manifest names the site (as the
+// newsroom's settings name it) and icons that load at the sizes it says.
 func TestIconsAndManifest(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, st *store.Store) {
 		e := newEnv(t, st)
+		// The name set in the newsroom's site settings, before any page asked for it.
+		if err := st.SetSetting(context.Background(), store.SettingSiteName, "Kabar Nusantara"); err != nil {
+			t.Fatal(err)
+		}
 		fetch := func(path string) (int, http.Header, []byte) {
 			code, h, body := e.get(t, path)
 			return code, h, []byte(body)
@@ -78,7 +82,7 @@ func TestIconsAndManifest(t *testing.T) {
 		if err := json.Unmarshal(b, &m); err != nil || h.Get("Content-Type") != "application/manifest+json" {
 			t.Fatalf("manifest: %s %v: %s", h.Get("Content-Type"), err, b)
 		}
-		if !strings.Contains(string(b), `"name":"Tampang"`) || m.ShortName != "Tampang" || !strings.Contains(string(b), `"start_url":"/"`) || !strings.Contains(string(b), `"lang":"id"`) {
+		if !strings.Contains(string(b), `"name":"Kabar Nusantara"`) || m.ShortName != "Kabar Nusantara" || !strings.Contains(string(b), `"start_url":"/"`) || !strings.Contains(string(b), `"lang":"id"`) {
 			t.Errorf("manifest: %s", b)
 		}
 		sizes := map[string]bool{}

@@ -118,15 +118,16 @@ func (s *Site) articlePageOf(r *http.Request, a domain.Article, preview bool) (a
 		return articlePage{}, err
 	}
 	p := articlePage{frame: f, Article: a, Preview: preview,
-		// BodyHTML was sanitised when it was saved (render package).
-		// The article ad slot goes after paragraph N (issue 14).
-		Body:    f.Look.Ads.withArticleAd(template.HTML(a.BodyHTML)),
 		Updated: a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
 		Beacon:  !preview && s.engage.Config().ViewMode.Beacon(),
 	}
 	if p.Related, err = s.relatedTo(ctx, a, 5); err != nil {
 		return p, err
 	}
+	// BodyHTML was sanitised when it was saved (render package), with
+	// "Baca juga" links to the first related articles in a long one
+	// (bacajuga.go); the article ad slot goes after paragraph N (issue 14).
+	p.Body = f.Look.Ads.withArticleAd(bodyWithReadAlso(a, p.Related))
 	if p.Latest, err = s.latestExcept(ctx, a.ID, 6); err != nil {
 		return p, err
 	}

@@ -51,9 +51,14 @@ type manifestIcon struct {
 	Purpose string `json:"purpose,omitempty"`
 }
 
-// manifest answers /manifest.webmanifest.
+// manifest answers /manifest.webmanifest, with the name and tagline in
+// force (the newsroom's site settings, else --site-name and --tagline).
 func (s *Site) manifest(w http.ResponseWriter, r *http.Request) {
-	m := webManifest{Name: s.cfg.Name, ShortName: s.cfg.Name, Description: s.cfg.Tagline, Lang: "id",
+	name, tagline := s.cfg.Name, s.cfg.Tagline
+	if look, err := s.look(r.Context()); err == nil {
+		name, tagline = look.Name, look.Tagline
+	}
+	m := webManifest{Name: name, ShortName: name, Description: tagline, Lang: "id",
 		StartURL: "/", Scope: "/", Display: "minimal-ui", BackgroundColor: "#ffffff", ThemeColor: "#b3261e",
 		Icons: []manifestIcon{
 			{Src: s.assets.URL("icon-192.png"), Sizes: "192x192", Type: "image/png"},
@@ -68,6 +73,6 @@ func (s *Site) manifest(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	h.Set("Content-Type", "application/manifest+json")
-	h.Set("Cache-Control", "public, max-age=86400")
+	h.Set("Cache-Control", "public, max-age=3600") // a renamed site shows within the hour
 	w.Write(b)
 }

@@ -19,7 +19,7 @@ const (
 	a.photo_width, a.photo_height, a.status, a.published_at, a.created_at, a.updated_at,
 	a.breaking, a.featured, a.hot, COALESCE(a.poll_id, 0), a.views, a.likes, a.dislikes, a.comment_count,
 	a.breaking_until, c.id, c.slug, c.name, c.description, c.position`
-	articleFullCols = articleListCols + `, a.body_source, a.body_html, a.version`
+	articleFullCols = articleListCols + `, a.body_source, a.body_html, a.version, a.baca_juga_off`
 	articleFrom     = ` FROM articles a JOIN categories c ON c.id = a.category_id`
 )
 
@@ -34,7 +34,7 @@ func scanArticle(row rowScanner, full bool) (domain.Article, error) {
 		&a.Breaking, &a.Featured, &a.Hot, &a.PollID, &a.Views, &a.Likes, &a.Dislikes, &a.CommentCount,
 		&breakingUntil, &a.Category.ID, &a.Category.Slug, &a.Category.Name, &a.Category.Description, &a.Category.Position}
 	if full {
-		dest = append(dest, &a.BodySource, &a.BodyHTML, &a.Version)
+		dest = append(dest, &a.BodySource, &a.BodyHTML, &a.Version, &a.BacaJugaOff)
 	}
 	if err := row.Scan(dest...); err != nil {
 		return a, err
@@ -70,6 +70,7 @@ type ArticleInput struct {
 	Featured      bool
 	Hot           bool // on create only: afterwards the trending job and SetHot own it
 	PollID        int64
+	BacaJugaOff   bool // no "Baca juga" links inside the body (issue 14)
 
 	// OwnerID, on create, is the account that writes the article: it becomes
 	// its owner and the author of its first revision, in the same
@@ -129,12 +130,12 @@ func (s *Store) CreateArticle(ctx context.Context, in ArticleInput) (int64, erro
 		}
 		id, err = s.insertID(ctx, tx, `INSERT INTO articles (slug, title, excerpt, body_source, body_html,
 			photo_url, photo_caption, photo_credit, photo_width, photo_height, category_id, status,
-			published_at, created_at, updated_at, breaking, featured, hot, poll_id, breaking_until)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			published_at, created_at, updated_at, breaking, featured, hot, poll_id, breaking_until, baca_juga_off)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			in.Slug, in.Title, in.Excerpt, in.BodySource, in.BodyHTML,
 			in.Photo.URL, in.Photo.Caption, in.Photo.Credit, in.Photo.Width, in.Photo.Height,
 			in.CategoryID, string(in.Status), nullTime(in.PublishedAt), now, now,
-			in.Breaking, in.Featured, in.Hot, nullID(in.PollID), nullTime(in.BreakingUntil))
+			in.Breaking, in.Featured, in.Hot, nullID(in.PollID), nullTime(in.BreakingUntil), in.BacaJugaOff)
 		if err != nil {
 			return err
 		}
@@ -241,11 +242,11 @@ func (s *Store) EditArticle(ctx context.Context, id int64, edit func(cur Article
 		_, err = tx.ExecContext(ctx, s.q(`UPDATE articles SET slug = ?, title = ?, excerpt = ?, body_source = ?, body_html = ?,
 			photo_url = ?, photo_caption = ?, photo_credit = ?, photo_width = ?, photo_height = ?, category_id = ?,
 			status = ?, published_at = ?, updated_at = ?, breaking = ?, featured = ?, poll_id = ?, version = version + 1,
-			breaking_until = ? WHERE id = ?`),
+			breaking_until = ?, baca_juga_off = ? WHERE id = ?`),
 			next.Slug, next.Title, next.Excerpt, next.BodySource, next.BodyHTML,
 			next.Photo.URL, next.Photo.Caption, next.Photo.Credit, next.Photo.Width, next.Photo.Height, next.CategoryID,
 			string(next.Status), nullTime(next.PublishedAt), s.Now(), next.Breaking, next.Featured, nullID(next.PollID),
-			nullTime(next.BreakingUntil), id)
+			nullTime(next.BreakingUntil), next.BacaJugaOff, id)
 		if err != nil {
 			return err
 		}
@@ -304,7 +305,7 @@ func (s *Store) articleForEdit(ctx context.Context, tx *sql.Tx, id int64) (Artic
 func InputOf(a domain.Article) ArticleInput {
 	in := ArticleInput{Slug: a.Slug, Title: a.Title, Excerpt: a.Excerpt, BodySource: a.BodySource, BodyHTML: a.BodyHTML,
 		Photo: a.Photo, CategoryID: a.Category.ID, Status: a.Status, PublishedAt: a.PublishedAt,
-		Breaking: a.Breaking, BreakingUntil: a.BreakingUntil, Featured: a.Featured, Hot: a.Hot, PollID: a.PollID}
+		Breaking: a.Breaking, BreakingUntil: a.BreakingUntil, Featured: a.Featured, Hot: a.Hot, PollID: a.PollID, BacaJugaOff: a.BacaJugaOff}
 	for _, t := range a.Tags {
 		in.Tags = append(in.Tags, t.Name)
 	}

@@ -329,3 +329,132 @@ func (s *Store) VotedOption(ctx context.Context, pollID int64, voters []string) 
 	}
 	return opt, nil
 }
+
+// Polls lists polls, newest first, with their options.
+func (s *Store) Polls(ctx context.Context, limit int) ([]domain.Poll, error) {
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT id FROM polls ORDER BY created_at DESC, id DESC LIMIT ?"), limit)
+	if err != nil {
+		return nil, fmt.Errorf("list polls: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list polls: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list polls: %w", err)
+	}
+	list := make([]domain.Poll, 0, len(ids))
+	for _, id := range ids {
+		p, err := s.Poll(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, p)
+	}
+	return list, nil
+}
+
+// PollUpdate changes a poll. Nil fields stay as they are. Option labels can
+// be renamed (by position) but not removed once votes exist.
+type PollUpdate struct {
+	Question  *string
+	Options   []string // nil keeps them
+	ArticleID *int64
+	Scope     *string // domain.PollSite or domain.PollArticle
+	OpensAt   *time.Time
+	ClosesAt  *time.Time // pointer to the zero time opens it again for good
+}
+
+// UpdatePoll applies u to a poll.
+func (s *Store) UpdatePoll(ctx context.Context, id int64, u PollUpdate) error {
+	p, err := s.Poll(ctx, id)
+	if err != nil {
+		return err
+	}
+	if u.Question != nil {
+		p.Question = strings.TrimSpace(*u.Question)
+		if p.Question == "" {
+			return domain.Invalid("pertanyaan polling wajib diisi")
+		}
+	}
+	if u.ArticleID != nil {
+		p.ArticleID = *u.ArticleID
+	}
+	if u.Scope != nil {
+		if err := checkPollScope(*u.Scope); err != nil {
+			return err
+		}
+		p.Scope = *u.Scope
+	}
+	if u.OpensAt != nil {
+		p.OpensAt = *u.OpensAt
+	}
+	if u.ClosesAt != nil {
+		p.ClosesAt = *u.ClosesAt
+	}
+	if !p.ClosesAt.IsZero() && !p.ClosesAt.After(p.OpensAt) {
+		return domain.Invalid("waktu tutup polling harus setelah waktu buka")
+	}
+	var opts []string
+	if u.Options != nil {
+		for _, o := range u.Options {
+			if o = strings.TrimSpace(o); o != "" {
+				opts = append(opts, o)
+			}
+		}
+		if len(opts) < 2 || len(opts) > 10 {
+			return domain.Invalid("polling harus punya 2 sampai 10 pilihan")
+		}
+		if len(opts) < len(p.Options) && p.TotalVotes() > 0 {
+			return domain.Conflict("pilihan polling yang sudah dipilih pembaca tidak bisa dihapus")
+		}
+	}
+	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q("UPDATE polls SET question = ?, article_id = ?, scope = ?, opens_at = ?, closes_at = ? WHERE id = ?"),
+			p.Question, nullID(p.ArticleID), p.Scope, dbTime(p.OpensAt), nullTime(p.ClosesAt), id); err != nil {
+			return err
+		}
+		if opts == nil {
+			return nil
+		}
+		for i, label := range opts {
+			if i < len(p.Options) {
+				if _, err := tx.ExecContext(ctx, s.q("UPDATE poll_options SET label = ?, position = ? WHERE id = ?"), label, i, p.Options[i].ID); err != nil {
+					return err
+				}
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, s.q("INSERT INTO poll_options (poll_id, label, position) VALUES (?, ?, ?)"), id, label, i); err != nil {
+				return err
+			}
+		}
+		for _, o := range p.Options[min(len(opts), len(p.Options)):] {
+			if _, err := tx.ExecContext(ctx, s.q("DELETE FROM poll_options WHERE id = ?"), o.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("update poll: %w", err)
+	}
+	return nil
+}
+
+// DeletePoll removes a poll and its votes; articles lose the attachment.
+func (s *Store) DeletePoll(ctx context.Context, id int64) error {
+	res, err := s.w.ExecContext(ctx, s.q("DELETE FROM polls WHERE id = ?"), id)
+	if err != nil {
+		return fmt.Errorf("delete poll: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.NotFound("polling tidak ditemukan")
+	}
+	return nil
+}

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"warta/internal/domain"
@@ -48,7 +50,7 @@ func (s *Store) AddViews(ctx context.Context, batch []ViewCount) error {
 				return err
 			}
 		}
-		return nil
+		return s.addRecentViews(ctx, tx, batch)
 	})
 	if err != nil {
 		return fmt.Errorf("add views: %w", err)
@@ -146,4 +148,85 @@ func (s *Store) PublishedArticleID(ctx context.Context, id int64) error {
 		return fmt.Errorf("find article: %w", err)
 	}
 	return nil
+}
+
+// RecentViewsKeep is how long article_views_recent keeps a minute's views.
+const RecentViewsKeep = 10 * time.Minute
+
+// addRecentViews files a flush's views of this hour and the last under the
+// minute they are written in (a flush follows its views within a second
+// or so) for the dashboard's "dibaca sekarang", and drops the minutes older
+// than RecentViewsKeep. Older hours' views (a flush retried much later) are
+// not "now" and are left out.
+func (s *Store) addRecentViews(ctx context.Context, tx *sql.Tx, batch []ViewCount) error {
+	now := s.Now()
+	minute, hour := dbTime(now.Truncate(time.Minute)), now.Truncate(time.Hour)
+	recent := map[int64]int64{}
+	for _, v := range batch {
+		if v.N > 0 && !v.Hour.Truncate(time.Hour).Before(hour.Add(-time.Hour)) {
+			recent[v.ArticleID] += v.N
+		}
+	}
+	for id, n := range recent {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_views_recent (article_id, minute, views)
+			SELECT id, ?, ? FROM articles WHERE id = ?
+			ON CONFLICT (article_id, minute) DO UPDATE SET views = article_views_recent.views + excluded.views`), minute, n, id); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, s.q("DELETE FROM article_views_recent WHERE minute < ?"), dbTime(now.Add(-RecentViewsKeep)))
+	return err
+}
+
+// ReadNow returns the published articles read since the given time (at
+// most RecentViewsKeep ago, counted by the minute), most read first, their
+// Views field holding the views in that window, and the views of all
+// articles in it.
+func (s *Store) ReadNow(ctx context.Context, since time.Time, limit int) ([]domain.Article, int64, error) {
+	from := dbTime(since)
+	var total sql.NullInt64
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT SUM(views) FROM article_views_recent WHERE minute >= ?"), from).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("read now: %w", err)
+	}
+	if total.Int64 == 0 {
+		return nil, 0, nil
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT article_id, SUM(views) AS n FROM article_views_recent WHERE minute >= ?
+		GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT ?`), from, limit*2)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read now: %w", err)
+	}
+	n := map[int64]int64{}
+	var ids []any
+	for rows.Next() {
+		var id, v int64
+		if err := rows.Scan(&id, &v); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("read now: %w", err)
+		}
+		n[id] = v
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("read now: %w", err)
+	}
+	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+" WHERE a.id IN ("+placeholders(len(ids))+") AND"+published,
+		append(ids, s.Now())...)
+	if err != nil {
+		return nil, 0, err
+	}
+	for i := range list {
+		list[i].Views = n[list[i].ID]
+	}
+	slices.SortFunc(list, func(a, b domain.Article) int {
+		if a.Views != b.Views {
+			return cmp.Compare(b.Views, a.Views)
+		}
+		return cmp.Compare(b.ID, a.ID)
+	})
+	if len(list) > limit {
+		list = list[:limit]
+	}
+	return list, total.Int64, nil
 }

@@ -56,6 +56,36 @@
     f.addEventListener("submit", function () { dropCopies(""); });
   });
 
+  // --- the dashboard updates itself (issue 14): every data-refresh-ms it
+  // fetches its live part (?bagian=langsung, rendered by the server) and
+  // puts it in place; "Perbarui" does it at once. Without this script the
+  // dashboard is a plain page and "Perbarui" reloads it.
+  var live = document.querySelector("[data-live]");
+  if (live) {
+    var every = parseInt(live.getAttribute("data-refresh-ms"), 10) || 15000, busy = false, stopped = false;
+    var refresh = function () {
+      if (busy || stopped) return;
+      busy = true;
+      fetch(live.getAttribute("data-live"), { credentials: "same-origin" }).then(function (r) {
+        if (r.redirected || !r.ok) { // the session ended, or the server is away
+          var note = live.querySelector("[data-live-updated]");
+          if (note) note.textContent = r.redirected ? "Sesi berakhir: muat ulang halaman untuk masuk lagi." : "Angka belum bisa diperbarui; dicoba lagi sebentar lagi.";
+          if (r.redirected) stopped = true;
+          return;
+        }
+        return r.text().then(function (html) {
+          var part = document.createElement("template");
+          part.innerHTML = html; // the server's own escaped HTML
+          live.replaceChildren(part.content);
+        });
+      }).catch(function () { /* offline: the next round tries again */ }).then(function () { busy = false; });
+    };
+    setInterval(function () { if (!document.hidden) refresh(); }, every);
+    document.addEventListener("visibilitychange", function () { if (!document.hidden) refresh(); });
+    var again = document.querySelector("[data-live-refresh]");
+    if (again) again.addEventListener("click", function (ev) { ev.preventDefault(); refresh(); });
+  }
+
   var form = document.getElementById("editor");
   if (!form || !account) { return; }
   var id = form.getAttribute("data-article");
@@ -274,4 +304,5 @@
       next(0);
     });
   }
+
 })();

@@ -91,77 +91,64 @@ func (s *Store) CategoryBySlug(ctx context.Context, slug string) (domain.Categor
 	return c, nil
 }
 
-// CreateAuthor stores an author and returns its id.
-func (s *Store) CreateAuthor(ctx context.Context, a domain.Author) (int64, error) {
-	a.Name = strings.TrimSpace(a.Name)
-	if a.Name == "" {
-		return 0, domain.Invalid("nama penulis wajib diisi")
-	}
-	if err := domain.CheckName("nama penulis", a.Name, domain.MaxAuthorName); err != nil {
-		return 0, err
-	}
-	if a.Slug == "" {
-		a.Slug = domain.Slugify(a.Name)
-	}
-	id, err := s.insertID(ctx, s.w, `INSERT INTO authors (slug, name, bio) VALUES (?, ?, ?)
-		ON CONFLICT (slug) DO NOTHING`, a.Slug, a.Name, a.Bio)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, domain.Conflict("penulis %q sudah ada", a.Slug)
-	}
-	if err != nil {
-		return 0, fmt.Errorf("create author: %w", err)
-	}
-	return id, nil
-}
-
-// AuthorBySlug returns one author.
-func (s *Store) AuthorBySlug(ctx context.Context, slug string) (domain.Author, error) {
-	var a domain.Author
-	err := s.r.QueryRowContext(ctx, s.q("SELECT id, slug, name, bio FROM authors WHERE slug = ?"), slug).
-		Scan(&a.ID, &a.Slug, &a.Name, &a.Bio)
-	if errors.Is(err, sql.ErrNoRows) {
-		return a, domain.NotFound("penulis tidak ditemukan")
-	}
-	if err != nil {
-		return a, fmt.Errorf("get author: %w", err)
-	}
-	return a, nil
-}
-
-// TagBySlug returns one tag.
-func (s *Store) TagBySlug(ctx context.Context, slug string) (domain.Tag, error) {
-	var t domain.Tag
-	err := s.r.QueryRowContext(ctx, s.q("SELECT id, slug, name FROM tags WHERE slug = ?"), slug).Scan(&t.ID, &t.Slug, &t.Name)
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, domain.NotFound("topik tidak ditemukan")
-	}
-	if err != nil {
-		return t, fmt.Errorf("get tag: %w", err)
-	}
-	return t, nil
-}
-
-// ensureTag returns the tag with the given name's slug, creating it. A name
-// that yields no slug returns a zero Tag.
-func (s *Store) ensureTag(ctx context.Context, ex execer, name string) (domain.Tag, error) {
-	t := domain.Tag{Name: strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), "#")), Slug: domain.Slugify(name)}
-	if t.Slug == "" {
-		return domain.Tag{}, nil
-	}
-	if _, err := ex.ExecContext(ctx, s.q("INSERT INTO tags (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING"), t.Slug, t.Name); err != nil {
-		return t, fmt.Errorf("ensure tag: %w", err)
-	}
-	err := ex.QueryRowContext(ctx, s.q("SELECT id, name FROM tags WHERE slug = ?"), t.Slug).Scan(&t.ID, &t.Name)
-	if err != nil {
-		return t, fmt.Errorf("ensure tag: %w", err)
-	}
-	return t, nil
-}
-
 // checkCategory bounds what every page's navigation shows.
 func checkCategory(c domain.Category) error {
 	if err := domain.CheckName("nama kategori", c.Name, domain.MaxCategoryName); err != nil {
 		return err
 	}
 	return domain.CheckName("keterangan kategori", c.Description, domain.MaxCategoryDescription)
+}
+
+// UpdateCategory changes a category's name, slug, description and position.
+func (s *Store) UpdateCategory(ctx context.Context, id int64, c domain.Category) error {
+	c.Name = strings.TrimSpace(c.Name)
+	if c.Name == "" {
+		return domain.Invalid("nama kategori wajib diisi")
+	}
+	if err := checkCategory(c); err != nil {
+		return err
+	}
+	if c.Slug == "" {
+		c.Slug = domain.Slugify(c.Name)
+	}
+	if c.Slug == "" || domain.Slugify(c.Slug) != c.Slug {
+		return domain.Invalid("slug hanya boleh berisi huruf kecil, angka dan tanda hubung")
+	}
+	var clash int
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM categories WHERE slug = ? AND id <> ?"), c.Slug, id).Scan(&clash); err != nil {
+		return fmt.Errorf("update category: %w", err)
+	}
+	if clash > 0 {
+		return domain.Conflict("kategori %q sudah ada", c.Slug)
+	}
+	res, err := s.w.ExecContext(ctx, s.q("UPDATE categories SET slug = ?, name = ?, description = ?, position = ? WHERE id = ?"),
+		c.Slug, c.Name, c.Description, c.Position, id)
+	if err != nil {
+		return fmt.Errorf("update category: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.NotFound("kategori tidak ditemukan")
+	}
+	return nil
+}
+
+// DeleteCategory removes a category that holds no articles.
+func (s *Store) DeleteCategory(ctx context.Context, id int64) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles WHERE category_id = ?"), id).Scan(&n); err != nil {
+			return fmt.Errorf("delete category: %w", err)
+		}
+		if n > 0 {
+			return domain.Conflict("kategori masih berisi %d artikel; pindahkan dulu artikelnya", n)
+		}
+		res, err := tx.ExecContext(ctx, s.q("DELETE FROM categories WHERE id = ?"), id)
+		if err != nil {
+			return fmt.Errorf("delete category: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return domain.NotFound("kategori tidak ditemukan")
+		}
+		return nil
+	})
 }

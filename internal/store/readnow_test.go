@@ -1,0 +1,70 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"warta/internal/store"
+	"warta/internal/testdb"
+)
+
+// "Dibaca sekarang": views flushed in the last five minutes, by the minute,
+// most read first; older minutes leave the window and, past
+// RecentViewsKeep, the table; unpublished articles are not listed.
+func TestReadNowCountsTheLastMinutes(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		a := publish(t, s, store.ArticleInput{Title: "Banyak Dibaca", CategoryID: f.nasional})
+		b := publish(t, s, store.ArticleInput{Title: "Sedikit Dibaca", CategoryID: f.nasional})
+		draft := publish(t, s, store.ArticleInput{Title: "Masih Draf", CategoryID: f.nasional, Status: "draft"})
+		clock := time.Now().Truncate(time.Hour).Add(30 * time.Second) // after the articles were published, "10:00:30"
+		s.SetClock(func() time.Time { return clock })
+		add := func(id, n int64) {
+			t.Helper()
+			if err := s.AddViews(ctx, []store.ViewCount{{ArticleID: id, Hour: clock.Truncate(time.Hour), N: n}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		add(b, 7) // 10:00
+		clock = clock.Add(3 * time.Minute)
+		add(a, 5) // 10:03
+		add(b, 1)
+		add(draft, 4)
+		clock = clock.Add(time.Minute)
+		add(a, 4) // 10:04
+		read := func() ([]int64, []int64, int64) {
+			t.Helper()
+			list, total, err := s.ReadNow(ctx, s.Now().Add(-5*time.Minute), 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids, views []int64
+			for _, x := range list {
+				ids, views = append(ids, x.ID), append(views, x.Views)
+			}
+			return ids, views, total
+		}
+		ids, views, total := read() // 10:04:30: minutes 10:00 to 10:04
+		if len(ids) != 2 || ids[0] != a || views[0] != 9 || ids[1] != b || views[1] != 8 || total != 21 {
+			t.Errorf("at 10:04:30: %v %v total %d, want [%d %d] [9 8] total 21 (the draft's 4 in the total, not listed)", ids, views, total, a, b)
+		}
+		clock = clock.Add(2 * time.Minute) // 10:06:30: 10:00 has left the window
+		if ids, views, total = read(); len(ids) != 2 || ids[0] != a || views[0] != 9 || views[1] != 1 || total != 14 {
+			t.Errorf("at 10:06:30: %v %v total %d", ids, views, total)
+		}
+		clock = clock.Add(20 * time.Minute)
+		if ids, _, total = read(); len(ids) != 0 || total != 0 {
+			t.Errorf("20 minutes later: %v total %d", ids, total)
+		}
+		add(a, 1) // a flush drops what is past RecentViewsKeep
+		var rows int
+		if err := s.WriteDB().QueryRowContext(ctx, "SELECT COUNT(*) FROM article_views_recent").Scan(&rows); err != nil {
+			t.Fatal(err)
+		}
+		if rows != 1 {
+			t.Errorf("article_views_recent holds %d rows, want only the last minute's", rows)
+		}
+	})
+}

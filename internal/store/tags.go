@@ -1,0 +1,183 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"warta/internal/domain"
+)
+
+// TagBySlug returns one tag.
+func (s *Store) TagBySlug(ctx context.Context, slug string) (domain.Tag, error) {
+	var t domain.Tag
+	err := s.r.QueryRowContext(ctx, s.q("SELECT id, slug, name FROM tags WHERE slug = ?"), slug).Scan(&t.ID, &t.Slug, &t.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, domain.NotFound("topik tidak ditemukan")
+	}
+	if err != nil {
+		return t, fmt.Errorf("get tag: %w", err)
+	}
+	return t, nil
+}
+
+// ensureTag returns the tag with the given name's slug, creating it. A name
+// that yields no slug returns a zero Tag.
+func (s *Store) ensureTag(ctx context.Context, ex execer, name string) (domain.Tag, error) {
+	t := domain.Tag{Name: strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), "#")), Slug: domain.Slugify(name)}
+	if t.Slug == "" {
+		return domain.Tag{}, nil
+	}
+	if _, err := ex.ExecContext(ctx, s.q("INSERT INTO tags (slug, name) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING"), t.Slug, t.Name); err != nil {
+		return t, fmt.Errorf("ensure tag: %w", err)
+	}
+	err := ex.QueryRowContext(ctx, s.q("SELECT id, name FROM tags WHERE slug = ?"), t.Slug).Scan(&t.ID, &t.Name)
+	if err != nil {
+		return t, fmt.Errorf("ensure tag: %w", err)
+	}
+	return t, nil
+}
+
+// TagCount is a tag with the number of articles carrying it.
+type TagCount struct {
+	domain.Tag
+	Articles int
+}
+
+// TagsWithCounts lists every tag by name with its article count.
+func (s *Store) TagsWithCounts(ctx context.Context) ([]TagCount, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT t.id, t.slug, t.name, COUNT(at.article_id) FROM tags t
+		LEFT JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id, t.slug, t.name ORDER BY t.name`)
+	if err != nil {
+		return nil, fmt.Errorf("list tags: %w", err)
+	}
+	defer rows.Close()
+	var list []TagCount
+	for rows.Next() {
+		var t TagCount
+		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &t.Articles); err != nil {
+			return nil, fmt.Errorf("list tags: %w", err)
+		}
+		list = append(list, t)
+	}
+	return list, rows.Err()
+}
+
+// tagArticleIDs lists the articles carrying a tag.
+func (s *Store) tagArticleIDs(ctx context.Context, tx *sql.Tx, tagID int64) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, s.q("SELECT article_id FROM article_tags WHERE tag_id = ?"), tagID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// RenameTag gives a tag a new name (and the slug that follows from it). When
+// another tag already has that slug, it is a conflict: merge instead.
+func (s *Store) RenameTag(ctx context.Context, id int64, name string) (domain.Tag, error) {
+	t := domain.Tag{ID: id, Name: strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), "#")), Slug: domain.Slugify(name)}
+	if t.Slug == "" {
+		return t, domain.Invalid("nama topik wajib diisi")
+	}
+	if err := domain.CheckName("nama topik", t.Name, domain.MaxTagName); err != nil {
+		return t, err
+	}
+	var changes []ArticleChange
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var clash int
+		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM tags WHERE slug = ? AND id <> ?"), t.Slug, id).Scan(&clash); err != nil {
+			return err
+		}
+		if clash > 0 {
+			return domain.Conflict("topik %q sudah ada; gabungkan saja", t.Slug)
+		}
+		res, err := tx.ExecContext(ctx, s.q("UPDATE tags SET slug = ?, name = ? WHERE id = ?"), t.Slug, t.Name, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return domain.NotFound("topik tidak ditemukan")
+		}
+		ids, err := s.tagArticleIDs(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		changes, err = s.touchArticles(ctx, tx, ids)
+		return err
+	})
+	if err != nil {
+		return t, fmt.Errorf("rename tag: %w", err)
+	}
+	s.afterTouch(ctx, changes)
+	return t, nil
+}
+
+// MergeTags moves every article of tag from onto tag into and deletes from.
+func (s *Store) MergeTags(ctx context.Context, from, into int64) error {
+	if from == into {
+		return domain.Invalid("topik tidak bisa digabung dengan dirinya sendiri")
+	}
+	var changes []ArticleChange
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM tags WHERE id IN (?, ?)"), from, into).Scan(&n); err != nil {
+			return err
+		}
+		if n != 2 {
+			return domain.NotFound("topik tidak ditemukan")
+		}
+		ids, err := s.tagArticleIDs(ctx, tx, from)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_tags (article_id, tag_id)
+			SELECT article_id, ? FROM article_tags WHERE tag_id = ? ON CONFLICT DO NOTHING`), into, from); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q("DELETE FROM tags WHERE id = ?"), from); err != nil {
+			return err
+		}
+		changes, err = s.touchArticles(ctx, tx, ids)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("merge tags: %w", err)
+	}
+	s.afterTouch(ctx, changes)
+	return nil
+}
+
+// touchArticles tells the in-transaction hooks that articles changed and
+// returns the changes for afterTouch.
+func (s *Store) touchArticles(ctx context.Context, tx *sql.Tx, ids []int64) ([]ArticleChange, error) {
+	var changes []ArticleChange
+	for _, id := range ids {
+		var st string
+		if err := tx.QueryRowContext(ctx, s.q("SELECT status FROM articles WHERE id = ?"), id).Scan(&st); err != nil {
+			return nil, err
+		}
+		c := ArticleChange{ArticleID: id, Kind: "updated", Status: domain.Status(st)}
+		if err := s.runInTxHooks(ctx, tx, c); err != nil {
+			return nil, err
+		}
+		changes = append(changes, c)
+	}
+	return changes, nil
+}
+
+func (s *Store) afterTouch(ctx context.Context, changes []ArticleChange) {
+	for _, c := range changes {
+		s.runAfterHooks(ctx, c)
+	}
+}
