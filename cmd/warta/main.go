@@ -20,6 +20,7 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 	"time"
 	"warta/internal/ads"
@@ -119,6 +120,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func env(name, def string) string {
 	if v, ok := os.LookupEnv(name); ok && v != "" {
 		return v
+	}
+	return def
+}
+
+func envInt(name string, def int) int {
+	if v, ok := os.LookupEnv(name); ok && v != "" {
+		if n, err := strconv.Atoi(v); err == nil {
+			return n
+		}
 	}
 	return def
 }
@@ -265,6 +275,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	pageCache := fs.Duration("page-cache", envDuration("WARTA_PAGE_CACHE", time.Second), "keep pages for readers without their own state this long (0 turns it off; env WARTA_PAGE_CACHE)")
 	fragCache := fs.Duration("fragment-cache", envDuration("WARTA_FRAGMENT_CACHE", 5*time.Second), "keep the lists pages share (navigation, latest and related news) this long (0 turns it off; env WARTA_FRAGMENT_CACHE)")
 	pollMethod := fs.String("poll-method", env("WARTA_POLL_METHOD", engage.PollCookie), "one vote per reader cookie (cookie), or also one per address and browser (cookie+hash; strict, hurts carrier NAT) (env WARTA_POLL_METHOD)")
+	liveStreams := fs.Int("live-streams", envInt("WARTA_LIVE_STREAMS", 2000), "most live-report streams (Server-Sent Events) this process holds open; readers past it refresh by hand (env WARTA_LIVE_STREAMS)")
 	adNetwork := fs.String("ad-network", env("WARTA_AD_NETWORK", ""), "let reader pages load this ad network, named with its publisher id: adsense:ca-pub-… (its hosts join the CSP; default none) (env WARTA_AD_NETWORK)")
 	var of opsFlags
 	of.register(fs)
@@ -275,6 +286,9 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if err := c.validate(); err != nil {
 		return err
+	}
+	if *liveStreams < 1 {
+		return fmt.Errorf("--live-streams must be 1 or more, not %d", *liveStreams)
 	}
 	mode, ok := engage.ParseViewMode(*viewMode)
 	if !ok {
@@ -336,7 +350,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	cfg := app.Config{
 		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: *baseURL, Location: loc,
-			PageCacheTTL: *pageCache, FragmentTTL: *fragCache, Ads: adNet},
+			PageCacheTTL: *pageCache, FragmentTTL: *fragCache, Ads: adNet, LiveStreams: *liveStreams},
 		MediaDir:  c.media,
 		Media:     objects,
 		MediaURL:  mf.url,

@@ -138,6 +138,9 @@ func seed(ctx context.Context, st *store.Store, r *render.Renderer, withPhotos b
 			return 0, err
 		}
 	}
+	if err := seedLive(ctx, st, r, now); err != nil {
+		return 0, fmt.Errorf("seed live report: %w", err)
+	}
 	pollID, err := st.CreatePoll(ctx, store.PollInput{Question: Poll.Question, Options: Poll.Options,
 		OpensAt: now.Add(-72 * time.Hour), ClosesAt: now.Add(30 * 24 * time.Hour)})
 	if err != nil {

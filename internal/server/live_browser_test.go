@@ -112,3 +112,40 @@ func TestBrowserBreakingTicker(t *testing.T) {
 		t.Errorf("reduced motion: %d of 2 headlines shown, %d pause buttons (want a still list)", shown, buttons)
 	}
 }
+
+// Without JavaScript the live report and the ticker are plain HTML: every
+// update and every breaking headline shows, and a refresh brings the new
+// updates.
+func TestBrowserLiveReportWithoutJavaScript(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st)
+		for _, title := range []string{"Gempa M6,2 Guncang Sumedang", "Banjir Rendam Jakarta Utara"} {
+			e.CreateArticle(t, map[string]any{"title": title, "category": "nasional", "status": "published", "breaking": true})
+		}
+		id, path := liveArticle(t, e, "Rekapitulasi Suara Nasional")
+		addUpdate(t, e, domain.RoleEditor, id, "", "Rekapitulasi dimulai di KPU.")
+		ctx := testbrowser.New(t, 60*time.Second)
+		testbrowser.Do(t, ctx,
+			chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tg, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+				return err
+			}),
+			chromedp.Navigate(e.URL+path),
+			chromedp.WaitVisible(chromedp.CSS(`[data-live-list] > li`)),
+		)
+		ticker := testbrowser.Text(t, ctx, `[data-ticker]`)
+		live := testbrowser.Text(t, ctx, `#langsung`)
+		if !strings.Contains(ticker, "Gempa M6,2 Guncang Sumedang") || !strings.Contains(ticker, "Banjir Rendam Jakarta Utara") {
+			t.Errorf("without JavaScript the ticker shows %q", ticker)
+		}
+		if !strings.Contains(live, "Muat ulang halaman untuk melihat pembaruan terbaru.") || !strings.Contains(live, "Rekapitulasi dimulai di KPU.") {
+			t.Errorf("without JavaScript the live report shows %q", live)
+		}
+		addUpdate(t, e, domain.RoleEditor, id, "Jawa Barat selesai", "Rekapitulasi Jawa Barat disahkan.")
+		testbrowser.Do(t, ctx, chromedp.Navigate(e.URL+path), chromedp.WaitVisible(chromedp.CSS(`[data-live-list] > li`)))
+		first := testbrowser.Text(t, ctx, `[data-live-list] > li`)
+		if !strings.Contains(first, "Jawa Barat selesai") {
+			t.Errorf("after a refresh the newest update is %q", first)
+		}
+	})
+}

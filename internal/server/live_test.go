@@ -545,3 +545,22 @@ func TestBreakingTicker(t *testing.T) {
 		}
 	})
 }
+
+// A server shutting down ends its live streams at once instead of waiting
+// for them (the browsers reconnect to another process).
+func TestLiveStreamsEndAtShutdown(t *testing.T) {
+	e := nrtest.New(t, testdb.SQLite(t))
+	_, path := liveArticle(t, e, "Arus Mudik Lebaran")
+	s := openStream(t, e.URL+path+"/langsung?sejak=99999", "")
+	if s.resp.StatusCode != http.StatusOK {
+		t.Fatalf("stream: %d", s.resp.StatusCode)
+	}
+	if err := e.Stop(); err != nil {
+		t.Fatalf("shutdown with an open stream: %v", err)
+	}
+	for {
+		if _, ok := s.next(t); !ok {
+			break // the stream ended
+		}
+	}
+}

@@ -466,6 +466,9 @@ func (s *Site) liveStream(w http.ResponseWriter, r *http.Request) {
 		fail(err)
 		return
 	}
+	// A position past the report's last change (a report made anew) would
+	// hold every event back: start from what the report has.
+	since = min(since, rep.Seq)
 	if !s.live.acquire() {
 		fail(&domain.Error{Code: domain.ETooMany, RetryAfter: 30,
 			Message: "terlalu banyak pembaca mengikuti laporan langsung saat ini; muat ulang halaman untuk pembaruan terbaru"})

@@ -166,11 +166,20 @@ func (s *Store) EndLive(ctx context.Context, articleID int64) (domain.LiveReport
 }
 
 // AddLiveUpdate adds an update to a running live report and returns it.
+// Its time is now, or u.CreatedAt when set (the demo, imports).
 func (s *Store) AddLiveUpdate(ctx context.Context, u domain.LiveUpdate) (domain.LiveUpdate, error) {
 	var id int64
 	err := s.liveWrite(ctx, u.ArticleID, "add live update", func(tx *sql.Tx, seq int64, ended bool, now time.Time) error {
 		if ended {
 			return domain.Conflict("laporan langsung ini sudah selesai: buka lagi untuk menambah pembaruan")
+		}
+		if !u.CreatedAt.IsZero() {
+			// The coverage starts with its first update at the latest.
+			now = dbTime(u.CreatedAt)
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE live_reports SET started_at = ? WHERE article_id = ? AND started_at > ?`),
+				now, u.ArticleID, now); err != nil {
+				return err
+			}
 		}
 		var err error
 		id, err = s.insertID(ctx, tx, `INSERT INTO live_updates (article_id, seq, title, body_source, body_html, user_id, created_at, updated_at)
