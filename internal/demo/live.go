@@ -40,5 +40,6 @@ func seedLive(ctx context.Context, st *store.Store, r *render.Renderer, now time
 			return err
 		}
 	}
-	return nil
+	// Like every demo story it reads as never edited (no "Diperbarui").
+	return st.SetUnedited(ctx, a.ID)
 }

@@ -184,6 +184,11 @@ func TestBrowserGalleryLightbox(t *testing.T) {
 			shot(t, tab, "gallery-phone.png")
 			testbrowser.Do(t, tab, chromedp.Click(chromedp.CSS(`ul.gallery a.gallery-link`)), chromedp.WaitVisible(chromedp.CSS(`dialog.lightbox[open]`)))
 			shot(t, tab, "lightbox-phone.png")
+			testbrowser.Do(t, tab, chromedp.KeyEvent(kb.Escape), chromedp.EmulateViewport(1280, 800), chromedp.Reload(),
+				chromedp.WaitVisible(chromedp.CSS(`ul.gallery.gallery-grid`)))
+			shot(t, tab, "gallery-desktop.png")
+			testbrowser.Do(t, tab, chromedp.Click(chromedp.CSS(`ul.gallery a.gallery-link`)), chromedp.WaitVisible(chromedp.CSS(`dialog.lightbox[open]`)))
+			shot(t, tab, "lightbox-desktop.png")
 		}
 
 		// Without JavaScript: a plain list of figures.

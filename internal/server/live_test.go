@@ -564,3 +564,28 @@ func TestLiveStreamsEndAtShutdown(t *testing.T) {
 		}
 	}
 }
+
+// Deleting a live article ends its readers' streams.
+func TestLiveStreamEndsWhenTheArticleIsDeleted(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st)
+		id, path := liveArticle(t, e, "Laporan Yang Dihapus")
+		s := openStream(t, e.URL+path+"/langsung?sejak=99999", "")
+		if s.resp.StatusCode != http.StatusOK {
+			t.Fatalf("stream: %d", s.resp.StatusCode)
+		}
+		// The stream is registered once the hub knows it: an update proves it.
+		addUpdate(t, e, domain.RoleEditor, id, "", "Sebelum dihapus.")
+		if ev, _ := s.next(t); ev.name != "update" {
+			t.Fatalf("first event %+v", ev)
+		}
+		if r := e.API(t, domain.RoleEditor, "DELETE", fmt.Sprintf("/articles/%d", id), nil); r.Status != http.StatusNoContent {
+			t.Fatalf("delete: %d", r.Status)
+		}
+		for {
+			if _, ok := s.next(t); !ok {
+				break
+			}
+		}
+	})
+}

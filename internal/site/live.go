@@ -322,6 +322,16 @@ func (h *liveHub) run(t *liveTopic) {
 		case <-t.wake:
 		}
 		events, err := h.load(ctx, t.id, t.seq)
+		if errors.Is(err, domain.ErrNotFound) {
+			// The report (or its article) is gone: end its streams.
+			h.mu.Lock()
+			for sub := range t.subs {
+				delete(t.subs, sub)
+				close(sub.kick)
+			}
+			h.mu.Unlock()
+			continue
+		}
 		if err != nil {
 			if ctx.Err() == nil && h.log != nil {
 				h.log("live report changes", "article", t.id, "err", err)

@@ -44,37 +44,6 @@ func (s *Store) LiveReport(ctx context.Context, articleID int64) (domain.LiveRep
 	return r, nil
 }
 
-// LiveReports returns the live reports among the given articles, by id
-// (for lists that mark live articles).
-func (s *Store) LiveReports(ctx context.Context, ids []int64) (map[int64]domain.LiveReport, error) {
-	out := map[int64]domain.LiveReport{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	args := make([]any, len(ids))
-	for i, id := range ids {
-		args[i] = id
-	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT article_id, seq, status_seq, started_at, ended_at FROM live_reports
-		WHERE article_id IN (`+placeholders(len(ids))+`)`), args...)
-	if err != nil {
-		return nil, fmt.Errorf("live reports: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r domain.LiveReport
-		var ended sql.NullTime
-		if err := rows.Scan(&r.ArticleID, &r.Seq, &r.StatusSeq, &r.StartedAt, &ended); err != nil {
-			return nil, fmt.Errorf("live reports: %w", err)
-		}
-		if ended.Valid {
-			r.EndedAt = ended.Time
-		}
-		out[r.ArticleID] = r
-	}
-	return out, rows.Err()
-}
-
 // liveWrite runs fn in a transaction after bumping the article's report
 // seq (fn gets the new seq and whether the report had ended), touches the
 // article and runs its change hooks. A missing report is not found.
