@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // readDB is the read pool with a cache of prepared statements. The pure-Go
@@ -99,12 +100,25 @@ func (r *readDB) queryRow(ctx context.Context, query string, args ...any) *sql.R
 // reset drops the cached statements, so the next queries are planned anew.
 func (r *readDB) reset() {
 	r.mu.Lock()
-	for _, st := range r.stmts {
-		st.Close()
-	}
+	old := r.stmts
 	r.stmts = map[string]*sql.Stmt{}
 	r.mu.Unlock()
+	if len(old) == 0 {
+		return
+	}
+	// A request may have taken one of them from the map a moment ago and
+	// not run it yet: closing it now would fail that request ("statement is
+	// closed"). Close them once nobody can still be about to use them; a
+	// query already running on one finishes either way.
+	time.AfterFunc(stmtGrace, func() {
+		for _, st := range old {
+			st.Close()
+		}
+	})
 }
+
+// stmtGrace is how long dropped statements stay open (see reset).
+const stmtGrace = 30 * time.Second
 
 // renew drops the prepared statements and the idle connections, after
 // ANALYZE: a SQLite connection reads the planner's statistics when it
