@@ -225,7 +225,15 @@ func (s *Store) ids(ctx context.Context, what, query string, args ...any) ([]int
 
 // column runs a read query of one column and returns its values.
 func column[T any](ctx context.Context, s *Store, what, query string, args ...any) ([]T, error) {
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	return columnOn[T](ctx, s.r, what, query, args...)
+}
+
+// columnOn is column on a given pool (the writer, where a read must not
+// open a read connection; see analyzeNewIndexes).
+func columnOn[T any](ctx context.Context, q interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}, what, query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}

@@ -293,25 +293,12 @@ func (s *Store) analyzeNewIndexes(ctx context.Context) error {
 	}
 	// On the writer: a read connection opened now would keep the old
 	// statistics (see renew).
-	rows, err := s.w.QueryContext(ctx, `SELECT m.name FROM sqlite_master m
+	names, err := columnOn[string](ctx, s.w, "new index statistics", `SELECT m.name FROM sqlite_master m
 		WHERE m.type = 'index' AND m.sql IS NOT NULL
 		AND EXISTS (SELECT 1 FROM sqlite_stat1 t WHERE t.tbl = m.tbl_name)
 		AND NOT EXISTS (SELECT 1 FROM sqlite_stat1 t WHERE t.idx = m.name) ORDER BY m.name`)
 	if err != nil {
-		return fmt.Errorf("new index statistics: %w", err)
-	}
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			rows.Close()
-			return fmt.Errorf("new index statistics: %w", err)
-		}
-		names = append(names, n)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("new index statistics: %w", err)
+		return err
 	}
 	for _, n := range names {
 		if _, err := s.w.ExecContext(ctx, `ANALYZE "`+strings.ReplaceAll(n, `"`, `""`)+`"`); err != nil {

@@ -34,11 +34,11 @@ type Readers struct {
 	secret []byte
 	ips    *ClientIPs
 	now    func() time.Time
-	salt   atomic.Pointer[daySalt] // today's DayHash seed, made once a day
+	seed   atomic.Pointer[daySeed] // today's DayHash seed, made once a day
 	macs   sync.Pool               // HMAC-SHA256 states keyed with secret
 }
 
-type daySalt struct {
+type daySeed struct {
 	day  int64 // days since 1970-01-01 UTC
 	seed maphash.Seed
 }
@@ -95,13 +95,13 @@ func (rd *Readers) ClientIP(r *http.Request) string { return rd.ips.ClientIP(r) 
 // cost a tenth of serving a cached page.)
 func (rd *Readers) DayHash(r *http.Request) string {
 	day := rd.now().Unix() / 86400
-	ds := rd.salt.Load()
+	ds := rd.seed.Load()
 	if ds == nil || ds.day != day {
-		fresh := &daySalt{day: day, seed: maphash.MakeSeed()}
-		if rd.salt.CompareAndSwap(ds, fresh) {
+		fresh := &daySeed{day: day, seed: maphash.MakeSeed()}
+		if rd.seed.CompareAndSwap(ds, fresh) {
 			ds = fresh
 		} else {
-			ds = rd.salt.Load()
+			ds = rd.seed.Load()
 		}
 	}
 	var h maphash.Hash
