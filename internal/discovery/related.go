@@ -53,10 +53,10 @@ const (
 // Tuning of candidate generation: bounded work per article whatever the
 // size of the archive.
 const (
-	keyTerms      = 16   // rarest-weighted terms of the article that find candidates
-	perTerm       = 40   // newest articles fetched per key term
-	perTag        = 40   // newest articles fetched per (not over-used) tag
-	nearPerSide   = 6    // neighbours in time within the category, each side
+	keyTerms      = 16 // rarest-weighted terms of the article that find candidates
+	perTerm       = 40 // newest articles fetched per key term
+	perTag        = 40 // newest articles fetched per (not over-used) tag
+	nearPerSide   = 6  // neighbours in time within the category, each side
 	maxCandidates = 60 // scored in full
 	// postingBudget bounds the postings (articles holding a key term) one
 	// article's candidate search reads, all its key terms together: the
@@ -71,7 +71,7 @@ const (
 	// tag's articles stops there.
 	tagCountCap = 1000
 	titleRepeat = 2
-	maxOffers     = 20 // candidates whose lists a new article is offered to
+	maxOffers   = 20 // candidates whose lists a new article is offered to
 )
 
 // plainWord reports whether t is letters and digits only. Terms such as
