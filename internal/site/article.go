@@ -203,7 +203,7 @@ func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, rd domain.Rea
 	}
 	out := bufPool.Get().(*bytes.Buffer)
 	out.Reset()
-	sk.fill(out, &fillers)
+	sk.fill(out, &fillers, nil)
 	writePage(w, status, out.Bytes())
 	releaseBuf(out)
 	return nil
