@@ -27,13 +27,27 @@ import (
 func BenchmarkUncachedPages(b *testing.B) {
 	ctx := context.Background()
 	st := testdb.SQLite(b)
-	a, err := app.New(ctx, st, app.Config{Demo: true, MediaDir: b.TempDir(),
+	cfg := app.Config{Demo: true, MediaDir: b.TempDir(),
 		Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: jakarta, FragmentTTL: 5 * time.Second},
-		Log:  slog.New(slog.NewTextHandler(io.Discard, nil))})
+		Log:  slog.New(slog.NewTextHandler(io.Discard, nil))}
+	a, err := app.New(ctx, st, cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for kind, paths := range uncachedPages(b, ctx, a) {
+	// search-cold: the same searches with skeletons off, so that none is
+	// found kept (every search a new one).
+	cfg.Site.SkeletonTTL = -1
+	cold, err := app.New(ctx, st, cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := uncachedPages(b, ctx, a)
+	pages["search-cold"] = pages["search"]
+	for kind, paths := range pages {
+		a := a
+		if kind == "search-cold" {
+			a = cold
+		}
 		b.Run(kind, func(b *testing.B) {
 			reqs := make([]*http.Request, len(paths))
 			for i, p := range paths {

@@ -31,7 +31,7 @@ type homePage struct {
 // the view counts, Terpopuler and the poll.
 func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	sk, d, err := s.listSkeleton("h", func() (string, any, [][]domain.Article, error) {
+	sk, d, err := s.listSkeleton(ctx, "h", func() (string, any, [][]domain.Article, error) {
 		name, tagline := s.cfg.Name, s.cfg.Tagline
 		if l, err := s.look(ctx); err == nil {
 			name, tagline = l.Name, l.Tagline

@@ -97,7 +97,7 @@ func (s *Site) list(w http.ResponseWriter, r *http.Request, key string, spec fun
 		return s.listFragment(w, r, page, spec)
 	}
 	key += ":" + itoa(page)
-	sk, d, err := s.listSkeleton(key, func() (string, any, [][]domain.Article, error) {
+	sk, d, err := s.listSkeleton(ctx, key, func() (string, any, [][]domain.Article, error) {
 		sp, err := spec(ctx)
 		if err != nil {
 			return "", nil, nil, err

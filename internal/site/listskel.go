@@ -73,8 +73,8 @@ func breakingEnd(lists ...[]domain.Article) time.Time {
 // layout with data and keeps it until the end of the day, or until the
 // first breaking story it shows stops being one. build returns, in lists,
 // every article data shows with its view count a hole (holed).
-func (s *Site) listSkeleton(key string, build func() (page string, data any, lists [][]domain.Article, err error)) (*skeleton, listData, error) {
-	sk, d, err := s.skels.get(key, func() ([]byte, any, time.Time, error) {
+func (s *Site) listSkeleton(ctx context.Context, key string, build func() (page string, data any, lists [][]domain.Article, err error)) (*skeleton, listData, error) {
+	sk, d, err := s.skels.get(ctx, key, func() ([]byte, any, time.Time, error) {
 		page, data, lists, err := build()
 		if err != nil {
 			return nil, nil, time.Time{}, err

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -122,6 +124,7 @@ type skeletons struct {
 	gen   uint64
 	bytes int
 	m     map[string]skeletonEntry
+	calls map[string]*skeletonCall // builds in flight
 }
 
 type skeletonEntry struct {
@@ -150,16 +153,65 @@ func (c *skeletons) invalidate() {
 
 // get returns the skeleton under key and its data, or builds and keeps it.
 // build returns the rendered skeleton, its data and the time it expires by
-// itself (the end of the day).
-func (c *skeletons) get(key string, build func() ([]byte, any, time.Time, error)) (*skeleton, any, error) {
+// itself (the end of the day). Requests that find the same skeleton
+// missing while one builds it wait for that build rather than build it
+// too (a page in demand, after an article write, is otherwise rendered
+// once per request in flight: 64 readers of the home page made 64
+// renders, queueing for the database, and none finished).
+func (c *skeletons) get(ctx context.Context, key string, build func() ([]byte, any, time.Time, error)) (*skeleton, any, error) {
 	now := time.Now()
 	c.mu.Lock()
 	e, ok := c.m[key]
 	gen := c.gen
-	c.mu.Unlock()
 	if ok && e.gen == gen && now.Before(e.expires) {
+		c.mu.Unlock()
 		return e.sk, e.data, nil
 	}
+	if c.ttl <= 0 {
+		c.mu.Unlock()
+		return c.build(key, gen, now, build)
+	}
+	if call, ok := c.calls[key]; ok {
+		c.mu.Unlock()
+		select {
+		case <-call.done:
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
+		}
+		// A build cut short by its own request (the reader went away)
+		// says nothing about this one: build again.
+		if call.err == nil || !errors.Is(call.err, context.Canceled) && !errors.Is(call.err, context.DeadlineExceeded) {
+			return call.sk, call.data, call.err
+		}
+		return c.build(key, gen, now, build)
+	}
+	call := &skeletonCall{done: make(chan struct{})}
+	if c.calls == nil {
+		c.calls = map[string]*skeletonCall{}
+	}
+	c.calls[key] = call
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.calls, key)
+		c.mu.Unlock()
+		close(call.done)
+	}()
+	call.sk, call.data, call.err = c.build(key, gen, now, build)
+	return call.sk, call.data, call.err
+}
+
+// skeletonCall is a build in flight that other requests wait for.
+type skeletonCall struct {
+	done chan struct{}
+	sk   *skeleton
+	data any
+	err  error
+}
+
+// build builds the skeleton under key and keeps it, unless skeletons are
+// off or an article write (a new generation than gen) came meanwhile.
+func (c *skeletons) build(key string, gen uint64, now time.Time, build func() ([]byte, any, time.Time, error)) (*skeleton, any, error) {
 	b, data, until, err := build()
 	if err != nil {
 		return nil, nil, err
