@@ -275,7 +275,11 @@ func (s *Store) ArticleSitemapBuckets(ctx context.Context, size int) ([]SitemapB
 	query := `SELECT (a.id - 1) / ? AS bucket, COUNT(*), MAX(a.updated_at) FROM articles a
 		WHERE` + published + ` GROUP BY bucket ORDER BY bucket`
 	args := []any{size, s.Now()}
-	if size%blockSize == 0 {
+	switch {
+	case size == blockSize: // one block a file: the rows in primary-key order
+		query = "SELECT block, published, lastmod FROM article_blocks ORDER BY block"
+		args = nil
+	case size%blockSize == 0:
 		query = "SELECT block / ? AS bucket, SUM(published), MAX(lastmod) FROM article_blocks GROUP BY bucket ORDER BY bucket"
 		args = []any{size / blockSize}
 	}
@@ -457,54 +461,62 @@ func (s *Store) TagStats(ctx context.Context, p domain.Page) ([]TagStat, int, er
 	return list, total, nil
 }
 
-// TagSitemapFiles is the number of tag sitemap files of size tags: without
-// more tags than fit one file it needs no count of the tags in use (20,000
-// index probes), only whether one is.
-func (s *Store) TagSitemapFiles(ctx context.Context, size int) (int, error) {
-	var tags int
-	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM tags").Scan(&tags); err != nil {
-		return 0, fmt.Errorf("count tags: %w", err)
+// TagSitemapFiles lists the numbers of the tag sitemap files for the given
+// file size: file N holds the tags with ids in ((N-1)*size, N*size] that
+// have a published article (by id, like the article files, so a tag keeps
+// its file). A range is listed when one probe finds such a tag in it: about
+// one index probe per file, not one per tag.
+func (s *Store) TagSitemapFiles(ctx context.Context, size int) ([]int, error) {
+	if size < 1 {
+		return nil, domain.Invalid("ukuran sitemap tidak valid")
 	}
-	if tags > size {
-		n, err := s.CountListedTags(ctx)
-		return (n + size - 1) / size, err
+	var last int64
+	if err := s.r.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM tags").Scan(&last); err != nil {
+		return nil, fmt.Errorf("tag sitemap files: %w", err)
 	}
-	var any int
-	err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM (SELECT 1 FROM article_tags l WHERE l.pub_at IS NOT NULL AND l.pub_at <= ? LIMIT 1) x"),
-		s.Now()).Scan(&any)
-	if err != nil {
-		return 0, fmt.Errorf("count tags: %w", err)
+	now := s.Now()
+	var files []int
+	for n := 1; int64(n-1)*int64(size) < last; n++ {
+		lo := int64(n-1) * int64(size)
+		var any int
+		err := s.r.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM (SELECT 1 FROM tags t
+			WHERE t.id > ? AND t.id <= ? AND`+tagHasArticles+` LIMIT 1) x`), lo, lo+int64(size), now).Scan(&any)
+		if err != nil {
+			return nil, fmt.Errorf("tag sitemap files: %w", err)
+		}
+		if any > 0 {
+			files = append(files, n)
+		}
 	}
-	return any, nil
+	return files, nil
 }
 
-// TagSitemap returns one page of the tags that have published articles, by
-// name, with LastMod only (Articles is not counted): what a tag sitemap
-// file needs. One pass over the tags, one index probe each (the newest
-// article's time read from the covering articles_sitemap index); tags
-// without articles are skipped here.
-func (s *Store) TagSitemap(ctx context.Context, p domain.Page) ([]TagStat, error) {
+// TagSitemap returns the tags of tag sitemap file number (see
+// TagSitemapFiles) that have published articles, by id, with LastMod only
+// (Articles is not counted): the update time of each tag's newest article,
+// one probe of article_tags_pub and one of the articles' primary key per
+// tag of the file.
+func (s *Store) TagSitemap(ctx context.Context, number, size int) ([]TagStat, error) {
+	if number < 1 || size < 1 {
+		return nil, domain.Invalid("nomor sitemap tidak valid")
+	}
+	lo := int64(number-1) * int64(size)
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name,
 		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
-		FROM tags t ORDER BY t.name, t.id`), s.Now())
+		FROM tags t WHERE t.id > ? AND t.id <= ? ORDER BY t.id`), s.Now(), lo, lo+int64(size))
 	if err != nil {
 		return nil, fmt.Errorf("tag sitemap: %w", err)
 	}
 	defer rows.Close()
 	list := []TagStat{}
-	skip := p.Offset()
-	for len(list) < p.Size && rows.Next() {
+	for rows.Next() {
 		var t TagStat
 		var last any
 		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &last); err != nil {
 			return nil, fmt.Errorf("tag sitemap: %w", err)
 		}
 		if last == nil {
-			continue
-		}
-		if skip > 0 {
-			skip--
 			continue
 		}
 		if t.LastMod, err = anyTime(last); err != nil {

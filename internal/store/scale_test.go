@@ -300,10 +300,19 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			return nil
 		})
 		check("sitemap index", []string{"article_blocks", "article_tags_pub"}, func() error {
-			if _, err := s.ArticleSitemapBuckets(ctx, 50000); err != nil {
+			if _, err := s.ArticleSitemapBuckets(ctx, 1000); err != nil {
 				return err
 			}
-			_, err := s.TagSitemapFiles(ctx, 50000)
+			_, err := s.TagSitemapFiles(ctx, 1000)
+			return err
+		})
+		// A sitemap file is one range of a covering index (articles) or
+		// one probe per tag of its id range.
+		check("sitemap files", []string{"articles_sitemap", "article_tags_pub"}, func() error {
+			if _, err := s.ArticleSitemap(ctx, 1, 1000); err != nil {
+				return err
+			}
+			_, err := s.TagSitemap(ctx, 1, 1000)
 			return err
 		})
 	})
