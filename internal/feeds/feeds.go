@@ -35,8 +35,8 @@ import (
 const (
 	MaxSitemapURLs     = 50000
 	DefaultSitemapURLs = 1000
-	MaxNewsURLs    = 1000
-	NewsWindow     = 48 * time.Hour
+	MaxNewsURLs        = 1000
+	NewsWindow         = 48 * time.Hour
 )
 
 // Config is what the feeds need to know about the site.
