@@ -275,6 +275,19 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			_, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{TagSlug: "ramai"}, Page: domain.Page{Number: 1, Size: 20}})
 			return err
 		})
+		// The API's tag list walks the tags by name; channel totals and the
+		// category list read the counters (migrations 0165, 0166).
+		check("tag list", []string{"tags_name"}, func() error {
+			_, _, err := s.TagStats(ctx, domain.Page{Number: 1, Size: 50})
+			return err
+		})
+		check("channel totals", []string{"article_counts"}, func() error {
+			if _, err := s.CategoryStats(ctx); err != nil {
+				return err
+			}
+			_, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{CategorySlug: "nasional"}, Page: domain.Page{Number: 1, Size: 20}})
+			return err
+		})
 		// /indeks: one day, of every channel and of one, is one range of
 		// the publish-time indexes.
 		check("indeks", []string{"articles_status_pub_id", "articles_category_pub_id"}, func() error {
