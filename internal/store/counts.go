@@ -12,8 +12,24 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
+
+// recountLists counts both counter tables afresh, as migration 0166 first
+// filled them: after a bulk load, whose PostgreSQL COPY runs without
+// triggers (session_replication_role = replica).
+func recountLists(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{"DELETE FROM article_counts",
+		"INSERT INTO article_counts (category_id, status, n) SELECT category_id, status, COUNT(*) FROM articles GROUP BY category_id, status",
+		"DELETE FROM tag_counts",
+		"INSERT INTO tag_counts (tag_id, published) SELECT tag_id, COUNT(*) FROM article_tags WHERE pub_at IS NOT NULL GROUP BY tag_id"} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // listedArticles is the number of published articles readers see, of one
 // channel (by slug) or of all when slug is "".
