@@ -20,6 +20,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
@@ -42,13 +43,25 @@ func main() {
 	authors := flag.Int("authors", 300, "authors")
 	years := flag.Int("years", 10, "years the archive spans")
 	seed := flag.Uint64("seed", 11, "random seed")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
 	if *db == "" || *articles < 1 || *comments < 15000 {
 		flag.Usage()
 		os.Exit(2)
 	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	if err := run(context.Background(), *db, *articles, *comments, *tags, *authors, *years, *seed); err != nil {
+		pprof.StopCPUProfile()
 		log.Fatal(err)
 	}
 	log.Printf("done in %s", time.Since(start).Round(time.Second))
@@ -59,6 +72,7 @@ type gen struct {
 	paras      []string // Markdown paragraphs of the demo articles
 	parasHTML  []string // the same, rendered
 	paraWords  []int
+	paraTerms  []string // the same, as the search index holds them (store.SearchBody)
 	titles     []string
 	excerpts   []string
 	tagCDF     []float64
@@ -69,6 +83,8 @@ type gen struct {
 	nAuthors   int
 	recentTag  map[int64][]int64 // the last few articles of each tag (related news)
 	names      []string
+	emails     []string // commenters: name, e-mail and reader key by number
+	readers    []string
 	sentences  []string
 	categories []int64
 }
@@ -98,6 +114,10 @@ func run(ctx context.Context, dsn string, nArt, nCom, nTags, nAuthors, years int
 	if err := g.prepare(rd, st, ctx); err != nil {
 		return err
 	}
+	existing, err := st.TagsWithCounts(ctx)
+	if err != nil {
+		return err
+	}
 	b, err := st.BeginBulk(ctx)
 	if err != nil {
 		return err
@@ -107,10 +127,6 @@ func run(ctx context.Context, dsn string, nArt, nCom, nTags, nAuthors, years int
 		return err
 	}
 	g.firstTag, g.firstAu = tagID, auID
-	existing, err := st.TagsWithCounts(ctx)
-	if err != nil {
-		return err
-	}
 	taken := map[string]bool{}
 	for _, t := range existing {
 		taken[t.Slug] = true
@@ -126,11 +142,31 @@ func run(ctx context.Context, dsn string, nArt, nCom, nTags, nAuthors, years int
 	now := st.Now().Truncate(time.Second)
 	first := now.AddDate(-years, 0, 0)
 	span := now.Add(-24 * time.Hour).Sub(first)
-	const batch = 2000
-	var arts []store.BulkArticle
-	var coms []store.BulkComment
+	// One goroutine generates the next batch while the database stores the
+	// one before (on PostgreSQL the server works in its own processes).
+	const batch = 5000
+	type job struct {
+		arts []store.BulkArticle
+		coms []store.BulkComment
+	}
+	jobs := make(chan job, 1)
+	done := make(chan error, 1)
+	go func() {
+		var err error
+		for j := range jobs {
+			if err == nil {
+				err = b.Articles(ctx, j.arts)
+			}
+			if err == nil {
+				err = b.Comments(ctx, j.coms)
+			}
+		}
+		done <- err
+	}()
 	t0 := time.Now()
 	totalComments := 0
+	var arts []store.BulkArticle
+	var coms []store.BulkComment
 	for i := range nArt {
 		id := artID + int64(i)
 		pub := first.Add(time.Duration(float64(span) * float64(i) / float64(nArt)))
@@ -148,17 +184,16 @@ func run(ctx context.Context, dsn string, nArt, nCom, nTags, nAuthors, years int
 		}
 		arts = append(arts, a)
 		if len(arts) == batch || i == nArt-1 {
-			if err := b.Articles(ctx, arts); err != nil {
-				return err
-			}
-			if err := b.Comments(ctx, coms); err != nil {
-				return err
-			}
-			arts, coms = arts[:0], coms[:0]
+			jobs <- job{arts, coms}
+			arts, coms = nil, nil
 			if (i+1)%(batch*10) == 0 || i == nArt-1 {
 				log.Printf("%d articles, %d comments (%s)", i+1, totalComments, time.Since(t0).Round(time.Second))
 			}
 		}
+	}
+	close(jobs)
+	if err := <-done; err != nil {
+		return err
 	}
 	log.Printf("finishing: search terms, sitemap blocks, statistics")
 	return b.Finish(ctx)
@@ -180,6 +215,7 @@ func (g *gen) prepare(rd *render.Renderer, st *store.Store, ctx context.Context)
 			g.paras = append(g.paras, p)
 			g.parasHTML = append(g.parasHTML, strings.TrimSpace(h))
 			g.paraWords = append(g.paraWords, len(strings.Fields(p)))
+			g.paraTerms = append(g.paraTerms, store.SearchBody(g.parasHTML[len(g.parasHTML)-1], p))
 			for _, s := range strings.SplitAfter(p, ". ") {
 				if n := len(strings.Fields(s)); n >= 5 && n <= 30 && !strings.ContainsAny(s, "*[>") {
 					g.sentences = append(g.sentences, strings.TrimSpace(s))
@@ -205,7 +241,32 @@ func (g *gen) prepare(rd *render.Renderer, st *store.Store, ctx context.Context)
 			g.names = append(g.names, f+" "+l)
 		}
 	}
+	for u := range len(g.names) * 40 {
+		g.emails = append(g.emails, fmt.Sprintf("pembaca%d@example.id", u))
+		g.readers = append(g.readers, fmt.Sprintf("r%015x", u))
+	}
+	// The index of a body is the paragraphs' terms in order: check it on a
+	// few bodies against the store's own derivation.
+	for range 20 {
+		a := g.body()
+		if want := store.SearchBody(a.BodyHTML, a.BodySource); a.SearchBody != want {
+			return fmt.Errorf("search terms of a body made of paragraphs differ from the store's:\n%q\n%q", a.SearchBody, want)
+		}
+	}
 	return nil
+}
+
+// body is an article body of 300-800 words made of the demo's paragraphs,
+// with its search terms.
+func (g *gen) body() store.BulkArticle {
+	var src, htm, terms []string
+	words, target := 0, 300+g.rng.IntN(501)
+	for words < target {
+		p := g.rng.IntN(len(g.paras))
+		src, htm, terms = append(src, g.paras[p]), append(htm, g.parasHTML[p]), append(terms, g.paraTerms[p])
+		words += g.paraWords[p]
+	}
+	return store.BulkArticle{BodySource: strings.Join(src, "\n\n"), BodyHTML: strings.Join(htm, "\n"), SearchBody: strings.Join(terms, " ")}
 }
 
 // zipfCDF is the cumulative distribution of ranks 1..n with weight 1/r^s.
@@ -318,18 +379,11 @@ func (g *gen) article(id int64, i, nArt int, pub, now time.Time) store.BulkArtic
 	if i == nArt/2 {
 		slug = HotSlug
 	}
-	var src, htm []string
-	words, target := 0, 300+g.rng.IntN(501)
-	for words < target {
-		p := g.rng.IntN(len(g.paras))
-		src, htm = append(src, g.paras[p]), append(htm, g.parasHTML[p])
-		words += g.paraWords[p]
-	}
-	a := store.BulkArticle{ID: id, Slug: slug, Title: title, Excerpt: g.excerpts[k],
-		BodySource: strings.Join(src, "\n\n"), BodyHTML: strings.Join(htm, "\n"),
-		CategoryID: g.categories[g.rng.IntN(len(g.categories))], Status: domain.StatusPublished,
-		PublishedAt: pub, UpdatedAt: pub.Add(time.Duration(g.rng.IntN(48*3600)) * time.Second),
-		Views: int64(math.Min(math.Pow(1-g.rng.Float64(), -1/1.1)*50, 5e6))}
+	a := g.body()
+	a.ID, a.Slug, a.Title, a.Excerpt = id, slug, title, g.excerpts[k]
+	a.CategoryID, a.Status = g.categories[g.rng.IntN(len(g.categories))], domain.StatusPublished
+	a.PublishedAt, a.UpdatedAt = pub, pub.Add(time.Duration(g.rng.IntN(48*3600))*time.Second)
+	a.Views = int64(math.Min(math.Pow(1-g.rng.Float64(), -1/1.1)*50, 5e6))
 	if a.UpdatedAt.After(now) {
 		a.UpdatedAt = now
 	}
@@ -406,8 +460,7 @@ func (g *gen) comments(articleID, firstID int64, n int, pub, now time.Time) []st
 		}
 		u := g.rng.IntN(len(g.names) * 40)
 		c.Name = g.names[u%len(g.names)]
-		c.Email = fmt.Sprintf("pembaca%d@example.id", u)
-		c.Reader = fmt.Sprintf("r%015x", u)
+		c.Email, c.Reader = g.emails[u], g.readers[u]
 		s1, s2 := g.sentences[g.rng.IntN(len(g.sentences))], g.sentences[g.rng.IntN(len(g.sentences))]
 		if g.rng.IntN(2) == 0 {
 			c.Body = s1

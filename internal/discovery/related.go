@@ -53,14 +53,25 @@ const (
 // Tuning of candidate generation: bounded work per article whatever the
 // size of the archive.
 const (
-	keyTerms      = 16   // rarest-weighted terms of the article that find candidates
-	perTerm       = 40   // newest articles fetched per key term
-	perTag        = 40   // newest articles fetched per (not over-used) tag
-	nearPerSide   = 6    // neighbours in time within the category, each side
-	maxCandidates = 60   // scored in full
-	maxTermDocs   = 5000 // a term in more articles than this finds no candidates
-	titleRepeat   = 2
-	maxOffers     = 20 // candidates whose lists a new article is offered to
+	keyTerms      = 16 // rarest-weighted terms of the article that find candidates
+	perTerm       = 40 // newest articles fetched per key term
+	perTag        = 40 // newest articles fetched per (not over-used) tag
+	nearPerSide   = 6  // neighbours in time within the category, each side
+	maxCandidates = 60 // scored in full
+	// postingBudget bounds the postings (articles holding a key term) one
+	// article's candidate search reads, all its key terms together: the
+	// heaviest terms are taken first, and a term whose document frequency
+	// no longer fits is passed over for a lighter one that does. The engine
+	// reads a term's postings in full to find its newest (PostgreSQL visits
+	// a heap row per posting), so this, not the archive's size, is what a
+	// publish costs; the heaviest terms are the rare ones, which fit.
+	postingBudget = 2000
+	// tagCountCap caps the over-use cut of tags (TagCommon): a tag on this
+	// many articles weighs nothing however big the archive, so counting a
+	// tag's articles stops there.
+	tagCountCap = 1000
+	titleRepeat = 2
+	maxOffers   = 20 // candidates whose lists a new article is offered to
 )
 
 // plainWord reports whether t is letters and digits only. Terms such as
@@ -107,11 +118,23 @@ type stats struct {
 	df     map[string]int64
 	tagDF  map[int64]int64
 	cutTag float64 // tags in at least this many articles weigh nothing
+	idf    map[string]float64
 }
 
+// termWeight is (1 + ln tf) · ln(1 + N/df)^IDFPower; the second factor is
+// computed once per term (a candidate's terms are mostly A's and each
+// other's).
 func (st *stats) termWeight(t string, tf float64) float64 {
-	df := float64(max(st.df[t], 1))
-	return (1 + math.Log(tf)) * math.Pow(math.Log(1+st.n/df), IDFPower)
+	w, ok := st.idf[t]
+	if !ok {
+		df := float64(max(st.df[t], 1))
+		w = math.Pow(math.Log(1+st.n/df), IDFPower)
+		if st.idf == nil {
+			st.idf = map[string]float64{}
+		}
+		st.idf[t] = w
+	}
+	return (1 + math.Log(tf)) * w
 }
 
 func (st *stats) tagWeight(id int64) float64 {
@@ -200,21 +223,33 @@ func (e *Engine) related(ctx context.Context, rd store.RelatedDoc) ([]scored, er
 	if err != nil {
 		return nil, err
 	}
-	tagDF, err := e.st.TagDocs(ctx, rd.TagIDs)
+	cutTag := min(max(3, float64(n)/TagCommon), tagCountCap)
+	tagCount := int64(math.Ceil(cutTag)) // counts stop here: a tag on this many weighs nothing
+	tagDF, err := e.st.TagDocs(ctx, rd.TagIDs, tagCount)
 	if err != nil {
 		return nil, err
 	}
-	st := &stats{n: float64(max(n, 1)), df: dfs, tagDF: tagDF, cutTag: max(3, float64(n)/TagCommon)}
+	st := &stats{n: float64(max(n, 1)), df: dfs, tagDF: tagDF, cutTag: cutTag}
 
 	// Candidates: articles holding A's most telling terms, carrying its
 	// telling tags, and its neighbours in time. Each hit adds the weight of
 	// what it shares; the best maxCandidates are scored in full.
-	key := slices.DeleteFunc(slices.Clone(terms), func(t string) bool {
-		return dfs[t] < 2 || dfs[t] > maxTermDocs || !plainWord(t)
+	heavy := slices.DeleteFunc(slices.Clone(terms), func(t string) bool {
+		return dfs[t] < 2 || dfs[t] > postingBudget || !plainWord(t)
 	})
 	weight := func(t string) float64 { return st.termWeight(t, a.tf[t]) }
-	slices.SortStableFunc(key, func(x, y string) int { return cmp.Compare(weight(y), weight(x)) })
-	key = key[:min(len(key), keyTerms)]
+	slices.SortStableFunc(heavy, func(x, y string) int { return cmp.Compare(weight(y), weight(x)) })
+	var key []string
+	left := int64(postingBudget)
+	for _, t := range heavy {
+		if len(key) == keyTerms {
+			break
+		}
+		if dfs[t] <= left {
+			key = append(key, t)
+			left -= dfs[t]
+		}
+	}
 	pre := map[int64]float64{}
 	byTerm, err := e.st.TermArticles(ctx, key, perTerm)
 	if err != nil {
@@ -294,7 +329,7 @@ func (e *Engine) related(ctx context.Context, rd store.RelatedDoc) ([]scored, er
 		}
 	}
 	if len(candTags) > 0 {
-		extra, err := e.st.TagDocs(ctx, candTags)
+		extra, err := e.st.TagDocs(ctx, candTags, tagCount)
 		if err != nil {
 			return nil, err
 		}

@@ -298,8 +298,11 @@ func (s *Store) relatedDocs(ctx context.Context, ids []int64) ([]RelatedDoc, err
 	if len(docs) == 0 {
 		return nil, nil
 	}
-	rows, err = s.r.QueryContext(ctx, s.q(`SELECT at.article_id, at.tag_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
-		WHERE t.slug <> ? AND at.article_id IN (`+placeholders(len(ids))+`) ORDER BY at.article_id, at.tag_id`),
+	// The #HOT tag is left out by its id (one look-up by slug), not by a
+	// join with tags, which PostgreSQL answered by hashing every tag.
+	rows, err = s.r.QueryContext(ctx, s.q(`SELECT at.article_id, at.tag_id FROM article_tags at
+		WHERE at.tag_id NOT IN (SELECT t.id FROM tags t WHERE t.slug = ?) AND at.article_id IN (`+placeholders(len(ids))+`)
+		ORDER BY at.article_id, at.tag_id`),
 		append([]any{hotTagSlug}, args[1:]...)...)
 	if err != nil {
 		return nil, err
@@ -320,12 +323,16 @@ func (s *Store) relatedDocs(ctx context.Context, ids []int64) ([]RelatedDoc, err
 // TermArticles returns, for each term, the newest (by id) indexed articles
 // holding it, at most per of them. Ids, not a ranking, so both engines give
 // the same candidates; callers pick rare terms, so that "newest" misses
-// nothing of them.
+// nothing of them. Each term costs about its document frequency: FTS5 reads
+// the term's doclist; PostgreSQL reads the GIN posting list and visits the
+// heap row of every posting. "article_id + 0" keeps PostgreSQL from walking
+// the primary key backwards and testing every row's tsvector instead, which
+// for a rare term would read the whole table.
 func (s *Store) TermArticles(ctx context.Context, terms []string, per int) (map[string][]int64, error) {
 	out := map[string][]int64{}
 	var query string
 	if s.dialect == Postgres {
-		query = "SELECT article_id FROM article_search WHERE tsv @@ plainto_tsquery('simple', ?) ORDER BY article_id DESC LIMIT ?"
+		query = "SELECT article_id FROM article_search WHERE tsv @@ plainto_tsquery('simple', ?) ORDER BY article_id + 0 DESC LIMIT ?"
 	} else {
 		query = "SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC LIMIT ?"
 	}
@@ -524,18 +531,23 @@ func (s *Store) TermDocs(ctx context.Context, terms []string) (map[string]int64,
 	return out, total, nil
 }
 
-// TagDocs returns how many articles carry each tag.
-func (s *Store) TagDocs(ctx context.Context, tagIDs []int64) (map[int64]int64, error) {
+// TagDocs returns how many articles carry each tag, counting each up to
+// limit at most: related news needs a tag's count only below its over-use
+// cut, so a tag on half the archive costs no more to count than one on
+// limit articles (index range of article_tags_tag, stopped at limit).
+func (s *Store) TagDocs(ctx context.Context, tagIDs []int64, limit int64) (map[int64]int64, error) {
 	out := map[int64]int64{}
 	if len(tagIDs) == 0 {
 		return out, nil
 	}
-	args := make([]any, len(tagIDs))
-	for i, id := range tagIDs {
-		args[i] = id
+	args := make([]any, 0, len(tagIDs)+1)
+	args = append(args, limit)
+	for _, id := range tagIDs {
+		args = append(args, id)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q("SELECT tag_id, COUNT(*) FROM article_tags WHERE tag_id IN ("+
-		placeholders(len(args))+") GROUP BY tag_id"), args...)
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, (SELECT COUNT(*) FROM
+		(SELECT 1 FROM article_tags x WHERE x.tag_id = t.id LIMIT ?) y) FROM tags t WHERE t.id IN (`+
+		placeholders(len(tagIDs))+")"), args...)
 	if err != nil {
 		return nil, fmt.Errorf("tag docs: %w", err)
 	}
@@ -545,7 +557,9 @@ func (s *Store) TagDocs(ctx context.Context, tagIDs []int64) (map[int64]int64, e
 		if err := rows.Scan(&id, &n); err != nil {
 			return nil, fmt.Errorf("tag docs: %w", err)
 		}
-		out[id] = n
+		if n > 0 {
+			out[id] = n
+		}
 	}
 	return out, rows.Err()
 }
