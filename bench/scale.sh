@@ -10,7 +10,10 @@
 #
 # Each size N gets N archive articles and 10*N comments (at least 15,000:
 # the hot article's) from bench/scalegen. Databases go to $OUT (default
-# /tmp/warta-scale); a million articles take about 20 GB per engine.
+# /tmp/warta-scale); a million articles take about 20 GB per engine. A
+# database already there (SQLite file, or PostgreSQL database
+# warta_scale_N) is used as it is. bench/startup.sh times a real
+# `warta serve` start on the kept databases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 100000"}
@@ -24,7 +27,7 @@ for n in $SIZES; do
 	f="$OUT/scale-$n.db"
 	if [[ ! -f $f ]]; then
 		echo "== building SQLite $n articles, $c comments" >&2
-		/usr/bin/time -f "   %e s, %M KB" nice -n 19 "$OUT/scalegen" --db "$f" --articles "$n" --comments "$c" 2>&1 | tail -3 >&2
+		/usr/bin/time -f "   %e s wall, %U s user, %S s sys, %M KB; load at the start $(cut -d' ' -f1-3 /proc/loadavg)" nice -n 10 "$OUT/scalegen" --db "$f" --articles "$n" --comments "$c" 2>&1 | tee "$OUT/build-sqlite-$n.log" | tail -3 >&2
 	fi
 	dbs+=("$f")
 	if [[ -n $PG ]]; then
@@ -33,7 +36,7 @@ for n in $SIZES; do
 		if ! psql "$PG" -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
 			echo "== building PostgreSQL $n articles, $c comments" >&2
 			psql "$PG" -qc "CREATE DATABASE $db"
-			/usr/bin/time -f "   %e s, %M KB" nice -n 19 "$OUT/scalegen" --db "$base/$db$q" --articles "$n" --comments "$c" 2>&1 | tail -3 >&2
+			/usr/bin/time -f "   %e s wall, %U s user, %S s sys (the generator; the server's CPU is not counted), %M KB" nice -n 10 "$OUT/scalegen" --db "$base/$db$q" --articles "$n" --comments "$c" 2>&1 | tee "$OUT/build-pg-$n.log" | tail -3 >&2
 		fi
 		dbs+=("$base/$db$q")
 	fi
