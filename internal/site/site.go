@@ -195,6 +195,8 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		"pending": func(c domain.Comment) bool { return c.Status == domain.CommentPending },
 		"dec":     func(i int) int { return i - 1 },
 		"photo":   photoImg,
+		"tileOf":  secondaryTile,
+		"blockOf": blockTile,
 		"pageURL": pageURL,
 		"clock": func(t time.Time) string {
 			return t.In(cfg.Location).Format("15:04") + " " + web.ZoneName(cfg.Location, t)
