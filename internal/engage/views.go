@@ -3,7 +3,6 @@ package engage
 import (
 	"context"
 	"log/slog"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -120,7 +119,7 @@ type Counter struct {
 	mu        sync.Mutex
 	pending   map[hourKey]int64
 	byArticle map[int64]int64 // pending views per article, for live counts
-	seen      map[string]time.Time
+	seen      map[seenKey]time.Time
 	flushMu   sync.Mutex // one flush at a time
 	onFlush   func(time.Duration, error)
 }
@@ -150,7 +149,7 @@ func NewCounter(st *store.Store, log *slog.Logger, window time.Duration, maxSeen
 		maxSeen = 200_000
 	}
 	return &Counter{store: st, log: log, window: window, maxSeen: maxSeen, now: time.Now,
-		pending: map[hourKey]int64{}, byArticle: map[int64]int64{}, seen: map[string]time.Time{}}
+		pending: map[hourKey]int64{}, byArticle: map[int64]int64{}, seen: map[seenKey]time.Time{}}
 }
 
 // Hit counts one view of an article by a reader unless the reader is a bot
@@ -160,7 +159,7 @@ func (c *Counter) Hit(articleID int64, reader, userAgent string) bool {
 		return false
 	}
 	now := c.now()
-	key := reader + "|" + strconv.FormatInt(articleID, 10)
+	key := seenKey{reader, articleID}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if last, ok := c.seen[key]; ok && now.Sub(last) < c.window {
@@ -173,6 +172,13 @@ func (c *Counter) Hit(articleID int64, reader, userAgent string) bool {
 	c.pending[hourKey{articleID, now.Unix() / 3600}]++
 	c.byArticle[articleID]++
 	return true
+}
+
+// seenKey is a reader's view of an article, remembered for the window (a
+// struct, not a joined string: no allocation per view).
+type seenKey struct {
+	reader  string
+	article int64
 }
 
 // evictLocked drops expired entries, and if the set is still full, an

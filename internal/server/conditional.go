@@ -49,28 +49,9 @@ func conditional(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		bw := &bufferWriter{w: w}
 		// A handler that already knows its ETag (the page cache) is
 		// answered as soon as it sends its header, without buffering.
-		bw.early = func() bool {
-			h := w.Header()
-			etag := h.Get("ETag")
-			if etag == "" || strings.Contains(h.Get("Cache-Control"), "no-store") {
-				return false
-			}
-			lastMod := prepareValidators(h, r, etag, seen)
-			if notModified(r, etag, lastMod) {
-				for _, k := range []string{"Content-Type", "Content-Length", "Content-Encoding"} {
-					h.Del(k)
-				}
-				w.WriteHeader(http.StatusNotModified)
-				bw.discard = true
-				return true
-			}
-			bw.passthrough = true
-			w.WriteHeader(http.StatusOK)
-			return true
-		}
+		bw := &bufferWriter{w: w, r: r, seen: seen, early: true}
 		next.ServeHTTP(bw, r)
 		if bw.passthrough || bw.discard {
 			return
@@ -176,18 +157,42 @@ type bufferWriter struct {
 	status      int
 	buf         bytes.Buffer
 	passthrough bool
-	discard     bool        // a 304 went out: drop the body
-	early       func() bool // decides at the header when the ETag is known
+	discard     bool // a 304 went out: drop the body
+	early       bool // decide at the header when the ETag is known
 	decided     bool
+	r           *http.Request
+	seen        *lastModified
 }
 
 // decide runs the early decision once, for a 200 answer.
 func (b *bufferWriter) decide() {
-	if b.decided || b.early == nil || b.status != http.StatusOK {
+	if b.decided || !b.early || b.status != http.StatusOK {
 		return
 	}
 	b.decided = true
-	b.early()
+	b.answerEarly()
+}
+
+// answerEarly answers at the header when the handler set an ETag: a 304,
+// or the 200 header with the body passed through unbuffered.
+func (b *bufferWriter) answerEarly() {
+	w, r := b.w, b.r
+	h := w.Header()
+	etag := h.Get("ETag")
+	if etag == "" || strings.Contains(h.Get("Cache-Control"), "no-store") {
+		return
+	}
+	lastMod := prepareValidators(h, r, etag, b.seen)
+	if notModified(r, etag, lastMod) {
+		for _, k := range []string{"Content-Type", "Content-Length", "Content-Encoding"} {
+			h.Del(k)
+		}
+		w.WriteHeader(http.StatusNotModified)
+		b.discard = true
+		return
+	}
+	b.passthrough = true
+	w.WriteHeader(http.StatusOK)
 }
 
 func (b *bufferWriter) Header() http.Header { return b.w.Header() }
@@ -241,8 +246,12 @@ func (b *bufferWriter) flushBuffered() {
 	b.buf = bytes.Buffer{}
 }
 
-// Flush sends what is held and streams from then on.
+// Flush sends what is held and streams from then on. After a 304 there is
+// nothing to send.
 func (b *bufferWriter) Flush() {
+	if b.discard {
+		return
+	}
 	b.flushBuffered()
 	// Through the writers outside (they unwrap), so a stream (live-report
 	// events) reaches the client at once.

@@ -328,7 +328,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 		valid := e != nil && e.gen == gen && !e.dropped.Load()
 		if valid && now.Before(e.expires) {
 			c.hits.Add(1)
-			s.serveCached(w, r, e)
+			s.serveCached(w, r, e, now)
 			return nil
 		}
 		// An expired page is still served while one request renders its
@@ -345,7 +345,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 				refresher = true
 			case started != 0 && now.Sub(time.Unix(0, started)) < c.ttl+time.Second:
 				c.hits.Add(1)
-				s.serveCached(w, r, e)
+				s.serveCached(w, r, e, now)
 				return nil
 			}
 		}
@@ -367,7 +367,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 				if id != 0 {
 					e = e.withoutView() // the handler already counted this view
 				}
-				s.serveCached(w, r, e)
+				s.serveCached(w, r, e, time.Now())
 				return nil
 			}
 			// Nothing was written: the error page goes to the real writer.
@@ -384,7 +384,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 				header: stored, articleID: id, poll: poll}
 			c.put(ne, drops, now)
 			copyHeader(w.Header(), rec.h, "Set-Cookie")
-			ne.serve(w, r)
+			ne.serve(w, r, time.Now())
 			return nil
 		}
 		h := w.Header()
@@ -398,11 +398,11 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 }
 
 // serveCached counts the view of an article page and writes the page.
-func (s *Site) serveCached(w http.ResponseWriter, r *http.Request, e *cachedPage) {
+func (s *Site) serveCached(w http.ResponseWriter, r *http.Request, e *cachedPage, now time.Time) {
 	if e.articleID != 0 {
 		s.articleServed(w, r, e.articleID)
 	}
-	e.serve(w, r)
+	e.serve(w, r, now)
 }
 
 // withoutView is e for serving without counting a view again.
@@ -454,7 +454,7 @@ func (e *cachedPage) buildHeaders(body []byte, encoding string) headers {
 // serve writes a cached page, compressed when the client accepts gzip. The
 // two encodings have different ETags, as RFC 9110 requires of different
 // representations.
-func (e *cachedPage) serve(w http.ResponseWriter, r *http.Request) {
+func (e *cachedPage) serve(w http.ResponseWriter, r *http.Request, now time.Time) {
 	var body []byte
 	var hs headers
 	if web.AcceptsGzip(r) && e.gzip() != nil {
@@ -470,8 +470,9 @@ func (e *cachedPage) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		h[kv.key] = kv.val
 	}
+	h["Date"] = web.Date(now) // formatted once a second, not per answer
 	w.WriteHeader(http.StatusOK)
-	w.Write(body)
+	web.WriteBody(w, r, body) // the header and the body in one write
 }
 
 func copyHeader(dst, src http.Header, names ...string) {

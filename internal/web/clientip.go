@@ -105,6 +105,9 @@ func (c *ClientIPs) peer(r *http.Request) (netip.Addr, string) {
 	if !ok {
 		return netip.Addr{}, host
 	}
+	if a.Is4() && !strings.ContainsAny(host, ": \t") {
+		return a, host // a dotted quad parses only in the form String gives: no copy per request
+	}
 	return a, a.String()
 }
 

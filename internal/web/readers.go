@@ -64,24 +64,49 @@ func EphemeralReaders() *Readers {
 	return NewReaders(secret, nil, nil)
 }
 
-// sum writes parts, each followed by a zero byte, into a pooled HMAC state:
-// building a new HMAC per call was a third of the cost of a cached page.
-func sum(pool *sync.Pool, key []byte, parts ...string) []byte {
-	h, _ := pool.Get().(hash.Hash)
-	if h == nil {
-		h = hmac.New(sha256.New, key)
+// macState is a pooled HMAC-SHA256 state keyed with the secret, with
+// room for the message and the sum: building a new HMAC per call was a
+// third of the cost of a cached page, and writing each part through the
+// hash.Hash interface cost an allocation per part.
+type macState struct {
+	h   hash.Hash
+	msg []byte
+	out []byte
+}
+
+func (rd *Readers) macState() *macState {
+	st, _ := rd.macs.Get().(*macState)
+	if st == nil {
+		st = &macState{h: hmac.New(sha256.New, rd.secret)}
 	}
-	h.Reset()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	out := h.Sum(nil)
-	pool.Put(h)
+	st.msg = st.msg[:0]
+	return st
+}
+
+// add appends one part of the message, followed by a zero byte.
+func (st *macState) add(p string) { st.msg = append(append(st.msg, p...), 0) }
+
+// addBytes is add for bytes.
+func (st *macState) addBytes(p []byte) { st.msg = append(append(st.msg, p...), 0) }
+
+// sum returns the MAC of the parts added and puts the state back.
+func (rd *Readers) sum(st *macState) (out [sha256.Size]byte) {
+	st.h.Reset()
+	st.h.Write(st.msg)
+	st.out = st.h.Sum(st.out[:0])
+	copy(out[:], st.out)
+	rd.macs.Put(st)
 	return out
 }
 
-func (rd *Readers) mac(parts ...string) []byte { return sum(&rd.macs, rd.secret, parts...) }
+// mac is the MAC of parts, each followed by a zero byte.
+func (rd *Readers) mac(parts ...string) [sha256.Size]byte {
+	st := rd.macState()
+	for _, p := range parts {
+		st.add(p)
+	}
+	return rd.sum(st)
+}
 
 // ClientIP is the client's address under the site's one proxy rule.
 func (rd *Readers) ClientIP(r *http.Request) string { return rd.ips.ClientIP(r) }
@@ -109,16 +134,18 @@ func (rd *Readers) DayHash(r *http.Request) string {
 	h.WriteString(rd.ClientIP(r))
 	h.WriteByte(0)
 	h.WriteString(r.UserAgent())
-	return "h" + strconv.FormatUint(h.Sum64(), 36)
+	var b [16]byte
+	return string(strconv.AppendUint(append(b[:0], 'h'), h.Sum64(), 36))
 }
 
 // Resolve reads who is asking: the verified reader cookie, if any, and the
 // hashes of the client address. It never sets anything; see Ensure.
 func (rd *Readers) Resolve(r *http.Request) domain.Reader {
 	ip := rd.ClientIP(r)
+	ipMac, clientMac := rd.mac("ip", ip), rd.mac("client", ip, r.UserAgent())
 	v := domain.Reader{UserAgent: r.UserAgent(), IP: ip,
-		IPKey:     "i" + base64.RawURLEncoding.EncodeToString(rd.mac("ip", ip)[:12]),
-		ClientKey: "d" + base64.RawURLEncoding.EncodeToString(rd.mac("client", ip, r.UserAgent())[:15]),
+		IPKey:     "i" + base64.RawURLEncoding.EncodeToString(ipMac[:12]),
+		ClientKey: "d" + base64.RawURLEncoding.EncodeToString(clientMac[:15]),
 	}
 	v.DayHash = rd.DayHash(r)
 	v.Key, v.FirstSeen = rd.cookie(r)
@@ -151,7 +178,10 @@ func (rd *Readers) cookie(r *http.Request) (string, time.Time) {
 		return "", time.Time{}
 	}
 	sig, err := base64.RawURLEncoding.DecodeString(parts[2])
-	if err != nil || !hmac.Equal(sig, rd.mac("cookie", parts[0], parts[1])[:16]) {
+	if err != nil {
+		return "", time.Time{}
+	}
+	if want := rd.mac("cookie", parts[0], parts[1]); !hmac.Equal(sig, want[:16]) {
 		return "", time.Time{}
 	}
 	ts, err := strconv.ParseInt(parts[1], 10, 64)
@@ -170,18 +200,30 @@ func (rd *Readers) Ensure(w http.ResponseWriter, r *http.Request, v *domain.Read
 	}
 	var b [16]byte
 	rand.Read(b[:])
-	v.Key = "r" + base64.RawURLEncoding.EncodeToString(b[:])
 	v.FirstSeen = time.Unix(rd.now().Unix(), 0)
 	v.New = true
-	ts := strconv.FormatInt(v.FirstSeen.Unix(), 10)
-	sig := base64.RawURLEncoding.EncodeToString(rd.mac("cookie", v.Key, ts)[:16])
 	// Written out rather than through http.SetCookie, whose checks of every
 	// byte cost as much as the signature: the value is base64url and digits.
+	// Built in one buffer: the key and the time are parts of the one string.
 	attrs := readerCookieAttrs
 	if rd.ips.Secure(r) {
 		attrs = readerCookieAttrsSecure
 	}
-	w.Header().Add("Set-Cookie", ReaderCookie+"="+v.Key+"."+ts+"."+sig+attrs)
+	var buf [160]byte
+	c := append(buf[:0], ReaderCookie+"="...)
+	key := len(c)
+	c = base64.RawURLEncoding.AppendEncode(append(c, 'r'), b[:])
+	ts := len(c) + 1
+	c = strconv.AppendInt(append(c, '.'), v.FirstSeen.Unix(), 10)
+	st := rd.macState()
+	st.add("cookie")
+	st.addBytes(c[key : ts-1])
+	st.addBytes(c[ts:])
+	sig := rd.sum(st)
+	c = base64.RawURLEncoding.AppendEncode(append(c, '.'), sig[:16])
+	cookie := string(append(c, attrs...))
+	v.Key = cookie[key : ts-1]
+	w.Header().Add("Set-Cookie", cookie)
 }
 
 // What http.SetCookie writes for the reader cookie's Path "/", MaxAge of a
