@@ -12,13 +12,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_warta BIN PORT DB ARGS... starts a demo site and waits until it answers.
+# start_warta BIN PORT DB ARGS... starts a demo site and waits until it
+# answers (START_WAIT seconds at most, 30 by default: seeding the demo takes
+# longer on a busy machine).
 start_warta() {
 	local bin=$1 port=$2 db=$3
 	shift 3
 	"$bin" serve --demo --db "$db" --media "$OUT/media-$port" --addr 127.0.0.1:$port --log-level warn "$@" &
 	PIDS+=($!)
-	for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return 0; sleep 0.2; done
+	for _ in $(seq 1 $((${START_WAIT:-30} * 5))); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return 0; sleep 0.2; done
 	echo "bench: warta on port $port did not start"; exit 1
 }
 

@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,8 +33,13 @@ import (
 	"warta/internal/domain"
 )
 
-// Widths are the sizes every upload is resized to (never enlarged).
-var Widths = []int{480, 960, 1440}
+// Widths are the sizes every upload is resized to (never enlarged): 240
+// and 360 for card thumbnails (a 7.5rem slot at 2 and 3 device pixels per
+// CSS pixel), 480 for tiles, 720 and 960 for the lead photo on a phone,
+// 1440 for the article page on a desktop (issue 13). Uploads stored before
+// a width joined the list get that copy when it is first asked for
+// (MakeRendition).
+var Widths = []int{240, 360, 480, 720, 960, 1440}
 
 // DefaultMaxBytes is the largest upload accepted by default (10 MiB).
 const DefaultMaxBytes = 10 << 20
@@ -329,11 +335,7 @@ func (s *Store) process(format string, data []byte) (Image, error) {
 		if ok, err := be.Exists(ctx, key); err != nil {
 			return Image{}, err
 		} else if !ok {
-			var buf bytes.Buffer
-			if err := jpeg.Encode(&buf, scale(src, w, h), &jpeg.Options{Quality: 82}); err != nil {
-				return Image{}, fmt.Errorf("media: encode: %w", err)
-			}
-			if err := be.Put(ctx, key, buf.Bytes(), "image/jpeg"); err != nil {
+			if err := putJPEG(ctx, be, key, scale(src, w, h)); err != nil {
 				return Image{}, err
 			}
 		}
@@ -343,6 +345,82 @@ func (s *Store) process(format string, data []byte) (Image, error) {
 	}
 	img.Srcset = Srcset(img.URL, img.Width)
 	return img, nil
+}
+
+// putJPEG encodes a rendition and stores it under key.
+func putJPEG(ctx context.Context, be Backend, key string, m image.Image) error {
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: 82}); err != nil {
+		return fmt.Errorf("media: encode: %w", err)
+	}
+	return be.Put(ctx, key, buf.Bytes(), "image/jpeg")
+}
+
+// remake bounds the copies MakeRendition draws to one at a time.
+var remake = make(chan struct{}, 1)
+
+var keyRe = regexp.MustCompile(`^u/([0-9a-f]{24})-(\d+)\.jpg$`)
+
+// MakeRendition makes the missing copy that key names (u/HASH-W.jpg, W one
+// of Widths) from a larger copy of the same upload, and reports whether it
+// is stored now. Uploads stored before W joined Widths have no such copy,
+// yet their srcset (Srcset) names it. It draws from the smallest stored
+// copy at least twice as wide, else the largest wider one; false, with
+// nothing written, when key is no rendition name or no wider copy is
+// stored (an upload narrower than every wider width: its srcset does not
+// name the copy).
+func MakeRendition(ctx context.Context, be Backend, key string) (bool, error) {
+	m := keyRe.FindStringSubmatch(key)
+	if m == nil {
+		return false, nil
+	}
+	w, _ := strconv.Atoi(m[2])
+	if !slices.Contains(Widths, w) {
+		return false, nil
+	}
+	select {
+	case remake <- struct{}{}:
+		defer func() { <-remake }()
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
+	if ok, err := be.Exists(ctx, key); err != nil || ok {
+		return ok, err // made while this request waited
+	}
+	from := ""
+	for _, x := range Widths {
+		if x <= w {
+			continue
+		}
+		k := "u/" + m[1] + "-" + strconv.Itoa(x) + ".jpg"
+		ok, err := be.Exists(ctx, k)
+		if err != nil {
+			return false, err
+		}
+		if ok {
+			from = k
+			if x >= 2*w {
+				break
+			}
+		}
+	}
+	if from == "" {
+		return false, nil
+	}
+	f, err := be.Open(ctx, from)
+	if err != nil {
+		return false, err
+	}
+	src, err := jpeg.Decode(f)
+	f.Close()
+	if err != nil {
+		return false, fmt.Errorf("media: %s: %w", from, err)
+	}
+	b := src.Bounds()
+	if err := putJPEG(ctx, be, key, scale(src, w, max(1, b.Dy()*w/b.Dx()))); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
 // renditions lists the widths made for an image of width w.

@@ -2,6 +2,7 @@ package media_test
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	"image/gif"
@@ -55,11 +56,11 @@ func TestSaveChecksResizesAndStrips(t *testing.T) {
 	if !strings.HasPrefix(img.URL, "/media/u/") || !strings.HasSuffix(img.URL, "-1440.jpg") {
 		t.Errorf("url %s", img.URL)
 	}
-	if strings.Count(img.Srcset, "w,")+1 != 3 || !strings.Contains(img.Srcset, "-480.jpg 480w") {
+	if strings.Count(img.Srcset, "w,")+1 != len(media.Widths) || !strings.Contains(img.Srcset, "-240.jpg 240w") || !strings.Contains(img.Srcset, "-480.jpg 480w") {
 		t.Errorf("srcset %q", img.Srcset)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "u", "*.jpg"))
-	if len(files) != 3 {
+	if len(files) != len(media.Widths) {
 		t.Fatalf("files %v", files)
 	}
 	for _, f := range files {
@@ -109,5 +110,46 @@ func TestFormatsAndFakes(t *testing.T) {
 	m.MaxBytes = 1000
 	if _, err := m.Save(webp); web.StatusOf(err) != 413 {
 		t.Errorf("oversized: %v, want 413", err)
+	}
+}
+
+// An upload stored before a width joined Widths gets that copy the first
+// time it is asked for, drawn from a larger one, at the upload's
+// proportions; names that are no rendition, or that have no larger copy,
+// make nothing.
+func TestMakeRenditionFillsANewWidth(t *testing.T) {
+	dir := t.TempDir()
+	m := media.New(dir)
+	var buf bytes.Buffer
+	jpeg.Encode(&buf, photo(1600, 900), nil)
+	img, err := m.Save(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := strings.TrimSuffix(strings.TrimPrefix(img.URL, "/media/"), "-1440.jpg")
+	small := base + "-240.jpg"
+	// As an older Warta left it: no 240 copy.
+	if err := os.Remove(filepath.Join(dir, filepath.FromSlash(small))); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	be := media.Dir(dir)
+	if ok, err := media.MakeRendition(ctx, be, small); err != nil || !ok {
+		t.Fatalf("MakeRendition(%s) = %v, %v", small, ok, err)
+	}
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(small)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := jpeg.DecodeConfig(f)
+	f.Close()
+	if err != nil || cfg.Width != 240 || cfg.Height != 135 {
+		t.Errorf("made copy: %+v %v, want 240×135", cfg, err)
+	}
+	for _, key := range []string{base + "-250.jpg", base + "-1440.png", "u/../" + small, "logo.jpg",
+		"u/0123456789abcdef01234567-240.jpg"} {
+		if ok, err := media.MakeRendition(ctx, be, key); ok || err != nil {
+			t.Errorf("MakeRendition(%s) = %v, %v; want nothing made", key, ok, err)
+		}
 	}
 }

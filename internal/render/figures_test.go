@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"warta/internal/domain"
+	"warta/internal/media"
 	"warta/internal/render"
 )
 
@@ -35,7 +36,7 @@ func md(t *testing.T, r *render.Renderer, src string) string {
 func TestImageAloneIsAFigure(t *testing.T) {
 	out := md(t, sized(), "Paragraf pembuka.\n\n![Warga mengungsi di Cianjur]("+upload+` "ANTARA/Raisan")`+"\n\nParagraf penutup.")
 	want := `<figure class="figure"><img src="` + upload + `" alt="Warga mengungsi di Cianjur" width="1440" height="810" ` +
-		`srcset="/media/u/0123456789abcdef01234567-480.jpg 480w, /media/u/0123456789abcdef01234567-960.jpg 960w, ` + upload + ` 1440w" ` +
+		`srcset="` + media.Srcset(upload, 1440) + `" ` +
 		`sizes="` + render.BodySizes + `" loading="lazy" decoding="async"/>` +
 		`<figcaption>Warga mengungsi di Cianjur <span class="credit">Sumber foto: ANTARA/Raisan</span></figcaption></figure>`
 	if !strings.Contains(out, want) {

@@ -155,6 +155,16 @@ func mediaHandler(b media.Backend, log *slog.Logger) http.Handler {
 		}
 		f, err := b.Open(r.Context(), r.URL.Path)
 		if errors.Is(err, media.ErrNotExist) {
+			// A copy at a width added since the upload was stored (issue 13):
+			// made from a larger one the first time it is asked for.
+			var made bool
+			if made, err = media.MakeRendition(r.Context(), b, r.URL.Path); made {
+				f, err = b.Open(r.Context(), r.URL.Path)
+			} else if err == nil {
+				err = media.ErrNotExist
+			}
+		}
+		if errors.Is(err, media.ErrNotExist) {
 			http.NotFound(w, r)
 			return
 		}

@@ -189,11 +189,14 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		"when":    func(t time.Time) string { return web.FormatTime(t, cfg.Location) },
 		"iso":     func(t time.Time) string { return web.RFC3339(t, cfg.Location) },
 		"num":     web.FormatNumber,
+		"views":   viewsText, // a list's view count, or its hole in a skeleton (listskel.go)
 		"inc":     func(i int) int { return i + 1 },
 		"comment": commentHTML,
 		"pending": func(c domain.Comment) bool { return c.Status == domain.CommentPending },
 		"dec":     func(i int) int { return i - 1 },
 		"photo":   photoImg,
+		"tileOf":  secondaryTile,
+		"blockOf": blockTile,
 		"pageURL": pageURL,
 		"clock": func(t time.Time) string {
 			return t.In(cfg.Location).Format("15:04") + " " + web.ZoneName(cfg.Location, t)
