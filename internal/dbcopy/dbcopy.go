@@ -22,9 +22,11 @@ import (
 	"warta/internal/store"
 )
 
-// skipped tables: each store keeps its own migration record, and the search
-// index is rebuilt in the target's own form.
-var skipped = map[string]bool{"schema_migrations": true, "article_search": true, "search_terms": true}
+// skipped tables: each store keeps its own migration record, the search
+// index is rebuilt in the target's own form, and the list counters
+// (migration 0166) are kept by the target's triggers as rows arrive.
+var skipped = map[string]bool{"schema_migrations": true, "article_search": true, "search_terms": true,
+	"article_counts": true, "tag_counts": true}
 
 // Progress is told of each table as it is copied.
 type Progress func(table string, rows int64)

@@ -27,11 +27,16 @@ import (
 	"warta/internal/web"
 )
 
-// Limits set by the sitemap protocol and by Google News.
+// Limits set by the sitemap protocol and by Google News, and the size of an
+// article or tag sitemap file unless configured: 1,000 URLs (one
+// article_blocks row, and what WordPress's Yoast uses), so a file costs the
+// same at any archive size; the index lists a thousand of them at a million
+// articles.
 const (
-	MaxSitemapURLs = 50000
-	MaxNewsURLs    = 1000
-	NewsWindow     = 48 * time.Hour
+	MaxSitemapURLs     = 50000
+	DefaultSitemapURLs = 1000
+	MaxNewsURLs        = 1000
+	NewsWindow         = 48 * time.Hour
 )
 
 // Config is what the feeds need to know about the site.
@@ -49,7 +54,7 @@ type Config struct {
 	Look func(ctx context.Context) (name, tagline, logoURL string)
 
 	FeedItems   int // items per feed; default 20
-	SitemapSize int // URLs per article sitemap file; default and maximum 50,000
+	SitemapSize int // URLs per article or tag sitemap file; default 1,000, at most 50,000
 	NewsSize    int // URLs per news sitemap file; default and maximum 1,000
 }
 
@@ -76,9 +81,10 @@ func New(cfg Config, st *store.Store, log *slog.Logger) *Feeds {
 	if cfg.FeedItems < 1 {
 		cfg.FeedItems = 20
 	}
-	if cfg.SitemapSize < 1 || cfg.SitemapSize > MaxSitemapURLs {
-		cfg.SitemapSize = MaxSitemapURLs
+	if cfg.SitemapSize < 1 {
+		cfg.SitemapSize = DefaultSitemapURLs
 	}
+	cfg.SitemapSize = min(cfg.SitemapSize, MaxSitemapURLs)
 	if cfg.NewsSize < 1 || cfg.NewsSize > MaxNewsURLs {
 		cfg.NewsSize = MaxNewsURLs
 	}

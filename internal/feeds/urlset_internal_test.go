@@ -26,3 +26,24 @@ func TestWriteURLSetMatchesEncodingXML(t *testing.T) {
 		}
 	}
 }
+
+// So is the hand-written sitemap index.
+func TestWriteIndexMatchesEncodingXML(t *testing.T) {
+	f := &Feeds{}
+	for _, idx := range []sitemapIndex{
+		{XMLNS: nsSM},
+		{XMLNS: nsSM, Sitemaps: []sitemapEntry{{Loc: "http://warta.test/sitemaps/pages.xml"},
+			{Loc: "http://warta.test/sitemaps/a&b<c>\"d'e\xff.xml", LastMod: "2024-06-20T19:00:00+07:00"}}},
+	} {
+		a, b := httptest.NewRecorder(), httptest.NewRecorder()
+		if err := f.writeIndex(a, idx); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.writeXML(b, xmlType, idx); err != nil {
+			t.Fatal(err)
+		}
+		if a.Body.String() != b.Body.String() {
+			t.Errorf("by hand:\n%s\nencoding/xml:\n%s", a.Body, b.Body)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -128,7 +129,7 @@ func scaleName(dsn string) string {
 
 // scalePages finds the pages to time on one database (its biggest tag and
 // author, the 15,000-comment article) and logs a newsroom admin in.
-func scalePages(b *testing.B, st *store.Store, ed *editorial.Service) ([][2]string, string) {
+func scalePages(b testing.TB, st *store.Store, ed *editorial.Service) ([][2]string, string) {
 	ctx := context.Background()
 	hot, err := st.ArticleBySlug(ctx, scaleHotSlug)
 	if err != nil {
@@ -184,4 +185,90 @@ func scalePages(b *testing.B, st *store.Store, ed *editorial.Service) ([][2]stri
 		{"newsroom-articles", "/redaksi/artikel"},
 		{"newsroom-moderation", "/redaksi/komentar"},
 	}, cookie
+}
+
+// TestPageQueryPlansAtScale is a diagnostic, not a check: with
+// WARTA_SCALE_PLANS set to one database of WARTA_SCALE_DBS's kind it
+// requests every page of BenchmarkPagesAtScale once, then reruns each read
+// query the page made (best of three) and prints the slowest of each page
+// with the engine's plan, so a page over its budget names the query to fix.
+//
+//	WARTA_SCALE_PLANS=/tmp/x/scale-100000.db go test ./internal/server -run PageQueryPlansAtScale -v
+func TestPageQueryPlansAtScale(t *testing.T) {
+	dsn := os.Getenv("WARTA_SCALE_PLANS")
+	if dsn == "" {
+		t.Skip("WARTA_SCALE_PLANS not set")
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a, err := app.New(ctx, st, app.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: jakarta},
+		MediaDir: t.TempDir(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, cookie := scalePages(t, st, a.Editorial)
+	only := os.Getenv("WARTA_SCALE_PAGES") // comma list of page names, "" for all
+	type read struct {
+		query string
+		args  []any
+	}
+	type timed struct {
+		read
+		d    time.Duration
+		rows int
+	}
+	for _, p := range pages {
+		if only != "" && !slices.Contains(strings.Split(only, ","), p[0]) {
+			continue
+		}
+		var mu sync.Mutex
+		var reads []read
+		st.TraceReads(func(q string, args []any) { mu.Lock(); reads = append(reads, read{q, args}); mu.Unlock() })
+		req := httptest.NewRequest("GET", p[1], nil)
+		req.AddCookie(&http.Cookie{Name: auth.CookieName, Value: cookie})
+		w := httptest.NewRecorder()
+		t0 := time.Now()
+		a.ServeHTTP(w, req)
+		whole := time.Since(t0)
+		st.TraceReads(nil)
+		var list []timed
+		var sum time.Duration
+		for _, r := range reads {
+			best := time.Duration(1 << 62)
+			n := 0
+			for range 3 {
+				d, rows, err := st.TimeRead(ctx, r.query, r.args...)
+				if err != nil {
+					t.Fatalf("%s: %s: %v", p[0], r.query, err)
+				}
+				best, n = min(best, d), rows
+			}
+			sum += best
+			list = append(list, timed{r, best, n})
+		}
+		slices.SortFunc(list, func(x, y timed) int { return int(y.d - x.d) })
+		fmt.Printf("=== %s %s: %d, %v whole, %d reads, %v in reads\n", p[0], p[1], w.Code, whole, len(reads), sum)
+		for i, q := range list {
+			if i == 3 || q.d < time.Millisecond && i > 0 {
+				break
+			}
+			eq := q.query
+			if store.IsPostgres(dsn) {
+				eq = "(ANALYZE) " + eq // EXPLAIN (ANALYZE) ...: the times of each step
+			}
+			plan, err := st.Explain(ctx, eq, false, q.args...)
+			if err != nil {
+				plan = err.Error()
+			}
+			fmt.Printf("--- %v, %d rows: %s\n    args %v\n%s\n", q.d, q.rows, strings.Join(strings.Fields(q.query), " "), q.args,
+				"    "+strings.ReplaceAll(plan, "\n", "\n    "))
+		}
+	}
 }

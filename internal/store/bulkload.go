@@ -506,8 +506,9 @@ func (b *Bulk) Comments(ctx context.Context, list []BulkComment) error {
 	})
 }
 
-// Finish builds the dropped indexes again, writes the search term counts
-// and the sitemap blocks, moves the PostgreSQL id sequences past the loaded
+// Finish builds the dropped indexes again, writes the search term counts,
+// the sitemap blocks and the list counters (the PostgreSQL load runs
+// without triggers), moves the PostgreSQL id sequences past the loaded
 // ids, turns the SQLite journal back on and refreshes the planner's
 // statistics. Statements over a second are logged with their time.
 func (b *Bulk) Finish(ctx context.Context) error {
@@ -567,9 +568,11 @@ func (b *Bulk) Finish(ctx context.Context) error {
 			return err
 		}
 		block := "(id - 1) / " + strconv.Itoa(blockSize)
-		_, err := tx.ExecContext(ctx, `INSERT INTO article_blocks (block, published, lastmod)
-			SELECT `+block+`, COUNT(*), MAX(updated_at) FROM articles WHERE status = 'published' GROUP BY `+block)
-		return err
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_blocks (block, published, lastmod)
+			SELECT `+block+`, COUNT(*), MAX(updated_at) FROM articles WHERE status = 'published' GROUP BY `+block); err != nil {
+			return err
+		}
+		return recountLists(ctx, tx)
 	})
 	if err != nil {
 		return fmt.Errorf("bulk finish: %w", err)

@@ -178,7 +178,10 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 		list, err := page()
 		return list, -1, err
 	}
-	total, err := s.countOrEstimate(ctx, count+countWhere, pub, countArgs, upper)
+	total, counted, err := s.countedTotal(ctx, q)
+	if err == nil && !counted {
+		total, err = s.countOrEstimate(ctx, count+countWhere, pub, countArgs, upper)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("count articles: %w", err)
 	}
@@ -275,7 +278,11 @@ func (s *Store) ArticleSitemapBuckets(ctx context.Context, size int) ([]SitemapB
 	query := `SELECT (a.id - 1) / ? AS bucket, COUNT(*), MAX(a.updated_at) FROM articles a
 		WHERE` + published + ` GROUP BY bucket ORDER BY bucket`
 	args := []any{size, s.Now()}
-	if size%blockSize == 0 {
+	switch {
+	case size == blockSize: // one block a file: the rows in primary-key order
+		query = "SELECT block, published, lastmod FROM article_blocks ORDER BY block"
+		args = nil
+	case size%blockSize == 0:
 		query = "SELECT block / ? AS bucket, SUM(published), MAX(lastmod) FROM article_blocks GROUP BY bucket ORDER BY bucket"
 		args = []any{size / blockSize}
 	}
@@ -368,20 +375,24 @@ type CategoryStat struct {
 }
 
 // CategoryStats lists all categories in navigation order with their
-// published article counts (estimated above ExactCountLimit).
+// published article counts (article_counts, exact).
 func (s *Store) CategoryStats(ctx context.Context) ([]CategoryStat, error) {
 	cats, err := s.Categories(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("category stats: %w", err)
 	}
-	now := s.Now()
+	counts, err := groupCounts[int64](ctx, s, "SELECT category_id, n FROM article_counts WHERE status = 'published'")
+	if err != nil {
+		return nil, fmt.Errorf("category stats: %w", err)
+	}
+	ahead, err := groupCounts[int64](ctx, s, `SELECT a.category_id, COUNT(*) FROM articles a
+		WHERE a.status = 'published' AND a.published_at > ? GROUP BY a.category_id`, s.Now())
+	if err != nil {
+		return nil, fmt.Errorf("category stats: %w", err)
+	}
 	list := make([]CategoryStat, 0, len(cats))
 	for _, c := range cats {
-		n, err := s.countOrEstimate(ctx, " FROM articles a WHERE a.category_id = ? AND"+published, "a.published_at", []any{c.ID, now}, now)
-		if err != nil {
-			return nil, fmt.Errorf("category stats: %w", err)
-		}
-		list = append(list, CategoryStat{Category: c, Articles: n})
+		list = append(list, CategoryStat{Category: c, Articles: counts[c.ID] - ahead[c.ID]})
 	}
 	return list, nil
 }
@@ -398,20 +409,39 @@ type TagStat struct {
 // probe of the article_tags_pub index.
 const tagHasArticles = ` EXISTS (SELECT 1 FROM article_tags l WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ?)`
 
-// CountListedTags counts the tags that have published articles, one index
-// probe per tag.
+// CountListedTags counts the tags that have published articles readers
+// see: those tag_counts counts, less the tags whose every one is still
+// ahead of its publish time.
 func (s *Store) CountListedTags(ctx context.Context) (int, error) {
 	var n int
-	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM tags t WHERE"+tagHasArticles), s.Now()).Scan(&n); err != nil {
+	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM tag_counts WHERE published > 0").Scan(&n); err != nil {
 		return 0, fmt.Errorf("count tags: %w", err)
+	}
+	ahead, err := s.aheadByTag(ctx)
+	if err != nil || len(ahead) == 0 {
+		return n, err
+	}
+	var ids []any
+	for id := range ahead {
+		ids = append(ids, id)
+	}
+	counts, err := groupCounts[int64](ctx, s, "SELECT tag_id, published FROM tag_counts WHERE tag_id IN ("+
+		strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")+")", ids...)
+	if err != nil {
+		return 0, fmt.Errorf("count tags: %w", err)
+	}
+	for id, k := range ahead {
+		if counts[id] == k {
+			n--
+		}
 	}
 	return n, nil
 }
 
 // TagStats returns one page of the tags that have published articles, by
-// name, and how many such tags there are. LastMod is when a tag's newest
-// article last changed; each count and time is one range of the
-// article_tags_pub index.
+// name, and how many such tags there are. The page walks the tags_name
+// index with each tag's count from tag_counts; LastMod is when a tag's
+// newest article last changed, one probe of article_tags_pub each.
 func (s *Store) TagStats(ctx context.Context, p domain.Page) ([]TagStat, int, error) {
 	now := s.Now()
 	total, err := s.CountListedTags(ctx)
@@ -422,89 +452,96 @@ func (s *Store) TagStats(ctx context.Context, p domain.Page) ([]TagStat, int, er
 	if p.Offset() >= total {
 		return list, total, nil
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name, 0,
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name, t.published,
 		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
-		FROM (SELECT t.* FROM tags t WHERE`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
+		FROM (SELECT t.id, t.slug, t.name, k.published FROM tags t JOIN tag_counts k ON k.tag_id = t.id
+			WHERE k.published > 0 AND`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
 		now, now, p.Size, p.Offset())
 	if err != nil {
 		return nil, 0, fmt.Errorf("list tags: %w", err)
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var t TagStat
 		var last any
 		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &t.Articles, &last); err != nil {
-			rows.Close()
 			return nil, 0, fmt.Errorf("list tags: %w", err)
 		}
 		if t.LastMod, err = anyTime(last); err != nil {
-			rows.Close()
 			return nil, 0, fmt.Errorf("list tags: %w", err)
 		}
 		list = append(list, t)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("list tags: %w", err)
 	}
-	// Each tag's count, estimated past ExactCountLimit like the tag page's.
+	ahead, err := s.aheadByTag(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list tags: %w", err)
+	}
 	for i := range list {
-		if list[i].Articles, err = s.countOrEstimate(ctx, " FROM article_tags l WHERE l.tag_id = ? AND l.pub_at IS NOT NULL AND l.pub_at <= ?",
-			"l.pub_at", []any{list[i].ID, now}, now); err != nil {
-			return nil, 0, fmt.Errorf("count tag articles: %w", err)
-		}
+		list[i].Articles -= ahead[list[i].ID]
 	}
 	return list, total, nil
 }
 
-// TagSitemapFiles is the number of tag sitemap files of size tags: without
-// more tags than fit one file it needs no count of the tags in use (20,000
-// index probes), only whether one is.
-func (s *Store) TagSitemapFiles(ctx context.Context, size int) (int, error) {
-	var tags int
-	if err := s.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM tags").Scan(&tags); err != nil {
-		return 0, fmt.Errorf("count tags: %w", err)
+// TagSitemapFiles lists the numbers of the tag sitemap files for the given
+// file size: file N holds the tags with ids in ((N-1)*size, N*size] that
+// have a published article (by id, like the article files, so a tag keeps
+// its file). A range is listed when one probe finds such a tag in it: about
+// one index probe per file, not one per tag.
+func (s *Store) TagSitemapFiles(ctx context.Context, size int) ([]int, error) {
+	if size < 1 {
+		return nil, domain.Invalid("ukuran sitemap tidak valid")
 	}
-	if tags > size {
-		n, err := s.CountListedTags(ctx)
-		return (n + size - 1) / size, err
+	var last int64
+	if err := s.r.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM tags").Scan(&last); err != nil {
+		return nil, fmt.Errorf("tag sitemap files: %w", err)
 	}
-	var any int
-	err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM (SELECT 1 FROM article_tags l WHERE l.pub_at IS NOT NULL AND l.pub_at <= ? LIMIT 1) x"),
-		s.Now()).Scan(&any)
-	if err != nil {
-		return 0, fmt.Errorf("count tags: %w", err)
+	now := s.Now()
+	var files []int
+	for n := 1; int64(n-1)*int64(size) < last; n++ {
+		lo := int64(n-1) * int64(size)
+		var any int
+		err := s.r.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM (SELECT 1 FROM tags t
+			WHERE t.id > ? AND t.id <= ? AND`+tagHasArticles+` LIMIT 1) x`), lo, lo+int64(size), now).Scan(&any)
+		if err != nil {
+			return nil, fmt.Errorf("tag sitemap files: %w", err)
+		}
+		if any > 0 {
+			files = append(files, n)
+		}
 	}
-	return any, nil
+	return files, nil
 }
 
-// TagSitemap returns one page of the tags that have published articles, by
-// name, with LastMod only (Articles is not counted): what a tag sitemap
-// file needs. One pass over the tags, one index probe each (the newest
-// article's time read from the covering articles_sitemap index); tags
-// without articles are skipped here.
-func (s *Store) TagSitemap(ctx context.Context, p domain.Page) ([]TagStat, error) {
+// TagSitemap returns the tags of tag sitemap file number (see
+// TagSitemapFiles) that have published articles, by id, with LastMod only
+// (Articles is not counted): the update time of each tag's newest article,
+// one probe of article_tags_pub and one of the articles' primary key per
+// tag of the file.
+func (s *Store) TagSitemap(ctx context.Context, number, size int) ([]TagStat, error) {
+	if number < 1 || size < 1 {
+		return nil, domain.Invalid("nomor sitemap tidak valid")
+	}
+	lo := int64(number-1) * int64(size)
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name,
 		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
-		FROM tags t ORDER BY t.name, t.id`), s.Now())
+		FROM tags t WHERE t.id > ? AND t.id <= ? ORDER BY t.id`), s.Now(), lo, lo+int64(size))
 	if err != nil {
 		return nil, fmt.Errorf("tag sitemap: %w", err)
 	}
 	defer rows.Close()
 	list := []TagStat{}
-	skip := p.Offset()
-	for len(list) < p.Size && rows.Next() {
+	for rows.Next() {
 		var t TagStat
 		var last any
 		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &last); err != nil {
 			return nil, fmt.Errorf("tag sitemap: %w", err)
 		}
 		if last == nil {
-			continue
-		}
-		if skip > 0 {
-			skip--
 			continue
 		}
 		if t.LastMod, err = anyTime(last); err != nil {

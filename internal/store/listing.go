@@ -14,6 +14,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // blockSize is the number of article ids per article_blocks row; sitemap
@@ -128,4 +129,25 @@ func (s *Store) Explain(ctx context.Context, query string, noSeqScan bool, args 
 		lines = append(lines, detail)
 	}
 	return strings.Join(lines, "\n"), rows.Err()
+}
+
+// TimeRead runs a read query as a page would (through the read pool),
+// reads every row and returns how long that took and how many rows came
+// back. Only for diagnostics: TestPageQueryPlansAtScale ranks the queries
+// of each page by it.
+func (s *Store) TimeRead(ctx context.Context, query string, args ...any) (time.Duration, int, error) {
+	t := time.Now()
+	rows, err := s.r.DB.QueryContext(ctx, query, args...)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return 0, 0, err
+	}
+	return time.Since(t), n, nil
 }

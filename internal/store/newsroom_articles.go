@@ -46,11 +46,25 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter, p domain.Page)
 		args = append(args, "%"+strings.ToLower(strings.NewReplacer("%", "", "_", "").Replace(q))+"%")
 	}
 	// Counted on articles alone and only up to ExactCountLimit (the list
-	// then says "10.000+"); the page walks articles_updated (or, filtered
+	// then says "10.000+") unless article_counts has the total; the page walks articles_updated (or, filtered
 	// by status or channel, articles_status_updated or
 	// articles_category_updated) and joins the categories of its own rows
 	// only.
-	total, err := s.countAtMost(ctx, ExactCountLimit, " FROM articles a"+where, args...)
+	var total int
+	var err error
+	if f.OwnerID == 0 && f.AuthorID == 0 && strings.TrimSpace(f.Query) == "" {
+		// Status and channel alone: article_counts has the total.
+		q, cargs := "SELECT COALESCE(SUM(n), 0) FROM article_counts WHERE 1 = 1", []any{}
+		if f.Status != "" {
+			q, cargs = q+" AND status = ?", append(cargs, string(f.Status))
+		}
+		if f.CategoryID != 0 {
+			q, cargs = q+" AND category_id = ?", append(cargs, f.CategoryID)
+		}
+		err = s.r.QueryRowContext(ctx, s.q(q), cargs...).Scan(&total)
+	} else {
+		total, err = s.countAtMost(ctx, ExactCountLimit, " FROM articles a"+where, args...)
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("count articles: %w", err)
 	}
@@ -60,18 +74,16 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter, p domain.Page)
 	return list, total, err
 }
 
-// CountArticlesByStatus counts articles per status, each count stopping
-// past ExactCountLimit (one range of the status index each).
+// CountArticlesByStatus counts articles per status (article_counts: one
+// row per channel and status, exact).
 func (s *Store) CountArticlesByStatus(ctx context.Context) (map[domain.Status]int, error) {
+	counts, err := groupCounts[string](ctx, s, "SELECT status, n FROM article_counts WHERE n > 0")
+	if err != nil {
+		return nil, fmt.Errorf("count by status: %w", err)
+	}
 	m := map[domain.Status]int{}
-	for _, st := range []domain.Status{domain.StatusDraft, domain.StatusReview, domain.StatusScheduled, domain.StatusPublished, domain.StatusUnpublished} {
-		n, err := s.countAtMost(ctx, ExactCountLimit, " FROM articles WHERE status = ?", string(st))
-		if err != nil {
-			return nil, fmt.Errorf("count by status: %w", err)
-		}
-		if n > 0 {
-			m[st] = n
-		}
+	for st, n := range counts {
+		m[domain.Status(st)] = n
 	}
 	return m, nil
 }

@@ -1,14 +1,18 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
+	"log/slog"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"warta/internal/demo"
 	"warta/internal/domain"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -179,6 +183,14 @@ func TestBulkLoadWritesWhatTheHooksWrite(t *testing.T) {
 		if _, n := tagPage(t, s, "langka"); n != 3 {
 			t.Errorf("tag langka: %d articles, want 3", n)
 		}
+		// The list counters (kept by triggers, which a PostgreSQL bulk
+		// load runs without) count the loaded articles.
+		if cats, err := s.CategoryStats(ctx); err != nil || cats[0].ID != f.nasional || cats[0].Articles != 31 {
+			t.Errorf("category stats after the bulk load: %+v %v, want 31 in nasional", cats, err)
+		}
+		if tags, _, err := s.TagStats(ctx, domain.Page{Number: 1, Size: 10}); err != nil || len(tags) != 3 || tags[1].Articles != 30 {
+			t.Errorf("tag stats after the bulk load: %+v %v, want arsip 1, arsip-lama 30, langka 3", tags, err)
+		}
 		if rel, err := s.StoredRelated(ctx, ids[5]); err != nil || len(rel) != 1 || rel[0].ID != ids[4] {
 			t.Errorf("related of %d: %+v %v", ids[5], rel, err)
 		}
@@ -275,6 +287,19 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			_, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{TagSlug: "ramai"}, Page: domain.Page{Number: 1, Size: 20}})
 			return err
 		})
+		// The API's tag list walks the tags by name; channel totals and the
+		// category list read the counters (migrations 0165, 0166).
+		check("tag list", []string{"tags_name"}, func() error {
+			_, _, err := s.TagStats(ctx, domain.Page{Number: 1, Size: 50})
+			return err
+		})
+		check("channel totals", []string{"article_counts"}, func() error {
+			if _, err := s.CategoryStats(ctx); err != nil {
+				return err
+			}
+			_, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{CategorySlug: "nasional"}, Page: domain.Page{Number: 1, Size: 20}})
+			return err
+		})
 		// /indeks: one day, of every channel and of one, is one range of
 		// the publish-time indexes.
 		check("indeks", []string{"articles_status_pub_id", "articles_category_pub_id"}, func() error {
@@ -300,10 +325,19 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			return nil
 		})
 		check("sitemap index", []string{"article_blocks", "article_tags_pub"}, func() error {
-			if _, err := s.ArticleSitemapBuckets(ctx, 50000); err != nil {
+			if _, err := s.ArticleSitemapBuckets(ctx, 1000); err != nil {
 				return err
 			}
-			_, err := s.TagSitemapFiles(ctx, 50000)
+			_, err := s.TagSitemapFiles(ctx, 1000)
+			return err
+		})
+		// A sitemap file is one range of a covering index (articles) or
+		// one probe per tag of its id range.
+		check("sitemap files", []string{"articles_sitemap", "article_tags_pub"}, func() error {
+			if _, err := s.ArticleSitemap(ctx, 1, 1000); err != nil {
+				return err
+			}
+			_, err := s.TagSitemap(ctx, 1, 1000)
 			return err
 		})
 	})
@@ -346,4 +380,72 @@ func fullScan(query, plan string) string {
 		}
 	}
 	return ""
+}
+
+// On PostgreSQL the bulk load builds each search row's tsvector in Go; it
+// must be exactly what the server's to_tsvector gives (what indexArticle
+// stores), for the demo's real bodies, titles with numbers and tag names.
+func TestBulkTSVectorsAreTheServers(t *testing.T) {
+	url := testdb.PostgresURL(t)
+	ctx := context.Background()
+	s, err := store.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var logged bytes.Buffer // a difference makes the server take over, with a warning
+	s.SetLogger(slog.New(slog.NewTextHandler(&logged, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	f := newFixture(t, s)
+	b, err := s.BeginBulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, tag, _, err := b.NextIDs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Tags(ctx, tag, []string{"Banjir Jakarta 2024", "Timnas U-23", "Ekonomi Digital"}); err != nil {
+		t.Fatal(err)
+	}
+	now := s.Now()
+	var list []store.BulkArticle
+	for i, d := range demo.Articles {
+		id := first + int64(i)
+		pub := now.Add(-time.Duration(len(demo.Articles)-i) * time.Hour)
+		a := store.BulkArticle{ID: id, Slug: fmt.Sprintf("tsv-%d", id), Title: fmt.Sprintf("%s, Laporan %d", d.Title, id),
+			Excerpt: d.Excerpt, BodySource: d.Body, BodyHTML: "<p>" + strings.ReplaceAll(d.Body, "\n\n", "</p>\n<p>") + "</p>",
+			CategoryID: f.nasional, Status: domain.StatusPublished, PublishedAt: pub, UpdatedAt: pub,
+			TagIDs: []int64{tag + int64(i%3)}, AuthorIDs: []int64{f.author}}
+		if i%2 == 0 {
+			a.SearchBody = store.SearchBody(a.BodyHTML, a.BodySource) // as bench/scalegen passes it
+		}
+		list = append(list, a)
+	}
+	if err := b.Articles(ctx, list); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n, differ int
+	err = db.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(*) FILTER (WHERE tsv <> (setweight(to_tsvector('simple', title), 'A')
+		|| setweight(to_tsvector('simple', excerpt), 'B') || setweight(to_tsvector('simple', body), 'D')
+		|| setweight(to_tsvector('simple', tags), 'A'))) FROM article_search WHERE article_id >= $1`, first).Scan(&n, &differ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(demo.Articles) || differ != 0 {
+		t.Errorf("%d search rows, %d with a tsvector other than the server's; want %d and 0", n, differ, len(demo.Articles))
+	}
+	if logged.Len() > 0 {
+		t.Errorf("the tsvectors built in Go were not the server's:\n%s", logged.String())
+	}
 }
