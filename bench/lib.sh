@@ -24,6 +24,32 @@ start_warta() {
 	echo "bench: warta on port $port did not start"; exit 1
 }
 
+# wait_photos BASE: waits until every article's lead photo is drawn. A demo
+# site draws them in the background once it serves, on every core: a run
+# that starts before they are done measures the drawing too (its first
+# round most of all).
+wait_photos() {
+	local base=$1 urls u missing
+	urls=$(curl -fs "$base/api/v1/articles?limit=100" | grep -o '"photo":{"url":"[^"]*"' | sed -E 's/.*"url":"([^"]*)"/\1/')
+	for _ in $(seq 1 600); do
+		missing=0
+		for u in $urls; do curl -fso /dev/null "$u" || { missing=1; break; }; done
+		[ $missing = 0 ] && return 0
+		sleep 1
+	done
+	echo "bench: the demo photos of $base were not drawn within 10 minutes"; exit 1
+}
+
+# cpu_ticks PID: CPU time (user + system, in clock ticks) used so far by the
+# process and its children (nginx's workers).
+cpu_ticks() {
+	local t=0 q
+	for q in $1 $(pgrep -P "$1" || true); do
+		[ -r /proc/$q/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$q/stat)))
+	done
+	echo $t
+}
+
 # site_paths BASE > file: every article (newest first), the home page and
 # every category page, one path a line.
 site_paths() {
