@@ -55,7 +55,17 @@ type searchPage struct {
 // an article does, so each page of results is kept whole (skeleton.go:
 // dropped by any article write, kept skeletonTTL at most), per query as
 // typed and filters: a search many readers make is run and rendered once.
+//
+// With the fragment cache off (FragmentTTL 0) results are not kept: every
+// search then asks the database, like the other lists.
 func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
+	if s.cfg.FragmentTTL <= 0 {
+		p, err := s.searchPage(r)
+		if err != nil {
+			return err
+		}
+		return s.render(w, "search", http.StatusOK, p)
+	}
 	qs := r.URL.Query()
 	key := "s:" + qs.Get("q") + "\x00" + qs.Get("sort") + "\x00" + qs.Get("page") + "\x00" + qs.Get("kanal") +
 		"\x00" + qs.Get("dari") + "\x00" + qs.Get("sampai")
