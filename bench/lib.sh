@@ -12,14 +12,42 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_warta BIN PORT DB ARGS... starts a demo site and waits until it answers.
+# start_warta BIN PORT DB ARGS... starts a demo site and waits until it
+# answers (START_WAIT seconds at most, 30 by default: seeding the demo takes
+# longer on a busy machine).
 start_warta() {
 	local bin=$1 port=$2 db=$3
 	shift 3
 	"$bin" serve --demo --db "$db" --media "$OUT/media-$port" --addr 127.0.0.1:$port --log-level warn "$@" &
 	PIDS+=($!)
-	for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return 0; sleep 0.2; done
+	for _ in $(seq 1 $((${START_WAIT:-30} * 5))); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return 0; sleep 0.2; done
 	echo "bench: warta on port $port did not start"; exit 1
+}
+
+# wait_photos BASE: waits until every article's lead photo is drawn. A demo
+# site draws them in the background once it serves, on every core: a run
+# that starts before they are done measures the drawing too (its first
+# round most of all).
+wait_photos() {
+	local base=$1 urls u missing
+	urls=$(curl -fs "$base/api/v1/articles?limit=100" | grep -o '"photo":{"url":"[^"]*"' | sed -E 's/.*"url":"([^"]*)"/\1/')
+	for _ in $(seq 1 600); do
+		missing=0
+		for u in $urls; do curl -fso /dev/null "$u" || { missing=1; break; }; done
+		[ $missing = 0 ] && return 0
+		sleep 1
+	done
+	echo "bench: the demo photos of $base were not drawn within 10 minutes"; exit 1
+}
+
+# cpu_ticks PID: CPU time (user + system, in clock ticks) used so far by the
+# process and its children (nginx's workers).
+cpu_ticks() {
+	local t=0 q
+	for q in $1 $(pgrep -P "$1" || true); do
+		[ -r /proc/$q/stat ] && t=$((t + $(awk '{print $14 + $15}' /proc/$q/stat)))
+	done
+	echo $t
 }
 
 # site_paths BASE > file: every article (newest first), the home page and

@@ -28,6 +28,7 @@ DB=${WARTA_DB:-$OUT/mixed.db}
 # --trust-proxy: each write carries its own reader address (X-Forwarded-For).
 start_warta "$OUT/warta" $PORT "$DB" --trust-proxy
 BASE="http://127.0.0.1:$PORT"
+wait_photos "$BASE"
 IDS=$(article_ids "$BASE" "$WRITE_ARTICLES")
 # Reads go everywhere but the articles written to.
 WRITTEN=$(curl -fs "$BASE/api/v1/articles?limit=100" | grep -o '"id":[0-9]*,"slug":"[^"]*","title"' | tail -n "$WRITE_ARTICLES" | sed -E 's/.*"slug":"([^"]*)".*/\/berita\/\1/')

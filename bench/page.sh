@@ -11,6 +11,10 @@
 #   GZIP=1 bench/page.sh          # what browsers ask for: Accept-Encoding: gzip,
 #                                 # nginx compressing per request (gzip on, level 1)
 #
+# Besides requests/s it prints each server's CPU time per request (user +
+# system, from /proc, over the measured rounds): on a shared machine that
+# figure moves less with the other load than requests/s does.
+#
 # Needs wrk and nginx (apt-get install wrk nginx-light). Traffic goes only to
 # 127.0.0.1 and stops by itself after DURATION.
 set -euo pipefail
@@ -43,6 +47,7 @@ if [ -n "${OLD_REV:-}" ]; then # the same page from an older revision (SQLite), 
 	"$OUT/warta-old" serve --demo --db "$OUT/bench-old.db" --media "$OUT/media-old" --addr 127.0.0.1:$OPORT --log-level warn &
 	OPID=$!
 	for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$OPORT/healthz" >/dev/null && break; sleep 0.2; done
+	wait_photos "http://127.0.0.1:$OPORT"
 fi
 cleanup() {
 	kill $WPID 2>/dev/null || true
@@ -52,6 +57,7 @@ cleanup() {
 }
 trap cleanup EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$WPORT/healthz" >/dev/null && break; sleep 0.2; done
+wait_photos "http://127.0.0.1:$WPORT"
 
 if [ -z "${PAGE:-}" ]; then
 	PAGE=$(curl -fs "http://127.0.0.1:$WPORT/api/v1/articles?limit=1" | grep -o '"url":"[^"]*/berita/[^"]*"' | head -n1 | sed -E 's#"url":"https?://[^/]+([^"]+)"#\1#')
@@ -66,16 +72,21 @@ for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$NPORT/" >/dev/null && break
 
 HDR=()
 [ -n "${GZIP:-}" ] && HDR=(-H "Accept-Encoding: gzip")
-run() { # name url -> "rps p50_ms p99_ms"
+run() { # name url pid -> "rps p50_ms p99_ms non2xx cpu_us_per_request"
+	local t0 t1
+	t0=$(cpu_ticks "$3")
 	wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "${HDR[@]}" "$2" > "$OUT/$1.wrk"
-	awk '
+	t1=$(cpu_ticks "$3")
+	awk -v t0="$t0" -v t1="$t1" -v hz="$(getconf CLK_TCK)" '
 	function ms(v) { if (v ~ /us$/) return v/1000; if (v ~ /ms$/) return v+0; if (v ~ /s$/) return v*1000; return v }
+	/requests in/ { n=$1 }
 	/Requests\/sec/ { rps=$2 }
 	$1=="50%" { p50=ms($2) }
 	$1=="99%" { p99=ms($2) }
 	/Non-2xx/ { bad=$NF }
-	END { printf "%.0f %.2f %.2f %s\n", rps, p50, p99, (bad==""?0:bad) }' "$OUT/$1.wrk"
+	END { printf "%.0f %.2f %.2f %s %.1f\n", rps, p50, p99, (bad==""?0:bad), (n>0 ? (t1-t0)/hz*1e6/n : 0) }' "$OUT/$1.wrk"
 }
+cpu_mean() { awk '{ s+=$5 } END { printf "%.1f", s/NR }' "$1"; }
 # Warm both up, then measure, alternating ROUNDS times so that other load on
 # the machine weighs on both alike: requests/s and p50 are the means of the
 # rounds, p99 the worst round's.
@@ -84,17 +95,17 @@ wrk -t1 -c8 -d2s "http://127.0.0.1:$WPORT$PAGE" >/dev/null
 : > "$OUT/warta.rounds"
 : > "$OUT/old.rounds"
 for i in $(seq 1 "$ROUNDS"); do
-	run nginx "http://127.0.0.1:$NPORT/" >> "$OUT/nginx.rounds"
-	run warta "http://127.0.0.1:$WPORT$PAGE" >> "$OUT/warta.rounds"
-	[ -n "$OPID" ] && run old "http://127.0.0.1:$OPORT$PAGE" >> "$OUT/old.rounds"
+	run nginx "http://127.0.0.1:$NPORT/" "$NPID" >> "$OUT/nginx.rounds"
+	run warta "http://127.0.0.1:$WPORT$PAGE" "$WPID" >> "$OUT/warta.rounds"
+	[ -n "$OPID" ] && run old "http://127.0.0.1:$OPORT$PAGE" "$OPID" >> "$OUT/old.rounds"
 done
 read -r NR NP50 NP99 NBAD < <(summarize "$OUT/nginx.rounds")
 read -r WR WP50 WP99 WBAD < <(summarize "$OUT/warta.rounds")
 echo "page: $PAGE ($BYTES bytes), wrk -t$THREADS -c$CONNS, $ROUNDS alternating rounds of $DURATION${GZIP:+, Accept-Encoding: gzip}, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"
-printf '%-8s %12s %10s %10s %8s\n' server "requests/s" "p50 ms" "p99 ms" "non-2xx"
-printf '%-8s %12s %10s %10s %8s\n' nginx "$NR" "$NP50" "$NP99" "$NBAD"
-printf '%-8s %12s %10s %10s %8s\n' warta "$WR" "$WP50" "$WP99" "$WBAD"
-[ -n "$OPID" ] && { read -r OR OP50 OP99 OBAD < <(summarize "$OUT/old.rounds"); printf '%-8s %12s %10s %10s %8s\n' "$OLD_REV" "$OR" "$OP50" "$OP99" "$OBAD"; }
+printf '%-8s %12s %10s %10s %8s %14s\n' server "requests/s" "p50 ms" "p99 ms" "non-2xx" "CPU µs/req"
+printf '%-8s %12s %10s %10s %8s %14s\n' nginx "$NR" "$NP50" "$NP99" "$NBAD" "$(cpu_mean "$OUT/nginx.rounds")"
+printf '%-8s %12s %10s %10s %8s %14s\n' warta "$WR" "$WP50" "$WP99" "$WBAD" "$(cpu_mean "$OUT/warta.rounds")"
+[ -n "$OPID" ] && { read -r OR OP50 OP99 OBAD < <(summarize "$OUT/old.rounds"); printf '%-8s %12s %10s %10s %8s %14s\n' "$OLD_REV" "$OR" "$OP50" "$OP99" "$OBAD" "$(cpu_mean "$OUT/old.rounds")"; }
 awk -v w="$WR" -v n="$NR" 'BEGIN { printf "ratio warta/nginx: %.2f\n", w/n }'
 [ -n "$OPID" ] && awk -v w="$OR" -v n="$NR" -v r="$OLD_REV" 'BEGIN { printf "ratio %s/nginx: %.2f\n", r, w/n }'
 true

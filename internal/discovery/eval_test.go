@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"os"
@@ -116,10 +114,9 @@ func runEvalHalf(t *testing.T, st *store.Store, fams []*evalFamily, half string,
 			t.Fatalf("category %s: %d %s", name, r.Status, r.Body)
 		}
 	}
-	eng := discovery.New(st, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	done := make(chan struct{})
-	go func() { defer close(done); eng.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+	// The application's own related-news worker, as in production: a
+	// second engine here would compute every list twice, racing the first.
+	eng := e.App.Discovery
 
 	loc := e.Location
 	now := time.Now().In(loc)

@@ -3,6 +3,7 @@ package discovery
 import (
 	"html"
 	"strings"
+	"sync"
 	"unicode"
 
 	"warta/internal/stem"
@@ -35,7 +36,7 @@ func words(text string, terms map[string]bool) []word {
 		if !stem.IsStopWord(w) {
 			t := w
 			if strings.IndexFunc(w, unicode.IsDigit) < 0 {
-				t = stem.Stem(w)
+				t = stemOf(w)
 			}
 			m = terms[t]
 		}
@@ -53,6 +54,35 @@ func words(text string, terms map[string]bool) []word {
 	}
 	flush(len(text))
 	return out
+}
+
+// stems remembers the stem of each word a snippet met, up to maxStems
+// words (then it starts afresh): stemming was most of a search page's
+// cost, and a site's words are few. stem.Stem depends on nothing but the
+// word.
+var stems struct {
+	mu sync.RWMutex
+	m  map[string]string // word -> stem
+}
+
+const maxStems = 200_000
+
+func stemOf(w string) string {
+	stems.mu.RLock()
+	t, ok := stems.m[w]
+	stems.mu.RUnlock()
+	if ok {
+		return t
+	}
+	t = stem.Stem(w)
+	stems.mu.Lock()
+	if stems.m == nil || len(stems.m) >= maxStems {
+		stems.m = make(map[string]string)
+	}
+	// Copies: w and t may be parts of a whole article's text.
+	stems.m[strings.Clone(w)] = strings.Clone(t)
+	stems.mu.Unlock()
+	return t
 }
 
 func termSet(terms []string) map[string]bool {

@@ -1,6 +1,8 @@
 package server_test
 
 import (
+	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -27,7 +29,7 @@ func TestBrowserDashboardUpdatesItself(t *testing.T) {
 		newsroomLogin(t, ctx, e.URL, domain.RoleEditor)
 		testbrowser.Do(t, ctx, chromedp.Navigate(e.URL+"/redaksi/"), chromedp.WaitVisible(chromedp.CSS(`#dibaca-sekarang`)))
 		mark(t, ctx)
-		if got := testbrowser.Text(t, ctx, `[data-read-now-empty]`); !strings.Contains(got, "Belum ada yang dibaca dalam 5 menit terakhir") {
+		if got := liveTexts(t, ctx, `[data-read-now-empty]`)[0]; !strings.Contains(got, "Belum ada yang dibaca dalam 5 menit terakhir") {
 			t.Errorf("before any reader: %q", got)
 		}
 		// A reader opens the story (the server counts the view and flushes it).
@@ -42,7 +44,8 @@ func TestBrowserDashboardUpdatesItself(t *testing.T) {
 			t.Fatalf("reader page: %d", resp.StatusCode)
 		}
 		testbrowser.Do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`[data-read-now] li`)))
-		list, total := testbrowser.Text(t, ctx, `[data-read-now]`), testbrowser.Text(t, ctx, `[data-read-now-total]`)
+		read := liveTexts(t, ctx, `[data-read-now]`, `[data-read-now-total]`)
+		list, total := read[0], read[1]
 		same, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.sameDocument === true`))
 		if err != nil {
 			t.Fatal(err)
@@ -54,4 +57,19 @@ func TestBrowserDashboardUpdatesItself(t *testing.T) {
 			t.Errorf("updated note %q", got)
 		}
 	})
+}
+
+// liveTexts reads the text of each selector's first element in one step:
+// the dashboard replaces its live part every few hundred milliseconds, so
+// separate reads may land on different copies (or on a node just
+// replaced: "No node with given id found").
+func liveTexts(t *testing.T, ctx context.Context, css ...string) []string {
+	t.Helper()
+	sel, _ := json.Marshal(css)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(`+string(sel)+
+		`).map(function (c) { var e = document.querySelector(c); return e ? e.innerText.trim() : ""; })`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
 }

@@ -79,7 +79,7 @@ func noticeFor(r *http.Request) string {
 // article (and day) while no article changes, with the article it shows.
 func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.Article, error) {
 	ctx := r.Context()
-	sk, data, err := s.skels.get("a:"+slug, func() ([]byte, any, time.Time, error) {
+	sk, data, err := s.skels.get(ctx, "a:"+slug, func() ([]byte, any, time.Time, error) {
 		a, err := s.store.ArticleBySlug(ctx, slug)
 		if err != nil {
 			return nil, nil, time.Time{}, err
@@ -203,7 +203,7 @@ func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, rd domain.Rea
 	}
 	out := bufPool.Get().(*bytes.Buffer)
 	out.Reset()
-	sk.fill(out, &fillers)
+	sk.fill(out, &fillers, nil)
 	writePage(w, status, out.Bytes())
 	releaseBuf(out)
 	return nil

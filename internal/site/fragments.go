@@ -33,8 +33,9 @@ type fragments struct {
 	slot    fragSet[struct{}, template.HTML]
 	polls   fragSet[int64, *domain.Poll] // the open poll beside an article (0: the home page)
 	pieces  fragSet[string, piece]
-	home    fragSet[struct{}, homePage]            // the home page's lists
-	pages   fragSet[string, listResult]            // pages of category, tag and author lists
+	pages   fragSet[string, listResult]            // pages of category, tag and author lists ("Muat lebih banyak")
+	views   fragSet[string, listViews]             // the view counts of a list skeleton (listskel.go)
+	popular fragSet[struct{}, []byte]              // Terpopuler, rendered
 	static  fragSet[struct{}, []domain.StaticPage] // the footer's institutional pages
 	look    fragSet[struct{}, siteLook]            // the site's look and ad slots (issue 14)
 }
@@ -83,8 +84,9 @@ func (f *fragments) invalidate() {
 	clear(f.slot.m)
 	clear(f.polls.m)
 	clear(f.pieces.m)
-	clear(f.home.m)
 	clear(f.pages.m)
+	clear(f.views.m)
+	clear(f.popular.m)
 	clear(f.static.m)
 	clear(f.look.m)
 	f.mu.Unlock()

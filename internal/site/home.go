@@ -21,51 +21,55 @@ type homePage struct {
 	// topped up with the newest while the stream keeps enough).
 	Secondary []domain.Article
 	Latest    []domain.Article
-	Popular   []domain.Article // Terpopuler this week
 	Blocks    []categoryBlock
-	Poll      *pollView
 	More      *moreLink // "Muat lebih banyak" under Berita Terbaru: /terkini after its last story
-
-	// PopularToday is Terpopuler since midnight in the site's zone.
-	PopularToday []domain.Article
+	Holes     listHoles // Terpopuler and the poll (listskel.go)
 }
 
+// home is the home page, from its skeleton (listskel.go): the lists are
+// read and rendered once per article write (and day); a request fills in
+// the view counts, Terpopuler and the poll.
 func (s *Site) home(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	name, tagline := s.cfg.Name, s.cfg.Tagline
-	if l, err := s.look(ctx); err == nil {
-		name, tagline = l.Name, l.Tagline
-	}
-	f, err := s.frame(ctx, meta{Title: name + " — " + tagline,
-		Description: "Berita terkini, terpopuler dan terpercaya dari " + name + ".", Canonical: "/"}, "home")
-	if err != nil {
-		return err
-	}
-	// The lists carry view counts (see countsTTL).
-	p, err := fetch(s.frags, &s.frags.home, &s.frags.gen, struct{}{}, s.countsTTL(), func() (homePage, error) {
-		return s.homeLists(ctx, f.Nav)
+	sk, d, err := s.listSkeleton(ctx, "h", func() (string, any, [][]domain.Article, error) {
+		name, tagline := s.cfg.Name, s.cfg.Tagline
+		if l, err := s.look(ctx); err == nil {
+			name, tagline = l.Name, l.Tagline
+		}
+		f, err := s.frame(ctx, meta{Title: name + " — " + tagline,
+			Description: "Berita terkini, terpopuler dan terpercaya dari " + name + ".", Canonical: "/"}, "home")
+		if err != nil {
+			return "", nil, nil, err
+		}
+		p, err := s.homeLists(ctx, f.Nav)
+		if err != nil {
+			return "", nil, nil, err
+		}
+		p.frame, p.Holes = f, listSkeletonHoles
+		if n := len(p.Latest); n > 0 {
+			p.More = newMoreLink("/terkini?sebelum="+strconv.FormatInt(p.Latest[n-1].ID, 10), true)
+		}
+		var lists [][]domain.Article
+		if p.Headline != nil {
+			lead := holed([]domain.Article{*p.Headline})
+			p.Headline, lists = &lead[0], append(lists, lead)
+		}
+		p.Secondary, p.Latest = holed(p.Secondary), holed(p.Latest)
+		lists = append(lists, p.Secondary, p.Latest)
+		for i := range p.Blocks {
+			p.Blocks[i].Articles = holed(p.Blocks[i].Articles)
+			lists = append(lists, p.Blocks[i].Articles)
+		}
+		return "home", p, lists, nil
 	})
 	if err != nil {
 		return err
 	}
-	p.frame = f
-	if n := len(p.Latest); n > 0 {
-		p.More = newMoreLink("/terkini?sebelum="+strconv.FormatInt(p.Latest[n-1].ID, 10), true)
-	}
-	if p.Poll, err = s.openPoll(r, s.readers.Visit(r), 0); err != nil {
-		return err
-	}
-	if p.Poll.voted() {
-		markPerReader(w)
-	}
-	if p.Poll != nil {
-		w.Header().Set(pollHeader, "1")
-	}
-	return s.render(w, "home", http.StatusOK, p)
+	return s.fillList(w, r, "h", sk, d, true)
 }
 
-// homeLists reads the home page's lists: headline, latest, most read today
-// and this week, and the newest of each category.
+// homeLists reads the home page's lists: headline, latest and the newest
+// of each category.
 func (s *Site) homeLists(ctx context.Context, nav []domain.Category) (homePage, error) {
 	var p homePage
 	heads, err := s.store.HeadlineArticles(ctx, 1+secondaryCount)
@@ -78,9 +82,6 @@ func (s *Site) homeLists(ctx context.Context, nav []domain.Category) (homePage, 
 	}
 	p.Headline, p.Secondary, p.Latest = frontLists(heads, latest)
 	p.Latest = p.Latest[:min(len(p.Latest), streamCount)]
-	if p.PopularToday, p.Popular, err = s.popularLists(ctx); err != nil {
-		return p, err
-	}
 	// No story twice in the main column: a channel's block leaves out what
 	// the headline and "Berita Terbaru" already show.
 	seen := map[int64]bool{}

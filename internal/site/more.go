@@ -10,6 +10,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -96,7 +97,9 @@ func (s *Site) renderFragment(w http.ResponseWriter, f listFragment) error {
 func (s *Site) terkini(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query().Get("sebelum")
 	if v == "" {
-		return s.list(w, r, domain.ArticleFilter{}, "/terkini", "Terkini", "Berita Terkini", "Semua berita, dari yang terbaru.", "")
+		return s.list(w, r, "n:", func(context.Context) (listSpec, error) {
+			return listSpec{domain.ArticleFilter{}, "/terkini", "Terkini", "Berita Terkini", "Semua berita, dari yang terbaru.", ""}, nil
+		})
 	}
 	frag, err := wantsFragment(r)
 	if err != nil {

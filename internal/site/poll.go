@@ -42,16 +42,6 @@ func (s *Site) pollView(p domain.Poll, back string, showResults bool) *pollView 
 	return v
 }
 
-// openPoll returns the poll to show beside an article (its own first) or on
-// the home page, or nil when none is open.
-func (s *Site) openPoll(r *http.Request, rd domain.Reader, articleID int64) (*pollView, error) {
-	p, err := s.pollFor(r.Context(), articleID)
-	if err != nil || p == nil {
-		return nil, err
-	}
-	return s.pollViewFor(r, rd, *p, r.URL.Path), nil
-}
-
 // pollViewFor shows the results to a reader who already voted: their own
 // cookie says so, never their address.
 func (s *Site) pollViewFor(r *http.Request, rd domain.Reader, p domain.Poll, back string) *pollView {

@@ -1,11 +1,13 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,7 +50,32 @@ type searchPage struct {
 
 // search is /cari: any q gives a 200 page, with results or a message that
 // says why there are none. Only sort and page are checked strictly.
+//
+// The page shows nothing of its reader and what it finds changes only when
+// an article does, so each page of results is kept whole (skeleton.go:
+// dropped by any article write, kept skeletonTTL at most), per query as
+// typed and filters: a search many readers make is run and rendered once.
 func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
+	qs := r.URL.Query()
+	key := "s:" + qs.Get("q") + "\x00" + qs.Get("sort") + "\x00" + qs.Get("page") + "\x00" + qs.Get("kanal") +
+		"\x00" + qs.Get("dari") + "\x00" + qs.Get("sampai")
+	sk, _, err := s.skels.get(r.Context(), key, func() ([]byte, any, time.Time, error) {
+		p, err := s.searchPage(r)
+		if err != nil {
+			return nil, nil, time.Time{}, err
+		}
+		b, err := s.renderBytes("search", "layout", p)
+		return b, nil, s.capExpiry(s.endOfDay()), err
+	})
+	if err != nil {
+		return err
+	}
+	writePage(w, http.StatusOK, bytes.Join(sk.segs, nil)) // one segment: the page has no holes
+	return nil
+}
+
+// searchPage runs the search a request asks for.
+func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 	ctx := r.Context()
 	qs := r.URL.Query()
 	order := store.SearchSort(qs.Get("sort"))
@@ -56,21 +83,21 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 		order = store.SearchByRelevance
 	}
 	if !order.Valid() {
-		return domain.Invalid("urutan %q tidak dikenal: gunakan relevance atau newest", domain.Truncate(string(order), 20))
+		return searchPage{}, domain.Invalid("urutan %q tidak dikenal: gunakan relevance atau newest", domain.Truncate(string(order), 20))
 	}
 	page, err := pageParam(r)
 	if err != nil {
-		return err
+		return searchPage{}, err
 	}
 	raw := qs.Get("q")
 	p := searchPage{Query: displayQuery(raw), Sort: string(order), Page: page,
 		Category: qs.Get("kanal"), From: qs.Get("dari"), To: qs.Get("sampai")}
 	if p.Category != "" && domain.Slugify(p.Category) != p.Category {
-		return domain.Invalid("kanal %q tidak dikenal", domain.Truncate(p.Category, 40))
+		return p, domain.Invalid("kanal %q tidak dikenal", domain.Truncate(p.Category, 40))
 	}
 	from, to, err := web.DateRange(p.From, p.To, "tanggal mulai", "tanggal akhir", s.cfg.Location)
 	if err != nil {
-		return err
+		return p, err
 	}
 	title := "Cari berita — " + s.siteName(r.Context())
 	query := store.ParseQuery(raw)
@@ -86,7 +113,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 		res, err := s.store.Find(ctx, store.SearchRequest{Query: query, Order: order, Category: p.Category, From: from, To: to,
 			Page: domain.Page{Number: page, Size: searchPageSize}})
 		if err != nil {
-			return err
+			return p, err
 		}
 		p.Searched = true
 		p.Total = int64(res.Total)
@@ -135,10 +162,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 	// Result pages are endless variations of one page: keep them out of
 	// search engines.
 	p.frame, err = s.frame(ctx, meta{Title: title, Description: "Cari berita di " + s.siteName(r.Context()) + ".", Canonical: "/cari", NoIndex: true}, "search")
-	if err != nil {
-		return err
-	}
-	return s.render(w, "search", http.StatusOK, p)
+	return p, err
 }
 
 // displayQuery is the query as the page shows it back: valid UTF-8, no

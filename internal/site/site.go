@@ -189,6 +189,7 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		"when":    func(t time.Time) string { return web.FormatTime(t, cfg.Location) },
 		"iso":     func(t time.Time) string { return web.RFC3339(t, cfg.Location) },
 		"num":     web.FormatNumber,
+		"views":   viewsText, // a list's view count, or its hole in a skeleton (listskel.go)
 		"inc":     func(i int) int { return i + 1 },
 		"comment": commentHTML,
 		"pending": func(c domain.Comment) bool { return c.Status == domain.CommentPending },

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -16,10 +18,12 @@ import (
 // site's slot. Serving a page fills the holes from small templates and
 // copies the rest, so the templates' cost for the article body, the
 // related and latest news, the navigation and the head is paid once per
-// article, not once per request.
+// article, not once per request. A list page (home, channel, tag, author)
+// is one too: its holes are the view count of each story it shows, the
+// Terpopuler column and the poll.
 type skeleton struct {
 	segs  [][]byte // literal bytes; hole i comes after segs[i]
-	holes []hole
+	holes []holeAt
 	size  int
 }
 
@@ -34,13 +38,27 @@ const (
 	holeComments
 	holePoll
 	holeSlot
+	holePopular // Terpopuler on the home page and a channel's front
+	holeViewsOf // the view count of the article the hole names
 	holeMax
 )
+
+// holeAt is one hole of a skeleton: its kind and, for holeViewsOf, the
+// article.
+type holeAt struct {
+	h  hole
+	id int64
+}
 
 // holeMark is what a hole renders as in a skeleton: NUL bytes never occur
 // in a page otherwise (text is validated, templates escape NUL).
 func holeMark(h hole) template.HTML {
-	return template.HTML("\x00warta-hole:" + string(rune('a'+h)) + "\x00")
+	return template.HTML(holePrefix + string(rune('a'+h)) + "\x00")
+}
+
+// holeMarkOf is the mark of a hole that names an article.
+func holeMarkOf(h hole, id int64) template.HTML {
+	return template.HTML(holePrefix + string(rune('a'+h)) + strconv.FormatInt(id, 10) + "\x00")
 }
 
 const holePrefix = "\x00warta-hole:"
@@ -54,32 +72,42 @@ func parseSkeleton(b []byte) (*skeleton, error) {
 			sk.segs = append(sk.segs, b)
 			return sk, nil
 		}
-		end := i + len(holePrefix)
-		if end+1 >= len(b) || b[end+1] != 0 {
-			return nil, fmt.Errorf("skeleton: malformed hole at %d", i)
+		at := i + len(holePrefix)
+		if at >= len(b) || b[at] < 'a' || hole(b[at]-'a') >= holeMax {
+			return nil, fmt.Errorf("skeleton: unknown hole at %d", i)
 		}
-		h := hole(b[end] - 'a')
-		if b[end] < 'a' || h >= holeMax {
-			return nil, fmt.Errorf("skeleton: unknown hole %q", b[end])
+		h := holeAt{h: hole(b[at] - 'a')}
+		end := at + 1
+		for end < len(b) && b[end] >= '0' && b[end] <= '9' {
+			h.id = h.id*10 + int64(b[end]-'0')
+			end++
+		}
+		if end >= len(b) || b[end] != 0 || (end > at+1) != (h.h == holeViewsOf) {
+			return nil, fmt.Errorf("skeleton: malformed hole at %d", i)
 		}
 		sk.segs = append(sk.segs, b[:i])
 		sk.holes = append(sk.holes, h)
-		b = b[end+2:]
+		b = b[end+1:]
 	}
 }
 
-// fill writes the skeleton with each hole's bytes from fillers; a hole
-// without a filler stays empty.
-func (sk *skeleton) fill(buf *bytes.Buffer, fillers *[holeMax][]byte) {
+// fill writes the skeleton with each hole's bytes from fillers, and each
+// holeViewsOf hole's from views by article; a hole without a filler stays
+// empty.
+func (sk *skeleton) fill(buf *bytes.Buffer, fillers *[holeMax][]byte, views map[int64][]byte) {
 	n := sk.size
 	for _, f := range fillers {
 		n += len(f)
 	}
-	buf.Grow(n)
+	buf.Grow(n + 8*len(views))
 	for i, seg := range sk.segs {
 		buf.Write(seg)
 		if i < len(sk.holes) {
-			buf.Write(fillers[sk.holes[i]])
+			if h := sk.holes[i]; h.h == holeViewsOf {
+				buf.Write(views[h.id])
+			} else {
+				buf.Write(fillers[h.h])
+			}
 		}
 	}
 }
@@ -96,6 +124,7 @@ type skeletons struct {
 	gen   uint64
 	bytes int
 	m     map[string]skeletonEntry
+	calls map[string]*skeletonCall // builds in flight
 }
 
 type skeletonEntry struct {
@@ -124,16 +153,65 @@ func (c *skeletons) invalidate() {
 
 // get returns the skeleton under key and its data, or builds and keeps it.
 // build returns the rendered skeleton, its data and the time it expires by
-// itself (the end of the day).
-func (c *skeletons) get(key string, build func() ([]byte, any, time.Time, error)) (*skeleton, any, error) {
+// itself (the end of the day). Requests that find the same skeleton
+// missing while one builds it wait for that build rather than build it
+// too (a page in demand, after an article write, is otherwise rendered
+// once per request in flight: 64 readers of the home page made 64
+// renders, queueing for the database, and none finished).
+func (c *skeletons) get(ctx context.Context, key string, build func() ([]byte, any, time.Time, error)) (*skeleton, any, error) {
 	now := time.Now()
 	c.mu.Lock()
 	e, ok := c.m[key]
 	gen := c.gen
-	c.mu.Unlock()
 	if ok && e.gen == gen && now.Before(e.expires) {
+		c.mu.Unlock()
 		return e.sk, e.data, nil
 	}
+	if c.ttl <= 0 {
+		c.mu.Unlock()
+		return c.build(key, gen, now, build)
+	}
+	if call, ok := c.calls[key]; ok {
+		c.mu.Unlock()
+		select {
+		case <-call.done:
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
+		}
+		// A build cut short by its own request (the reader went away)
+		// says nothing about this one: build again.
+		if call.err == nil || !errors.Is(call.err, context.Canceled) && !errors.Is(call.err, context.DeadlineExceeded) {
+			return call.sk, call.data, call.err
+		}
+		return c.build(key, gen, now, build)
+	}
+	call := &skeletonCall{done: make(chan struct{})}
+	if c.calls == nil {
+		c.calls = map[string]*skeletonCall{}
+	}
+	c.calls[key] = call
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.calls, key)
+		c.mu.Unlock()
+		close(call.done)
+	}()
+	call.sk, call.data, call.err = c.build(key, gen, now, build)
+	return call.sk, call.data, call.err
+}
+
+// skeletonCall is a build in flight that other requests wait for.
+type skeletonCall struct {
+	done chan struct{}
+	sk   *skeleton
+	data any
+	err  error
+}
+
+// build builds the skeleton under key and keeps it, unless skeletons are
+// off or an article write (a new generation than gen) came meanwhile.
+func (c *skeletons) build(key string, gen uint64, now time.Time, build func() ([]byte, any, time.Time, error)) (*skeleton, any, error) {
 	b, data, until, err := build()
 	if err != nil {
 		return nil, nil, err

@@ -1,14 +1,18 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
+	"log/slog"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"warta/internal/demo"
 	"warta/internal/domain"
 	"warta/internal/store"
 	"warta/internal/testdb"
@@ -376,4 +380,72 @@ func fullScan(query, plan string) string {
 		}
 	}
 	return ""
+}
+
+// On PostgreSQL the bulk load builds each search row's tsvector in Go; it
+// must be exactly what the server's to_tsvector gives (what indexArticle
+// stores), for the demo's real bodies, titles with numbers and tag names.
+func TestBulkTSVectorsAreTheServers(t *testing.T) {
+	url := testdb.PostgresURL(t)
+	ctx := context.Background()
+	s, err := store.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var logged bytes.Buffer // a difference makes the server take over, with a warning
+	s.SetLogger(slog.New(slog.NewTextHandler(&logged, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	f := newFixture(t, s)
+	b, err := s.BeginBulk(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, tag, _, err := b.NextIDs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Tags(ctx, tag, []string{"Banjir Jakarta 2024", "Timnas U-23", "Ekonomi Digital"}); err != nil {
+		t.Fatal(err)
+	}
+	now := s.Now()
+	var list []store.BulkArticle
+	for i, d := range demo.Articles {
+		id := first + int64(i)
+		pub := now.Add(-time.Duration(len(demo.Articles)-i) * time.Hour)
+		a := store.BulkArticle{ID: id, Slug: fmt.Sprintf("tsv-%d", id), Title: fmt.Sprintf("%s, Laporan %d", d.Title, id),
+			Excerpt: d.Excerpt, BodySource: d.Body, BodyHTML: "<p>" + strings.ReplaceAll(d.Body, "\n\n", "</p>\n<p>") + "</p>",
+			CategoryID: f.nasional, Status: domain.StatusPublished, PublishedAt: pub, UpdatedAt: pub,
+			TagIDs: []int64{tag + int64(i%3)}, AuthorIDs: []int64{f.author}}
+		if i%2 == 0 {
+			a.SearchBody = store.SearchBody(a.BodyHTML, a.BodySource) // as bench/scalegen passes it
+		}
+		list = append(list, a)
+	}
+	if err := b.Articles(ctx, list); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n, differ int
+	err = db.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(*) FILTER (WHERE tsv <> (setweight(to_tsvector('simple', title), 'A')
+		|| setweight(to_tsvector('simple', excerpt), 'B') || setweight(to_tsvector('simple', body), 'D')
+		|| setweight(to_tsvector('simple', tags), 'A'))) FROM article_search WHERE article_id >= $1`, first).Scan(&n, &differ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != len(demo.Articles) || differ != 0 {
+		t.Errorf("%d search rows, %d with a tsvector other than the server's; want %d and 0", n, differ, len(demo.Articles))
+	}
+	if logged.Len() > 0 {
+		t.Errorf("the tsvectors built in Go were not the server's:\n%s", logged.String())
+	}
 }
