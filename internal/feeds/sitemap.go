@@ -226,15 +226,7 @@ func (f *Feeds) writeIndex(w http.ResponseWriter, idx sitemapIndex) error {
 	xml.EscapeText(&buf, []byte(idx.XMLNS))
 	buf.WriteString(`">`)
 	for _, e := range idx.Sitemaps {
-		buf.WriteString("\n  <sitemap>\n    <loc>")
-		xml.EscapeText(&buf, []byte(e.Loc))
-		buf.WriteString("</loc>")
-		if e.LastMod != "" {
-			buf.WriteString("\n    <lastmod>")
-			xml.EscapeText(&buf, []byte(e.LastMod))
-			buf.WriteString("</lastmod>")
-		}
-		buf.WriteString("\n  </sitemap>")
+		writeLocEntry(&buf, "sitemap", e.Loc, e.LastMod)
 	}
 	if len(idx.Sitemaps) == 0 {
 		buf.WriteString("</sitemapindex>\n")
@@ -272,17 +264,23 @@ func (f *Feeds) writeURLSet(w http.ResponseWriter, set urlSet) error {
 	}
 	buf.WriteString(">")
 	for _, u := range set.URLs {
-		buf.WriteString("\n  <url>\n    <loc>")
-		xml.EscapeText(&buf, []byte(u.Loc))
-		buf.WriteString("</loc>")
-		if u.LastMod != "" {
-			buf.WriteString("\n    <lastmod>")
-			xml.EscapeText(&buf, []byte(u.LastMod))
-			buf.WriteString("</lastmod>")
-		}
-		buf.WriteString("\n  </url>")
+		writeLocEntry(&buf, "url", u.Loc, u.LastMod)
 	}
 	buf.WriteString("\n</urlset>\n")
 	f.write(w, xmlType, buf.Bytes())
 	return nil
+}
+
+// writeLocEntry writes one <sitemap> or <url> element of an index or a
+// urlset, indented as encoding/xml's MarshalIndent("", "  ") writes it.
+func writeLocEntry(buf *bytes.Buffer, elem, loc, lastMod string) {
+	buf.WriteString("\n  <" + elem + ">\n    <loc>")
+	xml.EscapeText(buf, []byte(loc))
+	buf.WriteString("</loc>")
+	if lastMod != "" {
+		buf.WriteString("\n    <lastmod>")
+		xml.EscapeText(buf, []byte(lastMod))
+		buf.WriteString("</lastmod>")
+	}
+	buf.WriteString("\n  </" + elem + ">")
 }
