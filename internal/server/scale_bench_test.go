@@ -29,7 +29,8 @@ const scaleHotSlug = "arsip-ramai-lima-belas-ribu-komentar"
 
 // BenchmarkPagesAtScale times every kind of page on the databases named in
 // WARTA_SCALE_DBS (comma-separated SQLite files or postgres:// URLs, built
-// by bench/scalegen at several sizes), every cache off, so the lines of one
+// by bench/scalegen at several sizes), every cache off (page cache,
+// fragments and the list and article skeletons), so the lines of one
 // run compare the same page at each size. Each page reports its median in
 // ms-median (run with -benchtime 20x: the median of 20 requests); "start"
 // is opening the database, migrating and answering the first request.
@@ -50,7 +51,8 @@ func BenchmarkPagesAtScale(b *testing.B) {
 		if err := st.Migrate(ctx); err != nil {
 			b.Fatal(err)
 		}
-		a, err := app.New(ctx, st, app.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: jakarta},
+		a, err := app.New(ctx, st, app.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: jakarta,
+			SkeletonTTL: -1},
 			MediaDir: b.TempDir(), Log: log})
 		if err != nil {
 			b.Fatal(err)
@@ -208,8 +210,8 @@ func TestPageQueryPlansAtScale(t *testing.T) {
 	if err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	a, err := app.New(ctx, st, app.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: jakarta},
-		MediaDir: t.TempDir(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	a, err := app.New(ctx, st, app.Config{Site: site.Config{Name: "Warta", BaseURL: "http://warta.test", Location: jakarta,
+		SkeletonTTL: -1}, MediaDir: t.TempDir(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
