@@ -593,7 +593,10 @@ func (s *Store) PopularArticles(ctx context.Context, since time.Time, limit int)
 		" AND a.published_at >= ? ORDER BY a.views DESC, a.published_at DESC LIMIT ?", s.Now(), dbTime(since), limit)
 }
 
-// HeadlineArticles returns the newest featured articles (breaking first).
+// HeadlineArticles returns the newest featured articles, breaking news
+// first. Breaking counts as it does everywhere (domain.Article.BreakingAt):
+// flagged and its end not reached; an article whose breaking end passed is
+// a headline only if it is featured too, and then in its place by time.
 func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Article, error) {
 	from := articleFrom
 	if s.dialect == SQLite {
@@ -601,8 +604,13 @@ func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Artic
 		// walked every published article instead (640 ms at 100,000).
 		from = " FROM articles a INDEXED BY articles_headline JOIN categories c ON c.id = a.category_id"
 	}
+	// The index's own condition stays a term of its own (SQLite uses a
+	// partial index only when the query repeats its WHERE).
+	now := s.Now()
 	return s.queryArticles(ctx, "SELECT "+articleListCols+from+" WHERE"+published+
-		" AND (a.featured = TRUE OR a.breaking = TRUE) ORDER BY a.breaking DESC, a.published_at DESC LIMIT ?", s.Now(), limit)
+		" AND (a.featured = TRUE OR a.breaking = TRUE) AND (a.featured = TRUE OR a.breaking_until IS NULL OR a.breaking_until > ?)"+
+		" ORDER BY (a.breaking = TRUE AND (a.breaking_until IS NULL OR a.breaking_until > ?)) DESC, a.published_at DESC LIMIT ?",
+		now, now, now, limit)
 }
 
 // RelatedArticles returns the related news of a, in display order: the

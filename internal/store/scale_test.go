@@ -473,3 +473,64 @@ func TestBulkTSVectorsAreTheServers(t *testing.T) {
 		t.Errorf("the tsvectors built in Go were not the server's:\n%s", logged.String())
 	}
 }
+
+// A word in more articles than are ranked: the newest MaxSearchRanked are
+// ranked and paged, and the page says about how many match — from the term
+// count for one word, from the publish times with more words or filters —
+// the same figure on both engines.
+func TestCommonWordSearchEstimatesItsMatches(t *testing.T) {
+	const n = 1500
+	estimates := map[string][]int{}
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		bulkArchive(t, s, f, n)
+		now := s.Now()
+		for _, c := range []struct {
+			name, q  string
+			mod      func(*store.SearchRequest)
+			want     int
+			fromDocs bool // one word, no filter: search_terms' count, exact to three digits
+		}{
+			{"one word", "pelabuhan", nil, n, true},
+			{"two words", "pelabuhan nelayan", nil, n, false},
+			{"a phrase", `"kapal nelayan"`, nil, n, false},
+			{"a channel", "pelabuhan", func(r *store.SearchRequest) { r.Category = "nasional" }, n, false},
+			{"since a date", "pelabuhan", func(r *store.SearchRequest) { r.From = now.Add(-1000*time.Hour - time.Minute) }, 1000, false},
+		} {
+			req := store.SearchRequest{Query: store.ParseQuery(c.q), Order: store.SearchByRelevance, Page: domain.Page{Number: 1, Size: 10}}
+			if c.mod != nil {
+				c.mod(&req)
+			}
+			res, err := s.Find(ctx, req)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if !res.Capped || res.Total != store.MaxSearchRanked || len(res.Articles) != 10 {
+				t.Fatalf("%s: capped %v, total %d, %d articles; want capped at %d with a full page", c.name, res.Capped, res.Total,
+					len(res.Articles), store.MaxSearchRanked)
+			}
+			if d := float64(res.Matches-c.want) / float64(c.want); d > 0.02 || d < -0.02 || c.fromDocs && res.Matches != c.want {
+				t.Errorf("%s: about %d matches, want %d", c.name, res.Matches, c.want)
+			}
+			estimates[c.name] = append(estimates[c.name], res.Matches)
+		}
+		// The ranked matches page to their end, newest first (equal scores
+		// but for freshness), and no further.
+		req := store.SearchRequest{Query: store.ParseQuery("pelabuhan"), Order: store.SearchByRelevance,
+			Page: domain.Page{Number: store.MaxSearchRanked / 10, Size: 10}}
+		res, err := s.Find(ctx, req)
+		if err != nil || len(res.Articles) != 10 || !res.Articles[9].PublishedAt.Before(res.Articles[0].PublishedAt) {
+			t.Errorf("last ranked page: %d articles, %v", len(res.Articles), err)
+		}
+		req.Page.Number++
+		if res, err := s.Find(ctx, req); err != nil || len(res.Articles) != 0 {
+			t.Errorf("page past the ranked ones: %d articles, %v", len(res.Articles), err)
+		}
+	})
+	for name, e := range estimates {
+		if len(e) == 2 && e[0] != e[1] {
+			t.Errorf("%s: SQLite estimates %d matches, PostgreSQL %d", name, e[0], e[1])
+		}
+	}
+}
