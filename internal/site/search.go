@@ -40,7 +40,7 @@ type searchPage struct {
 	NextURL    string
 	Hits       []searchHit
 	Searched   bool
-	Capped     bool   // Total is a lower bound
+	Capped     bool   // more match than are ranked: Total is an estimate, Pages cover the ranked ones
 	Notice     string // partial matches, or a corrected query
 	Suggest    string // "Mungkin maksud Anda": the corrected query
 	SuggestURL string
@@ -126,7 +126,7 @@ func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 			return p, err
 		}
 		p.Searched = true
-		p.Total = int64(res.Total)
+		p.Total = int64(res.Matches) // an estimate when Capped: "sekitar 196.000"
 		p.Capped = res.Capped
 		p.Pages = (res.Total + searchPageSize - 1) / searchPageSize
 		link := func(q string, n int) string {

@@ -607,13 +607,17 @@ func (s *Store) PopularArticles(ctx context.Context, since time.Time, limit int)
 		s.Now(), dbTime(since), limit)
 }
 
-// HeadlineArticles returns the newest featured articles (breaking first).
-// Ordered by breaking first, one query over every featured article a site
+// HeadlineArticles returns the newest featured articles, breaking news
+// first. Breaking counts as it does everywhere (domain.Article.BreakingAt):
+// flagged and its end not reached; an article whose breaking end passed is
+// a headline only if it is featured too, and then in its place by time.
+//
+// Ordered breaking first, one query over every featured article a site
 // ever had sorted them all; instead the newest limit breaking ones and the
-// newest limit featured-or-breaking ones are two ranges of the partial
-// indexes (newest first, stopping at limit), and the answer is among them:
-// fewer than limit breaking means all of them are in the first, and then
-// the second holds at most that many, so enough of the rest.
+// newest limit headlines of any kind are two ranges of the partial indexes
+// (newest first, stopping at limit), and the answer is among them: fewer
+// than limit breaking means all of them are in the first, and then the
+// second holds at most that many, so enough of the rest.
 func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Article, error) {
 	breaking, headline := "", ""
 	if s.dialect == SQLite {
@@ -621,13 +625,19 @@ func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Artic
 		// walked every published article instead (640 ms at 100,000).
 		breaking, headline = " INDEXED BY articles_breaking", " INDEXED BY articles_headline"
 	}
+	// Each index's own condition stays a term of its own (SQLite uses a
+	// partial index only when the query repeats its WHERE).
+	const breakingNow = "a.breaking = TRUE AND (a.breaking_until IS NULL OR a.breaking_until > ?)"
+	now := s.Now()
 	return s.queryArticles(ctx, "SELECT "+articleListCols+" FROM ("+
 		"SELECT id FROM (SELECT a.id FROM articles a"+breaking+" WHERE"+published+
-		" AND a.breaking = TRUE ORDER BY a.published_at DESC LIMIT ?) b UNION "+
+		" AND "+breakingNow+" ORDER BY a.published_at DESC LIMIT ?) b UNION "+
 		"SELECT id FROM (SELECT a.id FROM articles a"+headline+" WHERE"+published+
-		" AND (a.featured = TRUE OR a.breaking = TRUE) ORDER BY a.published_at DESC LIMIT ?) f"+
-		") h JOIN articles a ON a.id = h.id JOIN categories c ON c.id = a.category_id ORDER BY a.breaking DESC, a.published_at DESC LIMIT ?",
-		s.Now(), limit, s.Now(), limit, limit)
+		" AND (a.featured = TRUE OR a.breaking = TRUE) AND (a.featured = TRUE OR a.breaking_until IS NULL OR a.breaking_until > ?)"+
+		" ORDER BY a.published_at DESC LIMIT ?) f"+
+		") h JOIN articles a ON a.id = h.id JOIN categories c ON c.id = a.category_id"+
+		" ORDER BY ("+breakingNow+") DESC, a.published_at DESC LIMIT ?",
+		now, now, limit, now, now, limit, now, limit)
 }
 
 // RelatedArticles returns the related news of a, in display order: the

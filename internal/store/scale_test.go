@@ -228,6 +228,16 @@ func TestFrontListsReadBoundedRanges(t *testing.T) {
 		}
 		plain := art("Harga Cabai Naik", 1, false, false, 900)
 		newBreaking := art("Banjir Bandang Terkini", 30, true, true, 50)
+		// A breaking story whose end passed is no headline; featured too,
+		// it is one in its place by time.
+		for _, featured := range []bool{false, true} {
+			if _, err := s.CreateArticle(ctx, store.ArticleInput{Title: fmt.Sprintf("Siaga Berakhir %v", featured), CategoryID: f.nasional,
+				Status: domain.StatusPublished, PublishedAt: now.Add(-90 * time.Hour), Breaking: true, Featured: featured,
+				BreakingUntil: now.Add(-time.Hour)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ended := newBreaking + 2 // the featured one
 		ids := func(list []domain.Article) []int64 {
 			var out []int64
 			for _, a := range list {
@@ -239,8 +249,8 @@ func TestFrontListsReadBoundedRanges(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := append([]int64{newBreaking, oldBreaking}, featured[:3]...); !slices.Equal(ids(heads), want) {
-			t.Errorf("headline %v, want breaking %d and %d first, then featured %v", ids(heads), newBreaking, oldBreaking, featured[:3])
+		if want := []int64{newBreaking, oldBreaking, featured[0], featured[1], ended}; !slices.Equal(ids(heads), want) {
+			t.Errorf("headline %v, want breaking %d and %d first, then featured by time %v", ids(heads), newBreaking, oldBreaking, want[2:])
 		}
 		week, err := s.PopularArticles(ctx, now.Add(-7*24*time.Hour), 3)
 		if err != nil {
@@ -329,7 +339,7 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			}
 			var plans []string
 			for _, q := range qs {
-				if strings.Contains(q.query, "FROM categories") && !strings.Contains(q.query, "articles") {
+				if strings.Contains(q.query, "FROM categories") && !strings.Contains(q.query, "article") {
 					continue
 				}
 				p, err := s.Explain(ctx, q.query, true, q.args...)
@@ -430,6 +440,30 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			}
 			_, err := s.TagSitemap(ctx, 1, 1000)
 			return err
+		})
+		// The moderation queue and the dashboard read their totals from
+		// comment_counts (migration 0181), not by counting comments.
+		check("moderation queue", []string{"comment_counts"}, func() error {
+			_, _, err := s.CommentsByStatus(ctx, domain.CommentPending, domain.Page{Number: 1, Size: 50})
+			return err
+		})
+		// A deep page walks the day counts (migration 0180) newest first,
+		// by the primary key for every channel and by article_days_category
+		// for one, then one range of the publish-time index from that day.
+		bulkArchive(t, s, f, store.SeekOffset+200)
+		check("deep page", []string{"PRIMARY KEY (day<?)|Index Only Scan Backward using article_days_pkey",
+			"article_days_category", "articles_status_pub_id", "articles_category_pub_id"}, func() error {
+			for _, cat := range []string{"", "nasional"} {
+				l, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{CategorySlug: cat},
+					Page: domain.Page{Number: store.SeekOffset/20 + 2, Size: 20}})
+				if err == nil && len(l) != 20 {
+					err = fmt.Errorf("deep page of %q: %d articles", cat, len(l))
+				}
+				if err != nil {
+					return err
+				}
+			}
+			return nil
 		})
 	})
 }
@@ -538,5 +572,66 @@ func TestBulkTSVectorsAreTheServers(t *testing.T) {
 	}
 	if logged.Len() > 0 {
 		t.Errorf("the tsvectors built in Go were not the server's:\n%s", logged.String())
+	}
+}
+
+// A word in more articles than are ranked: the newest MaxSearchRanked are
+// ranked and paged, and the page says about how many match — from the term
+// count for one word, from the publish times with more words or filters —
+// the same figure on both engines.
+func TestCommonWordSearchEstimatesItsMatches(t *testing.T) {
+	const n = 1500
+	estimates := map[string][]int{}
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		bulkArchive(t, s, f, n)
+		now := s.Now()
+		for _, c := range []struct {
+			name, q  string
+			mod      func(*store.SearchRequest)
+			want     int
+			fromDocs bool // one word, no filter: search_terms' count, exact to three digits
+		}{
+			{"one word", "pelabuhan", nil, n, true},
+			{"two words", "pelabuhan nelayan", nil, n, false},
+			{"a phrase", `"kapal nelayan"`, nil, n, false},
+			{"a channel", "pelabuhan", func(r *store.SearchRequest) { r.Category = "nasional" }, n, false},
+			{"since a date", "pelabuhan", func(r *store.SearchRequest) { r.From = now.Add(-1000*time.Hour - time.Minute) }, 1000, false},
+		} {
+			req := store.SearchRequest{Query: store.ParseQuery(c.q), Order: store.SearchByRelevance, Page: domain.Page{Number: 1, Size: 10}}
+			if c.mod != nil {
+				c.mod(&req)
+			}
+			res, err := s.Find(ctx, req)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if !res.Capped || res.Total != store.MaxSearchRanked || len(res.Articles) != 10 {
+				t.Fatalf("%s: capped %v, total %d, %d articles; want capped at %d with a full page", c.name, res.Capped, res.Total,
+					len(res.Articles), store.MaxSearchRanked)
+			}
+			if d := float64(res.Matches-c.want) / float64(c.want); d > 0.02 || d < -0.02 || c.fromDocs && res.Matches != c.want {
+				t.Errorf("%s: about %d matches, want %d", c.name, res.Matches, c.want)
+			}
+			estimates[c.name] = append(estimates[c.name], res.Matches)
+		}
+		// The ranked matches page to their end, newest first (equal scores
+		// but for freshness), and no further.
+		req := store.SearchRequest{Query: store.ParseQuery("pelabuhan"), Order: store.SearchByRelevance,
+			Page: domain.Page{Number: store.MaxSearchRanked / 10, Size: 10}}
+		res, err := s.Find(ctx, req)
+		if err != nil || len(res.Articles) != 10 || !res.Articles[9].PublishedAt.Before(res.Articles[0].PublishedAt) {
+			t.Errorf("last ranked page: %d articles, %v", len(res.Articles), err)
+		}
+		req.Page.Number++
+		if res, err := s.Find(ctx, req); err != nil || len(res.Articles) != 0 {
+			t.Errorf("page past the ranked ones: %d articles, %v", len(res.Articles), err)
+		}
+	})
+	for name, e := range estimates {
+		if len(e) == 2 && e[0] != e[1] {
+			t.Errorf("%s: SQLite estimates %d matches, PostgreSQL %d", name, e[0], e[1])
+		}
 	}
 }

@@ -117,6 +117,10 @@ type SearchResult struct {
 	// Capped: more articles match than are ranked (MaxSearchRanked); Total
 	// is then that bound and the newest of them are ranked.
 	Capped bool
+	// Matches is how many articles match: Total when not Capped, else an
+	// estimate above MaxSearchRanked rounded to three significant digits
+	// (pages say "sekitar 196.000"; see estimateMatches).
+	Matches int
 	// Partial: no article holds every term; these hold some of them.
 	Partial bool
 	// Corrected is the query the results are for when the reader's words
@@ -201,13 +205,23 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 	}
 	res.Total = min(len(ids), MaxSearchRanked)
 	res.Capped = len(ids) > MaxSearchRanked
+	res.Matches = res.Total
 	ids = ids[:res.Total]
 	if len(ids) == 0 {
 		return res, nil
 	}
-	ranked, err := s.rankSearch(ctx, ids, groups, req.Order)
+	dfs, n, err := s.TermDocs(ctx, res.Terms)
 	if err != nil {
 		return res, err
+	}
+	ranked, oldest, err := s.rankSearch(ctx, ids, groups, dfs, n, req.Order)
+	if err != nil {
+		return res, err
+	}
+	if res.Capped {
+		if res.Matches, err = s.estimateMatches(ctx, req, groups, dfs, oldest); err != nil {
+			return res, err
+		}
 	}
 	off := req.Page.Offset()
 	if off >= len(ranked) {
@@ -440,16 +454,12 @@ type searchRank struct {
 	pub     time.Time
 }
 
-// rankSearch orders the matching articles (see Find) and returns their ids.
-func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, order SearchSort) ([]int64, error) {
-	var all []string
-	for _, g := range groups {
-		all = append(all, g...)
-	}
-	dfs, n, err := s.TermDocs(ctx, all)
-	if err != nil {
-		return nil, err
-	}
+// rankSearch orders the matching articles (see Find) and returns their ids
+// and the oldest publication time among them. dfs and n are the document
+// frequencies of the groups' terms and the number of indexed articles
+// (TermDocs).
+func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, dfs map[string]int64, n int64,
+	order SearchSort) ([]int64, time.Time, error) {
 	args := make([]any, 0, len(ids)+1)
 	args = append(args, s.Now())
 	for _, id := range ids {
@@ -459,7 +469,7 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 		FROM articles a JOIN article_search f ON f.`+s.searchKey()+` = a.id
 		WHERE`+published+` AND a.id IN (`+placeholders(len(ids))+`)`), args...)
 	if err != nil {
-		return nil, fmt.Errorf("search: rank: %w", err)
+		return nil, time.Time{}, fmt.Errorf("search: rank: %w", err)
 	}
 	defer rows.Close()
 	now := s.Now()
@@ -468,23 +478,23 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 		var r searchRank
 		var title, excerpt, body, tags sql.NullString
 		if err := rows.Scan(&r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
-			return nil, fmt.Errorf("search: rank: %w", err)
+			return nil, time.Time{}, fmt.Errorf("search: rank: %w", err)
 		}
-		fields := [4]map[string]int{count(title.String), count(excerpt.String), count(body.String), count(tags.String)}
 		for _, g := range groups {
 			best := 0.0
 			for _, t := range g {
 				w := 0.0
-				if fields[0][t] > 0 {
+				if termFreq(title.String, t, 1) > 0 {
 					w += 4
 				}
-				if fields[3][t] > 0 {
+				if termFreq(tags.String, t, 1) > 0 {
 					w += 4
 				}
-				if fields[1][t] > 0 {
+				if termFreq(excerpt.String, t, 1) > 0 {
 					w += 2
 				}
-				if tf := fields[2][t]; tf > 0 {
+				// 1 + ln tf reaches 2 at tf = e: past 3 the count changes nothing.
+				if tf := termFreq(body.String, t, 3); tf > 0 {
 					w += min(2, 1+math.Log(float64(tf)))
 				}
 				best = max(best, w*math.Log(1+float64(n)/float64(max(dfs[t], 1))))
@@ -500,7 +510,7 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 		ranked = append(ranked, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: rank: %w", err)
+		return nil, time.Time{}, fmt.Errorf("search: rank: %w", err)
 	}
 	slices.SortFunc(ranked, func(x, y searchRank) int {
 		if order == SearchByRelevance {
@@ -517,18 +527,78 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 		return cmp.Compare(y.id, x.id)
 	})
 	out := make([]int64, len(ranked))
+	var oldest time.Time
 	for i, r := range ranked {
 		out[i] = r.id
+		if i == 0 || r.pub.Before(oldest) {
+			oldest = r.pub
+		}
 	}
-	return out, nil
+	return out, oldest, nil
 }
 
-func count(field string) map[string]int {
-	m := map[string]int{}
-	for _, t := range strings.Fields(field) {
-		m[t]++
+// estimateMatches estimates how many articles match a search whose newest
+// MaxSearchRanked matches (by id) reach back to oldest, without counting
+// them all: a common word at a million articles matches hundreds of
+// thousands. A single word without filters matches about as many articles
+// as search_terms says hold it. Otherwise, as for long lists
+// (countOrEstimate), an archive fills at a steady pace: the matches number
+// about MaxSearchRanked times the span the search covers (from the oldest
+// article, or From, to now, or To) over the span from oldest to its end.
+// The result is rounded to three significant digits and kept above
+// MaxSearchRanked; both engines get the same figure from the same rows.
+func (s *Store) estimateMatches(ctx context.Context, req SearchRequest, groups [][]string, dfs map[string]int64,
+	oldest time.Time) (int, error) {
+	k := MaxSearchRanked
+	if len(groups) == 1 && len(groups[0]) == 1 && len(req.Query.Phrases) == 0 && req.Category == "" &&
+		req.From.IsZero() && req.To.IsZero() {
+		return max(k+1, roundSignificant(float64(dfs[groups[0][0]]), 3)), nil
 	}
-	return m
+	end := s.Now()
+	if !req.To.IsZero() && req.To.Before(end) {
+		end = req.To
+	}
+	var first any
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT MIN(a.published_at) FROM articles a WHERE"+published), s.Now()).
+		Scan(&first); err != nil {
+		return 0, fmt.Errorf("search: estimate: %w", err)
+	}
+	start, err := anyTime(first)
+	if err != nil {
+		return 0, fmt.Errorf("search: estimate: %w", err)
+	}
+	if req.From.After(start) {
+		start = req.From
+	}
+	recent := end.Sub(oldest)
+	if recent <= 0 || !end.After(start) {
+		return k + 1, nil
+	}
+	return max(k+1, roundSignificant(float64(k)*float64(end.Sub(start))/float64(recent), 3)), nil
+}
+
+// termFreq counts the occurrences of term t in an index field (terms
+// joined by single spaces), up to limit. It searches for t itself rather
+// than splitting the field: ranking looks at 500 bodies of hundreds of
+// terms each for one to a few query terms, and building a map of every
+// body's terms was most of a common word's search.
+func termFreq(field, t string, limit int) int {
+	if t == "" {
+		return 0
+	}
+	n := 0
+	for i := 0; n < limit; {
+		j := strings.Index(field[i:], t)
+		if j < 0 {
+			break
+		}
+		start, end := i+j, i+j+len(t)
+		if (start == 0 || field[start-1] == ' ') && (end == len(field) || field[end] == ' ') {
+			n++
+		}
+		i = end
+	}
+	return n
 }
 
 // articlesByIDs loads published articles with bodies and relations, in the
