@@ -398,12 +398,51 @@ func (s *Store) ArticleSitemapBuckets(ctx context.Context, size int) ([]SitemapB
 	return list, rows.Err()
 }
 
-// SitemapEntry is what a sitemap needs of an article.
+// SitemapEntry is what a sitemap needs of an article (Title only in the
+// news sitemap).
 type SitemapEntry struct {
 	ID          int64
 	Slug        string
+	Title       string
 	PublishedAt time.Time
 	UpdatedAt   time.Time
+}
+
+// NewsSitemap returns page number (of size) of the articles published from
+// since to now, newest first: what the Google News sitemap lists. One range
+// of articles_status_pub_id and the page's rows, nothing of their tags or
+// authors.
+func (s *Store) NewsSitemap(ctx context.Context, since time.Time, number, size int) ([]SitemapEntry, error) {
+	if number < 1 || size < 1 {
+		return nil, domain.Invalid("nomor sitemap tidak valid")
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.slug, a.title, a.published_at, a.updated_at FROM articles a
+		WHERE`+published+` AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`),
+		s.Now(), dbTime(since), size, (number-1)*size)
+	if err != nil {
+		return nil, fmt.Errorf("news sitemap: %w", err)
+	}
+	defer rows.Close()
+	var list []SitemapEntry
+	for rows.Next() {
+		var e SitemapEntry
+		if err := rows.Scan(&e.ID, &e.Slug, &e.Title, &e.PublishedAt, &e.UpdatedAt); err != nil {
+			return nil, fmt.Errorf("news sitemap: %w", err)
+		}
+		list = append(list, e)
+	}
+	return list, rows.Err()
+}
+
+// CountPublishedSince counts the articles published from since to now,
+// from the publish-time index alone (the sitemap index's news files).
+func (s *Store) CountPublishedSince(ctx context.Context, since time.Time) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles a WHERE"+published+" AND a.published_at >= ?"),
+		s.Now(), dbTime(since)).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count recent articles: %w", err)
+	}
+	return n, nil
 }
 
 // ArticleSitemap returns the published articles of one sitemap bucket (see
