@@ -627,6 +627,58 @@ func TestBreakingTicker(t *testing.T) {
 	})
 }
 
+// Breaking news leads the home page only while it is breaking: once its
+// end passed, a featured story takes its place by time among the featured
+// ones, and one that was a headline only for being breaking leaves the top.
+func TestExpiredBreakingNewsLeavesTheTopOfTheHomePage(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		e := nrtest.New(t, st)
+		cat := int64(1)
+		now := time.Now()
+		for _, a := range []store.ArticleInput{
+			{Title: "Gempa Guncang Sumedang", Breaking: true, BreakingUntil: now.Add(time.Hour), PublishedAt: now.Add(-4 * time.Hour)},
+			{Title: "Timnas Lolos ke Final", Featured: true, PublishedAt: now.Add(-2 * time.Hour)},
+			{Title: "Banjir Rendam Bekasi", Featured: true, Breaking: true, BreakingUntil: now.Add(-time.Minute), PublishedAt: now.Add(-3 * time.Hour)},
+			{Title: "Kebakaran Pasar Senen", Breaking: true, BreakingUntil: now.Add(-time.Minute), PublishedAt: now.Add(-time.Hour)},
+		} {
+			a.CategoryID, a.Status, a.Excerpt = cat, domain.StatusPublished, "Ringkasan."
+			if _, err := st.CreateArticle(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, _, page := liveGet(t, e.URL+"/")
+		_, top, ok := strings.Cut(page, `<div class="front-top">`) // after the ticker, which shows breaking news too
+		top, _, ok2 := strings.Cut(top, `<div class="front-side">`)
+		if !ok || !ok2 {
+			t.Fatal("no front section on the home page")
+		}
+		var order []string
+		for _, title := range []string{"Gempa Guncang Sumedang", "Timnas Lolos ke Final", "Banjir Rendam Bekasi", "Kebakaran Pasar Senen"} {
+			if i := strings.Index(top, title); i >= 0 {
+				order = append(order, fmt.Sprintf("%d %s", i, title))
+			}
+		}
+		lead, _, _ := strings.Cut(top, `<section class="secondary"`)
+		if !strings.Contains(lead, "Gempa Guncang Sumedang") || !strings.Contains(lead, "Breaking News") {
+			t.Errorf("the lead is not the breaking news: %v", order)
+		}
+		if strings.Contains(lead, "Banjir Rendam Bekasi") || strings.Contains(lead, "Kebakaran Pasar Senen") {
+			t.Errorf("breaking news whose end passed leads the home page: %v", order)
+		}
+		timnas, banjir := strings.Index(top, "Timnas Lolos ke Final"), strings.Index(top, "Banjir Rendam Bekasi")
+		if timnas < 0 || banjir < 0 || banjir < timnas {
+			t.Errorf("the featured stories are not newest first once breaking ended: %v", order)
+		}
+		if strings.Contains(top, "Kebakaran Pasar Senen") {
+			t.Errorf("a story that was a headline only for breaking news stays at the top after its end: %v", order)
+		}
+		if !strings.Contains(page, "Kebakaran Pasar Senen") {
+			t.Error("the story whose breaking ended is gone from the home page altogether")
+		}
+	})
+}
+
 // A server shutting down ends its live streams at once instead of waiting
 // for them (the browsers reconnect to another process).
 func TestLiveStreamsEndAtShutdown(t *testing.T) {

@@ -248,9 +248,9 @@ func (s *Store) CommentsByStatus(ctx context.Context, status string, p domain.Pa
 	if !domain.ValidCommentStatus(status) {
 		return nil, 0, domain.Invalid("status komentar tidak dikenal")
 	}
-	// Counted up to ExactCountLimit: a spam folder of millions costs the
-	// queue no more than a short one (shown as "10.000+").
-	total, err := s.countAtMost(ctx, ExactCountLimit, " FROM comments WHERE status = ?", status)
+	// From comment_counts: a spam folder of millions costs the queue no
+	// more than a short one, and its total is exact.
+	total, err := s.countComments(ctx, status)
 	if err != nil {
 		return nil, 0, fmt.Errorf("count comments: %w", err)
 	}
