@@ -656,8 +656,17 @@ func (s *Store) TagSitemap(ctx context.Context, number, size int) ([]TagStat, er
 		return nil, domain.Invalid("nomor sitemap tidak valid")
 	}
 	lo := int64(number-1) * int64(size)
+	// Each tag's newest article's update time: on SQLite from the covering
+	// articles_sitemap index (status, id, ..., updated_at), not the row,
+	// where updated_at sits after the body: a thousand tags read about
+	// 8,600 pages that way and 7,000 this way (3,000 and 900 of them
+	// outside SQLite's cache). PostgreSQL keeps long bodies out of the row.
+	sitemapIdx := ""
+	if s.dialect == SQLite {
+		sitemapIdx = " INDEXED BY articles_sitemap"
+	}
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name,
-		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
+		(SELECT a.updated_at FROM article_tags l JOIN articles a`+sitemapIdx+` ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
 		FROM tags t WHERE t.id > ? AND t.id <= ? ORDER BY t.id`), s.Now(), lo, lo+int64(size))
 	if err != nil {
