@@ -431,12 +431,51 @@ func (s *Store) ArticleSitemapBuckets(ctx context.Context, size int) ([]SitemapB
 	return list, rows.Err()
 }
 
-// SitemapEntry is what a sitemap needs of an article.
+// SitemapEntry is what a sitemap needs of an article (Title only in the
+// news sitemap).
 type SitemapEntry struct {
 	ID          int64
 	Slug        string
+	Title       string
 	PublishedAt time.Time
 	UpdatedAt   time.Time
+}
+
+// NewsSitemap returns page number (of size) of the articles published from
+// since to now, newest first: what the Google News sitemap lists. One range
+// of articles_status_pub_id and the page's rows, nothing of their tags or
+// authors.
+func (s *Store) NewsSitemap(ctx context.Context, since time.Time, number, size int) ([]SitemapEntry, error) {
+	if number < 1 || size < 1 {
+		return nil, domain.Invalid("nomor sitemap tidak valid")
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.slug, a.title, a.published_at, a.updated_at FROM articles a
+		WHERE`+published+` AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`),
+		s.Now(), dbTime(since), size, (number-1)*size)
+	if err != nil {
+		return nil, fmt.Errorf("news sitemap: %w", err)
+	}
+	defer rows.Close()
+	var list []SitemapEntry
+	for rows.Next() {
+		var e SitemapEntry
+		if err := rows.Scan(&e.ID, &e.Slug, &e.Title, &e.PublishedAt, &e.UpdatedAt); err != nil {
+			return nil, fmt.Errorf("news sitemap: %w", err)
+		}
+		list = append(list, e)
+	}
+	return list, rows.Err()
+}
+
+// CountPublishedSince counts the articles published from since to now,
+// from the publish-time index alone (the sitemap index's news files).
+func (s *Store) CountPublishedSince(ctx context.Context, since time.Time) (int, error) {
+	var n int
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM articles a WHERE"+published+" AND a.published_at >= ?"),
+		s.Now(), dbTime(since)).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count recent articles: %w", err)
+	}
+	return n, nil
 }
 
 // ArticleSitemap returns the published articles of one sitemap bucket (see
@@ -650,8 +689,17 @@ func (s *Store) TagSitemap(ctx context.Context, number, size int) ([]TagStat, er
 		return nil, domain.Invalid("nomor sitemap tidak valid")
 	}
 	lo := int64(number-1) * int64(size)
+	// Each tag's newest article's update time: on SQLite from the covering
+	// articles_sitemap index (status, id, ..., updated_at), not the row,
+	// where updated_at sits after the body: a thousand tags read about
+	// 8,600 pages that way and 7,000 this way (3,000 and 900 of them
+	// outside SQLite's cache). PostgreSQL keeps long bodies out of the row.
+	sitemapIdx := ""
+	if s.dialect == SQLite {
+		sitemapIdx = " INDEXED BY articles_sitemap"
+	}
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name,
-		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
+		(SELECT a.updated_at FROM article_tags l JOIN articles a`+sitemapIdx+` ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
 		FROM tags t WHERE t.id > ? AND t.id <= ? ORDER BY t.id`), s.Now(), lo, lo+int64(size))
 	if err != nil {
