@@ -108,6 +108,9 @@ type SearchRequest struct {
 	Category string    // category slug; "" for all
 	From, To time.Time // published in [From, To], both included (web.DateRange); zero for no bound
 	Page     domain.Page
+	// WithoutRelations leaves the articles' tags and authors unloaded (a
+	// result page shows neither).
+	WithoutRelations bool
 }
 
 // SearchResult is one page of search hits.
@@ -228,7 +231,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 		return res, nil
 	}
 	page := ranked[off:min(len(ranked), off+req.Page.Size)]
-	if res.Articles, err = s.articlesByIDs(ctx, page); err != nil {
+	if res.Articles, err = s.articlesByIDs(ctx, page, !req.WithoutRelations); err != nil {
 		return res, err
 	}
 	return res, nil
@@ -601,9 +604,9 @@ func termFreq(field, t string, limit int) int {
 	return n
 }
 
-// articlesByIDs loads published articles with bodies and relations, in the
-// order of ids.
-func (s *Store) articlesByIDs(ctx context.Context, ids []int64) ([]domain.Article, error) {
+// articlesByIDs loads published articles with bodies (and with relations,
+// their tags and authors), in the order of ids.
+func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations bool) ([]domain.Article, error) {
 	args := make([]any, 0, len(ids)+1)
 	args = append(args, s.Now())
 	for _, id := range ids {
@@ -632,6 +635,9 @@ func (s *Store) articlesByIDs(ctx context.Context, ids []int64) ([]domain.Articl
 		if a, ok := byID[id]; ok {
 			out = append(out, a)
 		}
+	}
+	if !relations {
+		return out, nil
 	}
 	if err := s.loadRelations(ctx, out); err != nil {
 		return nil, err
