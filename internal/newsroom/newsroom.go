@@ -177,6 +177,7 @@ var notices = map[string]string{
 	"usulan":         "Usulan ralat terkirim; editor akan meninjaunya, dan keputusannya tampil di sini.",
 	"ralat-diterima": "Usulan diterima: perubahan sudah tampil di artikel, dengan catatan ralatnya bila diisi.",
 	"ralat-ditolak":  "Usulan ditolak; penulis melihat alasannya.",
+	"ralat-ditarik":  "Usulan ralat ditarik: editor tidak lagi meninjaunya, dan artikelnya tetap seperti sekarang.",
 	// live reports (issue 14)
 	"langsung":          "Artikel ini sekarang laporan langsung: pembaruan tampil di halamannya tanpa dimuat ulang.",
 	"langsung-selesai":  "Laporan langsung diakhiri.",

@@ -25,10 +25,13 @@ const (
 	searchSnippetWords = 32
 )
 
+// searchHit is one result: its title and snippet as HTML, matched words in
+// <mark> (discovery.HTML: written here once rather than by a template
+// ranging over every fragment of every result).
 type searchHit struct {
 	Article domain.Article
-	Title   []discovery.Fragment
-	Snippet []discovery.Fragment
+	Title   template.HTML
+	Snippet template.HTML
 }
 
 type searchPage struct {
@@ -170,8 +173,8 @@ func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 		}
 		for _, a := range res.Articles {
 			text := strings.TrimSpace(a.Excerpt + " " + store.PlainText(a.BodyHTML))
-			p.Hits = append(p.Hits, searchHit{Article: a, Title: discovery.Highlight(a.Title, res.Terms),
-				Snippet: discovery.Snippet(text, res.Terms, searchSnippetWords)})
+			p.Hits = append(p.Hits, searchHit{Article: a, Title: template.HTML(discovery.HTML(discovery.Highlight(a.Title, res.Terms))),
+				Snippet: template.HTML(discovery.HTML(discovery.Snippet(text, res.Terms, searchSnippetWords)))})
 		}
 		if page > 1 && page <= p.Pages {
 			p.PrevURL = link(raw, page-1)

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"warta/internal/discovery"
 	"warta/internal/domain"
 	"warta/internal/engage"
 	"warta/internal/testdb"
@@ -31,8 +30,7 @@ func TestSearchChromeRendersAsTheWholePage(t *testing.T) {
 		p := searchPage{Query: q, Sort: "newest", Page: 2, Pages: 3, Total: 196000, Capped: i%2 == 0, Searched: q != "",
 			Category: "ekonomi", From: "2026-01-01", PrevURL: "/cari?q=x", NextURL: "/cari?page=3&q=x",
 			Hits: []searchHit{{Article: domain.Article{ID: 7, Slug: "banjir-demak", Title: "Banjir Demak", PublishedAt: now,
-				Category: nav[0]}, Title: discovery.Highlight("Banjir Demak", []string{"banjir"}),
-				Snippet: discovery.Snippet("Banjir merendam <Demak> & sekitarnya.", []string{"banjir"}, 32)}}}
+				Category: nav[0]}, Title: "<mark>Banjir</mark> Demak", Snippet: "<mark>Banjir</mark> merendam &lt;Demak&gt; &amp; sekitarnya."}}}
 		p.frame = frame{Site: s.cfg, Meta: meta{Title: "Cari: " + q + " — Warta <Uji>", Description: "Cari berita di Warta.",
 			Canonical: "http://warta.test/cari", NoIndex: true}, Nav: nav, Active: "search", Today: "Selasa, 1 Desember 2026",
 			Year: 2026, Zone: "WIB", Ticker: []domain.Article{{ID: 9, Slug: "gempa", Title: "Gempa \"kuat\" + susulan"}}}

@@ -171,7 +171,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 	if len(req.Query.Terms) == 0 {
 		return res, nil
 	}
-	groups, unknown, err := s.termGroups(ctx, req.Query, &res)
+	groups, unknown, dfs, n, err := s.termGroups(ctx, req.Query, &res)
 	if err != nil {
 		return res, err
 	}
@@ -185,7 +185,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 		} else if ok {
 			q := ParseQuery(fixed)
 			alt := SearchResult{}
-			g2, _, err := s.termGroups(ctx, q, &alt)
+			g2, _, dfs2, n2, err := s.termGroups(ctx, q, &alt)
 			if err != nil {
 				return res, err
 			}
@@ -193,7 +193,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 				return res, err
 			}
 			if len(ids) > 0 {
-				res.Corrected, groups, req.Query = fixed, g2, q
+				res.Corrected, groups, req.Query, dfs, n = fixed, g2, q, dfs2, n2
 			}
 		}
 	}
@@ -212,10 +212,6 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 	ids = ids[:res.Total]
 	if len(ids) == 0 {
 		return res, nil
-	}
-	dfs, n, err := s.TermDocs(ctx, res.Terms)
-	if err != nil {
-		return res, err
 	}
 	ranked, oldest, err := s.rankSearch(ctx, ids, groups, dfs, n, req.Order)
 	if err != nil {
@@ -239,11 +235,14 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 
 // termGroups gives each query term the index words it matches: itself when
 // the index holds it, else up to prefixTerms words beginning with the word
-// as typed (or its stem). unknown lists the terms matching nothing.
-func (s *Store) termGroups(ctx context.Context, q Query, res *SearchResult) (groups [][]string, unknown []int, err error) {
-	dfs, _, err := s.TermDocs(ctx, q.Terms)
+// as typed (or its stem). unknown lists the terms matching nothing; dfs
+// holds the document frequency of every word of the groups and n the
+// number of indexed articles (TermDocs), for ranking.
+func (s *Store) termGroups(ctx context.Context, q Query, res *SearchResult) (groups [][]string, unknown []int,
+	dfs map[string]int64, n int64, err error) {
+	dfs, n, err = s.TermDocs(ctx, q.Terms)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, 0, err
 	}
 	for i, t := range q.Terms {
 		var alts []string
@@ -257,9 +256,9 @@ func (s *Store) termGroups(ctx context.Context, q Query, res *SearchResult) (gro
 			if utf8.RuneCountInString(p) < 3 || p == t && len(alts) > 0 {
 				continue
 			}
-			more, err := s.termsWithPrefix(ctx, p, prefixTerms)
+			more, err := s.termsWithPrefix(ctx, p, prefixTerms, dfs)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, 0, err
 			}
 			for _, m := range more {
 				if !slices.Contains(alts, m) {
@@ -278,14 +277,32 @@ func (s *Store) termGroups(ctx context.Context, q Query, res *SearchResult) (gro
 		groups = append(groups, []string{t})
 		unknown = append(unknown, i)
 	}
-	return groups, unknown, nil
+	return groups, unknown, dfs, n, nil
 }
 
 // termsWithPrefix returns the index words beginning with p, most used
-// first (then alphabetical), at most n.
-func (s *Store) termsWithPrefix(ctx context.Context, p string, n int) ([]string, error) {
-	return column[string](ctx, s, "search prefix", s.q(`SELECT term FROM search_terms WHERE term >= ? AND term < ? AND docs > 0
+// first (then alphabetical), at most n, and notes how many articles hold
+// each in dfs.
+func (s *Store) termsWithPrefix(ctx context.Context, p string, n int, dfs map[string]int64) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT term, docs FROM search_terms WHERE term >= ? AND term < ? AND docs > 0
 		ORDER BY docs DESC, term LIMIT ?`), p, p+"\U0010FFFF", n)
+	if err != nil {
+		return nil, fmt.Errorf("search prefix: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		var d int64
+		if err := rows.Scan(&t, &d); err != nil {
+			return nil, fmt.Errorf("search prefix: %w", err)
+		}
+		out, dfs[t] = append(out, t), d
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search prefix: %w", err)
+	}
+	return out, nil
 }
 
 // correct replaces each unknown word of q by the closest index word (edit
