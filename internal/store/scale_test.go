@@ -589,7 +589,7 @@ func TestBulkTSVectorsAreTheServers(t *testing.T) {
 // count for one word, from the publish times with more words or filters —
 // the same figure on both engines.
 func TestCommonWordSearchEstimatesItsMatches(t *testing.T) {
-	const n = 1500
+	const n = 6000
 	estimates := map[string][]int{}
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -604,9 +604,11 @@ func TestCommonWordSearchEstimatesItsMatches(t *testing.T) {
 		}{
 			{"one word", "pelabuhan", nil, n, true},
 			{"two words", "pelabuhan nelayan", nil, n, false},
+			{"a word in one article of ten", "pelabuhan langka", nil, n / 10, false}, // the tag of every tenth
 			{"a phrase", `"kapal nelayan"`, nil, n, false},
 			{"a channel", "pelabuhan", func(r *store.SearchRequest) { r.Category = "nasional" }, n, false},
 			{"since a date", "pelabuhan", func(r *store.SearchRequest) { r.From = now.Add(-1000*time.Hour - time.Minute) }, 1000, false},
+			{"until a date", "pelabuhan", func(r *store.SearchRequest) { r.To = now.Add(-1000*time.Hour + time.Minute) }, n - 1000, false},
 		} {
 			req := store.SearchRequest{Query: store.ParseQuery(c.q), Order: store.SearchByRelevance, Page: domain.Page{Number: 1, Size: 10}}
 			if c.mod != nil {
