@@ -482,3 +482,17 @@ func copyHeader(dst, src http.Header, names ...string) {
 		}
 	}
 }
+
+// CachedHit reports whether r, a GET without a query, is for a page the
+// page cache holds, fresh or not, for a reader it may be served to: the
+// fast lane (web.Fast) takes only those, so a connection of readers
+// moving from page to page stays in it when a page expires or a write
+// drops it (the handler renders it again). It changes nothing.
+func (s *Site) CachedHit(r *http.Request) bool {
+	c := s.cache
+	if c == nil || c.ttl <= 0 || r.URL.RawQuery != "" || !cacheable(r) {
+		return false
+	}
+	e, _ := c.get(r.URL.Path)
+	return e != nil
+}
