@@ -250,6 +250,9 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !cfg.NoFastLane {
+		a.fast = &web.Fast{Handler: a.handler, Hit: a.Site.FastHit} // Run sets its timeouts
+	}
 	return a, nil
 }
 
@@ -313,9 +316,8 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 		ConnContext: web.ConnContext} // with web.Listener: a cached page leaves in one write
 	hs.RegisterOnShutdown(a.Site.CloseStreams) // live-report streams end, so shutdown need not wait for them
 	sl := web.Listener(ln)
-	if !a.cfg.NoFastLane {
-		a.fast = &web.Fast{Handler: a.handler, Hit: a.Site.CachedHit, IdleTimeout: hs.IdleTimeout,
-			WriteTimeout: hs.WriteTimeout, ReadHeaderTimeout: hs.ReadHeaderTimeout}
+	if a.fast != nil {
+		a.fast.IdleTimeout, a.fast.WriteTimeout, a.fast.ReadHeaderTimeout = hs.IdleTimeout, hs.WriteTimeout, hs.ReadHeaderTimeout
 		sl = web.FastListener(ln, a.fast)
 		hs.RegisterOnShutdown(a.fast.Shutdown)
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -87,6 +88,20 @@ func TestFastLaneServesCachedPagesAsNetHTTPWould(t *testing.T) {
 				t.Errorf("%q: the fast lane answered %d of %d requests for a cached page", enc, d, n)
 			}
 			served += n + 1
+		}
+		// The page's stylesheet comes down the same lane (static files are in
+		// memory too).
+		_, page := fetch(fast, mainSlug, "")
+		served++
+		css := regexp.MustCompile(`href="(/static/[^"]+\.css)"`).FindStringSubmatch(page)
+		if css == nil {
+			t.Fatal("no stylesheet link on the article page")
+		}
+		start0 := e.app.FastLaneServed()
+		if resp, body := fetch(fast, css[1], "gzip"); resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") ||
+			len(body) < 100 || e.app.FastLaneServed() != start0+1 {
+			t.Errorf("stylesheet %s: %d %q, %d bytes, fast lane %d", css[1], resp.StatusCode, resp.Header.Get("Cache-Control"), len(body),
+				e.app.FastLaneServed()-start0)
 		}
 		// A conditional request from the fast lane is answered 304.
 		resp, _ := fetch(fast, mainSlug, "")

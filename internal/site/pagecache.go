@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -481,6 +482,12 @@ func copyHeader(dst, src http.Header, names ...string) {
 			dst.Add(n, v)
 		}
 	}
+}
+
+// FastHit reports whether the fast lane (web.Fast) may answer r: a page the
+// page cache holds (CachedHit), or a static file, which is in memory too.
+func (s *Site) FastHit(r *http.Request) bool {
+	return strings.HasPrefix(r.URL.Path, "/static/") || s.CachedHit(r)
 }
 
 // CachedHit reports whether r, a GET without a query, is for a page the
