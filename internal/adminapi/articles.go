@@ -234,6 +234,7 @@ type revisionExtra struct {
 	Featured    bool         `json:"featured"`
 	HotBadge    string       `json:"hot_badge"`
 	PollID      int64        `json:"poll_id"`
+	BacaJuga    *bool        `json:"baca_juga"` // "Baca juga" links inside the body; null: the revision predates keeping it
 }
 
 func (a *API) revisionJSON(r domain.Revision, full bool) revisionJSON {
@@ -246,6 +247,10 @@ func (a *API) revisionJSON(r domain.Revision, full bool) revisionJSON {
 		j.Fields = &revisionExtra{Category: r.Category.Slug, Tags: append([]string{}, r.Tags...), Authors: authorsJSON(r.Authors),
 			Photo: photoOf(r.Photo), PublishedAt: a.time(r.PublishedAt), Breaking: r.Breaking, Featured: r.Featured,
 			HotBadge: editorial.HotBadgeOf(r.HotManual), PollID: r.PollID}
+		if r.BacaJugaOff != nil {
+			on := !*r.BacaJugaOff
+			j.Fields.BacaJuga = &on
+		}
 	}
 	return j
 }

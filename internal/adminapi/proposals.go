@@ -156,3 +156,16 @@ func (a *API) rejectProposal(w http.ResponseWriter, r *http.Request, p *auth.Pri
 	}
 	return a.getProposal(w, r, p)
 }
+
+// withdrawProposal: the proposer (or an editor) takes back a pending
+// proposal; it answers the proposal, status "withdrawn".
+func (a *API) withdrawProposal(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	id, err := pathID(r, "id", "usulan")
+	if err != nil {
+		return err
+	}
+	if _, err := a.ed.WithdrawProposal(r.Context(), &p.User, id); err != nil {
+		return err
+	}
+	return a.getProposal(w, r, p)
+}

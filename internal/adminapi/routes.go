@@ -93,6 +93,7 @@ func (a *API) Routes(mux *http.ServeMux) {
 	h("GET "+p+"/proposals/{id}", a.getProposal)
 	h("POST "+p+"/proposals/{id}/accept", a.acceptProposal)
 	h("POST "+p+"/proposals/{id}/reject", a.rejectProposal)
+	h("POST "+p+"/proposals/{id}/withdraw", a.withdrawProposal)
 
 	h(p+"/", a.notFound)
 }

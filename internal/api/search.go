@@ -33,11 +33,13 @@ type searchQueryJSON struct {
 	// Corrected: the query the results are for ("Mungkin maksud Anda"),
 	// when the words typed are not in the index and close ones are.
 	Corrected string `json:"corrected,omitempty"`
-	// TotalCapped: more match than are ranked; the total is a lower bound.
-	TotalCapped bool   `json:"total_capped"`
-	Category    string `json:"category,omitempty"`
-	From        string `json:"from,omitempty"`
-	To          string `json:"to,omitempty"`
+	// TotalCapped: more match than are ranked; pagination.total counts the
+	// ranked ones and TotalEstimate says about how many match.
+	TotalCapped   bool   `json:"total_capped"`
+	TotalEstimate int    `json:"total_estimate,omitempty"`
+	Category      string `json:"category,omitempty"`
+	From          string `json:"from,omitempty"`
+	To            string `json:"to,omitempty"`
 }
 
 // searchEnvelope is the usual list envelope with the query beside it and,
@@ -105,6 +107,9 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) error {
 		}
 		total = res.Total
 		env.Query.Partial, env.Query.Corrected, env.Query.TotalCapped = res.Partial, res.Corrected, res.Capped
+		if res.Capped {
+			env.Query.TotalEstimate = res.Matches
+		}
 		switch {
 		case total == 0:
 			env.Message = "tidak ada berita yang cocok"

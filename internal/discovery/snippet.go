@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"warta/internal/stem"
 )
@@ -24,64 +25,72 @@ type word struct {
 
 // words splits text the way stem.Tokens does (runs of letters, digits and
 // marks), marking the words whose index term is one of terms.
+//
+// A snippet reads a whole article for each result of each search, so this
+// is written for speed: ASCII bytes are classified without decoding, and a
+// word's index term comes from a cache of words as written (termOf).
 func words(text string, terms map[string]bool) []word {
-	var out []word
+	out := make([]word, 0, len(text)/7)
 	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w := strings.ToLower(text[start:end])
-		m := false
-		if !stem.IsStopWord(w) {
-			t := w
-			if strings.IndexFunc(w, unicode.IsDigit) < 0 {
-				t = stemOf(w)
+	for i := 0; i <= len(text); {
+		in, size := false, 1
+		if i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(text[i:])
+				in = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
 			}
-			m = terms[t]
 		}
-		out = append(out, word{start, end, m})
-		start = -1
-	}
-	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) {
-			if start < 0 {
-				start = i
-			}
-			continue
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			t := termOf(text[start:i])
+			out = append(out, word{start, i, t != "" && terms[t]})
+			start = -1
 		}
-		flush(i)
+		i += size
 	}
-	flush(len(text))
 	return out
 }
 
-// stems remembers the stem of each word a snippet met, up to maxStems
-// words (then it starts afresh): stemming was most of a search page's
-// cost, and a site's words are few. stem.Stem depends on nothing but the
-// word.
-var stems struct {
+// wordTerms remembers the index term of each word (as written) a snippet
+// met, "" for a stop word, up to maxWordTerms words (then it starts
+// afresh): lowercasing, the stop-word look-up and stemming were most of a
+// search page's cost, and a site's words are few. The term depends on
+// nothing but the word.
+var wordTerms struct {
 	mu sync.RWMutex
-	m  map[string]string // word -> stem
+	m  map[string]string
 }
 
-const maxStems = 200_000
+const maxWordTerms = 200_000
 
-func stemOf(w string) string {
-	stems.mu.RLock()
-	t, ok := stems.m[w]
-	stems.mu.RUnlock()
+// termOf is the index term of word w: lowercase, "" for a stop word,
+// stemmed unless it holds a digit (as stem.Terms does).
+func termOf(w string) string {
+	wordTerms.mu.RLock()
+	t, ok := wordTerms.m[w]
+	wordTerms.mu.RUnlock()
 	if ok {
 		return t
 	}
-	t = stem.Stem(w)
-	stems.mu.Lock()
-	if stems.m == nil || len(stems.m) >= maxStems {
-		stems.m = make(map[string]string)
+	t = strings.ToLower(w)
+	switch {
+	case stem.IsStopWord(t):
+		t = ""
+	case strings.IndexFunc(t, unicode.IsDigit) < 0:
+		t = stem.Stem(t)
+	}
+	wordTerms.mu.Lock()
+	if wordTerms.m == nil || len(wordTerms.m) >= maxWordTerms {
+		wordTerms.m = make(map[string]string)
 	}
 	// Copies: w and t may be parts of a whole article's text.
-	stems.m[strings.Clone(w)] = strings.Clone(t)
-	stems.mu.Unlock()
+	wordTerms.m[strings.Clone(w)] = strings.Clone(t)
+	wordTerms.mu.Unlock()
 	return t
 }
 

@@ -81,6 +81,9 @@ type Revision struct {
 	Featured    bool
 	HotManual   *bool // the editor's #HOT decision; nil when the trending job decided
 	PollID      int64
+	// BacaJugaOff is the "Baca juga" switch (Article.BacaJugaOff); nil in
+	// revisions saved before migration 0170, which did not keep it.
+	BacaJugaOff *bool
 }
 
 // Note kinds: a correction ("Ralat") or an update note ("Pembaruan").

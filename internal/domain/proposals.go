@@ -7,6 +7,9 @@ const (
 	ProposalPending  = "pending"
 	ProposalAccepted = "accepted"
 	ProposalRejected = "rejected"
+	// ProposalWithdrawn: its proposer (or an editor for them) took it back
+	// before an editor decided.
+	ProposalWithdrawn = "withdrawn"
 )
 
 // Proposal is a correction proposal ("usulan ralat"): a change to a
@@ -23,9 +26,9 @@ type Proposal struct {
 	Title, Excerpt, BodySource, PhotoCaption, PhotoCredit *string
 
 	Reason      string
-	Status      string // ProposalPending, ProposalAccepted or ProposalRejected
+	Status      string // ProposalPending, ProposalAccepted, ProposalRejected or ProposalWithdrawn
 	CreatedAt   time.Time
-	DecidedBy   int64
+	DecidedBy   int64 // who accepted, rejected or withdrew it
 	DeciderName string
 	DecidedAt   time.Time
 	// Decision is the reason for a rejection, or the correction note shown
@@ -41,6 +44,8 @@ func (p Proposal) StatusLabel() string {
 		return "diterima"
 	case ProposalRejected:
 		return "ditolak"
+	case ProposalWithdrawn:
+		return "ditarik"
 	}
 	return "menunggu keputusan editor"
 }

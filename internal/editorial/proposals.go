@@ -18,7 +18,8 @@ import (
 // reason the writer reads. Accepting changes what readers see, so the
 // store's article change event drops the cached pages, tells other
 // processes and sends the "updated" webhook; proposing and rejecting change
-// nothing readers see.
+// nothing readers see. Until an editor decides, the proposer (or an
+// editor) may withdraw it.
 
 // MaxReason bounds a proposal's reason and a rejection's (characters).
 const MaxReason = 2000
@@ -134,9 +135,9 @@ func (s *Service) Proposals(ctx context.Context, u *domain.User, f store.Proposa
 		f.UserID = u.ID
 	}
 	switch f.Status {
-	case "", domain.ProposalPending, domain.ProposalAccepted, domain.ProposalRejected:
+	case "", domain.ProposalPending, domain.ProposalAccepted, domain.ProposalRejected, domain.ProposalWithdrawn:
 	default:
-		return nil, 0, domain.Invalid("status usulan harus pending, accepted atau rejected")
+		return nil, 0, domain.Invalid("status usulan harus pending, accepted, rejected atau withdrawn")
 	}
 	return s.store.Proposals(ctx, f, pg)
 }
@@ -228,6 +229,33 @@ func (s *Service) RejectProposal(ctx context.Context, u *domain.User, id int64, 
 		return err
 	}
 	return s.store.RejectProposal(ctx, p, u.ID, reason)
+}
+
+// CanWithdraw reports whether u may withdraw proposal p: its proposer or
+// an editor, while no editor has decided on it.
+func CanWithdraw(u *domain.User, p domain.Proposal) bool {
+	return p.Status == domain.ProposalPending && ((p.UserID == u.ID && p.UserID != 0) || auth.Can(u.Role, auth.PermArticleNotes))
+}
+
+// WithdrawProposal takes back a pending proposal: its proposer's, or an
+// editor's for them. A decided proposal stays as decided (a conflict).
+// Readers see nothing of a proposal, so there is no change to announce; the
+// proposal keeps who withdrew it and when.
+func (s *Service) WithdrawProposal(ctx context.Context, u *domain.User, id int64) (domain.Proposal, error) {
+	p, err := s.Proposal(ctx, u, id) // writers: their own only
+	if err != nil {
+		return p, err
+	}
+	if p.Status != domain.ProposalPending {
+		return p, domain.Conflict("usulan ralat ini sudah %s, jadi tidak bisa ditarik lagi", p.StatusLabel())
+	}
+	if !CanWithdraw(u, p) {
+		return p, domain.Forbidden("hanya pengusul atau editor yang boleh menarik usulan ralat")
+	}
+	if err := s.store.WithdrawProposal(ctx, p, u.ID); err != nil {
+		return p, err
+	}
+	return s.store.Proposal(ctx, id)
 }
 
 // ProposedChange is one field of a proposal beside the article as it is.

@@ -68,8 +68,20 @@ func RevisionText(r domain.Revision, fields bool, loc *time.Location) string {
 		"\nPenulis: " + orDash(strings.Join(authors, ", ")) + "\nFoto utama: " + orDash(r.Photo.URL) +
 		"\nKeterangan foto: " + orDash(r.Photo.Caption) + "\nSumber foto: " + orDash(r.Photo.Credit) +
 		"\nWaktu terbit: " + when + "\nBreaking news: " + yes(r.Breaking) + "\nBerita utama: " + yes(r.Featured) +
-		"\nLencana #HOT: " + HotLabel(HotBadgeOf(r.HotManual)) + "\nPolling: " + poll)
+		"\nLencana #HOT: " + HotLabel(HotBadgeOf(r.HotManual)) + "\nPolling: " + poll +
+		"\nTautan “Baca juga”: " + bacaJugaLabel(r.BacaJugaOff))
 	return b.String()
+}
+
+// bacaJugaLabel is a revision's "Baca juga" switch in Indonesian.
+func bacaJugaLabel(off *bool) string {
+	switch {
+	case off == nil:
+		return "— (revisi lama tidak menyimpannya)"
+	case *off:
+		return "dimatikan"
+	}
+	return "tampil"
 }
 
 func orDash(s string) string {
@@ -99,7 +111,8 @@ func HotLabel(badge string) string {
 // Restore brings back a revision as a new save (so the restore itself can
 // be undone): every field it kept, as far as u may set it and it still
 // exists. Kept lists, in Indonesian, what stayed as it is and why: a
-// revision from before every field was kept brings back only the text; a
+// revision from before every field was kept brings back only the text, one
+// from before the "Baca juga" switch was kept leaves the switch; a
 // category, byline or poll deleted since, or a photo whose files were
 // deleted (a replaced photo's are), stay as they are now; only editors
 // restore Breaking, Berita utama, #HOT and the publish time, and a
@@ -148,6 +161,12 @@ func (s *Service) Restore(ctx context.Context, u *domain.User, id, revID int64) 
 		}
 	} else {
 		f.PollID = &r.PollID
+	}
+	if r.BacaJugaOff != nil {
+		on := !*r.BacaJugaOff
+		f.BacaJuga = &on
+	} else {
+		kept = append(kept, "tautan “Baca juga” (revisi lama tidak menyimpannya)")
 	}
 	if auth.Can(u.Role, auth.PermArticlePublish) {
 		hot := HotBadgeOf(r.HotManual)

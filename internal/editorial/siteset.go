@@ -39,6 +39,13 @@ func (s *Service) SiteLook(ctx context.Context, u *domain.User) (domain.SiteLook
 	return s.store.SiteLook(ctx)
 }
 
+// SiteName is the site's name as an admin saved it in the settings; ""
+// when none was saved (the server's --site-name stands). Anyone may read
+// it: every page shows it.
+func (s *Service) SiteName(ctx context.Context) (string, error) {
+	return s.store.Setting(ctx, store.SettingSiteName)
+}
+
 // MenuEntry is one entry of a menu as sent: a channel by slug, or an extra
 // link.
 type MenuEntry struct {

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"warta/internal/domain"
-	"warta/internal/store"
 )
 
 const xmlType = "application/xml; charset=utf-8"
@@ -73,7 +72,7 @@ func (f *Feeds) sitemapIndex(w http.ResponseWriter, r *http.Request) error {
 		idx.Sitemaps = append(idx.Sitemaps, sitemapEntry{Loc: f.abs("/sitemaps/articles-" + strconv.Itoa(b.Number) + ".xml"),
 			LastMod: f.w3c(b.LastMod)})
 	}
-	_, news, err := f.newsArticles(r, 1)
+	news, err := f.store.CountPublishedSince(ctx, f.store.Now().Add(-NewsWindow))
 	if err != nil {
 		return err
 	}
@@ -176,29 +175,21 @@ func (f *Feeds) articleSitemap(w http.ResponseWriter, r *http.Request, n int) er
 	return f.writeURLSet(w, set)
 }
 
-// newsArticles returns page n of the articles published in the last 48
-// hours, newest first, and how many there are.
-func (f *Feeds) newsArticles(r *http.Request, n int) ([]domain.Article, int, error) {
-	now := f.store.Now()
-	return f.store.QueryArticles(r.Context(), store.ArticleQuery{From: now.Add(-NewsWindow), To: now, Sort: store.SortNewest,
-		Page: domain.Page{Number: n, Size: f.cfg.NewsSize}})
-}
-
 func (f *Feeds) newsSitemap(w http.ResponseWriter, r *http.Request, n int) error {
-	list, total, err := f.newsArticles(r, n)
+	list, err := f.store.NewsSitemap(r.Context(), f.store.Now().Add(-NewsWindow), n, f.cfg.NewsSize)
 	if err != nil {
 		return err
 	}
 	// The first file always exists, empty on a quiet day; the others only
 	// while there is news for them.
-	if n > 1 && n > pages(total, f.cfg.NewsSize) {
+	if n > 1 && len(list) == 0 {
 		return domain.NotFound("sitemap berita %d tidak ada", n)
 	}
-	set := urlSet{XMLNS: nsSM, XNews: nsNews, URLs: []urlEntry{}}
+	pub := newsPublication{Name: f.brand(r.Context()).SiteName, Language: f.cfg.Language}
+	set := urlSet{XMLNS: nsSM, XNews: nsNews, URLs: make([]urlEntry, 0, len(list))}
 	for _, a := range list {
 		set.URLs = append(set.URLs, urlEntry{Loc: f.articleURL(a.Slug), LastMod: f.w3c(maxTime(a.UpdatedAt, a.PublishedAt)),
-			News: &newsNews{Publication: newsPublication{Name: f.brand(r.Context()).SiteName, Language: f.cfg.Language},
-				Date: f.w3c(a.PublishedAt), Title: a.Title}})
+			News: &newsNews{Publication: pub, Date: f.w3c(a.PublishedAt), Title: a.Title}})
 	}
 	return f.writeURLSet(w, set)
 }

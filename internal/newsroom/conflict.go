@@ -44,8 +44,14 @@ type mergeField struct {
 	text        bool                // kept by every revision, also the old ones
 	editors     bool                // on the form only for editors (Breaking, Berita utama, #HOT)
 	show        func(string) string // how a value is shown; nil: as it is
-	unrevised   bool                // revisions do not keep it: both versions are shown to choose from
+	// kept reports whether a revision kept the field (nil: every revision
+	// that kept all fields did); where the base revision did not, both
+	// versions are shown to choose from.
+	kept func(domain.Revision) bool
 }
+
+// never: revisions do not keep the field.
+func never(domain.Revision) bool { return false }
 
 func boolField(v bool) string {
 	if v {
@@ -94,8 +100,10 @@ var mergeFields = []mergeField{
 	{name: "published_at", label: "Waktu terbit", get: func(f *articleForm) string { return f.PublishedAt }, set: func(f *articleForm, v string) { f.PublishedAt = v }},
 	{name: "breaking", label: "Breaking news", get: func(f *articleForm) string { return boolField(f.Breaking) }, set: func(f *articleForm, v string) { f.Breaking = v != "" }, editors: true, show: showYesNo},
 	{name: "baca_juga_off", label: "Tanpa “Baca juga”", get: func(f *articleForm) string { return boolField(f.BacaJugaOff) },
-		set: func(f *articleForm, v string) { f.BacaJugaOff = v != "" }, show: showYesNo, unrevised: true},
-	{name: "breaking_until", label: "Breaking sampai", get: func(f *articleForm) string { return f.BreakingUntil }, set: func(f *articleForm, v string) { f.BreakingUntil = v }, editors: true},
+		set: func(f *articleForm, v string) { f.BacaJugaOff = v != "" }, show: showYesNo,
+		kept: func(r domain.Revision) bool { return r.BacaJugaOff != nil }}, // since migration 0170
+	{name: "breaking_until", label: "Breaking sampai", get: func(f *articleForm) string { return f.BreakingUntil }, set: func(f *articleForm, v string) { f.BreakingUntil = v }, editors: true,
+		kept: never},
 	{name: "featured", label: "Berita utama", get: func(f *articleForm) string { return boolField(f.Featured) }, set: func(f *articleForm, v string) { f.Featured = v != "" }, editors: true, show: showYesNo},
 	{name: "hot_badge", label: "Lencana #HOT", get: func(f *articleForm) string { return f.HotBadge }, set: func(f *articleForm, v string) { f.HotBadge = v }, editors: true,
 		show: editorial.HotLabel},
@@ -138,6 +146,7 @@ func (u *UI) formOf(rev domain.Revision) articleForm {
 	}
 	f := u.formFrom(a)
 	f.HotBadge = editorial.HotBadgeOf(rev.HotManual)
+	f.BacaJugaOff = rev.BacaJugaOff != nil && *rev.BacaJugaOff
 	return f
 }
 
@@ -174,7 +183,7 @@ func (u *UI) showConflict(w http.ResponseWriter, r *http.Request, p *auth.Princi
 		if strings.TrimSpace(mv) == strings.TrimSpace(tv) {
 			continue
 		}
-		if baseOK && !m.unrevised && (m.text || baseRev.AllFields) {
+		if baseOK && (m.text || baseRev.AllFields && (m.kept == nil || m.kept(baseRev))) {
 			bv := m.get(&base)
 			if strings.TrimSpace(mv) == strings.TrimSpace(bv) { // only they changed it
 				m.set(&merged, tv)

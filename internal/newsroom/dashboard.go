@@ -18,7 +18,7 @@ type dashboardPage struct {
 	frame
 	Stats     editorial.Stats
 	Review    []domain.Article
-	Pending   int
+	Pending   int64 // comments waiting for moderation (exact: comment_counts)
 	InReview  int
 	Scheduled int
 	Updated   string // when the numbers were read, "14:32:10 WIB"
@@ -39,9 +39,11 @@ func (u *UI) dashboard(w http.ResponseWriter, r *http.Request, p *auth.Principal
 		}
 	}
 	if auth.Can(p.User.Role, auth.PermComments) {
-		if _, pg.Pending, err = u.ed.Comments(r.Context(), &p.User, domain.CommentPending, domain.Page{Number: 1, Size: 1}); err != nil {
+		_, n, err := u.ed.Comments(r.Context(), &p.User, domain.CommentPending, domain.Page{Number: 1, Size: 1})
+		if err != nil {
 			return err
 		}
+		pg.Pending = int64(n)
 	}
 	if auth.Can(p.User.Role, auth.PermArticleNotes) {
 		n, err := u.ed.PendingProposals(r.Context(), &p.User)

@@ -7,6 +7,7 @@ package newsroom
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -142,13 +143,16 @@ func (u *UI) parseLocal(v string) (time.Time, error) {
 
 // frame is what every newsroom page's layout needs.
 type frame struct {
-	Site   string
-	Title  string
-	Active string
-	User   *domain.User
-	CSRF   string
-	Notice string // a success message
-	Error  string // an error message
+	Site string // the site's name in force: the admin's setting, else --site-name
+	// DefaultSite is the server's own name for the site (--site-name),
+	// which stands while no name is set.
+	DefaultSite string
+	Title       string
+	Active      string
+	User        *domain.User
+	CSRF        string
+	Notice      string // a success message
+	Error       string // an error message
 }
 
 // Can reports whether the signed-in account holds a permission (for menus
@@ -173,6 +177,7 @@ var notices = map[string]string{
 	"usulan":         "Usulan ralat terkirim; editor akan meninjaunya, dan keputusannya tampil di sini.",
 	"ralat-diterima": "Usulan diterima: perubahan sudah tampil di artikel, dengan catatan ralatnya bila diisi.",
 	"ralat-ditolak":  "Usulan ditolak; penulis melihat alasannya.",
+	"ralat-ditarik":  "Usulan ralat ditarik: editor tidak lagi meninjaunya, dan artikelnya tetap seperti sekarang.",
 	// live reports (issue 14)
 	"langsung":          "Artikel ini sekarang laporan langsung: pembaruan tampil di halamannya tanpa dimuat ulang.",
 	"langsung-selesai":  "Laporan langsung diakhiri.",
@@ -182,11 +187,21 @@ var notices = map[string]string{
 }
 
 func (u *UI) frame(r *http.Request, p *auth.Principal, title, active string) frame {
-	f := frame{Site: u.cfg.SiteName, Title: title, Active: active, Notice: notices[r.URL.Query().Get("ok")]}
+	f := frame{Site: u.siteName(r.Context()), DefaultSite: u.cfg.SiteName, Title: title, Active: active, Notice: notices[r.URL.Query().Get("ok")]}
 	if p != nil {
 		f.User, f.CSRF = &p.User, p.CSRF
 	}
 	return f
+}
+
+// siteName is the site's name in force: the one an admin saved in the
+// settings, else the server's (also when the database cannot say: the
+// error page still renders).
+func (u *UI) siteName(ctx context.Context) string {
+	if n, err := u.ed.SiteName(ctx); err == nil && n != "" {
+		return n
+	}
+	return u.cfg.SiteName
 }
 
 // gzipped sends a newsroom page's HTML gzipped to clients that take it

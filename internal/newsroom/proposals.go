@@ -123,7 +123,7 @@ type proposalsPage struct {
 type proposalStatus struct{ Value, Label string }
 
 var proposalStatuses = []proposalStatus{{domain.ProposalPending, "Menunggu"}, {domain.ProposalAccepted, "Diterima"},
-	{domain.ProposalRejected, "Ditolak"}, {"semua", "Semua"}}
+	{domain.ProposalRejected, "Ditolak"}, {domain.ProposalWithdrawn, "Ditarik"}, {"semua", "Semua"}}
 
 func (u *UI) proposals(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
 	decides := auth.Can(p.User.Role, auth.PermArticleNotes)
@@ -162,6 +162,7 @@ type proposalPage struct {
 	Changes  []editorial.ProposedChange
 	Moved    bool // the article was saved since the proposal was made
 	Decides  bool
+	Withdraw bool   // the proposer (or an editor) may still withdraw it
 	Note     string // the accept form's correction note (the reason, to start from)
 	Refusal  string // the reject form's reason as typed
 }
@@ -177,7 +178,8 @@ func (u *UI) proposalPage(r *http.Request, p *auth.Principal, id int64) (proposa
 	}
 	pg := proposalPage{frame: u.frame(r, p, "Usulan ralat: "+a.Title, "ralat"), Proposal: prop, Article: a,
 		Changes: editorial.CompareProposal(prop, a), Moved: a.Version != prop.ArticleVersion,
-		Decides: auth.Can(p.User.Role, auth.PermArticleNotes) && prop.Status == domain.ProposalPending, Note: prop.Reason}
+		Decides:  auth.Can(p.User.Role, auth.PermArticleNotes) && prop.Status == domain.ProposalPending,
+		Withdraw: editorial.CanWithdraw(&p.User, prop), Note: prop.Reason}
 	return pg, nil
 }
 
@@ -229,4 +231,11 @@ func (u *UI) rejectProposal(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	return u.decide(w, r, p, func(id int64) error {
 		return u.ed.RejectProposal(r.Context(), &p.User, id, r.PostFormValue("reason"))
 	}, "ralat-ditolak")
+}
+
+func (u *UI) withdrawProposal(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
+	return u.decide(w, r, p, func(id int64) error {
+		_, err := u.ed.WithdrawProposal(r.Context(), &p.User, id)
+		return err
+	}, "ralat-ditarik")
 }

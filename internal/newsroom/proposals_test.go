@@ -235,3 +235,115 @@ func apiWithIfMatch(t *testing.T, e *nrtest.Env, role domain.Role, path, etag st
 	t.Helper()
 	return e.APIWith(t, role, http.MethodPost, path, body, http.Header{"If-Match": {etag}})
 }
+
+// A writer takes back their own pending correction proposal ("Tarik
+// usulan", a CSRF-protected form; the API the same): it leaves the editors'
+// queue, stays on record as withdrawn with who and when, and the article is
+// unchanged. Nobody else but an editor may withdraw it, and a decided
+// proposal cannot be withdrawn.
+func TestWriterWithdrawsTheirPendingProposal(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st)
+		id, slug := publishedByWriter(t, e, map[string]any{"title": "Banjir di Bekasi", "category": "nasional",
+			"body": "Air setinggi 50 cm merendam 300 rumah."})
+		propose := func(body string) string {
+			t.Helper()
+			r := e.API(t, domain.RoleWriter, "POST", fmt.Sprintf("/articles/%d/proposals", id), map[string]any{"body": body, "reason": "Data BPBD terbaru."})
+			var p struct {
+				ID int64 `json:"id"`
+			}
+			if r.Data(t, &p); r.Status != http.StatusCreated {
+				t.Fatalf("propose: %d %s", r.Status, r.Body)
+			}
+			return fmt.Sprint(p.ID)
+		}
+		first, second, third, fourth := propose("Air setinggi 70 cm merendam 300 rumah."), propose("Air setinggi 60 cm."),
+			propose("Air setinggi 80 cm."), propose("Air setinggi 90 cm.")
+
+		w := newBrowser(t, e)
+		w.login(domain.RoleWriter)
+		page := "/redaksi/ralat/" + first
+		if p := w.get(page); !strings.Contains(p.body, `action="`+page+`/tarik"`) || !strings.Contains(p.body, "Tarik usulan") {
+			t.Fatal("the writer's pending proposal offers no Tarik usulan form")
+		}
+		// Another writer may not, nor a moderator, nor a form without its token.
+		other, err := e.App.Editorial.AddUser(t.Context(), "penulis2@warta.test", "Penulis Dua", domain.RoleWriter, nrtest.Password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w2 := newBrowser(t, e)
+		w2.get("/redaksi/masuk")
+		if p := w2.post("/redaksi/masuk", url.Values{"csrf": {w2.csrf}, "email": {other.Email}, "password": {nrtest.Password}}); p.code != http.StatusSeeOther {
+			t.Fatalf("second writer logs in: %d", p.code)
+		}
+		w2.get("/redaksi/")
+		if p := w2.post(page+"/tarik", url.Values{"csrf": {w2.csrf}}); p.code != http.StatusForbidden {
+			t.Errorf("another writer withdraws: %d, want 403", p.code)
+		}
+		if r := e.API(t, domain.RoleModerator, "POST", "/proposals/"+first+"/withdraw", nil); r.Status != http.StatusForbidden {
+			t.Errorf("moderator withdraws through the API: %d, want 403", r.Status)
+		}
+		if p := w.post(page+"/tarik", url.Values{}); p.code != http.StatusForbidden {
+			t.Errorf("withdraw without the CSRF token: %d, want 403", p.code)
+		}
+
+		p := w.post(page+"/tarik", url.Values{"csrf": {w.csrf}})
+		if p.code != http.StatusSeeOther || p.location != page+"?ok=ralat-ditarik" {
+			t.Fatalf("withdraw: %d %s", p.code, p.location)
+		}
+		p = w.get(p.location)
+		if !strings.Contains(p.body, "Usulan ralat ditarik") || !strings.Contains(p.body, ">ditarik</strong>") ||
+			!strings.Contains(p.body, "Ditarik oleh Wati Penulis") || strings.Contains(p.body, page+"/tarik") {
+			t.Error("the withdrawn proposal's page does not say so, or still offers to withdraw it")
+		}
+		again := w.post(page+"/tarik", url.Values{"csrf": {w.csrf}})
+		if again.code != http.StatusConflict || !strings.Contains(again.body, "sudah ditarik, jadi tidak bisa ditarik lagi") {
+			t.Errorf("withdrawing twice: %d, want 409 with a clear message", again.code)
+		}
+
+		// The editors' queue no longer has it; it cannot be decided; the
+		// article is as it was.
+		ed := newBrowser(t, e)
+		ed.login(domain.RoleEditor)
+		if p := ed.get("/redaksi/ralat"); strings.Contains(p.body, `href="`+page+`"`) {
+			t.Error("the withdrawn proposal is still in the editors' pending list")
+		}
+		if p := ed.get("/redaksi/ralat?status=withdrawn"); !strings.Contains(p.body, `href="`+page+`"`) {
+			t.Error("the withdrawn proposal is not listed under Ditarik")
+		}
+		if p := ed.get(page); strings.Contains(p.body, page+"/terima") {
+			t.Error("the editor is offered to accept a withdrawn proposal")
+		}
+		if r := e.API(t, domain.RoleEditor, "POST", "/proposals/"+first+"/accept", map[string]string{}); r.Status != http.StatusConflict {
+			t.Errorf("accepting a withdrawn proposal: %d, want 409", r.Status)
+		}
+		if body := articleAsReader(t, e, slug); !strings.Contains(body, "Air setinggi 50 cm") {
+			t.Error("withdrawing changed the article")
+		}
+
+		// The API: the proposer withdraws; a decided proposal is a 409 with
+		// a message; an editor may withdraw one for the writer.
+		r := e.API(t, domain.RoleWriter, "POST", "/proposals/"+second+"/withdraw", nil)
+		var got struct {
+			Status    string `json:"status"`
+			DecidedBy string `json:"decided_by"`
+			DecidedAt string `json:"decided_at"`
+		}
+		if r.Data(t, &got); r.Status != http.StatusOK || got.Status != "withdrawn" || got.DecidedBy != "Wati Penulis" || got.DecidedAt == "" {
+			t.Errorf("API withdraw: %d %s", r.Status, r.Body)
+		}
+		if r := e.API(t, domain.RoleEditor, "POST", "/proposals/"+third+"/reject", map[string]string{"reason": "Data belum resmi."}); r.Status != http.StatusOK {
+			t.Fatalf("reject: %d %s", r.Status, r.Body)
+		}
+		if r := e.API(t, domain.RoleWriter, "POST", "/proposals/"+third+"/withdraw", nil); r.Status != http.StatusConflict ||
+			!strings.Contains(string(r.Body), "sudah ditolak") {
+			t.Errorf("withdrawing a rejected proposal: %d %s, want 409", r.Status, r.Body)
+		}
+		if p := ed.post("/redaksi/ralat/"+fourth+"/tarik", url.Values{"csrf": {ed.csrf}}); p.code != http.StatusSeeOther {
+			t.Fatalf("editor withdraws for the writer: %d", p.code)
+		}
+		if p := w.get("/redaksi/ralat/" + fourth); !strings.Contains(p.body, "Ditarik oleh Eko Editor") {
+			t.Error("the writer does not see that the editor withdrew their proposal")
+		}
+	})
+}

@@ -328,3 +328,100 @@ func TestRestoreKeepsThePhotoWhoseFilesAreGone(t *testing.T) {
 		t.Errorf("restore with a deleted photo: %+v", out)
 	}
 }
+
+// The "Baca juga" switch is a field like the others: turning it off alone
+// is a revision, the comparison shows it, restoring a revision brings it
+// back, a stale save knows its original (the other editor's change is taken
+// without asking), and a revision from before it was kept leaves it.
+func TestBacaJugaSwitchIsKeptByRevisions(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := t.Context()
+		e := nrtest.New(t, st)
+		id := e.CreateArticle(t, map[string]any{"title": "Harga Beras Naik", "body": "Harga beras di pasar induk naik.", "category": "nasional"})
+		b := newBrowser(t, e)
+		b.login(domain.RoleEditor)
+		path := fmt.Sprintf("/redaksi/artikel/%d", id)
+		fields := map[string]string{"title": "Harga Beras Naik", "slug": "harga-beras-naik", "body": "Harga beras di pasar induk naik."}
+		before := revisionIDs(t, b, id)
+		off := editForm(t, b, id, fields)
+		off.Set("baca_juga_off", "1")
+		if p := b.post(path, off); p.code != http.StatusSeeOther {
+			t.Fatalf("turn Baca juga off: %d", p.code)
+		}
+		revs := revisionIDs(t, b, id)
+		if len(revs) != len(before)+1 {
+			t.Fatalf("revisions %v after turning Baca juga off (before %v): want one more", revs, before)
+		}
+		p := b.get(fmt.Sprintf("%s/revisi?dari=%d&ke=%d", path, revs[1], revs[0]))
+		for _, want := range []string{"- Tautan “Baca juga”: tampil", "+ Tautan “Baca juga”: dimatikan"} {
+			if !strings.Contains(html.UnescapeString(p.body), want) {
+				t.Errorf("comparison lacks %q", want)
+			}
+		}
+		bacaJuga := func() bool {
+			t.Helper()
+			a, err := st.ArticleByIDAnyStatus(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return !a.BacaJugaOff
+		}
+		if p := b.post(fmt.Sprintf("%s/revisi/%d/pulihkan", path, revs[1]), url.Values{"csrf": {b.csrf}}); p.code != http.StatusSeeOther || !strings.HasSuffix(p.location, "ok=dipulihkan") {
+			t.Fatalf("restore: %d %s", p.code, p.location)
+		}
+		if !bacaJuga() {
+			t.Error("restoring the revision from before the switch was turned off left it off")
+		}
+		if strings.Contains(b.get(path).body, `name="baca_juga_off" value="1" checked`) {
+			t.Error("the editor form still has Tanpa Baca juga ticked after the restore")
+		}
+		var rev struct {
+			Fields struct {
+				BacaJuga *bool `json:"baca_juga"`
+			} `json:"fields"`
+		}
+		e.API(t, domain.RoleEditor, "GET", fmt.Sprintf("/articles/%d/revisions/%d", id, revs[0]), nil).Data(t, &rev)
+		if rev.Fields.BacaJuga == nil || *rev.Fields.BacaJuga {
+			t.Errorf("API revision baca_juga = %v, want false", rev.Fields.BacaJuga)
+		}
+		if r := e.API(t, domain.RoleEditor, "POST", fmt.Sprintf("/articles/%d/revisions/%d/restore", id, revs[0]), nil); r.Status != 200 {
+			t.Fatalf("API restore: %d %s", r.Status, r.Body)
+		}
+		if bacaJuga() {
+			t.Error("restoring the revision with Baca juga off through the API left it on")
+		}
+
+		// A stale save: A turns Baca juga back on, B (older form) edits the
+		// title; B's form takes A's switch without asking.
+		a2, b2 := newBrowser(t, e), newBrowser(t, e)
+		a2.login(domain.RoleEditor)
+		b2.login(domain.RoleAdmin)
+		fa, fb := editForm(t, a2, id, fields), editForm(t, b2, id, fields)
+		fb.Set("baca_juga_off", "1") // as B's form shows it; A's has it unticked
+		if p := a2.post(path, fa); p.code != http.StatusSeeOther {
+			t.Fatalf("A saves: %d", p.code)
+		}
+		fb.Set("title", "Harga Beras Naik Lagi")
+		p = b2.post(path, fb)
+		if p.code != http.StatusConflict || !strings.Contains(p.body, "Tanpa “Baca juga” sudah dimasukkan") || strings.Contains(p.body, `name="gabung_baca_juga_off"`) {
+			t.Errorf("stale save: %d; A's Baca juga change is not taken without asking", p.code)
+		}
+
+		// As migration 0170 leaves a revision saved before it: the switch unknown.
+		if _, err := st.WriteDB().ExecContext(ctx, st.Rebind(`UPDATE article_revisions SET baca_juga_off = NULL WHERE id = ?`), revs[0]); err != nil {
+			t.Fatal(err)
+		}
+		p = b.get(fmt.Sprintf("%s/revisi?dari=%d&ke=%d", path, revs[1], revs[0]))
+		if !strings.Contains(html.UnescapeString(p.body), "+ Tautan “Baca juga”: — (revisi lama tidak menyimpannya)") {
+			t.Error("the comparison does not say the old revision did not keep the switch")
+		}
+		on := bacaJuga()
+		p = b.post(fmt.Sprintf("%s/revisi/%d/pulihkan", path, revs[0]), url.Values{"csrf": {b.csrf}})
+		if p.code != http.StatusSeeOther || !strings.HasSuffix(p.location, "ok=dipulihkan-sebagian") {
+			t.Fatalf("restore of an old revision: %d %s", p.code, p.location)
+		}
+		if bacaJuga() != on {
+			t.Error("restoring a revision that did not keep the switch changed it")
+		}
+	})
+}

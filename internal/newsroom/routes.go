@@ -80,6 +80,7 @@ func (u *UI) Routes(mux *http.ServeMux) {
 	mux.Handle("GET /redaksi/ralat/{id}", u.page(u.proposal))
 	mux.Handle("POST /redaksi/ralat/{id}/terima", u.page(u.acceptProposal))
 	mux.Handle("POST /redaksi/ralat/{id}/tolak", u.page(u.rejectProposal))
+	mux.Handle("POST /redaksi/ralat/{id}/tarik", u.page(u.withdrawProposal))
 
 	mux.Handle("/redaksi/", u.page(u.notFound))
 }

@@ -534,3 +534,44 @@ func TestArticlePollsAndHomePoll(t *testing.T) {
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+// The newsroom is the site's too: once an admin saves a site name, the
+// newsroom's header and page titles show it for every account (not the
+// server's --site-name), the settings form still names the server's default,
+// and clearing the name brings the default back.
+func TestNewsroomShowsTheSavedSiteName(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := nrtest.New(t, st)
+		admin, writer := newBrowser(t, e), newBrowser(t, e)
+		admin.login(domain.RoleAdmin)
+		writer.login(domain.RoleWriter)
+		brand := func(p page) string { return between(p.body, `<a class="brand"`, `</a>`) }
+		if p := writer.get("/redaksi/artikel"); !strings.Contains(brand(p), "Redaksi <strong>Warta</strong>") {
+			t.Fatalf("newsroom header before any setting: %q", brand(p))
+		}
+		save := func(name string) {
+			t.Helper()
+			p := admin.post("/redaksi/pengaturan", url.Values{"csrf": {admin.csrf}, "section": {"identitas"}, "site_name": {name}, "tagline": {""}})
+			if p.code != http.StatusSeeOther {
+				t.Fatalf("save site name %q: %d %s", name, p.code, p.body)
+			}
+		}
+		save("Kabar Kita")
+		for _, b := range []*browser{writer, admin} {
+			p := b.get("/redaksi/artikel")
+			if !strings.Contains(brand(p), "Redaksi <strong>Kabar Kita</strong>") || !strings.Contains(p.body, "— Redaksi Kabar Kita</title>") {
+				t.Errorf("newsroom header or title keeps the server's name after the admin saved one: %q", brand(p))
+			}
+		}
+		if p := admin.get("/redaksi/pengaturan"); !strings.Contains(p.body, `value="Kabar Kita"`) || !strings.Contains(p.body, `placeholder="bawaan server: Warta"`) {
+			t.Error("the settings form does not show the saved name beside the server's default")
+		}
+		if p := writer.get("/redaksi/tidak-ada"); p.code != http.StatusNotFound || !strings.Contains(brand(p), "Kabar Kita") {
+			t.Errorf("newsroom error page: %d, header %q", p.code, brand(p))
+		}
+		save("")
+		if p := writer.get("/redaksi/artikel"); !strings.Contains(brand(p), "Redaksi <strong>Warta</strong>") {
+			t.Errorf("cleared site name: the header shows %q, want the server's default", brand(p))
+		}
+	})
+}

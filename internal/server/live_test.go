@@ -171,6 +171,78 @@ func TestLiveReportReaderPage(t *testing.T) {
 	})
 }
 
+// A live update changes only its article's page: that page shows it at
+// once (cached for an hour before), while the cached home, channel and
+// other article pages stay cached (a count changed behind the cache's back
+// does not show on them, and no page is rendered again).
+func TestLiveUpdateDropsOnlyItsArticlesPage(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		e := nrtest.New(t, st, func(c *app.Config) { c.Site.PageCacheTTL = time.Hour; c.Site.FragmentTTL = time.Hour })
+		id, path := liveArticle(t, e, "Hitung Cepat Pilkada Jakarta")
+		otherID := e.CreateArticle(t, map[string]any{"title": "Harga Beras Turun", "category": "nasional", "status": "published",
+			"body": "Harga beras di pasar induk turun."})
+		var other struct {
+			Slug string `json:"slug"`
+		}
+		e.API(t, domain.RoleEditor, "GET", fmt.Sprintf("/articles/%d", otherID), nil).Data(t, &other)
+		lists := []string{"/", "/kanal/nasional", "/berita/" + other.Slug}
+		cached := map[string]string{}
+		for _, p := range append(lists, path) {
+			code, _, page := liveGet(t, e.URL+p)
+			if code != http.StatusOK {
+				t.Fatalf("%s: %d", p, code)
+			}
+			cached[p] = page
+		}
+		if !strings.Contains(cached["/"], "Hitung Cepat Pilkada Jakarta") || !strings.Contains(cached["/kanal/nasional"], "Hitung Cepat Pilkada Jakarta") {
+			t.Fatal("the live article is not on the home and channel pages")
+		}
+		// Counts changed behind the caches' back show only on a page that is
+		// rendered again.
+		if err := st.SetCounters(ctx, id, 98765, 0, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetCounters(ctx, otherID, 45678, 0, 0); err != nil {
+			t.Fatal(err)
+		}
+		_, missesBefore := e.App.Site.PageCacheStats()
+		code, u := addUpdate(t, e, domain.RoleEditor, id, "TPS dibuka", "Pemungutan suara dimulai pukul 07.00.")
+		if code != http.StatusCreated {
+			t.Fatalf("add update: %d", code)
+		}
+		for _, p := range lists {
+			if _, _, page := liveGet(t, e.URL+p); page != cached[p] {
+				t.Errorf("a live update on another article dropped the cached page %s", p)
+			}
+		}
+		if _, misses := e.App.Site.PageCacheStats(); misses != missesBefore {
+			t.Errorf("a live update made %d pages render again, want none", misses-missesBefore)
+		}
+		_, _, page := liveGet(t, e.URL+path)
+		if !strings.Contains(page, "TPS dibuka") || !strings.Contains(page, "98.765") {
+			t.Error("the live article's cached page does not show the new update at once")
+		}
+		// Removing the update shows at once too; the lists stay cached.
+		if r := e.API(t, domain.RoleEditor, "DELETE", fmt.Sprintf("/articles/%d/live/updates/%d", id, u), nil); r.Status/100 != 2 {
+			t.Fatalf("delete update: %d %s", r.Status, r.Body)
+		}
+		if _, _, page := liveGet(t, e.URL+path); strings.Contains(page, "TPS dibuka") {
+			t.Error("the removed update still shows on the live article's page")
+		}
+		if _, _, page := liveGet(t, e.URL+"/"); page != cached["/"] {
+			t.Error("removing a live update dropped the cached home page")
+		}
+		// Any other article write still drops the lists: they change.
+		if r := e.API(t, domain.RoleEditor, "PATCH", fmt.Sprintf("/articles/%d", otherID), map[string]any{"title": "Harga Beras Turun Lagi"}); r.Status != http.StatusOK {
+			t.Fatalf("edit article: %d %s", r.Status, r.Body)
+		}
+		if _, _, page := liveGet(t, e.URL+"/"); !strings.Contains(page, "Harga Beras Turun Lagi") {
+			t.Error("an article edit did not drop the cached home page")
+		}
+	})
+}
+
 // Who may do what: editors start and end reports and change any update;
 // writers post on their own articles' reports and change only their own
 // updates; moderators nothing.
@@ -437,6 +509,12 @@ func TestLiveUpdateReachesAnotherProcess(t *testing.T) {
 	if s.resp.StatusCode != http.StatusOK {
 		t.Fatalf("stream on B: %d", s.resp.StatusCode)
 	}
+	// B's cached home page shows the article: the update does not drop it
+	// (a count changed behind the caches' back would show if it did).
+	home := b.home(t)
+	if err := a.st.SetCounters(ctx, id, 98765, 0, 0); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := a.st.AddLiveUpdate(ctx, domain.LiveUpdate{ArticleID: id, BodySource: "x",
 		BodyHTML: "<p>Kolom abu setinggi 2.000 meter.</p>"}); err != nil {
 		t.Fatal(err)
@@ -455,6 +533,9 @@ func TestLiveUpdateReachesAnotherProcess(t *testing.T) {
 	}
 	if _, _, p := liveGet(t, page); !strings.Contains(p, "Kolom abu setinggi 2.000 meter.") {
 		t.Error("B's cached page (TTL 1 hour) does not show the update written through A")
+	}
+	if b.home(t) != home {
+		t.Error("a live update through A dropped B's cached home page")
 	}
 }
 
@@ -542,6 +623,58 @@ func TestBreakingTicker(t *testing.T) {
 		}
 		if _, _, p := liveGet(t, e.URL+"/berita/gempa-m62-guncang-sumedang"); strings.Contains(p, `<p class="breaking">`) {
 			t.Error("the article still carries the Breaking News label after its end")
+		}
+	})
+}
+
+// Breaking news leads the home page only while it is breaking: once its
+// end passed, a featured story takes its place by time among the featured
+// ones, and one that was a headline only for being breaking leaves the top.
+func TestExpiredBreakingNewsLeavesTheTopOfTheHomePage(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		e := nrtest.New(t, st)
+		cat := int64(1)
+		now := time.Now()
+		for _, a := range []store.ArticleInput{
+			{Title: "Gempa Guncang Sumedang", Breaking: true, BreakingUntil: now.Add(time.Hour), PublishedAt: now.Add(-4 * time.Hour)},
+			{Title: "Timnas Lolos ke Final", Featured: true, PublishedAt: now.Add(-2 * time.Hour)},
+			{Title: "Banjir Rendam Bekasi", Featured: true, Breaking: true, BreakingUntil: now.Add(-time.Minute), PublishedAt: now.Add(-3 * time.Hour)},
+			{Title: "Kebakaran Pasar Senen", Breaking: true, BreakingUntil: now.Add(-time.Minute), PublishedAt: now.Add(-time.Hour)},
+		} {
+			a.CategoryID, a.Status, a.Excerpt = cat, domain.StatusPublished, "Ringkasan."
+			if _, err := st.CreateArticle(ctx, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, _, page := liveGet(t, e.URL+"/")
+		_, top, ok := strings.Cut(page, `<div class="front-top">`) // after the ticker, which shows breaking news too
+		top, _, ok2 := strings.Cut(top, `<div class="front-side">`)
+		if !ok || !ok2 {
+			t.Fatal("no front section on the home page")
+		}
+		var order []string
+		for _, title := range []string{"Gempa Guncang Sumedang", "Timnas Lolos ke Final", "Banjir Rendam Bekasi", "Kebakaran Pasar Senen"} {
+			if i := strings.Index(top, title); i >= 0 {
+				order = append(order, fmt.Sprintf("%d %s", i, title))
+			}
+		}
+		lead, _, _ := strings.Cut(top, `<section class="secondary"`)
+		if !strings.Contains(lead, "Gempa Guncang Sumedang") || !strings.Contains(lead, "Breaking News") {
+			t.Errorf("the lead is not the breaking news: %v", order)
+		}
+		if strings.Contains(lead, "Banjir Rendam Bekasi") || strings.Contains(lead, "Kebakaran Pasar Senen") {
+			t.Errorf("breaking news whose end passed leads the home page: %v", order)
+		}
+		timnas, banjir := strings.Index(top, "Timnas Lolos ke Final"), strings.Index(top, "Banjir Rendam Bekasi")
+		if timnas < 0 || banjir < 0 || banjir < timnas {
+			t.Errorf("the featured stories are not newest first once breaking ended: %v", order)
+		}
+		if strings.Contains(top, "Kebakaran Pasar Senen") {
+			t.Errorf("a story that was a headline only for breaking news stays at the top after its end: %v", order)
+		}
+		if !strings.Contains(page, "Kebakaran Pasar Senen") {
+			t.Error("the story whose breaking ended is gone from the home page altogether")
 		}
 	})
 }

@@ -38,6 +38,7 @@ type fragments struct {
 	popular fragSet[struct{}, []byte]              // Terpopuler, rendered
 	static  fragSet[struct{}, []domain.StaticPage] // the footer's institutional pages
 	look    fragSet[struct{}, siteLook]            // the site's look and ad slots (issue 14)
+	chrome  fragSet[struct{}, searchChrome]        // the search page around its results (search.go)
 }
 
 // maxCountsAge bounds how old the counts a reader sees may be, plus one
@@ -89,6 +90,7 @@ func (f *fragments) invalidate() {
 	clear(f.popular.m)
 	clear(f.static.m)
 	clear(f.look.m)
+	clear(f.chrome.m)
 	f.mu.Unlock()
 }
 

@@ -20,7 +20,8 @@ import (
 //
 // Writes drop only what shows them: a reaction or comment drops the pages
 // of that article (every comment page and sort order of it), a vote the
-// pages that carry a poll, an article write everything (lists change). So a
+// pages that carry a poll, an article write everything (lists change) but
+// a live-report write only its article's pages (no list shows one). So a
 // busy site's readers writing on some articles leave every other cached
 // page in place. Counts that change without a write event (views) are as
 // old as the page: at most the TTL, plus the one render that replaces an

@@ -2,7 +2,10 @@ package site
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -22,10 +25,13 @@ const (
 	searchSnippetWords = 32
 )
 
+// searchHit is one result: its title and snippet as HTML, matched words in
+// <mark> (discovery.HTML: written here once rather than by a template
+// ranging over every fragment of every result).
 type searchHit struct {
 	Article domain.Article
-	Title   []discovery.Fragment
-	Snippet []discovery.Fragment
+	Title   template.HTML
+	Snippet template.HTML
 }
 
 type searchPage struct {
@@ -40,12 +46,15 @@ type searchPage struct {
 	NextURL    string
 	Hits       []searchHit
 	Searched   bool
-	Capped     bool   // Total is a lower bound
+	Capped     bool   // more match than are ranked: Total is an estimate, Pages cover the ranked ones
 	Notice     string // partial matches, or a corrected query
 	Suggest    string // "Mungkin maksud Anda": the corrected query
 	SuggestURL string
 	Category   string // kanal filter (slug)
 	From, To   string // dari / sampai filters, YYYY-MM-DD
+	// Chrome, when set, is all the main block renders: the mark where
+	// the results go in the search chrome (searchChrome).
+	Chrome template.HTML
 }
 
 // search is /cari: any q gives a 200 page, with results or a message that
@@ -64,7 +73,12 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		return s.render(w, "search", http.StatusOK, p)
+		b, err := s.renderSearch(r.Context(), p)
+		if err != nil {
+			return err
+		}
+		writePage(w, http.StatusOK, b)
+		return nil
 	}
 	qs := r.URL.Query()
 	key := "s:" + qs.Get("q") + "\x00" + qs.Get("sort") + "\x00" + qs.Get("page") + "\x00" + qs.Get("kanal") +
@@ -74,7 +88,7 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
-		b, err := s.renderBytes("search", "layout", p)
+		b, err := s.renderSearch(r.Context(), p)
 		return b, nil, s.capExpiry(s.endOfDay()), err
 	})
 	if err != nil {
@@ -121,12 +135,12 @@ func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 	default:
 		title = "Cari: " + p.Query + " — " + s.siteName(r.Context())
 		res, err := s.store.Find(ctx, store.SearchRequest{Query: query, Order: order, Category: p.Category, From: from, To: to,
-			Page: domain.Page{Number: page, Size: searchPageSize}})
+			Page: domain.Page{Number: page, Size: searchPageSize}, WithoutRelations: true})
 		if err != nil {
 			return p, err
 		}
 		p.Searched = true
-		p.Total = int64(res.Total)
+		p.Total = int64(res.Matches) // an estimate when Capped: "sekitar 196.000"
 		p.Capped = res.Capped
 		p.Pages = (res.Total + searchPageSize - 1) / searchPageSize
 		link := func(q string, n int) string {
@@ -159,8 +173,8 @@ func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 		}
 		for _, a := range res.Articles {
 			text := strings.TrimSpace(a.Excerpt + " " + store.PlainText(a.BodyHTML))
-			p.Hits = append(p.Hits, searchHit{Article: a, Title: discovery.Highlight(a.Title, res.Terms),
-				Snippet: discovery.Snippet(text, res.Terms, searchSnippetWords)})
+			p.Hits = append(p.Hits, searchHit{Article: a, Title: template.HTML(discovery.HTML(discovery.Highlight(a.Title, res.Terms))),
+				Snippet: template.HTML(discovery.HTML(discovery.Snippet(text, res.Terms, searchSnippetWords)))})
 		}
 		if page > 1 && page <= p.Pages {
 			p.PrevURL = link(raw, page-1)
@@ -173,6 +187,74 @@ func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 	// search engines.
 	p.frame, err = s.frame(ctx, meta{Title: title, Description: "Cari berita di " + s.siteName(r.Context()) + ".", Canonical: "/cari", NoIndex: true}, "search")
 	return p, err
+}
+
+// searchChrome is the search page without its query and results: the
+// head, navigation, footer and all that every search shows alike, rendered
+// once and kept among the fragments (any article write drops it, like the
+// navigation and ticker it shows), so a search nobody made before renders
+// only its title and its main block. head is the page up to the main
+// block, cut where the title goes (in <title> and the og and twitter
+// titles); tail the rest.
+type searchChrome struct {
+	head [][]byte
+	tail []byte
+}
+
+// Marks in the rendered chrome: the title's survives every escaper it
+// meets (private-use runes, letters and a hyphen), the main block's is a
+// NUL-delimited hole like a skeleton's.
+const (
+	searchTitleMark = "\uE000warta-search-title\uE000"
+	searchMainMark  = "\x00warta-search-main\x00"
+)
+
+// escapeText escapes a string as html/template escapes text and quoted
+// attribute values, so a title filled into the chrome reads byte for byte
+// as the whole page rendered at once would.
+var escapeText = template.Must(template.New("text").Parse(`{{.}}`))
+
+// renderSearch renders a search page: the kept chrome with p's title and
+// main block filled in.
+func (s *Site) renderSearch(ctx context.Context, p searchPage) ([]byte, error) {
+	ch, err := fetch(s.frags, &s.frags.chrome, &s.frags.gen, struct{}{}, s.frags.ttl, func() (searchChrome, error) {
+		c := searchPage{frame: p.frame, Sort: string(store.SearchByRelevance), Chrome: searchMainMark}
+		c.Meta.Title = searchTitleMark
+		b, err := s.renderBytes("search", "layout", c)
+		if err != nil {
+			return searchChrome{}, err
+		}
+		head, tail, ok := bytes.Cut(b, []byte(searchMainMark))
+		if !ok || bytes.Contains(tail, []byte(searchMainMark)) || bytes.Contains(tail, []byte(searchTitleMark)) {
+			return searchChrome{}, errors.New("search chrome: the main block's mark is not there once")
+		}
+		return searchChrome{head: bytes.Split(head, []byte(searchTitleMark)), tail: tail}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var title bytes.Buffer
+	if err := escapeText.Execute(&title, p.Meta.Title); err != nil {
+		return nil, err
+	}
+	main, err := s.execute("search", "main", p)
+	if err != nil {
+		return nil, err
+	}
+	defer releaseBuf(main)
+	n := len(ch.tail) + main.Len() + title.Len()*(len(ch.head)-1)
+	for _, h := range ch.head {
+		n += len(h)
+	}
+	out := make([]byte, 0, n)
+	for i, h := range ch.head {
+		if i > 0 {
+			out = append(out, title.Bytes()...)
+		}
+		out = append(out, h...)
+	}
+	out = append(out, main.Bytes()...)
+	return append(out, ch.tail...), nil
 }
 
 // displayQuery is the query as the page shows it back: valid UTF-8, no

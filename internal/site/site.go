@@ -96,6 +96,7 @@ func (s *Site) Changed(ctx context.Context, what string) {
 // the shared database shows on (see store.Listen): engagement on named
 // articles ("e:a:1,2"; 0 is a vote) drops those articles' pages (or the
 // pages with a poll), engagement on unnamed articles every article page,
+// a write on an article's live report ("a:ID:page") that article's page,
 // and anything else (an article, a site-wide change "s:…", a resync) both
 // caches whole.
 func (s *Site) RemoteChange(payload string) {
@@ -116,17 +117,41 @@ func (s *Site) RemoteChange(payload string) {
 		s.cache.dropPolls()
 		return
 	}
-	s.invalidateAll()
 	// An article write (a live update is one) wakes its report's streams;
-	// after missed notifications, every report's.
+	// after missed notifications, every report's. A write that changed only
+	// the article's own page ("a:ID:page") drops only that page.
 	if rest, ok := strings.CutPrefix(payload, "a:"); ok {
-		id, _, _ := strings.Cut(rest, ":")
+		id, kind, _ := strings.Cut(rest, ":")
 		if n, err := strconv.ParseInt(id, 10, 64); err == nil && n > 0 {
+			if kind == store.PageOnlyKind {
+				s.articlePageChanged(n)
+			} else {
+				s.invalidateAll()
+			}
 			s.live.wake(n)
+			return
 		}
-	} else {
-		s.live.wake(0)
 	}
+	s.invalidateAll()
+	s.live.wake(0)
+}
+
+// articleChanged drops what an article write changed: for a write that
+// changed only the article's own page (its live report), that page, else
+// every cached page, skeleton and fragment (lists change).
+func (s *Site) articleChanged(c store.ArticleChange) {
+	if c.PageOnly {
+		s.articlePageChanged(c.ArticleID)
+		return
+	}
+	s.invalidateAll()
+}
+
+// articlePageChanged drops an article's own cached pages and skeleton;
+// the lists and the other articles' pages that show it stay.
+func (s *Site) articlePageChanged(id int64) {
+	s.skels.dropArticle(id)
+	s.cache.dropArticle(id)
 }
 
 // invalidateAll drops every cached page, skeleton and fragment.
@@ -178,11 +203,12 @@ func New(cfg Config, st *store.Store, eng *engage.Service, log *slog.Logger) (*S
 		s.live.log = log.Warn
 	}
 	// A write this process makes drops at once what it shows on: an
-	// article write every page and list, a reaction or comment only its
+	// article write every page and list (a live report's only its
+	// article's page), a reaction or comment only its
 	// article's pages, a vote the pages with a poll. Other processes' writes
 	// arrive through RemoteChange (PostgreSQL NOTIFY), or else show within
 	// the caches' TTL.
-	st.OnArticleChange(func(_ context.Context, c store.ArticleChange) { s.invalidateAll(); s.liveChanged(c) })
+	st.OnArticleChange(func(_ context.Context, c store.ArticleChange) { s.articleChanged(c); s.liveChanged(c) })
 	eng.OnChange(s.engagementChanged)
 	funcs := template.FuncMap{
 		"asset":   assets.URL,

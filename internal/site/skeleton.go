@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"warta/internal/domain"
 )
 
 // A skeleton is a page rendered once, with holes where what changes
@@ -113,7 +115,8 @@ func (sk *skeleton) fill(buf *bytes.Buffer, fillers *[holeMax][]byte, views map[
 }
 
 // skeletons keeps skeletons by key, bounded in bytes. Entries are dropped
-// with the fragment cache (any article write), at the end of the site's day
+// with the fragment cache (any article write; a live-report write only its
+// article's), at the end of the site's day
 // (the header shows the date) and after skeletonTTL at the latest, for the
 // rare change that sends no event.
 type skeletons struct {
@@ -125,6 +128,11 @@ type skeletons struct {
 	bytes int
 	m     map[string]skeletonEntry
 	calls map[string]*skeletonCall // builds in flight
+	// drops counts dropArticle calls and recent remembers the articles
+	// of the last ones, so a build that began before its article was
+	// dropped is not kept (nor handed to a request that came after).
+	drops  uint64
+	recent [64]int64
 }
 
 type skeletonEntry struct {
@@ -141,6 +149,39 @@ const defaultSkeletonBytes = 32 << 20
 
 func newSkeletons(ttl time.Duration) *skeletons {
 	return &skeletons{ttl: ttl, maxBytes: defaultSkeletonBytes, m: map[string]skeletonEntry{}}
+}
+
+// dropArticle drops the skeletons of an article's own page (a write that
+// changed only that page: its live report).
+func (c *skeletons) dropArticle(id int64) {
+	c.mu.Lock()
+	c.recent[c.drops%uint64(len(c.recent))] = id
+	c.drops++
+	for k, e := range c.m {
+		if a, ok := e.data.(domain.Article); ok && a.ID == id {
+			c.bytes -= e.sk.size
+			delete(c.m, k)
+		}
+	}
+	c.mu.Unlock()
+}
+
+// droppedSinceLocked reports whether data shows an article dropped since
+// the drop count since.
+func (c *skeletons) droppedSinceLocked(data any, since uint64) bool {
+	a, ok := data.(domain.Article)
+	if !ok || c.drops == since {
+		return false
+	}
+	if c.drops-since > uint64(len(c.recent)) {
+		return true // too many to tell: be safe
+	}
+	for n := since; n < c.drops; n++ {
+		if c.recent[n%uint64(len(c.recent))] == a.ID {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *skeletons) invalidate() {
@@ -162,14 +203,14 @@ func (c *skeletons) get(ctx context.Context, key string, build func() ([]byte, a
 	now := time.Now()
 	c.mu.Lock()
 	e, ok := c.m[key]
-	gen := c.gen
+	gen, drops := c.gen, c.drops
 	if ok && e.gen == gen && now.Before(e.expires) {
 		c.mu.Unlock()
 		return e.sk, e.data, nil
 	}
 	if c.ttl <= 0 {
 		c.mu.Unlock()
-		return c.build(key, gen, now, build)
+		return c.build(key, gen, drops, now, build)
 	}
 	if call, ok := c.calls[key]; ok {
 		c.mu.Unlock()
@@ -179,13 +220,17 @@ func (c *skeletons) get(ctx context.Context, key string, build func() ([]byte, a
 			return nil, nil, ctx.Err()
 		}
 		// A build cut short by its own request (the reader went away)
-		// says nothing about this one: build again.
-		if call.err == nil || !errors.Is(call.err, context.Canceled) && !errors.Is(call.err, context.DeadlineExceeded) {
+		// says nothing about this one: build again. So does one that
+		// began before this request's article was dropped.
+		c.mu.Lock()
+		stale := call.err == nil && c.droppedSinceLocked(call.data, call.drops)
+		c.mu.Unlock()
+		if !stale && (call.err == nil || !errors.Is(call.err, context.Canceled) && !errors.Is(call.err, context.DeadlineExceeded)) {
 			return call.sk, call.data, call.err
 		}
-		return c.build(key, gen, now, build)
+		return c.build(key, gen, drops, now, build)
 	}
-	call := &skeletonCall{done: make(chan struct{})}
+	call := &skeletonCall{done: make(chan struct{}), drops: drops}
 	if c.calls == nil {
 		c.calls = map[string]*skeletonCall{}
 	}
@@ -197,21 +242,23 @@ func (c *skeletons) get(ctx context.Context, key string, build func() ([]byte, a
 		c.mu.Unlock()
 		close(call.done)
 	}()
-	call.sk, call.data, call.err = c.build(key, gen, now, build)
+	call.sk, call.data, call.err = c.build(key, gen, drops, now, build)
 	return call.sk, call.data, call.err
 }
 
 // skeletonCall is a build in flight that other requests wait for.
 type skeletonCall struct {
-	done chan struct{}
-	sk   *skeleton
-	data any
-	err  error
+	done  chan struct{}
+	drops uint64 // the drop count when it began
+	sk    *skeleton
+	data  any
+	err   error
 }
 
 // build builds the skeleton under key and keeps it, unless skeletons are
-// off or an article write (a new generation than gen) came meanwhile.
-func (c *skeletons) build(key string, gen uint64, now time.Time, build func() ([]byte, any, time.Time, error)) (*skeleton, any, error) {
+// off or an article write (a new generation than gen, or a drop of its
+// article since the drop count drops) came meanwhile.
+func (c *skeletons) build(key string, gen, drops uint64, now time.Time, build func() ([]byte, any, time.Time, error)) (*skeleton, any, error) {
 	b, data, until, err := build()
 	if err != nil {
 		return nil, nil, err
@@ -229,7 +276,7 @@ func (c *skeletons) build(key string, gen uint64, now time.Time, build func() ([
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.gen != gen || sk.size*4 > c.maxBytes {
+	if c.gen != gen || sk.size*4 > c.maxBytes || c.droppedSinceLocked(data, drops) {
 		return sk, data, nil
 	}
 	if old, ok := c.m[key]; ok {

@@ -580,7 +580,7 @@ func (b *Bulk) Finish(ctx context.Context) error {
 			SELECT `+block+`, COUNT(*), MAX(updated_at) FROM articles WHERE status = 'published' GROUP BY `+block); err != nil {
 			return err
 		}
-		return recountLists(ctx, tx)
+		return recountLists(ctx, tx, s.dialect)
 	})
 	if err != nil {
 		return fmt.Errorf("bulk finish: %w", err)

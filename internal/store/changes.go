@@ -11,11 +11,15 @@ import (
 // ArticleChange tells subscribers that an article was written. Kind is one
 // of "created" (a new article not yet published), "updated", "published"
 // (also for an article created already published), "unpublished",
-// "deleted".
+// "deleted". PageOnly marks a write that changes only what the article's
+// own page shows (its live report: an update added, edited or removed, the
+// report started or ended): the lists and the other pages that show the
+// article stay as they were, so caches drop only that page.
 type ArticleChange struct {
 	ArticleID int64
 	Kind      string
 	Status    domain.Status
+	PageOnly  bool
 }
 
 // changeHooks holds the two kinds of article-write hooks: inTx hooks run

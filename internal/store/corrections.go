@@ -37,7 +37,7 @@ func (s *Store) AddNote(ctx context.Context, n domain.Note) (int64, error) {
 		if err != nil {
 			return err
 		}
-		changes, err = s.touchArticles(ctx, tx, []int64{n.ArticleID})
+		changes, err = s.touchArticles(ctx, tx, []int64{n.ArticleID}, false)
 		return err
 	})
 	if err != nil {

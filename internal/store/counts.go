@@ -16,19 +16,53 @@ import (
 	"fmt"
 )
 
-// recountLists counts both counter tables afresh, as migration 0166 first
-// filled them: after a bulk load, whose PostgreSQL COPY runs without
-// triggers (session_replication_role = replica).
-func recountLists(ctx context.Context, tx *sql.Tx) error {
+// recountLists counts the counter tables afresh, as migrations 0166,
+// 0180-0182 first filled them: after a bulk load, whose PostgreSQL COPY runs
+// without triggers (session_replication_role = replica).
+func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	for _, q := range []string{"DELETE FROM article_counts",
 		"INSERT INTO article_counts (category_id, status, n) SELECT category_id, status, COUNT(*) FROM articles GROUP BY category_id, status",
 		"DELETE FROM tag_counts",
-		"INSERT INTO tag_counts (tag_id, published) SELECT tag_id, COUNT(*) FROM article_tags WHERE pub_at IS NOT NULL GROUP BY tag_id"} {
+		"INSERT INTO tag_counts (tag_id, published) SELECT tag_id, COUNT(*) FROM article_tags WHERE pub_at IS NOT NULL GROUP BY tag_id",
+		"DELETE FROM article_days",
+		"INSERT INTO article_days (day, category_id, n) SELECT " + dayOf(d, "published_at") + `, category_id, COUNT(*)
+			FROM articles WHERE status = 'published' AND published_at IS NOT NULL GROUP BY 1, 2`,
+		"DELETE FROM article_months",
+		"INSERT INTO article_months (month, category_id, n) SELECT " + monthOf(d, "published_at") + `, category_id, COUNT(*)
+			FROM articles WHERE status = 'published' AND published_at IS NOT NULL GROUP BY 1, 2`,
+		"DELETE FROM comment_counts",
+		"INSERT INTO comment_counts (status, n) SELECT status, COUNT(*) FROM comments GROUP BY status"} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// dayOf is the SQL of the UTC day number (days since 1970-01-01) of a time
+// column, as the article_days triggers of migration 0180 compute it.
+func dayOf(d Dialect, col string) string {
+	if d == Postgres {
+		return "article_day(" + col + ")"
+	}
+	return "CAST(julianday(substr(" + col + ", 1, 10)) - 2440587.5 AS INTEGER)"
+}
+
+// monthOf is the SQL of the UTC month number (year*12 + month-1) of a time
+// column, as the article_months triggers of migration 0182 compute it.
+func monthOf(d Dialect, col string) string {
+	if d == Postgres {
+		return "article_month(" + col + ")"
+	}
+	return "CAST(substr(" + col + ", 1, 4) AS INTEGER) * 12 + CAST(substr(" + col + ", 6, 2) AS INTEGER) - 1"
+}
+
+// countComments is the number of comments with a status (comment_counts,
+// migration 0181: exact, one row).
+func (s *Store) countComments(ctx context.Context, status string) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, s.q("SELECT COALESCE((SELECT n FROM comment_counts WHERE status = ?), 0)"), status).Scan(&n)
+	return n, err
 }
 
 // listedArticles is the number of published articles readers see, of one

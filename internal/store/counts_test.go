@@ -151,3 +151,58 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 			map[domain.Status]int{domain.StatusPublished: 2, domain.StatusDraft: 1, domain.StatusUnpublished: 1})
 	})
 }
+
+// The moderation queue's totals (comment_counts, migration 0181) are the
+// number of comments it lists, after adding, moderating, deleting
+// comments and deleting an article with its comments.
+func TestCommentCountersFollowEveryWrite(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		a := publish(t, s, store.ArticleInput{Title: "Banjir Rob", CategoryID: f.nasional, AuthorIDs: []int64{f.author}})
+		b := publish(t, s, store.ArticleInput{Title: "Harga Cabai", CategoryID: f.ekonomi, AuthorIDs: []int64{f.author}})
+		check := func(step string, want map[string]int) {
+			t.Helper()
+			for _, st := range []string{domain.CommentPending, domain.CommentApproved, domain.CommentRejected, domain.CommentSpam} {
+				list, total, err := s.CommentsByStatus(ctx, st, domain.Page{Number: 1, Size: 100})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if total != want[st] || len(list) != want[st] {
+					t.Errorf("%s: %s: total %d, %d listed, want %d", step, st, total, len(list), want[st])
+				}
+			}
+		}
+		var ids []int64
+		for i, art := range []int64{a, a, a, b, b} {
+			c, err := s.AddComment(ctx, domain.Comment{ArticleID: art, Name: "Pembaca", Body: fmt.Sprintf("Komentar %d.", i), Status: domain.CommentPending})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, c.ID)
+		}
+		check("added", map[string]int{domain.CommentPending: 5})
+		if err := s.ModerateComments(ctx, ids[1:3], domain.CommentApproved); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ModerateComments(ctx, ids[3:4], domain.CommentSpam); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ModerateComments(ctx, ids[1:2], domain.CommentApproved); err != nil { // no change
+			t.Fatal(err)
+		}
+		if _, err := s.AddComment(ctx, domain.Comment{ArticleID: a, ParentID: ids[1], Name: "Redaksi", Body: "Balasan.", Status: domain.CommentApproved}); err != nil {
+			t.Fatal(err)
+		}
+		check("moderated", map[string]int{domain.CommentPending: 2, domain.CommentApproved: 3, domain.CommentSpam: 1})
+		if err := s.DeleteComments(ctx, ids[4:5]); err != nil {
+			t.Fatal(err)
+		}
+		check("deleted", map[string]int{domain.CommentPending: 1, domain.CommentApproved: 3, domain.CommentSpam: 1})
+		// The article's comments (and the reply, by cascade) go with it.
+		if err := s.DeleteArticle(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		check("article deleted", map[string]int{domain.CommentSpam: 1})
+	})
+}

@@ -36,6 +36,11 @@ const NotifyChannel = "warta_changes"
 // notifications may have been missed meanwhile, so drop everything.
 const ResyncPayload = "*:resync"
 
+// PageOnlyKind is the kind an article write's notification names when
+// only the article's own page changed (ArticleChange.PageOnly):
+// "a:42:page".
+const PageOnlyKind = "page"
+
 // maxPayload keeps payloads well under PostgreSQL's 8000-byte limit.
 const maxPayload = 1000
 
@@ -64,7 +69,11 @@ func (s *Store) setupNotify(ctx context.Context, dsn string) error {
 		// Inside the writing transaction: PostgreSQL delivers it on commit
 		// only, and drops it on rollback. Identical payloads within one
 		// transaction are folded into one.
-		if err := s.notifyOn(ctx, tx, "a:"+strconv.FormatInt(c.ArticleID, 10)+":"+c.Kind); err != nil {
+		kind := c.Kind
+		if c.PageOnly {
+			kind = PageOnlyKind
+		}
+		if err := s.notifyOn(ctx, tx, "a:"+strconv.FormatInt(c.ArticleID, 10)+":"+kind); err != nil {
 			return fmt.Errorf("notify: %w", err)
 		}
 		return nil

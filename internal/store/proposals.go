@@ -161,3 +161,16 @@ func (s *Store) RejectProposal(ctx context.Context, p domain.Proposal, by int64,
 	}
 	return nil
 }
+
+// WithdrawProposal marks a pending proposal withdrawn by the account by
+// (its proposer, or an editor for them); decided_by and decided_at keep who
+// and when. A proposal decided meanwhile is a conflict.
+func (s *Store) WithdrawProposal(ctx context.Context, p domain.Proposal, by int64) error {
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		return s.decideProposal(ctx, tx, p, domain.ProposalWithdrawn, by, "", false)
+	})
+	if err != nil {
+		return fmt.Errorf("withdraw proposal: %w", err)
+	}
+	return nil
+}

@@ -17,7 +17,7 @@ const (
 	revisionCols = `r.id, r.article_id, COALESCE(r.user_id, 0), COALESCE(u.name, ''), r.title, r.slug, r.excerpt, r.body_source,
 	r.status, r.created_at, r.article_version, r.all_fields, COALESCE(r.category_id, 0), COALESCE(c.slug, ''), COALESCE(c.name, ''),
 	r.tags, r.author_ids, r.photo_url, r.photo_caption, r.photo_credit, r.photo_width, r.photo_height, r.published_at,
-	r.breaking, r.featured, r.hot_manual, COALESCE(r.poll_id, 0)`
+	r.breaking, r.featured, r.hot_manual, COALESCE(r.poll_id, 0), r.baca_juga_off`
 	revisionFrom = ` FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id LEFT JOIN categories c ON c.id = r.category_id`
 )
 
@@ -25,12 +25,16 @@ func scanRevision(row rowScanner) (domain.Revision, error) {
 	var r domain.Revision
 	var status, tags, authors string
 	var pub sql.NullTime
+	var bacaJugaOff sql.NullBool
 	err := row.Scan(&r.ID, &r.ArticleID, &r.UserID, &r.UserName, &r.Title, &r.Slug, &r.Excerpt, &r.BodySource,
 		&status, &r.CreatedAt, &r.ArticleVersion, &r.AllFields, &r.Category.ID, &r.Category.Slug, &r.Category.Name,
 		&tags, &authors, &r.Photo.URL, &r.Photo.Caption, &r.Photo.Credit, &r.Photo.Width, &r.Photo.Height, &pub,
-		&r.Breaking, &r.Featured, &r.HotManual, &r.PollID)
+		&r.Breaking, &r.Featured, &r.HotManual, &r.PollID, &bacaJugaOff)
 	if err != nil {
 		return r, err
+	}
+	if bacaJugaOff.Valid {
+		r.BacaJugaOff = &bacaJugaOff.Bool
 	}
 	r.Status = domain.Status(status)
 	if pub.Valid {
@@ -56,7 +60,7 @@ func revisionOf(st ArticleState, userID, v int64) domain.Revision {
 	r := domain.Revision{ArticleID: a.ID, UserID: userID, Title: a.Title, Slug: a.Slug, Excerpt: a.Excerpt,
 		BodySource: a.BodySource, Status: a.Status, ArticleVersion: v, AllFields: true, Category: a.Category,
 		Authors: a.Authors, Photo: a.Photo, PublishedAt: a.PublishedAt, Breaking: a.Breaking, Featured: a.Featured,
-		HotManual: st.HotManual, PollID: a.PollID}
+		HotManual: st.HotManual, PollID: a.PollID, BacaJugaOff: &a.BacaJugaOff}
 	for _, t := range a.Tags {
 		r.Tags = append(r.Tags, t.Name)
 	}
@@ -72,11 +76,11 @@ func sameRevision(a, b domain.Revision) bool {
 		}
 		return out
 	}
-	hot := func(r domain.Revision) int {
-		if r.HotManual == nil {
+	tri := func(v *bool) int {
+		if v == nil {
 			return -1
 		}
-		if *r.HotManual {
+		if *v {
 			return 1
 		}
 		return 0
@@ -85,7 +89,7 @@ func sameRevision(a, b domain.Revision) bool {
 		a.Status == b.Status && a.AllFields == b.AllFields && a.Category.ID == b.Category.ID &&
 		slices.Equal(a.Tags, b.Tags) && slices.Equal(ids(a), ids(b)) && a.Photo == b.Photo &&
 		a.PublishedAt.Equal(b.PublishedAt) && a.Breaking == b.Breaking && a.Featured == b.Featured &&
-		hot(a) == hot(b) && a.PollID == b.PollID
+		tri(a.HotManual) == tri(b.HotManual) && a.PollID == b.PollID && tri(a.BacaJugaOff) == tri(b.BacaJugaOff)
 }
 
 // addRevision keeps a version of an article (inside the article write's
@@ -108,17 +112,20 @@ func (s *Store) addRevision(ctx context.Context, tx *sql.Tx, r domain.Revision) 
 	}
 	tagsJSON, _ := json.Marshal(tags)
 	authorsJSON, _ := json.Marshal(authors)
-	var hot any
+	var hot, bacaJugaOff any
 	if r.HotManual != nil {
 		hot = *r.HotManual
 	}
+	if r.BacaJugaOff != nil {
+		bacaJugaOff = *r.BacaJugaOff
+	}
 	return s.insertID(ctx, tx, `INSERT INTO article_revisions (article_id, user_id, title, slug, excerpt, body_source, status,
 		created_at, article_version, all_fields, category_id, tags, author_ids, photo_url, photo_caption, photo_credit,
-		photo_width, photo_height, published_at, breaking, featured, hot_manual, poll_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		photo_width, photo_height, published_at, breaking, featured, hot_manual, poll_id, baca_juga_off)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.ArticleID, nullID(r.UserID), r.Title, r.Slug, r.Excerpt, r.BodySource, string(r.Status), s.Now(), r.ArticleVersion,
 		nullID(r.Category.ID), string(tagsJSON), string(authorsJSON), r.Photo.URL, r.Photo.Caption, r.Photo.Credit,
-		r.Photo.Width, r.Photo.Height, nullTime(r.PublishedAt), r.Breaking, r.Featured, hot, nullID(r.PollID))
+		r.Photo.Width, r.Photo.Height, nullTime(r.PublishedAt), r.Breaking, r.Featured, hot, nullID(r.PollID), bacaJugaOff)
 }
 
 // nameAuthors fills the bylines' slugs and names (as they are now) and

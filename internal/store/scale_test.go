@@ -205,6 +205,86 @@ func TestBulkLoadWritesWhatTheHooksWrite(t *testing.T) {
 	})
 }
 
+// The home page's headline puts breaking news first, then the newest
+// featured stories; Terpopuler's fallback ranks a window's articles by
+// views; the news sitemap lists the last two days, newest first, in pages.
+func TestFrontListsReadBoundedRanges(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		now := s.Now()
+		art := func(title string, hoursAgo int, featured, breaking bool, views int64) int64 {
+			id := publish(t, s, store.ArticleInput{Title: title, CategoryID: f.nasional, Featured: featured, Breaking: breaking,
+				PublishedAt: now.Add(-time.Duration(hoursAgo) * time.Hour)})
+			if err := s.SetCounters(ctx, id, views, 0, 0); err != nil {
+				t.Fatal(err)
+			}
+			return id
+		}
+		oldBreaking := art("Gempa Lama Masih Siaga", 400, false, true, 5)
+		var featured []int64 // newest first
+		for i := range 8 {
+			featured = append([]int64{art(fmt.Sprintf("Sorotan Pilihan %d", i), 200-20*i, true, false, int64(100+i))}, featured...)
+		}
+		plain := art("Harga Cabai Naik", 1, false, false, 900)
+		newBreaking := art("Banjir Bandang Terkini", 30, true, true, 50)
+		// A breaking story whose end passed is no headline; featured too,
+		// it is one in its place by time.
+		for _, featured := range []bool{false, true} {
+			if _, err := s.CreateArticle(ctx, store.ArticleInput{Title: fmt.Sprintf("Siaga Berakhir %v", featured), CategoryID: f.nasional,
+				Status: domain.StatusPublished, PublishedAt: now.Add(-90 * time.Hour), Breaking: true, Featured: featured,
+				BreakingUntil: now.Add(-time.Hour)}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ended := newBreaking + 2 // the featured one
+		ids := func(list []domain.Article) []int64 {
+			var out []int64
+			for _, a := range list {
+				out = append(out, a.ID)
+			}
+			return out
+		}
+		heads, err := s.HeadlineArticles(ctx, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []int64{newBreaking, oldBreaking, featured[0], featured[1], ended}; !slices.Equal(ids(heads), want) {
+			t.Errorf("headline %v, want breaking %d and %d first, then featured by time %v", ids(heads), newBreaking, oldBreaking, want[2:])
+		}
+		week, err := s.PopularArticles(ctx, now.Add(-7*24*time.Hour), 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Within the week (168 hours): plain 900, the breaking one 50, then
+		// the most viewed featured story inside the window (i=7: 60 hours, 107).
+		if want := []int64{plain, featured[0], featured[1]}; !slices.Equal(ids(week), want) || week[0].Views != 900 {
+			t.Errorf("most viewed this week %v, want %v", ids(week), want)
+		}
+		day, err := s.PopularArticles(ctx, now.Add(-24*time.Hour), 5)
+		if err != nil || !slices.Equal(ids(day), []int64{plain}) {
+			t.Errorf("most viewed today %v %v, want only %d", ids(day), err, plain)
+		}
+		since := now.Add(-48 * time.Hour)
+		if n, err := s.CountPublishedSince(ctx, since); err != nil || n != 2 {
+			t.Errorf("published in two days: %d %v, want 2", n, err)
+		}
+		var pages [][]store.SitemapEntry
+		for n := 1; n <= 3; n++ {
+			p, err := s.NewsSitemap(ctx, since, n, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages = append(pages, p)
+		}
+		if len(pages[0]) != 1 || len(pages[1]) != 1 || len(pages[2]) != 0 || pages[0][0].ID != plain ||
+			pages[0][0].Title != "Harga Cabai Naik" || pages[1][0].ID != newBreaking || pages[0][0].UpdatedAt.IsZero() ||
+			!pages[1][0].PublishedAt.Equal(now.Add(-30*time.Hour).UTC().Truncate(time.Microsecond)) {
+			t.Errorf("news sitemap pages %+v, want %d, %d and none", pages, plain, newBreaking)
+		}
+	})
+}
+
 // Past ExactCountLimit a list's total is estimated from the publish times,
 // close to the truth, and says it is an estimate.
 func TestLongListsEstimateTheirTotal(t *testing.T) {
@@ -259,7 +339,7 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			}
 			var plans []string
 			for _, q := range qs {
-				if strings.Contains(q.query, "FROM categories") && !strings.Contains(q.query, "articles") {
+				if strings.Contains(q.query, "FROM categories") && !strings.Contains(q.query, "article") {
 					continue
 				}
 				p, err := s.Explain(ctx, q.query, true, q.args...)
@@ -331,6 +411,27 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			_, err := s.TagSitemapFiles(ctx, 1000)
 			return err
 		})
+		// The Google News sitemap and its count in the sitemap index read
+		// the last two days' range of the publish-time index; Terpopuler's
+		// fallback ranks its window from articles_pub_views (0175); the
+		// headline reads the newest of the two partial indexes, never every
+		// featured article sorted.
+		check("news sitemap", []string{"articles_status_pub_id"}, func() error {
+			since := s.Now().Add(-48 * time.Hour)
+			if _, err := s.CountPublishedSince(ctx, since); err != nil {
+				return err
+			}
+			_, err := s.NewsSitemap(ctx, since, 1, 1000)
+			return err
+		})
+		check("terpopuler", []string{"articles_pub_views"}, func() error {
+			_, err := s.PopularArticles(ctx, s.Now().Add(-7*24*time.Hour), 5)
+			return err
+		})
+		check("headline", []string{"articles_headline"}, func() error {
+			_, err := s.HeadlineArticles(ctx, 5)
+			return err
+		})
 		// A sitemap file is one range of a covering index (articles) or
 		// one probe per tag of its id range.
 		check("sitemap files", []string{"articles_sitemap", "article_tags_pub"}, func() error {
@@ -339,6 +440,39 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			}
 			_, err := s.TagSitemap(ctx, 1, 1000)
 			return err
+		})
+		// A tag's lastmod on SQLite from the covering index, not the row
+		// (whose updated_at sits after the body); PostgreSQL by either.
+		check("tag sitemap", []string{"article_tags_pub", "COVERING INDEX articles_sitemap|using articles_sitemap on articles|using articles_pkey on articles"}, func() error {
+			_, err := s.TagSitemap(ctx, 1, 1000)
+			return err
+		})
+		// The moderation queue and the dashboard read their totals from
+		// comment_counts (migration 0181), not by counting comments.
+		check("moderation queue", []string{"comment_counts"}, func() error {
+			_, _, err := s.CommentsByStatus(ctx, domain.CommentPending, domain.Page{Number: 1, Size: 50})
+			return err
+		})
+		// A deep page sums the month and day counts (migrations 0180, 0182)
+		// newest first, by their primary keys for every channel and by their
+		// _category indexes for one, then reads one range of a publish-time
+		// index from that day (PostgreSQL takes articles_status_pub_id for
+		// the channel too here, where every archive article is in it).
+		bulkArchive(t, s, f, store.SeekOffset+200)
+		check("deep page", []string{"USING PRIMARY KEY (month>? AND month<?)|Index Only Scan Backward using article_months_pkey",
+			"USING PRIMARY KEY (day>? AND day<?)|Index Only Scan Backward using article_days_pkey",
+			"article_months_category", "article_days_category", "articles_status_pub_id"}, func() error {
+			for _, cat := range []string{"", "nasional"} {
+				l, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{CategorySlug: cat},
+					Page: domain.Page{Number: store.SeekOffset/20 + 2, Size: 20}})
+				if err == nil && len(l) != 20 {
+					err = fmt.Errorf("deep page of %q: %d articles", cat, len(l))
+				}
+				if err != nil {
+					return err
+				}
+			}
+			return nil
 		})
 	})
 }
@@ -447,5 +581,66 @@ func TestBulkTSVectorsAreTheServers(t *testing.T) {
 	}
 	if logged.Len() > 0 {
 		t.Errorf("the tsvectors built in Go were not the server's:\n%s", logged.String())
+	}
+}
+
+// A word in more articles than are ranked: the newest MaxSearchRanked are
+// ranked and paged, and the page says about how many match — from the term
+// count for one word, from the publish times with more words or filters —
+// the same figure on both engines.
+func TestCommonWordSearchEstimatesItsMatches(t *testing.T) {
+	const n = 1500
+	estimates := map[string][]int{}
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		bulkArchive(t, s, f, n)
+		now := s.Now()
+		for _, c := range []struct {
+			name, q  string
+			mod      func(*store.SearchRequest)
+			want     int
+			fromDocs bool // one word, no filter: search_terms' count, exact to three digits
+		}{
+			{"one word", "pelabuhan", nil, n, true},
+			{"two words", "pelabuhan nelayan", nil, n, false},
+			{"a phrase", `"kapal nelayan"`, nil, n, false},
+			{"a channel", "pelabuhan", func(r *store.SearchRequest) { r.Category = "nasional" }, n, false},
+			{"since a date", "pelabuhan", func(r *store.SearchRequest) { r.From = now.Add(-1000*time.Hour - time.Minute) }, 1000, false},
+		} {
+			req := store.SearchRequest{Query: store.ParseQuery(c.q), Order: store.SearchByRelevance, Page: domain.Page{Number: 1, Size: 10}}
+			if c.mod != nil {
+				c.mod(&req)
+			}
+			res, err := s.Find(ctx, req)
+			if err != nil {
+				t.Fatalf("%s: %v", c.name, err)
+			}
+			if !res.Capped || res.Total != store.MaxSearchRanked || len(res.Articles) != 10 {
+				t.Fatalf("%s: capped %v, total %d, %d articles; want capped at %d with a full page", c.name, res.Capped, res.Total,
+					len(res.Articles), store.MaxSearchRanked)
+			}
+			if d := float64(res.Matches-c.want) / float64(c.want); d > 0.02 || d < -0.02 || c.fromDocs && res.Matches != c.want {
+				t.Errorf("%s: about %d matches, want %d", c.name, res.Matches, c.want)
+			}
+			estimates[c.name] = append(estimates[c.name], res.Matches)
+		}
+		// The ranked matches page to their end, newest first (equal scores
+		// but for freshness), and no further.
+		req := store.SearchRequest{Query: store.ParseQuery("pelabuhan"), Order: store.SearchByRelevance,
+			Page: domain.Page{Number: store.MaxSearchRanked / 10, Size: 10}}
+		res, err := s.Find(ctx, req)
+		if err != nil || len(res.Articles) != 10 || !res.Articles[9].PublishedAt.Before(res.Articles[0].PublishedAt) {
+			t.Errorf("last ranked page: %d articles, %v", len(res.Articles), err)
+		}
+		req.Page.Number++
+		if res, err := s.Find(ctx, req); err != nil || len(res.Articles) != 0 {
+			t.Errorf("page past the ranked ones: %d articles, %v", len(res.Articles), err)
+		}
+	})
+	for name, e := range estimates {
+		if len(e) == 2 && e[0] != e[1] {
+			t.Errorf("%s: SQLite estimates %d matches, PostgreSQL %d", name, e[0], e[1])
+		}
 	}
 }

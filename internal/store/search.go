@@ -108,6 +108,9 @@ type SearchRequest struct {
 	Category string    // category slug; "" for all
 	From, To time.Time // published in [From, To], both included (web.DateRange); zero for no bound
 	Page     domain.Page
+	// WithoutRelations leaves the articles' tags and authors unloaded (a
+	// result page shows neither).
+	WithoutRelations bool
 }
 
 // SearchResult is one page of search hits.
@@ -117,6 +120,10 @@ type SearchResult struct {
 	// Capped: more articles match than are ranked (MaxSearchRanked); Total
 	// is then that bound and the newest of them are ranked.
 	Capped bool
+	// Matches is how many articles match: Total when not Capped, else an
+	// estimate above MaxSearchRanked rounded to three significant digits
+	// (pages say "sekitar 196.000"; see estimateMatches).
+	Matches int
 	// Partial: no article holds every term; these hold some of them.
 	Partial bool
 	// Corrected is the query the results are for when the reader's words
@@ -164,7 +171,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 	if len(req.Query.Terms) == 0 {
 		return res, nil
 	}
-	groups, unknown, err := s.termGroups(ctx, req.Query, &res)
+	groups, unknown, dfs, n, err := s.termGroups(ctx, req.Query, &res)
 	if err != nil {
 		return res, err
 	}
@@ -178,7 +185,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 		} else if ok {
 			q := ParseQuery(fixed)
 			alt := SearchResult{}
-			g2, _, err := s.termGroups(ctx, q, &alt)
+			g2, _, dfs2, n2, err := s.termGroups(ctx, q, &alt)
 			if err != nil {
 				return res, err
 			}
@@ -186,7 +193,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 				return res, err
 			}
 			if len(ids) > 0 {
-				res.Corrected, groups, req.Query = fixed, g2, q
+				res.Corrected, groups, req.Query, dfs, n = fixed, g2, q, dfs2, n2
 			}
 		}
 	}
@@ -201,20 +208,26 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 	}
 	res.Total = min(len(ids), MaxSearchRanked)
 	res.Capped = len(ids) > MaxSearchRanked
+	res.Matches = res.Total
 	ids = ids[:res.Total]
 	if len(ids) == 0 {
 		return res, nil
 	}
-	ranked, err := s.rankSearch(ctx, ids, groups, req.Order)
+	ranked, oldest, err := s.rankSearch(ctx, ids, groups, dfs, n, req.Order)
 	if err != nil {
 		return res, err
+	}
+	if res.Capped {
+		if res.Matches, err = s.estimateMatches(ctx, req, groups, dfs, oldest); err != nil {
+			return res, err
+		}
 	}
 	off := req.Page.Offset()
 	if off >= len(ranked) {
 		return res, nil
 	}
 	page := ranked[off:min(len(ranked), off+req.Page.Size)]
-	if res.Articles, err = s.articlesByIDs(ctx, page); err != nil {
+	if res.Articles, err = s.articlesByIDs(ctx, page, !req.WithoutRelations); err != nil {
 		return res, err
 	}
 	return res, nil
@@ -222,11 +235,14 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 
 // termGroups gives each query term the index words it matches: itself when
 // the index holds it, else up to prefixTerms words beginning with the word
-// as typed (or its stem). unknown lists the terms matching nothing.
-func (s *Store) termGroups(ctx context.Context, q Query, res *SearchResult) (groups [][]string, unknown []int, err error) {
-	dfs, _, err := s.TermDocs(ctx, q.Terms)
+// as typed (or its stem). unknown lists the terms matching nothing; dfs
+// holds the document frequency of every word of the groups and n the
+// number of indexed articles (TermDocs), for ranking.
+func (s *Store) termGroups(ctx context.Context, q Query, res *SearchResult) (groups [][]string, unknown []int,
+	dfs map[string]int64, n int64, err error) {
+	dfs, n, err = s.TermDocs(ctx, q.Terms)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, 0, err
 	}
 	for i, t := range q.Terms {
 		var alts []string
@@ -240,9 +256,9 @@ func (s *Store) termGroups(ctx context.Context, q Query, res *SearchResult) (gro
 			if utf8.RuneCountInString(p) < 3 || p == t && len(alts) > 0 {
 				continue
 			}
-			more, err := s.termsWithPrefix(ctx, p, prefixTerms)
+			more, err := s.termsWithPrefix(ctx, p, prefixTerms, dfs)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, 0, err
 			}
 			for _, m := range more {
 				if !slices.Contains(alts, m) {
@@ -261,14 +277,32 @@ func (s *Store) termGroups(ctx context.Context, q Query, res *SearchResult) (gro
 		groups = append(groups, []string{t})
 		unknown = append(unknown, i)
 	}
-	return groups, unknown, nil
+	return groups, unknown, dfs, n, nil
 }
 
 // termsWithPrefix returns the index words beginning with p, most used
-// first (then alphabetical), at most n.
-func (s *Store) termsWithPrefix(ctx context.Context, p string, n int) ([]string, error) {
-	return column[string](ctx, s, "search prefix", s.q(`SELECT term FROM search_terms WHERE term >= ? AND term < ? AND docs > 0
+// first (then alphabetical), at most n, and notes how many articles hold
+// each in dfs.
+func (s *Store) termsWithPrefix(ctx context.Context, p string, n int, dfs map[string]int64) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT term, docs FROM search_terms WHERE term >= ? AND term < ? AND docs > 0
 		ORDER BY docs DESC, term LIMIT ?`), p, p+"\U0010FFFF", n)
+	if err != nil {
+		return nil, fmt.Errorf("search prefix: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		var d int64
+		if err := rows.Scan(&t, &d); err != nil {
+			return nil, fmt.Errorf("search prefix: %w", err)
+		}
+		out, dfs[t] = append(out, t), d
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search prefix: %w", err)
+	}
+	return out, nil
 }
 
 // correct replaces each unknown word of q by the closest index word (edit
@@ -440,26 +474,26 @@ type searchRank struct {
 	pub     time.Time
 }
 
-// rankSearch orders the matching articles (see Find) and returns their ids.
-func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, order SearchSort) ([]int64, error) {
-	var all []string
-	for _, g := range groups {
-		all = append(all, g...)
-	}
-	dfs, n, err := s.TermDocs(ctx, all)
-	if err != nil {
-		return nil, err
-	}
+// rankSearch orders the matching articles (see Find) and returns their ids
+// and the oldest publication time among them. dfs and n are the document
+// frequencies of the groups' terms and the number of indexed articles
+// (TermDocs).
+func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, dfs map[string]int64, n int64,
+	order SearchSort) ([]int64, time.Time, error) {
 	args := make([]any, 0, len(ids)+1)
 	args = append(args, s.Now())
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.published_at, f.title, f.excerpt, f.body, f.tags
+	fields := "f.title, f.excerpt, f.body, f.tags"
+	if order == SearchByNewest {
+		fields = "NULL, NULL, NULL, NULL" // newest first needs no score: no index text read
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.published_at, `+fields+`
 		FROM articles a JOIN article_search f ON f.`+s.searchKey()+` = a.id
 		WHERE`+published+` AND a.id IN (`+placeholders(len(ids))+`)`), args...)
 	if err != nil {
-		return nil, fmt.Errorf("search: rank: %w", err)
+		return nil, time.Time{}, fmt.Errorf("search: rank: %w", err)
 	}
 	defer rows.Close()
 	now := s.Now()
@@ -468,23 +502,23 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 		var r searchRank
 		var title, excerpt, body, tags sql.NullString
 		if err := rows.Scan(&r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
-			return nil, fmt.Errorf("search: rank: %w", err)
+			return nil, time.Time{}, fmt.Errorf("search: rank: %w", err)
 		}
-		fields := [4]map[string]int{count(title.String), count(excerpt.String), count(body.String), count(tags.String)}
 		for _, g := range groups {
 			best := 0.0
 			for _, t := range g {
 				w := 0.0
-				if fields[0][t] > 0 {
+				if termFreq(title.String, t, 1) > 0 {
 					w += 4
 				}
-				if fields[3][t] > 0 {
+				if termFreq(tags.String, t, 1) > 0 {
 					w += 4
 				}
-				if fields[1][t] > 0 {
+				if termFreq(excerpt.String, t, 1) > 0 {
 					w += 2
 				}
-				if tf := fields[2][t]; tf > 0 {
+				// 1 + ln tf reaches 2 at tf = e: past 3 the count changes nothing.
+				if tf := termFreq(body.String, t, 3); tf > 0 {
 					w += min(2, 1+math.Log(float64(tf)))
 				}
 				best = max(best, w*math.Log(1+float64(n)/float64(max(dfs[t], 1))))
@@ -500,7 +534,7 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 		ranked = append(ranked, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: rank: %w", err)
+		return nil, time.Time{}, fmt.Errorf("search: rank: %w", err)
 	}
 	slices.SortFunc(ranked, func(x, y searchRank) int {
 		if order == SearchByRelevance {
@@ -517,23 +551,83 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 		return cmp.Compare(y.id, x.id)
 	})
 	out := make([]int64, len(ranked))
+	var oldest time.Time
 	for i, r := range ranked {
 		out[i] = r.id
+		if i == 0 || r.pub.Before(oldest) {
+			oldest = r.pub
+		}
 	}
-	return out, nil
+	return out, oldest, nil
 }
 
-func count(field string) map[string]int {
-	m := map[string]int{}
-	for _, t := range strings.Fields(field) {
-		m[t]++
+// estimateMatches estimates how many articles match a search whose newest
+// MaxSearchRanked matches (by id) reach back to oldest, without counting
+// them all: a common word at a million articles matches hundreds of
+// thousands. A single word without filters matches about as many articles
+// as search_terms says hold it. Otherwise, as for long lists
+// (countOrEstimate), an archive fills at a steady pace: the matches number
+// about MaxSearchRanked times the span the search covers (from the oldest
+// article, or From, to now, or To) over the span from oldest to its end.
+// The result is rounded to three significant digits and kept above
+// MaxSearchRanked; both engines get the same figure from the same rows.
+func (s *Store) estimateMatches(ctx context.Context, req SearchRequest, groups [][]string, dfs map[string]int64,
+	oldest time.Time) (int, error) {
+	k := MaxSearchRanked
+	if len(groups) == 1 && len(groups[0]) == 1 && len(req.Query.Phrases) == 0 && req.Category == "" &&
+		req.From.IsZero() && req.To.IsZero() {
+		return max(k+1, roundSignificant(float64(dfs[groups[0][0]]), 3)), nil
 	}
-	return m
+	end := s.Now()
+	if !req.To.IsZero() && req.To.Before(end) {
+		end = req.To
+	}
+	var first any
+	if err := s.r.QueryRowContext(ctx, s.q("SELECT MIN(a.published_at) FROM articles a WHERE"+published), s.Now()).
+		Scan(&first); err != nil {
+		return 0, fmt.Errorf("search: estimate: %w", err)
+	}
+	start, err := anyTime(first)
+	if err != nil {
+		return 0, fmt.Errorf("search: estimate: %w", err)
+	}
+	if req.From.After(start) {
+		start = req.From
+	}
+	recent := end.Sub(oldest)
+	if recent <= 0 || !end.After(start) {
+		return k + 1, nil
+	}
+	return max(k+1, roundSignificant(float64(k)*float64(end.Sub(start))/float64(recent), 3)), nil
 }
 
-// articlesByIDs loads published articles with bodies and relations, in the
-// order of ids.
-func (s *Store) articlesByIDs(ctx context.Context, ids []int64) ([]domain.Article, error) {
+// termFreq counts the occurrences of term t in an index field (terms
+// joined by single spaces), up to limit. It searches for t itself rather
+// than splitting the field: ranking looks at 500 bodies of hundreds of
+// terms each for one to a few query terms, and building a map of every
+// body's terms was most of a common word's search.
+func termFreq(field, t string, limit int) int {
+	if t == "" {
+		return 0
+	}
+	n := 0
+	for i := 0; n < limit; {
+		j := strings.Index(field[i:], t)
+		if j < 0 {
+			break
+		}
+		start, end := i+j, i+j+len(t)
+		if (start == 0 || field[start-1] == ' ') && (end == len(field) || field[end] == ' ') {
+			n++
+		}
+		i = end
+	}
+	return n
+}
+
+// articlesByIDs loads published articles with bodies (and with relations,
+// their tags and authors), in the order of ids.
+func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations bool) ([]domain.Article, error) {
 	args := make([]any, 0, len(ids)+1)
 	args = append(args, s.Now())
 	for _, id := range ids {
@@ -562,6 +656,9 @@ func (s *Store) articlesByIDs(ctx context.Context, ids []int64) ([]domain.Articl
 		if a, ok := byID[id]; ok {
 			out = append(out, a)
 		}
+	}
+	if !relations {
+		return out, nil
 	}
 	if err := s.loadRelations(ctx, out); err != nil {
 		return nil, err

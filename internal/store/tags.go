@@ -113,7 +113,7 @@ func (s *Store) RenameTag(ctx context.Context, id int64, name string) (domain.Ta
 		if err != nil {
 			return err
 		}
-		changes, err = s.touchArticles(ctx, tx, ids)
+		changes, err = s.touchArticles(ctx, tx, ids, false)
 		return err
 	})
 	if err != nil {
@@ -148,7 +148,7 @@ func (s *Store) MergeTags(ctx context.Context, from, into int64) error {
 		if _, err := tx.ExecContext(ctx, s.q("DELETE FROM tags WHERE id = ?"), from); err != nil {
 			return err
 		}
-		changes, err = s.touchArticles(ctx, tx, ids)
+		changes, err = s.touchArticles(ctx, tx, ids, false)
 		return err
 	})
 	if err != nil {
@@ -159,15 +159,16 @@ func (s *Store) MergeTags(ctx context.Context, from, into int64) error {
 }
 
 // touchArticles tells the in-transaction hooks that articles changed and
-// returns the changes for afterTouch.
-func (s *Store) touchArticles(ctx context.Context, tx *sql.Tx, ids []int64) ([]ArticleChange, error) {
+// returns the changes for afterTouch; pageOnly says that only the
+// articles' own pages changed (ArticleChange.PageOnly).
+func (s *Store) touchArticles(ctx context.Context, tx *sql.Tx, ids []int64, pageOnly bool) ([]ArticleChange, error) {
 	var changes []ArticleChange
 	for _, id := range ids {
 		var st string
 		if err := tx.QueryRowContext(ctx, s.q("SELECT status FROM articles WHERE id = ?"), id).Scan(&st); err != nil {
 			return nil, err
 		}
-		c := ArticleChange{ArticleID: id, Kind: "updated", Status: domain.Status(st)}
+		c := ArticleChange{ArticleID: id, Kind: "updated", Status: domain.Status(st), PageOnly: pageOnly}
 		if err := s.runInTxHooks(ctx, tx, c); err != nil {
 			return nil, err
 		}
