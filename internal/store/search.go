@@ -485,7 +485,11 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.published_at, f.title, f.excerpt, f.body, f.tags
+	fields := "f.title, f.excerpt, f.body, f.tags"
+	if order == SearchByNewest {
+		fields = "NULL, NULL, NULL, NULL" // newest first needs no score: no index text read
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.published_at, `+fields+`
 		FROM articles a JOIN article_search f ON f.`+s.searchKey()+` = a.id
 		WHERE`+published+` AND a.id IN (`+placeholders(len(ids))+`)`), args...)
 	if err != nil {
