@@ -263,6 +263,7 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	c.register(fs)
 	addr := fs.String("addr", env("WARTA_ADDR", "127.0.0.1:8080"), "address to listen on (env WARTA_ADDR)")
 	withDemo := fs.Bool("demo", false, "fill an empty database with demo content before serving")
+	fastLane := fs.Bool("fast-lane", env("WARTA_FAST_LANE", "") != "false", "answer requests for pages held in the page cache before net/http parses them (env WARTA_FAST_LANE=false turns it off)")
 	name := fs.String("site-name", env("WARTA_SITE_NAME", "Warta"), "site name (env WARTA_SITE_NAME)")
 	tagline := fs.String("tagline", env("WARTA_TAGLINE", "Berita terkini dari seluruh Nusantara"), "site tagline (env WARTA_TAGLINE)")
 	baseURL := fs.String("base-url", env("WARTA_BASE_URL", ""), "public origin for canonical links, e.g. https://warta.example (env WARTA_BASE_URL; default http://ADDR)")
@@ -351,14 +352,15 @@ func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
 	cfg := app.Config{
 		Site: site.Config{Name: *name, Tagline: *tagline, BaseURL: *baseURL, Location: loc,
 			PageCacheTTL: *pageCache, FragmentTTL: *fragCache, Ads: adNet, LiveStreams: *liveStreams},
-		MediaDir:  c.media,
-		Media:     objects,
-		MediaURL:  mf.url,
-		Engage:    engage.Config{ViewMode: mode, PollMethod: *pollMethod},
-		ClientIPs: clientIPs,
-		Webhooks:  webhooks.Config{AllowPrivate: *hooksPrivate},
-		Demo:      *withDemo,
-		Log:       log,
+		MediaDir:   c.media,
+		Media:      objects,
+		MediaURL:   mf.url,
+		Engage:     engage.Config{ViewMode: mode, PollMethod: *pollMethod},
+		ClientIPs:  clientIPs,
+		Webhooks:   webhooks.Config{AllowPrivate: *hooksPrivate},
+		Demo:       *withDemo,
+		NoFastLane: !*fastLane,
+		Log:        log,
 	}
 	op.configure(&cfg)
 	a, err := app.New(ctx, st, cfg)

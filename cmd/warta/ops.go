@@ -95,6 +95,7 @@ func (o *ops) configure(cfg *app.Config) {
 // attach reads the numbers that live in the application's parts.
 func (o *ops) attach(a *app.App) {
 	o.metrics.AddPageCache(a.Site.PageCacheStats)
+	o.metrics.AddFastLane(a.FastLaneServed)
 	o.metrics.AddViews(a.Engage.Views.Buffered)
 	a.Engage.Views.ObserveFlush(o.metrics.ObserveFlush)
 }

@@ -66,6 +66,9 @@ type Config struct {
 	Webhooks webhooks.Config
 	// Demo fills an empty database with the demo newsroom before serving.
 	Demo bool
+	// NoFastLane leaves every request to net/http; by default Run answers
+	// requests for pages held in the page cache itself (web.Fast).
+	NoFastLane bool
 	// SchedulerInterval is how often scheduled articles are looked for
 	// (default scheduler.Interval).
 	SchedulerInterval time.Duration
@@ -101,7 +104,11 @@ type App struct {
 	Webhooks  *webhooks.Service
 	handler   http.Handler
 	ownStore  bool // Run closes the store it opened
+	fast      *web.Fast
 }
+
+// FastLaneServed is how many requests Run's fast lane has answered.
+func (a *App) FastLaneServed() uint64 { return a.fast.Served() }
 
 // Open opens (and migrates) the database at dsn and assembles the
 // application over it; Run closes the store when it returns.
@@ -243,6 +250,9 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !cfg.NoFastLane {
+		a.fast = &web.Fast{Handler: a.handler, Hit: a.Site.FastHit} // Run sets its timeouts
+	}
 	return a, nil
 }
 
@@ -305,8 +315,14 @@ func (a *App) Run(ctx context.Context, ln net.Listener) error {
 		ErrorLog:    slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		ConnContext: web.ConnContext} // with web.Listener: a cached page leaves in one write
 	hs.RegisterOnShutdown(a.Site.CloseStreams) // live-report streams end, so shutdown need not wait for them
+	sl := web.Listener(ln)
+	if a.fast != nil {
+		a.fast.IdleTimeout, a.fast.WriteTimeout, a.fast.ReadHeaderTimeout = hs.IdleTimeout, hs.WriteTimeout, hs.ReadHeaderTimeout
+		sl = web.FastListener(ln, a.fast)
+		hs.RegisterOnShutdown(a.fast.Shutdown)
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(web.Listener(ln)) }()
+	go func() { errc <- hs.Serve(sl) }()
 	if a.cfg.Serving != nil {
 		a.cfg.Serving()
 	}

@@ -80,6 +80,14 @@ func (m *Metrics) AddPageCache(fn func() (hits, misses uint64)) {
 			Help: "Cacheable pages that had to be rendered."}, func() float64 { _, n := fn(); return float64(n) }))
 }
 
+// AddFastLane reports the requests the fast lane answered (web.Fast),
+// read from fn.
+func (m *Metrics) AddFastLane(fn func() uint64) {
+	m.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "warta_fast_lane_requests_total",
+		Help: "Requests for pages and static files held in memory, answered before net/http parsed them."},
+		func() float64 { return float64(fn()) }))
+}
+
 // AddViews reports the views counted but not yet written, read from fn.
 func (m *Metrics) AddViews(buffered func() int64) {
 	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "warta_views_buffered",

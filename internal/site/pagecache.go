@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -482,4 +483,24 @@ func copyHeader(dst, src http.Header, names ...string) {
 			dst.Add(n, v)
 		}
 	}
+}
+
+// FastHit reports whether the fast lane (web.Fast) may answer r: a page the
+// page cache holds (CachedHit), or a static file, which is in memory too.
+func (s *Site) FastHit(r *http.Request) bool {
+	return strings.HasPrefix(r.URL.Path, "/static/") || s.CachedHit(r)
+}
+
+// CachedHit reports whether r, a GET without a query, is for a page the
+// page cache holds, fresh or not, for a reader it may be served to: the
+// fast lane (web.Fast) takes only those, so a connection of readers
+// moving from page to page stays in it when a page expires or a write
+// drops it (the handler renders it again). It changes nothing.
+func (s *Site) CachedHit(r *http.Request) bool {
+	c := s.cache
+	if c == nil || c.ttl <= 0 || r.URL.RawQuery != "" || !cacheable(r) {
+		return false
+	}
+	e, _ := c.get(r.URL.Path)
+	return e != nil
 }

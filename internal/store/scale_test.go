@@ -265,6 +265,17 @@ func TestFrontListsReadBoundedRanges(t *testing.T) {
 		if err != nil || !slices.Equal(ids(day), []int64{plain}) {
 			t.Errorf("most viewed today %v %v, want only %d", ids(day), err, plain)
 		}
+		// Terpopuler from the hourly counts: the window's views, not the
+		// lifetime ones (plain has 900 lifetime, 2 this week).
+		h := now.Truncate(time.Hour)
+		if err := s.AddViews(ctx, []store.ViewCount{{ArticleID: plain, Hour: h, N: 2}, {ArticleID: featured[3], Hour: h.Add(-time.Hour), N: 7},
+			{ArticleID: featured[0], Hour: h.Add(-200 * time.Hour), N: 50}}); err != nil {
+			t.Fatal(err)
+		}
+		top, err := s.TopArticlesSince(ctx, now.Add(-7*24*time.Hour), 5)
+		if err != nil || !slices.Equal(ids(top), []int64{featured[3], plain}) || top[0].Views != 7 {
+			t.Errorf("read most this week %v %v, want %d (7 views) then %d", ids(top), err, featured[3], plain)
+		}
 		since := now.Add(-48 * time.Hour)
 		if n, err := s.CountPublishedSince(ctx, since); err != nil || n != 2 {
 			t.Errorf("published in two days: %d %v, want 2", n, err)
@@ -426,6 +437,11 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 		})
 		check("terpopuler", []string{"articles_pub_views"}, func() error {
 			_, err := s.PopularArticles(ctx, s.Now().Add(-7*24*time.Hour), 5)
+			return err
+		})
+		// Terpopuler from the hourly counts reads the window's hours.
+		check("terpopuler hourly", []string{"article_views_hourly_hour"}, func() error {
+			_, err := s.TopArticlesSince(ctx, s.Now().Add(-7*24*time.Hour), 5)
 			return err
 		})
 		check("headline", []string{"articles_headline"}, func() error {

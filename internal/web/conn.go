@@ -19,14 +19,27 @@ import (
 
 // Listener wraps ln so that the HTTP server's connections can send an
 // answer in one write (see WriteBody). Give the server ConnContext too.
-func Listener(ln net.Listener) net.Listener { return oneWriteListener{ln} }
+func Listener(ln net.Listener) net.Listener { return oneWriteListener{Listener: ln} }
 
-type oneWriteListener struct{ net.Listener }
+// FastListener is Listener with the fast lane (fast.go): requests for pages
+// held in memory are answered before net/http parses them.
+func FastListener(ln net.Listener, f *Fast) net.Listener {
+	return oneWriteListener{Listener: ln, fast: f}
+}
+
+type oneWriteListener struct {
+	net.Listener
+	fast *Fast
+}
 
 func (l oneWriteListener) Accept() (net.Conn, error) {
 	c, err := l.Listener.Accept()
 	if tc, ok := c.(*net.TCPConn); ok && err == nil {
-		return &oneWriteConn{TCPConn: tc}, nil
+		oc := &oneWriteConn{TCPConn: tc, fast: l.fast}
+		if l.fast != nil {
+			l.fast.hold(oc)
+		}
+		return oc, nil
 	}
 	return c, err
 }
@@ -41,6 +54,20 @@ type oneWriteConn struct {
 	held    []byte    // the write held, in buf
 	buf     []byte    // reused for the held bytes
 	vec     [2][]byte // held and the next write, for writev
+
+	// The fast lane (fast.go); fast is nil without one.
+	fast       *Fast
+	handedOff  bool   // net/http reads the connection from now on
+	in         []byte // read from the socket, not yet answered or handed on
+	inBuf      []byte // in's storage
+	readErr    error  // a read error to give net/http after in
+	fastServed int    // requests answered by the fast lane
+	headTimed  bool   // the current head's ReadHeaderTimeout is set
+	remote     string // RemoteAddr, formatted once
+	out        []byte // an answer's status line and header
+	fw         fastWriter
+	ctx        context.Context // fast-lane requests' context, with fw
+	idle       atomic.Bool     // waiting for the next request in the fast lane
 }
 
 func (c *oneWriteConn) Write(p []byte) (int, error) {
@@ -99,7 +126,16 @@ func ConnContext(ctx context.Context, c net.Conn) context.Context {
 // flushes it: on a connection from Listener the header and the body leave
 // in one write. Elsewhere (tests' recorders, HTTP/2) it is a Write and a
 // Flush.
+//
+// body must not change afterwards (it is a page held in memory): the fast
+// lane sends it without copying.
 func WriteBody(w http.ResponseWriter, r *http.Request, body []byte) {
+	if fw, ok := r.Context().Value(fastKey{}).(*fastWriter); ok {
+		fw.keep = body
+		w.Write(body)
+		fw.keep = nil
+		return
+	}
 	c, _ := r.Context().Value(connKey{}).(*oneWriteConn)
 	if c == nil || r.ProtoMajor != 1 {
 		w.Write(body)

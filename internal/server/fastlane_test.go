@@ -1,0 +1,142 @@
+package server_test
+
+import (
+	"compress/gzip"
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"warta/internal/app"
+	"warta/internal/store"
+	"warta/internal/testdb"
+)
+
+// The fast lane (web.Fast) answers cached pages before net/http parses the
+// request. A reader must not be able to tell: the same page, the same
+// headers (security headers, cookie, ETag, encoding), every view counted,
+// a reader with their own state still served their own page.
+func TestFastLaneServesCachedPagesAsNetHTTPWould(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st, func(c *app.Config) { c.Site.PageCacheTTL = time.Minute })
+		ctx := context.Background()
+		before, _ := st.ArticleCounts(ctx, e.ids["main"])
+		// One client per lane, each with its own connections: a query the
+		// page does not read (?utm_source) is the same cached page, but the
+		// fast lane leaves requests with a query to net/http.
+		uas := 0
+		fetch := func(client *http.Client, path, enc string) (*http.Response, string) {
+			t.Helper()
+			req, _ := http.NewRequest("GET", e.srv.URL+path, nil)
+			uas++ // each request a new reader (views count once per reader)
+			req.Header.Set("User-Agent", "Mozilla/5.0 (Linux; Android 14) fast-lane-test "+itoa(int64(uas)))
+			if enc != "" {
+				req.Header.Set("Accept-Encoding", enc)
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var r io.Reader = resp.Body
+			if resp.Header.Get("Content-Encoding") == "gzip" {
+				gz, err := gzip.NewReader(resp.Body)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r = gz
+			}
+			b, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return resp, string(b)
+		}
+		newClient := func() *http.Client {
+			return &http.Client{Transport: &http.Transport{DisableCompression: true}, Timeout: 10 * time.Second}
+		}
+		slow, fast := newClient(), newClient()
+		const n = 10
+		var served int
+		for _, enc := range []string{"", "gzip"} {
+			want, wantBody := fetch(slow, mainSlug+"?utm_source=wa", enc) // renders it, or net/http serves it cached
+			start := e.app.FastLaneServed()
+			for i := range n {
+				got, body := fetch(fast, mainSlug, enc)
+				if got.StatusCode != 200 || body != wantBody {
+					t.Fatalf("%q request %d: %d, %d bytes; net/http gave %d bytes", enc, i, got.StatusCode, len(body), len(wantBody))
+				}
+				for _, k := range []string{"Content-Type", "Content-Encoding", "Content-Length", "Content-Security-Policy",
+					"X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Etag", "Vary", "Cache-Control"} {
+					if g, w := got.Header.Values(k), want.Header.Values(k); !slices.Equal(g, w) {
+						t.Errorf("%q request %d: %s %q, net/http sends %q", enc, i, k, g, w)
+					}
+				}
+				if c := got.Header.Get("Set-Cookie"); !strings.HasPrefix(c, "warta_pembaca=") || !strings.Contains(c, "HttpOnly") {
+					t.Errorf("a new reader got no reader cookie: %q", c)
+				}
+				if got.Header.Get("Date") == "" {
+					t.Error("no Date header")
+				}
+			}
+			if d := e.app.FastLaneServed() - start; d != n {
+				t.Errorf("%q: the fast lane answered %d of %d requests for a cached page", enc, d, n)
+			}
+			served += n + 1
+		}
+		// The page's stylesheet comes down the same lane (static files are in
+		// memory too).
+		_, page := fetch(fast, mainSlug, "")
+		served++
+		css := regexp.MustCompile(`href="(/static/[^"]+\.css)"`).FindStringSubmatch(page)
+		if css == nil {
+			t.Fatal("no stylesheet link on the article page")
+		}
+		start0 := e.app.FastLaneServed()
+		if resp, body := fetch(fast, css[1], "gzip"); resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Cache-Control"), "immutable") ||
+			len(body) < 100 || e.app.FastLaneServed() != start0+1 {
+			t.Errorf("stylesheet %s: %d %q, %d bytes, fast lane %d", css[1], resp.StatusCode, resp.Header.Get("Cache-Control"), len(body),
+				e.app.FastLaneServed()-start0)
+		}
+		// A conditional request from the fast lane is answered 304.
+		resp, _ := fetch(fast, mainSlug, "")
+		served++
+		req, _ := http.NewRequest("GET", e.srv.URL+mainSlug, nil)
+		req.Header.Set("If-None-Match", resp.Header.Get("ETag"))
+		req.Header.Set("User-Agent", "Mozilla/5.0 (Linux; Android 14) fast-lane-test conditional")
+		start := e.app.FastLaneServed()
+		r304, err := fast.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r304.Body)
+		r304.Body.Close()
+		served++
+		if r304.StatusCode != 304 || len(b) != 0 || e.app.FastLaneServed() != start+1 {
+			t.Errorf("If-None-Match: %d with %d bytes (fast lane %d), want 304, no body, from the fast lane", r304.StatusCode, len(b),
+				e.app.FastLaneServed()-start)
+		}
+		// Every view counted, whichever lane served it.
+		e.app.Engage.Views.Flush(ctx)
+		after, _ := st.ArticleCounts(ctx, e.ids["main"])
+		if after.Views-before.Views != int64(served) {
+			t.Errorf("views counted %d, pages served %d", after.Views-before.Views, served)
+		}
+		// A reader with their own state (a reaction) is not served the shared
+		// page: their cookie keeps them out of the fast lane and the cache.
+		jar, _ := cookiejar.New(nil)
+		own := &reader{t: t, base: e.srv.URL, ua: "Mozilla/5.0 own-state", client: &http.Client{Jar: jar}}
+		own.get(mainSlug)
+		if a := own.postJSON("/api/v1/articles/"+itoa(e.ids["main"])+"/reactions", map[string]string{"reaction": "like"}); a.code != 200 {
+			t.Fatalf("react: %d %s", a.code, a.body)
+		}
+		if page := own.get(mainSlug).body; !strings.Contains(page, `aria-pressed="true"`) {
+			t.Error("the reader who reacted was served the shared page")
+		}
+	})
+}

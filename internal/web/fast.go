@@ -1,0 +1,479 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/textproto"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// The fast lane (issue 10). Most of what a busy portal serves is a page
+// already in the page cache, for a reader with no state of their own. For
+// those, net/http's own work is most of the cost: parsing the request into
+// a textproto header (canonicalising every name), the response's buffered
+// writer and chunk writer, sorting the answer's headers and escaping their
+// values, the background read that watches for a closed connection. The
+// fast lane answers such a request before net/http sees it: the
+// connection's Read parses the request head itself, asks Fast.Hit whether
+// the page is in memory, and if so runs the very same handler (every
+// middleware: security headers, the view count, the reader's cookie,
+// metrics, the log line) with a buffering ResponseWriter, then sends the
+// status line, headers and body in one writev.
+//
+// It is deliberately narrow; anything it does not know leaves the request,
+// and the rest of the connection, to net/http: a method other than GET, a
+// query string, an escaped or unusual path, HTTP/1.0, a body or any header
+// that changes how a request is read or answered (Content-Length,
+// Transfer-Encoding, Expect, Upgrade, Connection other than keep-alive,
+// Authorization, range and If-Match headers), a malformed or
+// over-long head, or a page not in memory. Once a connection has handed a
+// request to net/http it stays with net/http (net/http may be reading
+// ahead), so pipelined requests are always answered in order.
+
+// Fast configures the fast lane of a Listener.
+type Fast struct {
+	// Handler is the server's whole handler, as net/http would call it.
+	Handler http.Handler
+	// Hit reports whether r (a parsed GET without a query) would be answered
+	// from memory; only then does the fast lane serve it.
+	Hit func(r *http.Request) bool
+	// The http.Server's timeouts, which the fast lane applies itself while
+	// it holds the connection: IdleTimeout between requests, WriteTimeout
+	// for an answer, ReadHeaderTimeout for a request head it hands on.
+	IdleTimeout, WriteTimeout, ReadHeaderTimeout time.Duration
+
+	served  atomic.Uint64
+	closing atomic.Bool
+	mu      sync.Mutex
+	conns   map[*oneWriteConn]struct{} // connections the fast lane holds
+}
+
+// Shutdown closes the connections the fast lane holds between requests and
+// closes the others after their answer in progress; give it to the
+// http.Server's RegisterOnShutdown (net/http does not see these
+// connections as idle: it never read a request on them).
+func (f *Fast) Shutdown() {
+	f.closing.Store(true)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for c := range f.conns {
+		if c.idle.Load() {
+			c.TCPConn.Close()
+		}
+	}
+}
+
+func (f *Fast) hold(c *oneWriteConn) {
+	f.mu.Lock()
+	if f.conns == nil {
+		f.conns = map[*oneWriteConn]struct{}{}
+	}
+	f.conns[c] = struct{}{}
+	f.mu.Unlock()
+}
+
+func (f *Fast) release(c *oneWriteConn) {
+	f.mu.Lock()
+	delete(f.conns, c)
+	f.mu.Unlock()
+}
+
+// Served is how many requests the fast lane has answered (for /metrics and
+// tests).
+func (f *Fast) Served() uint64 {
+	if f == nil {
+		return 0
+	}
+	return f.served.Load()
+}
+
+// maxFastHead is the longest request head the fast lane parses; a longer one
+// goes to net/http, whose MaxHeaderBytes applies.
+const maxFastHead = 8 << 10
+
+// Close closes the connection and forgets it.
+func (c *oneWriteConn) Close() error {
+	if c.fast != nil && !c.handedOff {
+		c.fast.release(c)
+	}
+	return c.TCPConn.Close()
+}
+
+// Read is the connection's Read: with a fast lane, the fast lane's until
+// it hands the connection to net/http.
+func (c *oneWriteConn) Read(p []byte) (int, error) {
+	if c.fast == nil || c.handedOff && c.in == nil && c.readErr == nil {
+		return c.TCPConn.Read(p)
+	}
+	return c.fastRead(p)
+}
+
+// fastRead answers the requests it can and returns the first one it cannot
+// (and everything after it) to net/http.
+func (c *oneWriteConn) fastRead(p []byte) (int, error) {
+	for !c.handedOff {
+		if end := bytes.Index(c.in, crlf2); end >= 0 && end+4 <= maxFastHead {
+			head := c.in[:end+4]
+			served, closeConn := c.serveFast(head)
+			if !served {
+				c.handOff()
+				break
+			}
+			c.in = c.in[len(head):]
+			if closeConn {
+				c.TCPConn.Close()
+				return 0, io.EOF // net/http closes the connection quietly
+			}
+			continue
+		}
+		if len(c.in) >= maxFastHead || bareLF(c.in) {
+			c.handOff() // net/http reads heads the fast lane does not
+			break
+		}
+		if len(c.in) > 0 && !c.headTimed && c.fast.ReadHeaderTimeout > 0 && c.fastServed > 0 {
+			// The next request has begun: the rest of its head is due
+			// within ReadHeaderTimeout, as net/http would ask.
+			c.TCPConn.SetReadDeadline(time.Now().Add(c.fast.ReadHeaderTimeout))
+			c.headTimed = true
+		}
+		if cap(c.inBuf) == 0 {
+			c.inBuf = make([]byte, 0, 4096)
+		}
+		// Keep a partial head at the start of the buffer.
+		c.inBuf = append(c.inBuf[:0], c.in...)
+		if len(c.inBuf) == cap(c.inBuf) {
+			c.inBuf = append(c.inBuf, 0)[:len(c.inBuf)]
+		}
+		if len(c.in) == 0 && c.fastServed > 0 {
+			// Between requests: Shutdown may close the connection now
+			// (idle first, then the check, so one of them sees the other).
+			c.idle.Store(true)
+			if c.fast.closing.Load() {
+				c.TCPConn.Close()
+				return 0, io.EOF
+			}
+		}
+		n, err := c.TCPConn.Read(c.inBuf[len(c.inBuf):cap(c.inBuf)])
+		c.idle.Store(false)
+		c.in = c.inBuf[:len(c.inBuf)+n]
+		if err != nil {
+			if len(c.in) == 0 {
+				return 0, err
+			}
+			c.handOff() // net/http answers the partial head, then sees err
+			c.readErr = err
+		}
+	}
+	if len(c.in) > 0 {
+		n := copy(p, c.in)
+		c.in = c.in[n:]
+		return n, nil
+	}
+	c.in, c.inBuf = nil, nil
+	if c.readErr != nil {
+		err := c.readErr
+		c.readErr = nil
+		return 0, err
+	}
+	return c.TCPConn.Read(p)
+}
+
+// bareLF reports whether b holds a line ended by LF alone, which net/http
+// accepts and the fast lane does not parse.
+func bareLF(b []byte) bool {
+	for i, ch := range b {
+		if ch == '\n' && (i == 0 || b[i-1] != '\r') {
+			return true
+		}
+	}
+	return false
+}
+
+// handOff gives the connection to net/http for good, with the deadline its
+// first read of a request head would have had.
+func (c *oneWriteConn) handOff() {
+	c.handedOff = true
+	c.fast.release(c)
+	if c.fastServed > 0 && c.fast.ReadHeaderTimeout > 0 {
+		c.TCPConn.SetReadDeadline(time.Now().Add(c.fast.ReadHeaderTimeout))
+	}
+}
+
+var crlf2 = []byte("\r\n\r\n")
+
+// serveFast answers one request head from memory, or reports false
+// (nothing written) when net/http must; closeConn when the connection is
+// to end after the answer.
+func (c *oneWriteConn) serveFast(head []byte) (served, closeConn bool) {
+	r, ok := c.parseHead(head)
+	if !ok || !c.fast.Hit(r) {
+		return false, false
+	}
+	w := &c.fw
+	w.reset()
+	c.fast.Handler.ServeHTTP(w, r)
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	body := w.answer()
+	if w.status < 200 || w.status == http.StatusNoContent || w.status == http.StatusNotModified {
+		body = nil
+	}
+	closeConn = w.h.Get("Connection") == "close"
+	c.out = appendResponseHead(c.out[:0], w.status, w.h, len(body))
+	if c.fast.WriteTimeout > 0 {
+		c.TCPConn.SetWriteDeadline(time.Now().Add(c.fast.WriteTimeout))
+	}
+	c.fastServed++
+	c.headTimed = false
+	c.fast.served.Add(1) // before the answer leaves: whoever reads it sees the count
+	c.vec[0], c.vec[1] = c.out, body
+	bufs := net.Buffers(c.vec[:])
+	_, err := bufs.WriteTo(c.TCPConn)
+	c.vec[0], c.vec[1] = nil, nil
+	if cap(c.out) > 16<<10 {
+		c.out = nil
+	}
+	if w.body.Cap() > 256<<10 {
+		w.body = bytes.Buffer{} // do not keep a large buffer per idle connection
+	}
+	if err != nil {
+		return true, true
+	}
+	if c.fast.IdleTimeout > 0 {
+		c.TCPConn.SetReadDeadline(time.Now().Add(c.fast.IdleTimeout))
+	}
+	return true, closeConn
+}
+
+// parseHead parses a request head the fast lane may answer, or reports
+// false. It is strict: whatever net/http might read differently is refused.
+func (c *oneWriteConn) parseHead(head []byte) (*http.Request, bool) {
+	line, rest, _ := bytes.Cut(head, crlf)
+	target, ok := bytes.CutPrefix(line, []byte("GET "))
+	if !ok {
+		return nil, false
+	}
+	target, ok = bytes.CutSuffix(target, []byte(" HTTP/1.1"))
+	if !ok || len(target) == 0 || target[0] != '/' {
+		return nil, false
+	}
+	for _, b := range target {
+		// No query, no escapes, no fragment, nothing net/url or the mux
+		// would treat specially.
+		if b <= ' ' || b >= 0x7f || b == '?' || b == '%' || b == '#' || b == '\\' {
+			return nil, false
+		}
+	}
+	path := string(target)
+	h := make(http.Header, 8)
+	host := ""
+	for len(rest) > 2 { // the head ends with the empty line's CRLF
+		var l []byte
+		l, rest, _ = bytes.Cut(rest, crlf)
+		colon := bytes.IndexByte(l, ':')
+		if colon <= 0 {
+			return nil, false
+		}
+		name, value := l[:colon], trimOWS(l[colon+1:])
+		for _, b := range name {
+			if !tokenByte(b) {
+				return nil, false
+			}
+		}
+		for _, b := range value {
+			if b < ' ' && b != '\t' || b == 0x7f {
+				return nil, false
+			}
+		}
+		key := canonicalName(name)
+		switch key {
+		case "Host":
+			if host != "" || len(value) == 0 {
+				return nil, false
+			}
+			host = string(value)
+			continue
+		case "Connection":
+			if !bytes.EqualFold(value, []byte("keep-alive")) {
+				return nil, false
+			}
+		case "Content-Length", "Transfer-Encoding", "Expect", "Upgrade", "Authorization", "Te", "Trailer",
+			"If-Match", "If-Unmodified-Since", "If-Range", "Range",
+			"Http2-Settings", "Proxy-Connection", "Keep-Alive":
+			return nil, false
+		}
+		h[key] = append(h[key], string(value))
+	}
+	if host == "" {
+		return nil, false
+	}
+	for _, b := range host {
+		if b <= ' ' || b >= 0x7f || b == '/' || b == '@' {
+			return nil, false
+		}
+	}
+	if c.remote == "" {
+		c.remote = c.TCPConn.RemoteAddr().String()
+	}
+	if c.ctx == nil {
+		c.ctx = context.WithValue(context.Background(), fastKey{}, &c.fw)
+	}
+	r := &http.Request{Method: http.MethodGet, URL: &url.URL{Path: path}, Proto: "HTTP/1.1", ProtoMajor: 1,
+		ProtoMinor: 1, Header: h, Host: host, RequestURI: path, RemoteAddr: c.remote, Body: http.NoBody}
+	return r.WithContext(c.ctx), true
+}
+
+var crlf = []byte("\r\n")
+
+func trimOWS(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// tokenByte reports whether b may appear in a header name (RFC 9110 token).
+func tokenByte(b byte) bool {
+	switch {
+	case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
+		return true
+	}
+	switch b {
+	case '!', '#', '$', '%', '&', '\'', '*', '+', '-', '.', '^', '_', '`', '|', '~':
+		return true
+	}
+	return false
+}
+
+// commonNames are the header names browsers send, so their canonical form
+// is not built per request.
+var commonNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{"Host", "User-Agent", "Accept", "Accept-Encoding", "Accept-Language", "Cookie",
+		"Connection", "Referer", "Cache-Control", "Pragma", "Upgrade-Insecure-Requests", "Sec-Fetch-Site",
+		"Sec-Fetch-Mode", "Sec-Fetch-Dest", "Sec-Fetch-User", "Sec-Ch-Ua", "Sec-Ch-Ua-Mobile",
+		"Sec-Ch-Ua-Platform", "Priority", "Dnt", "X-Forwarded-For", "X-Forwarded-Proto", "X-Real-Ip",
+		"Forwarded", "Origin"} {
+		m[n] = n
+	}
+	return m
+}()
+
+func canonicalName(b []byte) string {
+	if n, ok := commonNames[string(b)]; ok { // no allocation for the lookup
+		return n
+	}
+	return textproto.CanonicalMIMEHeaderKey(string(b))
+}
+
+// fastKey is the context key of a fast-lane request's writer, for
+// WriteBody.
+type fastKey struct{}
+
+// fastWriter holds a handler's answer for the fast lane; one per
+// connection, reused.
+type fastWriter struct {
+	h      http.Header
+	status int
+	body   bytes.Buffer
+	// kept is a body WriteBody passed whole: sent as it is, not copied
+	// (keep is that body while WriteBody writes it; a wrapper that writes
+	// other bytes is copied as usual).
+	kept, keep []byte
+}
+
+func (w *fastWriter) reset() {
+	w.h = make(http.Header, 16) // handlers may keep the map they were given: a new one
+	w.status = 0
+	w.body.Reset()
+	w.kept, w.keep = nil, nil
+}
+
+// answer is the body written.
+func (w *fastWriter) answer() []byte {
+	if w.kept != nil {
+		return w.kept
+	}
+	return w.body.Bytes()
+}
+
+func (w *fastWriter) Header() http.Header { return w.h }
+func (w *fastWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+}
+func (w *fastWriter) Write(p []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	if len(p) > 0 && len(p) == len(w.keep) && &p[0] == &w.keep[0] && w.kept == nil && w.body.Len() == 0 {
+		w.kept = p
+		return len(p), nil
+	}
+	if w.kept != nil { // a later write: the kept body is copied first
+		w.body.Write(w.kept)
+		w.kept = nil
+	}
+	return w.body.Write(p)
+}
+
+// Flush does nothing: the whole answer leaves when the handler returns.
+func (w *fastWriter) Flush() {}
+
+// appendResponseHead writes the status line and header of an answer in
+// HTTP/1.1 form, adding Date and Content-Length when the handler set none.
+func appendResponseHead(b []byte, status int, h http.Header, n int) []byte {
+	b = append(b, "HTTP/1.1 "...)
+	b = strconv.AppendInt(b, int64(status), 10)
+	b = append(b, ' ')
+	b = append(b, http.StatusText(status)...)
+	b = append(b, "\r\n"...)
+	for k, vs := range h {
+		for _, v := range vs {
+			b = append(b, k...)
+			b = append(b, ": "...)
+			b = appendHeaderValue(b, v)
+			b = append(b, "\r\n"...)
+		}
+	}
+	if _, ok := h["Date"]; !ok {
+		b = append(b, "Date: "...)
+		b = append(b, Date(time.Now())[0]...)
+		b = append(b, "\r\n"...)
+	}
+	if _, ok := h["Content-Length"]; !ok && status >= 200 && status != http.StatusNoContent && status != http.StatusNotModified {
+		b = append(b, "Content-Length: "...)
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, "\r\n"...)
+	}
+	return append(b, "\r\n"...)
+}
+
+// appendHeaderValue writes v with CR and LF turned into spaces, as net/http
+// does, so no value can split the header.
+func appendHeaderValue(b []byte, v string) []byte {
+	if !strings.ContainsAny(v, "\r\n") {
+		return append(b, v...)
+	}
+	for i := 0; i < len(v); i++ {
+		ch := v[i]
+		if ch == '\r' || ch == '\n' {
+			ch = ' '
+		}
+		b = append(b, ch)
+	}
+	return b
+}
