@@ -238,11 +238,11 @@ func monthDays(month int64) (first, next int64) {
 // first it counts today's articles up to now one by one (today's row also
 // counts articles still ahead of their time), then sums this month's days
 // before today, then whole months back, then the days of the month the
-// offset falls in; oldest first the same from the first month on, up to
-// yesterday. At most about 120 month sums and 31 day sums, each of up to
-// one row per channel. ok is false when the offset lies in today's articles
-// or past yesterday (oldest first): the caller then steps over them by
-// OFFSET.
+// offset falls in; oldest first the same from the first month on, and past
+// yesterday the offset lies in today's articles. At most about 120 month
+// sums and 31 day sums, each of up to one row per channel. ok is false when
+// the offset lies in today's articles newest first (the caller steps over
+// them by OFFSET) or the counts hold fewer articles than the list.
 func (s *Store) seekDay(ctx context.Context, categorySlug string, oldest bool, offset int, now time.Time) (d int64, skip int, ok bool, err error) {
 	today := now.Unix() / 86400
 	t := now.UTC()
@@ -290,7 +290,11 @@ func (s *Store) seekDay(ctx context.Context, categorySlug string, oldest bool, o
 			cum = before
 			d, before, found, err = days(first, next)
 		} else if err == nil {
-			d, before, found, err = days(monthFirst, today)
+			if d, before, found, err = days(monthFirst, today); err == nil && !found {
+				// Past yesterday: among today's articles, every one of
+				// them listed up to now.
+				d, before, found = today, cum, true
+			}
 		}
 	} else {
 		if err := s.r.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles a

@@ -265,6 +265,17 @@ func TestFrontListsReadBoundedRanges(t *testing.T) {
 		if err != nil || !slices.Equal(ids(day), []int64{plain}) {
 			t.Errorf("most viewed today %v %v, want only %d", ids(day), err, plain)
 		}
+		// Terpopuler from the hourly counts: the window's views, not the
+		// lifetime ones (plain has 900 lifetime, 2 this week).
+		h := now.Truncate(time.Hour)
+		if err := s.AddViews(ctx, []store.ViewCount{{ArticleID: plain, Hour: h, N: 2}, {ArticleID: featured[3], Hour: h.Add(-time.Hour), N: 7},
+			{ArticleID: featured[0], Hour: h.Add(-200 * time.Hour), N: 50}}); err != nil {
+			t.Fatal(err)
+		}
+		top, err := s.TopArticlesSince(ctx, now.Add(-7*24*time.Hour), 5)
+		if err != nil || !slices.Equal(ids(top), []int64{featured[3], plain}) || top[0].Views != 7 {
+			t.Errorf("read most this week %v %v, want %d (7 views) then %d", ids(top), err, featured[3], plain)
+		}
 		since := now.Add(-48 * time.Hour)
 		if n, err := s.CountPublishedSince(ctx, since); err != nil || n != 2 {
 			t.Errorf("published in two days: %d %v, want 2", n, err)
@@ -428,6 +439,11 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			_, err := s.PopularArticles(ctx, s.Now().Add(-7*24*time.Hour), 5)
 			return err
 		})
+		// Terpopuler from the hourly counts reads the window's hours.
+		check("terpopuler hourly", []string{"article_views_hourly_hour"}, func() error {
+			_, err := s.TopArticlesSince(ctx, s.Now().Add(-7*24*time.Hour), 5)
+			return err
+		})
 		check("headline", []string{"articles_headline"}, func() error {
 			_, err := s.HeadlineArticles(ctx, 5)
 			return err
@@ -589,7 +605,7 @@ func TestBulkTSVectorsAreTheServers(t *testing.T) {
 // count for one word, from the publish times with more words or filters —
 // the same figure on both engines.
 func TestCommonWordSearchEstimatesItsMatches(t *testing.T) {
-	const n = 1500
+	const n = 6000
 	estimates := map[string][]int{}
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -604,9 +620,11 @@ func TestCommonWordSearchEstimatesItsMatches(t *testing.T) {
 		}{
 			{"one word", "pelabuhan", nil, n, true},
 			{"two words", "pelabuhan nelayan", nil, n, false},
+			{"a word in one article of ten", "pelabuhan langka", nil, n / 10, false}, // the tag of every tenth
 			{"a phrase", `"kapal nelayan"`, nil, n, false},
 			{"a channel", "pelabuhan", func(r *store.SearchRequest) { r.Category = "nasional" }, n, false},
 			{"since a date", "pelabuhan", func(r *store.SearchRequest) { r.From = now.Add(-1000*time.Hour - time.Minute) }, 1000, false},
+			{"until a date", "pelabuhan", func(r *store.SearchRequest) { r.To = now.Add(-1000*time.Hour + time.Minute) }, n - 1000, false},
 		} {
 			req := store.SearchRequest{Query: store.ParseQuery(c.q), Order: store.SearchByRelevance, Page: domain.Page{Number: 1, Size: 10}}
 			if c.mod != nil {

@@ -218,7 +218,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 		return res, err
 	}
 	if res.Capped {
-		if res.Matches, err = s.estimateMatches(ctx, req, groups, dfs, oldest); err != nil {
+		if res.Matches, err = s.estimateMatches(ctx, req, groups, dfs, ids[len(ids)-1], oldest); err != nil {
 			return res, err
 		}
 	}
@@ -562,32 +562,48 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 }
 
 // estimateMatches estimates how many articles match a search whose newest
-// MaxSearchRanked matches (by id) reach back to oldest, without counting
-// them all: a common word at a million articles matches hundreds of
-// thousands. A single word without filters matches about as many articles
-// as search_terms says hold it. Otherwise, as for long lists
-// (countOrEstimate), an archive fills at a steady pace: the matches number
-// about MaxSearchRanked times the span the search covers (from the oldest
-// article, or From, to now, or To) over the span from oldest to its end.
+// MaxSearchRanked matches (by id) reach back to id lowID, published at
+// oldest at the earliest, without counting them all: a common word at a
+// million articles matches hundreds of thousands.
+//
+//   - One word, no filters: as many articles as search_terms says hold it.
+//   - No date filter: the sample is the newest matches by id, so the
+//     matches number about MaxSearchRanked times the ids of all published
+//     articles over the ids the sample spans (two primary-key look-ups).
+//   - A date range: as for long lists (countOrEstimate), the archive fills
+//     the range at a steady pace: MaxSearchRanked times the range (from the
+//     oldest article or From, to now or To) over the span the sample covers.
+//
 // The result is rounded to three significant digits and kept above
 // MaxSearchRanked; both engines get the same figure from the same rows.
 func (s *Store) estimateMatches(ctx context.Context, req SearchRequest, groups [][]string, dfs map[string]int64,
-	oldest time.Time) (int, error) {
+	lowID int64, oldest time.Time) (int, error) {
 	k := MaxSearchRanked
-	if len(groups) == 1 && len(groups[0]) == 1 && len(req.Query.Phrases) == 0 && req.Category == "" &&
-		req.From.IsZero() && req.To.IsZero() {
-		return max(k+1, roundSignificant(float64(dfs[groups[0][0]]), 3)), nil
+	estimate := func(v float64) int { return max(k+1, roundSignificant(v, 3)) }
+	if req.From.IsZero() && req.To.IsZero() {
+		if len(groups) == 1 && len(groups[0]) == 1 && len(req.Query.Phrases) == 0 && req.Category == "" {
+			return estimate(float64(dfs[groups[0][0]])), nil
+		}
+		var first, last sql.NullInt64
+		if err := s.r.QueryRowContext(ctx, s.q(`SELECT (SELECT a.id FROM articles a WHERE`+published+` ORDER BY a.id LIMIT 1),
+			(SELECT a.id FROM articles a WHERE`+published+` ORDER BY a.id DESC LIMIT 1)`), s.Now(), s.Now()).Scan(&first, &last); err != nil {
+			return 0, fmt.Errorf("search: estimate: %w", err)
+		}
+		if last.Int64 < lowID {
+			return k + 1, nil
+		}
+		return estimate(float64(k) * float64(last.Int64-first.Int64+1) / float64(last.Int64-lowID+1)), nil
 	}
 	end := s.Now()
 	if !req.To.IsZero() && req.To.Before(end) {
 		end = req.To
 	}
-	var first any
+	var firstPub any
 	if err := s.r.QueryRowContext(ctx, s.q("SELECT MIN(a.published_at) FROM articles a WHERE"+published), s.Now()).
-		Scan(&first); err != nil {
+		Scan(&firstPub); err != nil {
 		return 0, fmt.Errorf("search: estimate: %w", err)
 	}
-	start, err := anyTime(first)
+	start, err := anyTime(firstPub)
 	if err != nil {
 		return 0, fmt.Errorf("search: estimate: %w", err)
 	}
@@ -598,7 +614,7 @@ func (s *Store) estimateMatches(ctx context.Context, req SearchRequest, groups [
 	if recent <= 0 || !end.After(start) {
 		return k + 1, nil
 	}
-	return max(k+1, roundSignificant(float64(k)*float64(end.Sub(start))/float64(recent), 3)), nil
+	return estimate(float64(k) * float64(end.Sub(start)) / float64(recent)), nil
 }
 
 // termFreq counts the occurrences of term t in an index field (terms

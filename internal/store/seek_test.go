@@ -49,6 +49,8 @@ func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 				a.Status, a.PublishedAt = domain.StatusDraft, time.Time{}
 			case i == n-1:
 				a.PublishedAt = now.Add(2 * time.Hour) // ahead of its time
+			case i >= n-4:
+				a.PublishedAt = now.Add(-time.Duration(n-i) * time.Second) // today, at any hour the test runs
 			}
 			list = append(list, a)
 		}

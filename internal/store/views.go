@@ -87,8 +87,15 @@ func (s *Store) ViewsPerHour(ctx context.Context, articleID int64, since time.Ti
 // TopArticlesSince returns the published articles read most since the given
 // time; their Views field holds the views in that window.
 func (s *Store) TopArticlesSince(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
+	hourly := "article_views_hourly"
+	if s.dialect == SQLite {
+		// Left to itself SQLite reads the whole table in primary-key order
+		// (article, hour) to group it, whatever the window: 309 ms for a
+		// week over a year of hourly rows (1.3M), 51 ms by the hour index.
+		hourly += " INDEXED BY article_views_hourly_hour"
+	}
 	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+`
-		JOIN (SELECT article_id, SUM(views) AS n FROM article_views_hourly WHERE hour >= ? GROUP BY article_id) v ON v.article_id = a.id
+		JOIN (SELECT article_id, SUM(views) AS n FROM `+hourly+` WHERE hour >= ? GROUP BY article_id) v ON v.article_id = a.id
 		WHERE`+published+` ORDER BY v.n DESC, a.published_at DESC LIMIT ?`, dbTime(since.Truncate(time.Hour)), s.Now(), limit)
 	if err != nil {
 		return nil, err
