@@ -66,8 +66,9 @@ type oneWriteConn struct {
 	remote     string // RemoteAddr, formatted once
 	out        []byte // an answer's status line and header
 	fw         fastWriter
-	ctx        context.Context // fast-lane requests' context, with fw
-	idle       atomic.Bool     // waiting for the next request in the fast lane
+	idle       atomic.Bool // waiting for the next request in the fast lane
+	readBy     time.Time   // the read deadline the fast lane set last
+	writeBy    time.Time   // the write deadline the fast lane set last
 }
 
 func (c *oneWriteConn) Write(p []byte) (int, error) {
@@ -130,14 +131,14 @@ func ConnContext(ctx context.Context, c net.Conn) context.Context {
 // body must not change afterwards (it is a page held in memory): the fast
 // lane sends it without copying.
 func WriteBody(w http.ResponseWriter, r *http.Request, body []byte) {
-	if fw, ok := r.Context().Value(fastKey{}).(*fastWriter); ok {
-		fw.keep = body
-		w.Write(body)
-		fw.keep = nil
-		return
-	}
 	c, _ := r.Context().Value(connKey{}).(*oneWriteConn)
 	if c == nil || r.ProtoMajor != 1 {
+		if fw := fastWriterOf(w); fw != nil {
+			fw.keep = body
+			w.Write(body)
+			fw.keep = nil
+			return
+		}
 		w.Write(body)
 		return
 	}
@@ -147,6 +148,21 @@ func WriteBody(w http.ResponseWriter, r *http.Request, body []byte) {
 	// sends it with the held part instead of after the handler returns.
 	http.NewResponseController(w).Flush()
 	c.release()
+}
+
+// fastWriterOf finds the fast lane's writer under w's wrappers, or nil.
+func fastWriterOf(w http.ResponseWriter) *fastWriter {
+	for range 8 {
+		switch x := w.(type) {
+		case *fastWriter:
+			return x
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = x.Unwrap()
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // Date is the Date header value for now, formatted once a second and

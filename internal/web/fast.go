@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"net"
 	"net/http"
@@ -139,9 +138,10 @@ func (c *oneWriteConn) fastRead(p []byte) (int, error) {
 			break
 		}
 		if len(c.in) > 0 && !c.headTimed && c.fast.ReadHeaderTimeout > 0 && c.fastServed > 0 {
-			// The next request has begun: the rest of its head is due
-			// within ReadHeaderTimeout, as net/http would ask.
-			c.TCPConn.SetReadDeadline(time.Now().Add(c.fast.ReadHeaderTimeout))
+			// The next request has begun and did not come whole: the rest
+			// of its head is due within ReadHeaderTimeout, as net/http asks.
+			c.readBy = time.Now().Add(c.fast.ReadHeaderTimeout)
+			c.TCPConn.SetReadDeadline(c.readBy)
 			c.headTimed = true
 		}
 		if cap(c.inBuf) == 0 {
@@ -229,11 +229,14 @@ func (c *oneWriteConn) serveFast(head []byte) (served, closeConn bool) {
 	}
 	closeConn = w.h.Get("Connection") == "close"
 	c.out = appendResponseHead(c.out[:0], w.status, w.h, len(body))
-	if c.fast.WriteTimeout > 0 {
-		c.TCPConn.SetWriteDeadline(time.Now().Add(c.fast.WriteTimeout))
+	now := time.Now()
+	if t := c.fast.WriteTimeout; t > 0 && c.writeBy.Sub(now) < t/2 {
+		// Moved only when half used up: each move costs a timer update, and
+		// an answer still has at least half the timeout to leave.
+		c.writeBy = now.Add(t)
+		c.TCPConn.SetWriteDeadline(c.writeBy)
 	}
 	c.fastServed++
-	c.headTimed = false
 	c.fast.served.Add(1) // before the answer leaves: whoever reads it sees the count
 	c.vec[0], c.vec[1] = c.out, body
 	bufs := net.Buffers(c.vec[:])
@@ -248,9 +251,11 @@ func (c *oneWriteConn) serveFast(head []byte) (served, closeConn bool) {
 	if err != nil {
 		return true, true
 	}
-	if c.fast.IdleTimeout > 0 {
-		c.TCPConn.SetReadDeadline(time.Now().Add(c.fast.IdleTimeout))
+	if t := c.fast.IdleTimeout; t > 0 && (c.headTimed || c.readBy.Sub(now) < t/2) {
+		c.readBy = now.Add(t) // as the write deadline: moved when half used up
+		c.TCPConn.SetReadDeadline(c.readBy)
 	}
+	c.headTimed = false
 	return true, closeConn
 }
 
@@ -324,12 +329,10 @@ func (c *oneWriteConn) parseHead(head []byte) (*http.Request, bool) {
 	if c.remote == "" {
 		c.remote = c.TCPConn.RemoteAddr().String()
 	}
-	if c.ctx == nil {
-		c.ctx = context.WithValue(context.Background(), fastKey{}, &c.fw)
-	}
-	r := &http.Request{Method: http.MethodGet, URL: &url.URL{Path: path}, Proto: "HTTP/1.1", ProtoMajor: 1,
-		ProtoMinor: 1, Header: h, Host: host, RequestURI: path, RemoteAddr: c.remote, Body: http.NoBody}
-	return r.WithContext(c.ctx), true
+	// No context: r.Context() is Background (what the fast lane serves is
+	// held in memory, there is nothing to cancel).
+	return &http.Request{Method: http.MethodGet, URL: &url.URL{Path: path}, Proto: "HTTP/1.1", ProtoMajor: 1,
+		ProtoMinor: 1, Header: h, Host: host, RequestURI: path, RemoteAddr: c.remote, Body: http.NoBody}, true
 }
 
 var crlf = []byte("\r\n")
@@ -377,10 +380,6 @@ func canonicalName(b []byte) string {
 	}
 	return textproto.CanonicalMIMEHeaderKey(string(b))
 }
-
-// fastKey is the context key of a fast-lane request's writer, for
-// WriteBody.
-type fastKey struct{}
 
 // fastWriter holds a handler's answer for the fast lane; one per
 // connection, reused.
@@ -465,7 +464,8 @@ func appendResponseHead(b []byte, status int, h http.Header, n int) []byte {
 // appendHeaderValue writes v with CR and LF turned into spaces, as net/http
 // does, so no value can split the header.
 func appendHeaderValue(b []byte, v string) []byte {
-	if !strings.ContainsAny(v, "\r\n") {
+	if strings.IndexByte(v, '\r') < 0 && strings.IndexByte(v, '\n') < 0 { // IndexAny is far slower
+
 		return append(b, v...)
 	}
 	for i := 0; i < len(v); i++ {
