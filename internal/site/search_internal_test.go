@@ -46,6 +46,10 @@ func TestSearchChromeRendersAsTheWholePage(t *testing.T) {
 			if !bytes.Equal(got, want) {
 				t.Fatalf("query %q, round %d: chrome page differs from the whole page\n got  %q\n want %q", q, round, got, want)
 			}
+			// More matches than are ranked: the estimate, in Indonesian digits.
+			if p.Searched && p.Capped != bytes.Contains(got, []byte("Sekitar 196.000 berita cocok")) {
+				t.Errorf("query %q (capped %v): no \"Sekitar 196.000 berita cocok\" where due", q, p.Capped)
+			}
 		}
 	}
 }

@@ -175,19 +175,19 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 			append(slices.Clip(args), q.Page.Size, offset)...)
 	}
 	page := func() ([]domain.Article, error) {
-		// A deep page of the whole list or of one channel, newest or oldest
-		// first, starts from the day that holds its first article
-		// (article_days) instead of stepping over every article before it.
-		if q.Page.Offset() >= SeekOffset && q.After == nil && link == "" && q.Sort != SortPopular &&
-			q.From.IsZero() && q.To.IsZero() && f.ExcludeID == 0 && f.TagSlug == "" && f.AuthorSlug == "" {
-			d, skip, ok, err := s.seekDay(ctx, f.CategorySlug, q.Sort == SortOldest, q.Page.Offset(), now)
+		// A deep page of the whole list, one channel or one tag, newest or
+		// oldest first, starts from the day that holds its first article
+		// (article_days / tag_days) instead of stepping over every article
+		// before it.
+		if src, ok := seekSourceOf(q); ok && q.Page.Offset() >= s.seekOffset {
+			d, skip, ok, err := s.seekDay(ctx, src, q.Sort == SortOldest, q.Page.Offset(), now)
 			if err != nil {
 				return nil, fmt.Errorf("seek page: %w", err)
 			}
 			if ok {
 				args := slices.Clone(args)
 				if q.Sort == SortOldest {
-					return pageOf(where+" AND a.published_at >= ?", append(args, dbTime(dayStart(d))), skip)
+					return pageOf(where+" AND "+pub+" >= ?", append(args, dbTime(dayStart(d))), skip)
 				}
 				// The day's last microsecond replaces now as the one upper
 				// bound (times are stored to the microsecond).
@@ -216,9 +216,8 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 }
 
 // SeekOffset is the offset from which a page of the newest or oldest list
-// (all articles or one channel's, no other filter) is found through the
-// per-month and per-day counts of article_months and article_days rather
-// than by OFFSET: page 5,000 of a million articles costs about what page 50
+// (all articles, one channel's or one tag's, no other filter) is found
+// through per-month and per-day counts (seekSourceOf) rather than by OFFSET: page 5,000 of a million articles costs about what page 50
 // does.
 const SeekOffset = 1000
 
@@ -232,9 +231,44 @@ func monthDays(month int64) (first, next int64) {
 	return m.Unix() / 86400, m.AddDate(0, 1, 0).Unix() / 86400
 }
 
-// seekDay finds where the article at offset (0-based) of the published
-// list (all, or one channel's) lies: on day d, after skip articles of the
-// list that are newer (oldest: older) and on d or later (earlier). Newest
+// seekSource names the counts a deep page is found through: per-day and
+// per-month tables, the condition that picks the list's rows in them, and
+// the count of the list's articles published today up to now (its
+// arguments: the day's start, now, then keyArgs).
+type seekSource struct {
+	days, months string
+	key          string
+	keyArgs      []any
+	today        string
+}
+
+// seekSourceOf says which counts hold the positions of q's list: the whole
+// list's or one channel's (article_days, article_months: migrations 0180,
+// 0182) or one tag's (tag_days, tag_months: 0183), newest or oldest first
+// with no other filter.
+func seekSourceOf(q ArticleQuery) (seekSource, bool) {
+	f := q.Filter
+	if q.After != nil || q.Sort == SortPopular || !q.From.IsZero() || !q.To.IsZero() || f.ExcludeID != 0 || f.AuthorSlug != "" ||
+		f.TagSlug != "" && f.CategorySlug != "" {
+		return seekSource{}, false
+	}
+	if f.TagSlug != "" {
+		key := " AND tag_id = (SELECT id FROM tags WHERE slug = ?)"
+		return seekSource{days: "tag_days", months: "tag_months", key: key, keyArgs: []any{f.TagSlug},
+			today: "SELECT COUNT(*) FROM article_tags l WHERE l.pub_at >= ? AND l.pub_at <= ?" + strings.Replace(key, "tag_id", "l.tag_id", 1)}, true
+	}
+	src := seekSource{days: "article_days", months: "article_months",
+		today: "SELECT COUNT(*) FROM articles a WHERE a.status = 'published' AND a.published_at >= ? AND a.published_at <= ?"}
+	if f.CategorySlug != "" {
+		src.key, src.keyArgs = " AND category_id = (SELECT id FROM categories WHERE slug = ?)", []any{f.CategorySlug}
+		src.today += " AND a.category_id = (SELECT id FROM categories WHERE slug = ?)"
+	}
+	return src, true
+}
+
+// seekDay finds where the article at offset (0-based) of a published list
+// (src) lies: on day d, after skip articles of the list that are newer
+// (oldest: older) and on d or later (earlier). Newest
 // first it counts today's articles up to now one by one (today's row also
 // counts articles still ahead of their time), then sums this month's days
 // before today, then whole months back, then the days of the month the
@@ -243,15 +277,11 @@ func monthDays(month int64) (first, next int64) {
 // sums and 31 day sums, each of up to one row per channel. ok is false when
 // the offset lies in today's articles newest first (the caller steps over
 // them by OFFSET) or the counts hold fewer articles than the list.
-func (s *Store) seekDay(ctx context.Context, categorySlug string, oldest bool, offset int, now time.Time) (d int64, skip int, ok bool, err error) {
+func (s *Store) seekDay(ctx context.Context, src seekSource, oldest bool, offset int, now time.Time) (d int64, skip int, ok bool, err error) {
 	today := now.Unix() / 86400
 	t := now.UTC()
 	thisMonth := int64(t.Year())*12 + int64(t.Month()) - 1
 	monthFirst, _ := monthDays(thisMonth)
-	cat, catArgs := "", []any{}
-	if categorySlug != "" {
-		cat, catArgs = " AND category_id = (SELECT id FROM categories WHERE slug = ?)", []any{categorySlug}
-	}
 	dir := "ASC"
 	if !oldest {
 		dir = "DESC"
@@ -260,8 +290,8 @@ func (s *Store) seekDay(ctx context.Context, categorySlug string, oldest bool, o
 	// walk sums the counts of days (or months) in [lo, hi) in list order
 	// and returns the one that holds offset, with the count before it.
 	walk := func(table, col string, lo, hi int64) (key int64, before int, found bool, err error) {
-		rows, err := s.r.QueryContext(ctx, s.q("SELECT "+col+", SUM(n) FROM "+table+" WHERE "+col+" >= ? AND "+col+" < ?"+cat+
-			" GROUP BY "+col+" ORDER BY "+col+" "+dir), append([]any{lo, hi}, catArgs...)...)
+		rows, err := s.r.QueryContext(ctx, s.q("SELECT "+col+", SUM(n) FROM "+table+" WHERE "+col+" >= ? AND "+col+" < ?"+src.key+
+			" GROUP BY "+col+" ORDER BY "+col+" "+dir), append([]any{lo, hi}, src.keyArgs...)...)
 		if err != nil {
 			return 0, 0, false, err
 		}
@@ -279,8 +309,8 @@ func (s *Store) seekDay(ctx context.Context, categorySlug string, oldest bool, o
 		}
 		return 0, 0, false, rows.Err()
 	}
-	days := func(lo, hi int64) (int64, int, bool, error) { return walk("article_days", "day", lo, hi) }
-	months := func(lo, hi int64) (int64, int, bool, error) { return walk("article_months", "month", lo, hi) }
+	days := func(lo, hi int64) (int64, int, bool, error) { return walk(src.days, "day", lo, hi) }
+	months := func(lo, hi int64) (int64, int, bool, error) { return walk(src.months, "month", lo, hi) }
 	found := false
 	var before int
 	if oldest {
@@ -297,9 +327,8 @@ func (s *Store) seekDay(ctx context.Context, categorySlug string, oldest bool, o
 			}
 		}
 	} else {
-		if err := s.r.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM articles a
-			WHERE a.status = 'published' AND a.published_at >= ? AND a.published_at <= ?`+strings.ReplaceAll(cat, "category_id", "a.category_id")),
-			append([]any{dbTime(dayStart(today)), dbTime(now)}, catArgs...)...).Scan(&cum); err != nil {
+		if err := s.r.QueryRowContext(ctx, s.q(src.today),
+			append([]any{dbTime(dayStart(today)), dbTime(now)}, src.keyArgs...)...).Scan(&cum); err != nil {
 			return 0, 0, false, err
 		}
 		if offset < cum {

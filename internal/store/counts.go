@@ -17,7 +17,7 @@ import (
 )
 
 // recountLists counts the counter tables afresh, as migrations 0166,
-// 0180-0182 first filled them: after a bulk load, whose PostgreSQL COPY runs
+// 0180-0183 first filled them: after a bulk load, whose PostgreSQL COPY runs
 // without triggers (session_replication_role = replica).
 func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	for _, q := range []string{"DELETE FROM article_counts",
@@ -30,6 +30,10 @@ func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 		"DELETE FROM article_months",
 		"INSERT INTO article_months (month, category_id, n) SELECT " + monthOf(d, "published_at") + `, category_id, COUNT(*)
 			FROM articles WHERE status = 'published' AND published_at IS NOT NULL GROUP BY 1, 2`,
+		"DELETE FROM tag_days",
+		"INSERT INTO tag_days (tag_id, day, n) SELECT tag_id, " + dayOf(d, "pub_at") + ", COUNT(*) FROM article_tags WHERE pub_at IS NOT NULL GROUP BY 1, 2",
+		"DELETE FROM tag_months",
+		"INSERT INTO tag_months (tag_id, month, n) SELECT tag_id, " + monthOf(d, "pub_at") + ", COUNT(*) FROM article_tags WHERE pub_at IS NOT NULL GROUP BY 1, 2",
 		"DELETE FROM comment_counts",
 		"INSERT INTO comment_counts (status, n) SELECT status, COUNT(*) FROM comments GROUP BY status"} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {

@@ -175,7 +175,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 	if err != nil {
 		return res, err
 	}
-	ids, err := s.matchIDs(ctx, req, groups, false)
+	ids, err := s.matchRows(ctx, req, groups, false)
 	if err != nil {
 		return res, err
 	}
@@ -189,7 +189,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 			if err != nil {
 				return res, err
 			}
-			if ids, err = s.matchIDs(ctx, req, g2, false); err != nil {
+			if ids, err = s.matchRows(ctx, req, g2, false); err != nil {
 				return res, err
 			}
 			if len(ids) > 0 {
@@ -198,7 +198,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 		}
 	}
 	if len(ids) == 0 && len(groups) > 1 {
-		if ids, err = s.matchIDs(ctx, req, groups, true); err != nil {
+		if ids, err = s.matchRows(ctx, req, groups, true); err != nil {
 			return res, err
 		}
 		res.Partial = len(ids) > 0
@@ -213,12 +213,9 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 	if len(ids) == 0 {
 		return res, nil
 	}
-	ranked, oldest, err := s.rankSearch(ctx, ids, groups, dfs, n, req.Order)
-	if err != nil {
-		return res, err
-	}
+	ranked, oldest := rankSearch(s.Now(), ids, groups, dfs, n, req.Order)
 	if res.Capped {
-		if res.Matches, err = s.estimateMatches(ctx, req, groups, dfs, ids[len(ids)-1], oldest); err != nil {
+		if res.Matches, err = s.estimateMatches(ctx, req, groups, dfs, ids[len(ids)-1].id, oldest); err != nil {
 			return res, err
 		}
 	}
@@ -388,10 +385,20 @@ func editDistance(a, b string, limit int) int {
 	return prev[len(y)]
 }
 
-// matchIDs returns the ids of published articles matching every group (or,
-// with any, at least one), and the phrases, within the filters: the newest
-// MaxSearchRanked+1 by id.
-func (s *Store) matchIDs(ctx context.Context, req SearchRequest, groups [][]string, anyTerm bool) ([]int64, error) {
+// searchRow is a matching article as ranking needs it: its index text
+// (empty for newest first, which needs none).
+type searchRow struct {
+	id                         int64
+	pub                        time.Time
+	title, excerpt, body, tags string
+}
+
+// matchRows returns the published articles matching every group (or, with
+// any, at least one), and the phrases, within the filters: the newest
+// MaxSearchRanked+1 by id, with their index text, read in the same query
+// (the match visits those rows anyway; a second query by 500 ids cost a
+// statement of 500 parameters and the look-ups again).
+func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]string, anyTerm bool) ([]searchRow, error) {
 	var from, match string
 	syn := matchSyntax{quote: ftsQuote, or: " OR ", and: " AND ", next: " "}
 	if s.dialect == Postgres {
@@ -423,11 +430,34 @@ func (s *Store) matchIDs(ctx context.Context, req SearchRequest, groups [][]stri
 		where += " AND a.published_at <= ?"
 		args = append(args, dbTime(req.To))
 	}
-	key := "article_search.rowid"
+	key, f := "article_search.rowid", "article_search."
 	if s.dialect == Postgres {
-		key = "f.article_id"
+		key, f = "f.article_id", "f."
 	}
-	return s.ids(ctx, "search", s.q("SELECT a.id"+from+where+" ORDER BY "+key+" DESC LIMIT ?"), append(args, MaxSearchRanked+1)...)
+	fields := f + "title, " + f + "excerpt, " + f + "body, " + f + "tags"
+	if req.Order == SearchByNewest {
+		fields = "NULL, NULL, NULL, NULL" // newest first needs no score: no index text read
+	}
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT a.id, a.published_at, "+fields+from+where+" ORDER BY "+key+" DESC LIMIT ?"),
+		append(args, MaxSearchRanked+1)...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	var out []searchRow
+	for rows.Next() {
+		var r searchRow
+		var title, excerpt, body, tags sql.NullString
+		if err := rows.Scan(&r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		r.title, r.excerpt, r.body, r.tags = title.String, excerpt.String, body.String, tags.String
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return out, nil
 }
 
 // matchSyntax writes a match expression for one engine: FTS5 or tsquery.
@@ -478,47 +508,26 @@ type searchRank struct {
 // and the oldest publication time among them. dfs and n are the document
 // frequencies of the groups' terms and the number of indexed articles
 // (TermDocs).
-func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, dfs map[string]int64, n int64,
-	order SearchSort) ([]int64, time.Time, error) {
-	args := make([]any, 0, len(ids)+1)
-	args = append(args, s.Now())
-	for _, id := range ids {
-		args = append(args, id)
-	}
-	fields := "f.title, f.excerpt, f.body, f.tags"
-	if order == SearchByNewest {
-		fields = "NULL, NULL, NULL, NULL" // newest first needs no score: no index text read
-	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.published_at, `+fields+`
-		FROM articles a JOIN article_search f ON f.`+s.searchKey()+` = a.id
-		WHERE`+published+` AND a.id IN (`+placeholders(len(ids))+`)`), args...)
-	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("search: rank: %w", err)
-	}
-	defer rows.Close()
-	now := s.Now()
-	var ranked []searchRank
-	for rows.Next() {
-		var r searchRank
-		var title, excerpt, body, tags sql.NullString
-		if err := rows.Scan(&r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
-			return nil, time.Time{}, fmt.Errorf("search: rank: %w", err)
-		}
+func rankSearch(now time.Time, rows []searchRow, groups [][]string, dfs map[string]int64, n int64,
+	order SearchSort) ([]int64, time.Time) {
+	ranked := make([]searchRank, 0, len(rows))
+	for _, row := range rows {
+		r := searchRank{id: row.id, pub: row.pub}
 		for _, g := range groups {
 			best := 0.0
 			for _, t := range g {
 				w := 0.0
-				if termFreq(title.String, t, 1) > 0 {
+				if termFreq(row.title, t, 1) > 0 {
 					w += 4
 				}
-				if termFreq(tags.String, t, 1) > 0 {
+				if termFreq(row.tags, t, 1) > 0 {
 					w += 4
 				}
-				if termFreq(excerpt.String, t, 1) > 0 {
+				if termFreq(row.excerpt, t, 1) > 0 {
 					w += 2
 				}
 				// 1 + ln tf reaches 2 at tf = e: past 3 the count changes nothing.
-				if tf := termFreq(body.String, t, 3); tf > 0 {
+				if tf := termFreq(row.body, t, 3); tf > 0 {
 					w += min(2, 1+math.Log(float64(tf)))
 				}
 				best = max(best, w*math.Log(1+float64(n)/float64(max(dfs[t], 1))))
@@ -532,9 +541,6 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 		r.score *= 1 + 0.5/(1+age/7)
 		r.score = math.Round(r.score*1e6) / 1e6 // the same on both engines
 		ranked = append(ranked, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, time.Time{}, fmt.Errorf("search: rank: %w", err)
 	}
 	slices.SortFunc(ranked, func(x, y searchRank) int {
 		if order == SearchByRelevance {
@@ -558,7 +564,7 @@ func (s *Store) rankSearch(ctx context.Context, ids []int64, groups [][]string, 
 			oldest = r.pub
 		}
 	}
-	return out, oldest, nil
+	return out, oldest
 }
 
 // estimateMatches estimates how many articles match a search whose newest

@@ -14,10 +14,11 @@ import (
 
 // A deep page (past store.SeekOffset, found from the per-day counts of
 // article_days) holds the articles a cursor walk reaches there, newest and
-// oldest first, of all articles and of one channel: with publish times
+// oldest first, of all articles, of one channel and of one tag: with publish times
 // shared by two articles (the id breaks the tie), drafts, articles ahead of
 // their time and today's articles; and still after writes that add, move
-// between days and channels, unpublish and delete articles deep in the list.
+// between days and channels, retag, unpublish and delete articles deep in the
+// list.
 func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -26,8 +27,11 @@ func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		first, _, _, _, err := b.NextIDs(ctx)
+		first, _, tag, _, err := b.NextIDs(ctx)
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Tags(ctx, tag, []string{"Arsip Dalam"}); err != nil {
 			t.Fatal(err)
 		}
 		now := s.Now()
@@ -42,6 +46,9 @@ func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 			a := store.BulkArticle{ID: id, Slug: fmt.Sprintf("dalam-%d", id), Title: fmt.Sprintf("Arsip dalam nomor %d", id),
 				BodyHTML: "<p>Arsip.</p>", CategoryID: f.nasional, Status: domain.StatusPublished, PublishedAt: pub, UpdatedAt: pub,
 				AuthorIDs: []int64{f.author}}
+			if i%4 != 0 {
+				a.TagIDs = []int64{tag}
+			}
 			switch {
 			case i%3 == 0:
 				a.CategoryID = f.ekonomi
@@ -63,7 +70,7 @@ func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 
 		check := func(step string) {
 			t.Helper()
-			for _, filter := range []domain.ArticleFilter{{}, {CategorySlug: "nasional"}} {
+			for _, filter := range []domain.ArticleFilter{{}, {CategorySlug: "nasional"}, {TagSlug: "arsip-dalam"}} {
 				for _, sort := range []string{store.SortNewest, store.SortOldest} {
 					// The walk: pages of 100 by cursor, which never seeks.
 					var walk []int64
@@ -107,7 +114,8 @@ func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 
 		deep := func(i int) int64 { return first + int64(i) } // i-th loaded article, oldest first
 		if _, err := s.CreateArticle(ctx, store.ArticleInput{Title: "Terbit Belakangan, Bertanggal Lama", CategoryID: f.nasional,
-			AuthorIDs: []int64{f.author}, Status: domain.StatusPublished, PublishedAt: now.Add(-40 * 24 * time.Hour)}); err != nil {
+			Tags: []string{"Arsip Dalam"}, AuthorIDs: []int64{f.author}, Status: domain.StatusPublished,
+			PublishedAt: now.Add(-40 * 24 * time.Hour)}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.SetArticleStatus(ctx, deep(400), domain.StatusUnpublished, time.Time{}); err != nil {
@@ -118,7 +126,8 @@ func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := s.UpdateArticle(ctx, deep(901), store.ArticleInput{Title: "Pindah Tanggal Saja", CategoryID: f.nasional,
-			AuthorIDs: []int64{f.author}, Status: domain.StatusPublished, PublishedAt: now.Add(-10 * 24 * time.Hour)}); err != nil {
+			Tags: []string{"Arsip Dalam"}, AuthorIDs: []int64{f.author}, Status: domain.StatusPublished,
+			PublishedAt: now.Add(-10 * 24 * time.Hour)}); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.SetArticleStatus(ctx, deep(97), domain.StatusPublished, now.Add(-60*24*time.Hour)); err != nil {

@@ -51,6 +51,9 @@ type Store struct {
 	notify  notifyState // cross-process change notifications (notify.go)
 	log     atomic.Pointer[slog.Logger]
 	applied []string // migrations the last Migrate applied
+	// seekOffset is where deep pages start to be sought (SeekOffset; a
+	// test lowers it to see the plans on a few articles).
+	seekOffset int
 }
 
 // SetLogger makes the store log through l (the server's configured logger:
@@ -72,7 +75,7 @@ func IsPostgres(dsn string) bool {
 // Open connects to the database named by dsn: a postgres:// URL, or else a
 // SQLite file path. It checks that the database answers.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	s := &Store{now: time.Now}
+	s := &Store{now: time.Now, seekOffset: SeekOffset}
 	if IsPostgres(dsn) {
 		s.dialect = Postgres
 		db, err := sql.Open("pgx", dsn)

@@ -87,16 +87,25 @@ func (s *Store) ViewsPerHour(ctx context.Context, articleID int64, since time.Ti
 // TopArticlesSince returns the published articles read most since the given
 // time; their Views field holds the views in that window.
 func (s *Store) TopArticlesSince(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
-	hourly := "article_views_hourly"
+	hourly, pub := "article_views_hourly", "articles p"
 	if s.dialect == SQLite {
 		// Left to itself SQLite reads the whole table in primary-key order
 		// (article, hour) to group it, whatever the window: 309 ms for a
-		// week over a year of hourly rows (1.3M), 51 ms by the hour index.
-		hourly += " INDEXED BY article_views_hourly_hour"
+		// week over a year of hourly rows (1.3M), 51 ms by the hour index,
+		// about half that again now the index carries the views (0176).
+		// Every article read in the window is then checked and ranked by
+		// its publish time from the covering articles_sitemap index, not
+		// its row (where published_at sits after the body), and only the
+		// top few rows are read: half the time again.
+		hourly += " INDEXED BY article_views_hourly_window"
+		pub += " INDEXED BY articles_sitemap"
 	}
-	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+`
-		JOIN (SELECT article_id, SUM(views) AS n FROM `+hourly+` WHERE hour >= ? GROUP BY article_id) v ON v.article_id = a.id
-		WHERE`+published+` ORDER BY v.n DESC, a.published_at DESC LIMIT ?`, dbTime(since.Truncate(time.Hour)), s.Now(), limit)
+	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+` FROM (SELECT v.article_id AS id, v.n AS n, p.published_at AS pub
+		FROM (SELECT article_id, SUM(views) AS n FROM `+hourly+` WHERE hour >= ? GROUP BY article_id) v
+		JOIN `+pub+` ON p.status = 'published' AND p.id = v.article_id
+		WHERE p.published_at <= ? ORDER BY v.n DESC, p.published_at DESC LIMIT ?) top
+		JOIN articles a ON a.id = top.id JOIN categories c ON c.id = a.category_id ORDER BY top.n DESC, top.pub DESC`,
+		dbTime(since.Truncate(time.Hour)), s.Now(), limit)
 	if err != nil {
 		return nil, err
 	}
