@@ -1,9 +1,13 @@
 package server_test
 
 import (
+	"bufio"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,3 +80,70 @@ func (w *discardWriter) Write(p []byte) (int, error) {
 	return io.Discard.Write(p)
 }
 func (w *discardWriter) WriteHeader(code int) { w.code = code }
+
+// BenchmarkCachedPageOverTCP asks for a cached article page over real
+// keep-alive connections, through the fast lane and through net/http alone
+// (--fast-lane=false), so one run compares the two; -benchmem counts the
+// server's allocations per answer too (the client reads answers without
+// allocating).
+//
+//	go test ./internal/server -run '^$' -bench CachedPageOverTCP -benchmem
+func BenchmarkCachedPageOverTCP(b *testing.B) {
+	for _, lane := range []struct {
+		name string
+		off  bool
+	}{{"fast-lane", false}, {"net-http", true}} {
+		b.Run(lane.name, func(b *testing.B) {
+			e := newEnv(b, testdb.SQLite(b), func(c *app.Config) { c.Site.PageCacheTTL = time.Hour; c.NoFastLane = lane.off })
+			addr := strings.TrimPrefix(e.srv.URL, "http://")
+			req := []byte("GET " + mainSlug + " HTTP/1.1\r\nHost: " + addr + "\r\nUser-Agent: Mozilla/5.0 (Android 14) bench\r\n\r\n")
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				c, err := net.Dial("tcp", addr)
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				defer c.Close()
+				br := bufio.NewReaderSize(c, 64<<10)
+				for pb.Next() {
+					if _, err := c.Write(req); err != nil {
+						b.Error(err)
+						return
+					}
+					if err := discardAnswer(br); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+		})
+	}
+}
+
+// discardAnswer reads one HTTP/1.1 answer with a Content-Length.
+func discardAnswer(br *bufio.Reader) error {
+	n := -1
+	for {
+		line, err := br.ReadSlice('\n')
+		if err != nil {
+			return err
+		}
+		if len(line) <= 2 {
+			break
+		}
+		if len(line) > 16 && (line[0] == 'C' || line[0] == 'c') && strings.EqualFold(string(line[:15]), "Content-Length:") {
+			n = 0
+			for _, ch := range line[15:] {
+				if ch >= '0' && ch <= '9' {
+					n = n*10 + int(ch-'0')
+				}
+			}
+		}
+	}
+	if n < 0 {
+		return fmt.Errorf("answer without Content-Length")
+	}
+	_, err := br.Discard(n)
+	return err
+}

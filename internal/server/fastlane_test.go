@@ -103,6 +103,23 @@ func TestFastLaneServesCachedPagesAsNetHTTPWould(t *testing.T) {
 			t.Errorf("stylesheet %s: %d %q, %d bytes, fast lane %d", css[1], resp.StatusCode, resp.Header.Get("Cache-Control"), len(body),
 				e.app.FastLaneServed()-start0)
 		}
+		// A page not held yet is rendered in the lane (the connection stays
+		// in it); a 404 too. A live stream is net/http's.
+		lane := newClient()
+		for _, tc := range []struct {
+			path string
+			code int
+			fast bool
+		}{{"/kanal/teknologi", 200, true}, {"/berita/tidak-ada-artikel-ini", 404, true}, {"/tag/pertahanan", 200, true}} {
+			s0 := e.app.FastLaneServed()
+			resp, body := fetch(lane, tc.path, "")
+			if resp.StatusCode != tc.code || (e.app.FastLaneServed() == s0+1) != tc.fast {
+				t.Errorf("%s: %d (want %d), fast lane %d", tc.path, resp.StatusCode, tc.code, e.app.FastLaneServed()-s0)
+			}
+			if tc.code == 404 && !strings.Contains(body, "tidak ditemukan") {
+				t.Errorf("%s: the 404 page is not the site's: %.200q", tc.path, body)
+			}
+		}
 		// A conditional request from the fast lane is answered 304.
 		resp, _ := fetch(fast, mainSlug, "")
 		served++

@@ -233,6 +233,20 @@ func TestLiveUpdateDropsOnlyItsArticlesPage(t *testing.T) {
 		if _, _, page := liveGet(t, e.URL+"/"); page != cached["/"] {
 			t.Error("removing a live update dropped the cached home page")
 		}
+		// A correction note shows on its article's page alone: that page at
+		// once, the lists stay cached.
+		if r := e.API(t, domain.RoleEditor, "POST", fmt.Sprintf("/articles/%d/notes", id), map[string]any{"kind": "correction",
+			"body": "Jumlah TPS yang benar 14.835."}); r.Status != http.StatusCreated {
+			t.Fatalf("add note: %d %s", r.Status, r.Body)
+		}
+		if _, _, page := liveGet(t, e.URL+path); !strings.Contains(page, "Jumlah TPS yang benar 14.835.") {
+			t.Error("the correction note does not show on its article's cached page at once")
+		}
+		for _, p := range lists {
+			if _, _, page := liveGet(t, e.URL+p); page != cached[p] {
+				t.Errorf("a correction note on another article dropped the cached page %s", p)
+			}
+		}
 		// Any other article write still drops the lists: they change.
 		if r := e.API(t, domain.RoleEditor, "PATCH", fmt.Sprintf("/articles/%d", otherID), map[string]any{"title": "Harga Beras Turun Lagi"}); r.Status != http.StatusOK {
 			t.Fatalf("edit article: %d %s", r.Status, r.Body)

@@ -485,10 +485,20 @@ func copyHeader(dst, src http.Header, names ...string) {
 	}
 }
 
-// FastHit reports whether the fast lane (web.Fast) may answer r: a page the
-// page cache holds (CachedHit), or a static file, which is in memory too.
+// FastHit reports whether the fast lane (web.Fast) may answer r: a static
+// file (in memory), or a cacheable reader's request for a page the page
+// cache keeps — held now (CachedHit), or one of the routes it keeps, to be
+// rendered in the lane (so a connection moving on to a page not yet held
+// stays in the lane). Live streams and everything else go to net/http.
 func (s *Site) FastHit(r *http.Request) bool {
-	return strings.HasPrefix(r.URL.Path, "/static/") || s.CachedHit(r)
+	if strings.HasPrefix(r.URL.Path, "/static/") || s.CachedHit(r) {
+		return true
+	}
+	if s.mux == nil || s.cache == nil || s.cache.ttl <= 0 || !cacheable(r) {
+		return false
+	}
+	_, pattern := s.mux.Handler(r)
+	return s.cachedRoutes[pattern]
 }
 
 // CachedHit reports whether r, a GET without a query, is for a page the

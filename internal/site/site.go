@@ -74,7 +74,11 @@ type Site struct {
 	pages   map[string]*template.Template
 	now     func() time.Time
 	ticker  tickerCache // the breaking-news ticker (live.go)
-	live    *liveHub    // live-report streams (live.go)
+	// mux and cachedRoutes (the patterns of the cached pages) are set by
+	// Routes, for FastHit.
+	mux          *http.ServeMux
+	cachedRoutes map[string]bool
+	live         *liveHub // live-report streams (live.go)
 }
 
 // SitePayload starts the notification of a site-wide change (settings,

@@ -66,9 +66,12 @@ type Bulk struct {
 	terms   map[string]int64 // search_terms deltas
 	tags    map[int64]string // tag names by id, for the search index
 	indexes []string         // CREATE INDEX statements of the indexes dropped for the load
-	conn    *sql.Conn        // PostgreSQL: the connection COPY runs on
-	replica bool             // PostgreSQL: foreign keys are not checked during the load
-	journal bool             // SQLite: the journal is off during the load
+	// SQLite: CREATE TRIGGER statements of the counter triggers dropped for
+	// the load (Finish recounts, then creates them again)
+	triggers []string
+	conn     *sql.Conn // PostgreSQL: the connection COPY runs on
+	replica  bool      // PostgreSQL: foreign keys are not checked during the load
+	journal  bool      // SQLite: the journal is off during the load
 	// PostgreSQL: the server works out the tsvectors (a check found Go's
 	// differ).
 	serverTSV bool
@@ -115,6 +118,9 @@ func (s *Store) BeginBulk(ctx context.Context) (*Bulk, error) {
 		}
 		s.r.mu.Unlock()
 		dropIdle(s.r.DB, s.r.idle)
+		if err := b.dropCounterTriggers(ctx); err != nil {
+			return nil, fmt.Errorf("bulk: %w", err)
+		}
 		var mode string
 		if err := s.w.QueryRowContext(ctx, "PRAGMA journal_mode=OFF").Scan(&mode); err == nil && strings.EqualFold(mode, "off") {
 			b.journal = true
@@ -165,6 +171,37 @@ func (b *Bulk) dropIndexes(ctx context.Context) error {
 	}
 	for _, n := range names {
 		if _, err := s.w.ExecContext(ctx, "DROP INDEX "+n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dropCounterTriggers drops SQLite's countedTriggers, remembering them: each
+// would add an upsert to every loaded article, tag link and comment, which
+// Finish's recount makes needless.
+func (b *Bulk) dropCounterTriggers(ctx context.Context) error {
+	s := b.s
+	rows, err := s.w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('`+
+		strings.Join(countedTriggers, "', '")+`') ORDER BY name`)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return err
+		}
+		names, b.triggers = append(names, name), append(b.triggers, def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := s.w.ExecContext(ctx, "DROP TRIGGER "+n); err != nil {
 			return err
 		}
 	}
@@ -580,12 +617,20 @@ func (b *Bulk) Finish(ctx context.Context) error {
 			SELECT `+block+`, COUNT(*), MAX(updated_at) FROM articles WHERE status = 'published' GROUP BY `+block); err != nil {
 			return err
 		}
-		return recountLists(ctx, tx, s.dialect)
+		if err := recountLists(ctx, tx, s.dialect); err != nil {
+			return err
+		}
+		for _, def := range b.triggers {
+			if _, err := tx.ExecContext(ctx, def); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("bulk finish: %w", err)
 	}
-	b.terms = map[string]int64{}
+	b.terms, b.triggers = map[string]int64{}, nil
 	if s.dialect == Postgres {
 		var stmts []string
 		for _, t := range []string{"articles", "comments", "tags", "authors"} {

@@ -37,7 +37,8 @@ func (s *Store) AddNote(ctx context.Context, n domain.Note) (int64, error) {
 		if err != nil {
 			return err
 		}
-		changes, err = s.touchArticles(ctx, tx, []int64{n.ArticleID}, false)
+		// PageOnly: a note shows on the article's own page alone.
+		changes, err = s.touchArticles(ctx, tx, []int64{n.ArticleID}, true)
 		return err
 	})
 	if err != nil {

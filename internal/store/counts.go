@@ -43,6 +43,15 @@ func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	return nil
 }
 
+// countedTriggers are the SQLite triggers that keep the tables recountLists
+// recounts: a bulk load drops them (one upsert less per loaded row) and its
+// Finish creates them again after counting.
+var countedTriggers = []string{"article_counts_insert", "article_counts_delete", "article_counts_update",
+	"tag_counts_insert", "tag_counts_delete", "tag_counts_update", "article_days_insert", "article_days_delete",
+	"article_days_update", "article_months_insert", "article_months_delete", "article_months_update",
+	"tag_days_insert", "tag_days_delete", "tag_days_update", "comment_counts_insert", "comment_counts_delete",
+	"comment_counts_update"}
+
 // dayOf is the SQL of the UTC day number (days since 1970-01-01) of a time
 // column, as the article_days triggers of migration 0180 compute it.
 func dayOf(d Dialect, col string) string {

@@ -262,40 +262,43 @@ func (c *oneWriteConn) serveFast(head []byte) (served, closeConn bool) {
 // parseHead parses a request head the fast lane may answer, or reports
 // false. It is strict: whatever net/http might read differently is refused.
 func (c *oneWriteConn) parseHead(head []byte) (*http.Request, bool) {
-	line, rest, _ := bytes.Cut(head, crlf)
-	target, ok := bytes.CutPrefix(line, []byte("GET "))
+	// One copy of the head: the path, the host and every header value are
+	// substrings of it, and the values share one backing array.
+	hs := string(head)
+	line, rest, _ := strings.Cut(hs, "\r\n")
+	target, ok := strings.CutPrefix(line, "GET ")
 	if !ok {
 		return nil, false
 	}
-	target, ok = bytes.CutSuffix(target, []byte(" HTTP/1.1"))
+	target, ok = strings.CutSuffix(target, " HTTP/1.1")
 	if !ok || len(target) == 0 || target[0] != '/' {
 		return nil, false
 	}
-	for _, b := range target {
+	for i := 0; i < len(target); i++ {
 		// No query, no escapes, no fragment, nothing net/url or the mux
 		// would treat specially.
-		if b <= ' ' || b >= 0x7f || b == '?' || b == '%' || b == '#' || b == '\\' {
+		if b := target[i]; b <= ' ' || b >= 0x7f || b == '?' || b == '%' || b == '#' || b == '\\' {
 			return nil, false
 		}
 	}
-	path := string(target)
-	h := make(http.Header, 8)
+	vals := make([]string, strings.Count(rest, "\r\n"))
+	h := make(http.Header, len(vals))
 	host := ""
-	for len(rest) > 2 { // the head ends with the empty line's CRLF
-		var l []byte
-		l, rest, _ = bytes.Cut(rest, crlf)
-		colon := bytes.IndexByte(l, ':')
+	for n := 0; len(rest) > 2; n++ { // the head ends with the empty line's CRLF
+		var l string
+		l, rest, _ = strings.Cut(rest, "\r\n")
+		colon := strings.IndexByte(l, ':')
 		if colon <= 0 {
 			return nil, false
 		}
 		name, value := l[:colon], trimOWS(l[colon+1:])
-		for _, b := range name {
-			if !tokenByte(b) {
+		for i := 0; i < len(name); i++ {
+			if !tokenByte(name[i]) {
 				return nil, false
 			}
 		}
-		for _, b := range value {
-			if b < ' ' && b != '\t' || b == 0x7f {
+		for i := 0; i < len(value); i++ {
+			if b := value[i]; b < ' ' && b != '\t' || b == 0x7f {
 				return nil, false
 			}
 		}
@@ -305,10 +308,10 @@ func (c *oneWriteConn) parseHead(head []byte) (*http.Request, bool) {
 			if host != "" || len(value) == 0 {
 				return nil, false
 			}
-			host = string(value)
+			host = value
 			continue
 		case "Connection":
-			if !bytes.EqualFold(value, []byte("keep-alive")) {
+			if !strings.EqualFold(value, "keep-alive") {
 				return nil, false
 			}
 		case "Content-Length", "Transfer-Encoding", "Expect", "Upgrade", "Authorization", "Te", "Trailer",
@@ -316,13 +319,18 @@ func (c *oneWriteConn) parseHead(head []byte) (*http.Request, bool) {
 			"Http2-Settings", "Proxy-Connection", "Keep-Alive":
 			return nil, false
 		}
-		h[key] = append(h[key], string(value))
+		vals[n] = value
+		if old, ok := h[key]; ok {
+			h[key] = append(old, value) // a repeated header: its own array
+		} else {
+			h[key] = vals[n : n+1 : n+1] // capacity 1: a handler's Add copies
+		}
 	}
 	if host == "" {
 		return nil, false
 	}
-	for _, b := range host {
-		if b <= ' ' || b >= 0x7f || b == '/' || b == '@' {
+	for i := 0; i < len(host); i++ {
+		if b := host[i]; b <= ' ' || b >= 0x7f || b == '/' || b == '@' {
 			return nil, false
 		}
 	}
@@ -331,13 +339,11 @@ func (c *oneWriteConn) parseHead(head []byte) (*http.Request, bool) {
 	}
 	// No context: r.Context() is Background (what the fast lane serves is
 	// held in memory, there is nothing to cancel).
-	return &http.Request{Method: http.MethodGet, URL: &url.URL{Path: path}, Proto: "HTTP/1.1", ProtoMajor: 1,
-		ProtoMinor: 1, Header: h, Host: host, RequestURI: path, RemoteAddr: c.remote, Body: http.NoBody}, true
+	return &http.Request{Method: http.MethodGet, URL: &url.URL{Path: target}, Proto: "HTTP/1.1", ProtoMajor: 1,
+		ProtoMinor: 1, Header: h, Host: host, RequestURI: target, RemoteAddr: c.remote, Body: http.NoBody}, true
 }
 
-var crlf = []byte("\r\n")
-
-func trimOWS(b []byte) []byte {
+func trimOWS(b string) string {
 	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
 		b = b[1:]
 	}
@@ -374,11 +380,11 @@ var commonNames = func() map[string]string {
 	return m
 }()
 
-func canonicalName(b []byte) string {
-	if n, ok := commonNames[string(b)]; ok { // no allocation for the lookup
+func canonicalName(name string) string {
+	if n, ok := commonNames[name]; ok {
 		return n
 	}
-	return textproto.CanonicalMIMEHeaderKey(string(b))
+	return textproto.CanonicalMIMEHeaderKey(name)
 }
 
 // fastWriter holds a handler's answer for the fast lane; one per
@@ -394,7 +400,10 @@ type fastWriter struct {
 }
 
 func (w *fastWriter) reset() {
-	w.h = make(http.Header, 16) // handlers may keep the map they were given: a new one
+	if w.h == nil {
+		w.h = make(http.Header, 16)
+	}
+	clear(w.h) // reused: no handler keeps an answer's header past its return
 	w.status = 0
 	w.body.Reset()
 	w.kept, w.keep = nil, nil

@@ -2,11 +2,13 @@ package web
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -247,4 +249,50 @@ func TestFastLaneConnectionsCloseOnShutdown(t *testing.T) {
 	if _, err := c.Read(make([]byte, 1)); err == nil {
 		t.Error("the connection is still open after shutdown")
 	}
+}
+
+// FuzzFastLaneHead: whatever head the fast lane takes, net/http reads the
+// same way (method, path, host, header values, no body, keep-alive), so
+// the lane can never answer a request net/http would refuse or read
+// differently.
+func FuzzFastLaneHead(f *testing.F) {
+	for _, s := range []string{
+		"GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+		"GET /berita/a-b HTTP/1.1\r\nHost: warta.test:8080\r\nUser-Agent: Mozilla/5.0\r\nAccept-Encoding: gzip, br\r\nCookie: a=1\r\nCookie: b=2\r\n\r\n",
+		"GET /x HTTP/1.1\r\nhost: x\r\nconnection: Keep-Alive\r\nx-forwarded-for: 1.2.3.4\r\n\r\n",
+		"GET /x HTTP/1.1\r\nHost: [::1]:80\r\nX-A:  spaced \t\r\n\r\n",
+		"GET /x HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"a\"\r\n\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		end := bytes.Index(raw, crlf2)
+		if end < 0 {
+			return
+		}
+		head := raw[:end+4]
+		c := &oneWriteConn{remote: "192.0.2.1:1234"}
+		got, ok := c.parseHead(head)
+		if !ok {
+			return
+		}
+		want, err := http.ReadRequest(bufio.NewReader(bytes.NewReader(head)))
+		if err != nil {
+			t.Fatalf("the fast lane took %q, net/http refuses it: %v", head, err)
+		}
+		if got.Method != want.Method || got.URL.Path != want.URL.Path || want.URL.RawQuery != "" || got.Host != want.Host ||
+			got.RequestURI != want.RequestURI || want.ContentLength != 0 || want.Close || len(want.TransferEncoding) > 0 ||
+			want.ProtoMajor != 1 || want.ProtoMinor != 1 {
+			t.Fatalf("%q: fast lane %s %q host %q; net/http %s %q?%q host %q length %d close %v", head, got.Method, got.URL.Path,
+				got.Host, want.Method, want.URL.Path, want.URL.RawQuery, want.Host, want.ContentLength, want.Close)
+		}
+		if len(got.Header) != len(want.Header) {
+			t.Fatalf("%q: header %v, net/http %v", head, got.Header, want.Header)
+		}
+		for k, v := range want.Header {
+			if !slices.Equal(got.Header[k], v) {
+				t.Fatalf("%q: %s = %q, net/http %q", head, k, got.Header[k], v)
+			}
+		}
+	})
 }
