@@ -35,7 +35,10 @@ WRITTEN=$(curl -fs "$BASE/api/v1/articles?limit=100" | grep -o '"id":[0-9]*,"slu
 site_paths "$BASE" | { grep -vxF "$WRITTEN" || true; } > "$OUT/mixed.paths"
 likes_before=$(curl -fs "$BASE/api/v1/articles?limit=100" | grep -o '"likes":[0-9]*' | awk -F: '{s+=$2} END {print s+0}')
 
-wrk -t1 -c8 -d2s "$BASE/" >/dev/null # warm up
+# Warm up over every page the readers will ask for: the rounds measure the
+# steady state, not each page's first render (bench/uncached.sh measures
+# renders).
+DURATION=2s read_load mixed-warm "$BASE" "$OUT/mixed.paths" >/dev/null
 # Alternate the two loads ROUNDS times, so that other load on the machine
 # weighs on both alike: pages/s and p50 are the means of the rounds, p99
 # the worst round's.
