@@ -20,6 +20,7 @@ import (
 	"net/netip"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"syscall"
 	"time"
@@ -256,7 +257,29 @@ func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
+// Garbage collection for serving (issue 10), unless GOGC or GOMEMLIMIT say
+// otherwise: collect when the heap has grown by 400 % of what is live
+// (Go's default is 100 %), within a soft limit of 768 MiB. A cached page
+// costs a few short-lived allocations; at the default the collector took
+// about a tenth of the process's CPU. Measured side by side (two servers,
+// wrk -c64 on a cached article, 3 alternating rounds): 18.5 -> 16.8 µs CPU
+// per answer, p99 9.9-12.5 -> 7.8-9.2 ms, resident memory 60 -> 91 MB.
+const (
+	serveGCPercent   = 400
+	serveMemoryLimit = 768 << 20
+)
+
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(serveGCPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serveMemoryLimit)
+	}
+}
+
 func cmdServe(ctx context.Context, args []string, stderr io.Writer) error {
+	tuneGC()
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var c common
