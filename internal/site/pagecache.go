@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -292,25 +291,6 @@ func (w *internalHeaders) Write(p []byte) (int, error) {
 
 func (w *internalHeaders) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-type recorder struct {
-	h      http.Header
-	status int
-	buf    bytes.Buffer
-}
-
-func (r *recorder) Header() http.Header { return r.h }
-func (r *recorder) WriteHeader(code int) {
-	if r.status == 0 {
-		r.status = code
-	}
-}
-func (r *recorder) Write(p []byte) (int, error) {
-	if r.status == 0 {
-		r.status = http.StatusOK
-	}
-	return r.buf.Write(p)
-}
-
 // maxStaleIfError is how old a page may be to stand in for one that cannot
 // be rendered because the server side failed.
 const maxStaleIfError = time.Hour
@@ -355,14 +335,14 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 			defer e.refreshing.Store(0)
 		}
 		c.misses.Add(1)
-		rec := &recorder{h: http.Header{}}
+		rec := &web.Recorder{H: http.Header{}}
 		err := fn(rec, r)
-		id, _ := strconv.ParseInt(rec.h.Get(articleIDHeader), 10, 64)
-		poll := rec.h.Get(pollHeader) != ""
-		rec.h.Del(articleIDHeader)
-		rec.h.Del(pollHeader)
+		id, _ := strconv.ParseInt(rec.H.Get(articleIDHeader), 10, 64)
+		poll := rec.H.Get(pollHeader) != ""
+		rec.H.Del(articleIDHeader)
+		rec.H.Del(pollHeader)
 		if err != nil {
-			copyHeader(w.Header(), rec.h, "Set-Cookie")
+			copyHeader(w.Header(), rec.H, "Set-Cookie")
 			if e != nil && web.StatusOf(err) >= 500 && now.Sub(e.expires) < maxStaleIfError {
 				// Stale-if-error: the last good page rather than an error.
 				web.LogError(s.log, r, web.StatusOf(err), err)
@@ -375,26 +355,26 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 			// Nothing was written: the error page goes to the real writer.
 			return err
 		}
-		if rec.status == http.StatusOK && !perReader(rec.h) {
-			if rec.h.Get("ETag") == "" {
-				rec.h.Set("ETag", web.ETag(rec.buf.Bytes()))
+		if rec.Status == http.StatusOK && !perReader(rec.H) {
+			if rec.H.Get("ETag") == "" {
+				rec.H.Set("ETag", web.ETag(rec.Body.Bytes()))
 			}
-			stored := rec.h.Clone()
+			stored := rec.H.Clone()
 			stored.Del("Set-Cookie")
 			// Never past the end of a breaking article the page shows.
-			ne := &cachedPage{key: key, gen: gen, expires: s.capExpiry(now.Add(c.ttl)), body: rec.buf.Bytes(),
+			ne := &cachedPage{key: key, gen: gen, expires: s.capExpiry(now.Add(c.ttl)), body: rec.Body.Bytes(),
 				header: stored, articleID: id, poll: poll}
 			c.put(ne, drops, now)
-			copyHeader(w.Header(), rec.h, "Set-Cookie")
+			copyHeader(w.Header(), rec.H, "Set-Cookie")
 			ne.serve(w, r, time.Now())
 			return nil
 		}
 		h := w.Header()
-		for k, v := range rec.h {
+		for k, v := range rec.H {
 			h[k] = v
 		}
-		w.WriteHeader(rec.status)
-		w.Write(rec.buf.Bytes())
+		w.WriteHeader(rec.Status)
+		w.Write(rec.Body.Bytes())
 		return nil
 	}
 }

@@ -152,60 +152,48 @@ func (b *Bulk) dropIndexes(ctx context.Context) error {
 		query = `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN (` + list + `)
 			AND indexname NOT IN (SELECT conname FROM pg_constraint) ORDER BY indexname`
 	}
-	rows, err := s.w.QueryContext(ctx, query)
-	if err != nil {
-		return err
-	}
-	var names []string
-	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			rows.Close()
-			return err
-		}
-		names, b.indexes = append(names, name), append(b.indexes, def)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	for _, n := range names {
-		if _, err := s.w.ExecContext(ctx, "DROP INDEX "+n); err != nil {
-			return err
-		}
-	}
-	return nil
+	defs, err := b.dropListed(ctx, query, "INDEX")
+	b.indexes = append(b.indexes, defs...)
+	return err
 }
 
 // dropCounterTriggers drops SQLite's countedTriggers, remembering them: each
 // would add an upsert to every loaded article, tag link and comment, which
 // Finish's recount makes needless.
 func (b *Bulk) dropCounterTriggers(ctx context.Context) error {
-	s := b.s
-	rows, err := s.w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('`+
-		strings.Join(countedTriggers, "', '")+`') ORDER BY name`)
+	defs, err := b.dropListed(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ('`+
+		strings.Join(countedTriggers, "', '")+`') ORDER BY name`, "TRIGGER")
+	b.triggers = append(b.triggers, defs...)
+	return err
+}
+
+// dropListed drops the schema objects of one kind (INDEX, TRIGGER) that
+// query lists as (name, definition) rows, and returns their definitions so
+// Finish can make them again.
+func (b *Bulk) dropListed(ctx context.Context, query, kind string) ([]string, error) {
+	rows, err := b.s.w.QueryContext(ctx, query)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var names []string
+	var names, defs []string
 	for rows.Next() {
 		var name, def string
 		if err := rows.Scan(&name, &def); err != nil {
 			rows.Close()
-			return err
+			return nil, err
 		}
-		names, b.triggers = append(names, name), append(b.triggers, def)
+		names, defs = append(names, name), append(defs, def)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return err
+		return nil, err
 	}
-	for _, n := range names {
-		if _, err := s.w.ExecContext(ctx, "DROP TRIGGER "+n); err != nil {
-			return err
+	for i, n := range names {
+		if _, err := b.s.w.ExecContext(ctx, "DROP "+kind+" "+n); err != nil {
+			return defs[:i], err
 		}
 	}
-	return nil
+	return defs, nil
 }
 
 // NextIDs returns the first free id of articles, comments and tags.

@@ -220,15 +220,15 @@ func (c *oneWriteConn) serveFast(head []byte) (served, closeConn bool) {
 	w := &c.fw
 	w.reset()
 	c.fast.Handler.ServeHTTP(w, r)
-	if w.status == 0 {
-		w.status = http.StatusOK
+	if w.Status == 0 {
+		w.Status = http.StatusOK
 	}
 	body := w.answer()
-	if w.status < 200 || w.status == http.StatusNoContent || w.status == http.StatusNotModified {
+	if w.Status < 200 || w.Status == http.StatusNoContent || w.Status == http.StatusNotModified {
 		body = nil
 	}
-	closeConn = w.h.Get("Connection") == "close"
-	c.out = appendResponseHead(c.out[:0], w.status, w.h, len(body))
+	closeConn = w.H.Get("Connection") == "close"
+	c.out = appendResponseHead(c.out[:0], w.Status, w.H, len(body))
 	now := time.Now()
 	if t := c.fast.WriteTimeout; t > 0 && c.writeBy.Sub(now) < t/2 {
 		// Moved only when half used up: each move costs a timer update, and
@@ -245,8 +245,8 @@ func (c *oneWriteConn) serveFast(head []byte) (served, closeConn bool) {
 	if cap(c.out) > 16<<10 {
 		c.out = nil
 	}
-	if w.body.Cap() > 256<<10 {
-		w.body = bytes.Buffer{} // do not keep a large buffer per idle connection
+	if w.Body.Cap() > 256<<10 {
+		w.Body = bytes.Buffer{} // do not keep a large buffer per idle connection
 	}
 	if err != nil {
 		return true, true
@@ -390,9 +390,7 @@ func canonicalName(name string) string {
 // fastWriter holds a handler's answer for the fast lane; one per
 // connection, reused.
 type fastWriter struct {
-	h      http.Header
-	status int
-	body   bytes.Buffer
+	Recorder
 	// kept is a body WriteBody passed whole: sent as it is, not copied
 	// (keep is that body while WriteBody writes it; a wrapper that writes
 	// other bytes is copied as usual).
@@ -400,12 +398,12 @@ type fastWriter struct {
 }
 
 func (w *fastWriter) reset() {
-	if w.h == nil {
-		w.h = make(http.Header, 16)
+	if w.H == nil {
+		w.H = make(http.Header, 16)
 	}
-	clear(w.h) // reused: no handler keeps an answer's header past its return
-	w.status = 0
-	w.body.Reset()
+	clear(w.H) // reused: no handler keeps an answer's header past its return
+	w.Status = 0
+	w.Body.Reset()
 	w.kept, w.keep = nil, nil
 }
 
@@ -414,28 +412,20 @@ func (w *fastWriter) answer() []byte {
 	if w.kept != nil {
 		return w.kept
 	}
-	return w.body.Bytes()
+	return w.Body.Bytes()
 }
 
-func (w *fastWriter) Header() http.Header { return w.h }
-func (w *fastWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-}
 func (w *fastWriter) Write(p []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	if len(p) > 0 && len(p) == len(w.keep) && &p[0] == &w.keep[0] && w.kept == nil && w.body.Len() == 0 {
+	if len(p) > 0 && len(p) == len(w.keep) && &p[0] == &w.keep[0] && w.kept == nil && w.Body.Len() == 0 {
+		w.WriteHeader(http.StatusOK)
 		w.kept = p
 		return len(p), nil
 	}
 	if w.kept != nil { // a later write: the kept body is copied first
-		w.body.Write(w.kept)
+		w.Body.Write(w.kept)
 		w.kept = nil
 	}
-	return w.body.Write(p)
+	return w.Recorder.Write(p)
 }
 
 // Flush does nothing: the whole answer leaves when the handler returns.
