@@ -117,3 +117,7 @@ http {
 }
 CONF
 }
+
+# db_kind: the engine of WARTA_DB as the benches' headers name it (a
+# postgres:// URL, else an SQLite file, the demo's by default).
+db_kind() { case "${WARTA_DB:-}" in postgres://* | postgresql://*) echo postgres ;; "") echo sqlite ;; *) echo "sqlite ($WARTA_DB)" ;; esac; }

@@ -56,7 +56,7 @@ read -r R0 R0P50 R0P99 R0BAD < <(summarize "$OUT/mixed-reads.rounds")
 read -r R1 R1P50 R1P99 R1BAD < <(summarize "$OUT/mixed-writes.rounds")
 likes_after=$(curl -fs "$BASE/api/v1/articles?limit=100" | grep -o '"likes":[0-9]*' | awk -F: '{s+=$2} END {print s+0}')
 
-echo "mixed: $(wc -l < "$OUT/mixed.paths") pages (articles, home, categories), wrk -t$THREADS -c$CONNS, $ROUNDS alternating rounds of $DURATION${GZIP:+, gzip}, writes ${RATE}/s on $WRITE_ARTICLES other articles, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"
+echo "mixed: $(wc -l < "$OUT/mixed.paths") pages (articles, home, categories), wrk -t$THREADS -c$CONNS, $ROUNDS alternating rounds of $DURATION${GZIP:+, gzip}, writes ${RATE}/s on $WRITE_ARTICLES other articles, db: $(db_kind)"
 row load "pages/s" "p50 ms" "p99 ms" "non-2xx"
 row "reads only (baseline)" "$R0" "$R0P50" "$R0P99" "$R0BAD"
 row "reads + ${RATE} writes/s" "$R1" "$R1P50" "$R1P99" "$R1BAD"

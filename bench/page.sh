@@ -101,7 +101,7 @@ for i in $(seq 1 "$ROUNDS"); do
 done
 read -r NR NP50 NP99 NBAD < <(summarize "$OUT/nginx.rounds")
 read -r WR WP50 WP99 WBAD < <(summarize "$OUT/warta.rounds")
-echo "page: $PAGE ($BYTES bytes), wrk -t$THREADS -c$CONNS, $ROUNDS alternating rounds of $DURATION${GZIP:+, Accept-Encoding: gzip}, db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite)"
+echo "page: $PAGE ($BYTES bytes), wrk -t$THREADS -c$CONNS, $ROUNDS alternating rounds of $DURATION${GZIP:+, Accept-Encoding: gzip}, db: $(db_kind)"
 printf '%-8s %12s %10s %10s %8s %14s\n' server "requests/s" "p50 ms" "p99 ms" "non-2xx" "CPU µs/req"
 printf '%-8s %12s %10s %10s %8s %14s\n' nginx "$NR" "$NP50" "$NP99" "$NBAD" "$(cpu_mean "$OUT/nginx.rounds")"
 printf '%-8s %12s %10s %10s %8s %14s\n' warta "$WR" "$WP50" "$WP99" "$WBAD" "$(cpu_mean "$OUT/warta.rounds")"

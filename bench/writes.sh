@@ -51,6 +51,6 @@ run votes -kind vote -poll "$POLL" -option "$OPT"
 L1=$(field "$BASE/api/v1/articles/$ID" likes)
 C1=$(field "$BASE/api/v1/articles/$ID" comment_count)
 V1=$(field "$BASE/api/v1/polls/$POLL" total)
-echo "db: $( [ -n "${WARTA_DB:-}" ] && echo postgres || echo sqlite), bench/pacer -conns $CONNS -for $DURATION, one new reader per write (its cookie round trip included)"
+echo "db: $(case "${WARTA_DB:-}" in postgres://* | postgresql://*) echo postgres ;; "") echo sqlite ;; *) echo "sqlite ($WARTA_DB)" ;; esac), bench/pacer -conns $CONNS -for $DURATION, one new reader per write (its cookie round trip included)"
 echo "acknowledged vs counted: reactions $(ok reactions) vs $((L1 - L0)), comments $(ok comments) vs $((C1 - C0)), votes $(ok votes) vs $((V1 - V0))"
 grep -h 'by status' "$OUT"/*.pacer || true
