@@ -66,11 +66,14 @@ type oneWriteConn struct {
 	remote     string // RemoteAddr, formatted once
 	out        []byte // an answer's status line and header
 	fw         fastWriter
-	cookie     [1]string   // the Set-Cookie value of an answer from Fast.Cached
-	bufs       net.Buffers // the answer's writev (a field: no allocation)
-	idle       atomic.Bool // waiting for the next request in the fast lane
-	readBy     time.Time   // the read deadline the fast lane set last
-	writeBy    time.Time   // the write deadline the fast lane set last
+	req        *laneRequest // the request parsed last, reused (parseHead)
+	hdr        http.Header  // its header, reused
+	vals       []string     // its header values, reused
+	cookie     [1]string    // the Set-Cookie value of an answer from Fast.Cached
+	bufs       net.Buffers  // the answer's writev (a field: no allocation)
+	idle       atomic.Bool  // waiting for the next request in the fast lane
+	readBy     time.Time    // the read deadline the fast lane set last
+	writeBy    time.Time    // the write deadline the fast lane set last
 }
 
 func (c *oneWriteConn) Write(p []byte) (int, error) {

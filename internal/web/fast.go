@@ -252,7 +252,7 @@ func (c *oneWriteConn) serveFast(head []byte) (served, closeConn bool) {
 			c.fast.Answered(r, http.StatusOK, len(body), now)
 		}
 	} else {
-		if !c.fast.Hit(r) {
+		if r = detach(r); !c.fast.Hit(r) {
 			return false, false
 		}
 		w.reset()
@@ -321,8 +321,19 @@ func (c *oneWriteConn) parseHead(head []byte) (*http.Request, bool) {
 			return nil, false
 		}
 	}
-	vals := make([]string, strings.Count(rest, "\r\n"))
-	h := make(http.Header, len(vals))
+	// The request, its URL, header map and values are the connection's,
+	// reused: Fast.Cached keeps none of them; detach copies them for the
+	// handler chain.
+	if c.req == nil {
+		c.req = new(laneRequest)
+		c.hdr = make(http.Header, 16)
+	}
+	clear(c.hdr)
+	h := c.hdr
+	if n := strings.Count(rest, "\r\n"); cap(c.vals) < n {
+		c.vals = make([]string, n)
+	}
+	vals := c.vals[:cap(c.vals)]
 	host := ""
 	for n := 0; len(rest) > 2; n++ { // the head ends with the empty line's CRLF
 		var l string
@@ -379,8 +390,25 @@ func (c *oneWriteConn) parseHead(head []byte) (*http.Request, bool) {
 	}
 	// No context: r.Context() is Background (what the fast lane serves is
 	// held in memory, there is nothing to cancel).
-	return &http.Request{Method: http.MethodGet, URL: &url.URL{Path: target}, Proto: "HTTP/1.1", ProtoMajor: 1,
-		ProtoMinor: 1, Header: h, Host: host, RequestURI: target, RemoteAddr: c.remote, Body: http.NoBody}, true
+	lr := c.req
+	lr.url = url.URL{Path: target}
+	lr.Request = http.Request{Method: http.MethodGet, URL: &lr.url, Proto: "HTTP/1.1", ProtoMajor: 1,
+		ProtoMinor: 1, Header: h, Host: host, RequestURI: target, RemoteAddr: c.remote, Body: http.NoBody}
+	return &lr.Request, true
+}
+
+// laneRequest is a request the fast lane parsed, with its URL.
+type laneRequest struct {
+	http.Request
+	url url.URL
+}
+
+// detach copies r, parsed into the connection's reused request, for the
+// handler chain, which may keep what it is given.
+func detach(r *http.Request) *http.Request {
+	lr := &laneRequest{Request: *r, url: *r.URL}
+	lr.URL, lr.Header = &lr.url, r.Header.Clone()
+	return &lr.Request
 }
 
 func trimOWS(b string) string {
