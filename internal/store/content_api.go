@@ -244,13 +244,19 @@ type seekSource struct {
 
 // seekSourceOf says which counts hold the positions of q's list: the whole
 // list's or one channel's (article_days, article_months: migrations 0180,
-// 0182) or one tag's (tag_days, tag_months: 0183), newest or oldest first
+// 0182), one tag's (tag_days, tag_months: 0183) or one author's
+// (author_days, author_months: 0195), newest or oldest first
 // with no other filter.
 func seekSourceOf(q ArticleQuery) (seekSource, bool) {
 	f := q.Filter
-	if q.After != nil || q.Sort == SortPopular || !q.From.IsZero() || !q.To.IsZero() || f.ExcludeID != 0 || f.AuthorSlug != "" ||
-		f.TagSlug != "" && f.CategorySlug != "" {
+	if q.After != nil || q.Sort == SortPopular || !q.From.IsZero() || !q.To.IsZero() || f.ExcludeID != 0 ||
+		f.TagSlug != "" && f.CategorySlug != "" || f.AuthorSlug != "" && (f.TagSlug != "" || f.CategorySlug != "") {
 		return seekSource{}, false
+	}
+	if f.AuthorSlug != "" {
+		key := " AND author_id = (SELECT id FROM authors WHERE slug = ?)"
+		return seekSource{days: "author_days", months: "author_months", key: key, keyArgs: []any{f.AuthorSlug},
+			today: "SELECT COUNT(*) FROM article_authors l WHERE l.pub_at >= ? AND l.pub_at <= ?" + strings.Replace(key, "author_id", "l.author_id", 1)}, true
 	}
 	if f.TagSlug != "" {
 		key := " AND tag_id = (SELECT id FROM tags WHERE slug = ?)"
