@@ -119,11 +119,10 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) error {
 			env.Message = "tidak ada berita yang memuat semua kata; hasil memuat sebagian kata"
 		}
 		terms = res.Terms
+		m := discovery.NewMatcher(terms)
 		for _, x := range res.Articles {
-			j := searchHitJSON{articleJSON: a.articleJSON(x),
-				TitleHTML: discovery.HTML(discovery.Highlight(x.Title, terms)),
-				SnippetHTML: discovery.HTML(discovery.Snippet(strings.TrimSpace(x.Excerpt+" "+store.PlainText(x.BodyHTML)),
-					terms, searchSnippetWords))}
+			j := searchHitJSON{articleJSON: a.articleJSON(x), TitleHTML: m.HighlightHTML(x.Title),
+				SnippetHTML: m.SnippetHTML(strings.TrimSpace(x.Excerpt+" "+store.PlainText(x.BodyHTML)), searchSnippetWords)}
 			j.BodyHTML = "" // results are a list: no bodies
 			env.Data = append(env.Data, j)
 		}

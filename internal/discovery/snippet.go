@@ -1,7 +1,9 @@
 package discovery
 
 import (
+	"bytes"
 	"html"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -25,13 +27,98 @@ type word struct {
 
 // words splits text the way stem.Tokens does (runs of letters, digits and
 // marks), marking the words whose index term is one of terms.
-//
-// A snippet reads a whole article for each result of each search, so this
-// is written for speed: ASCII bytes are classified without decoding, and a
-// word's index term comes from a cache of words as written (termOf).
 func words(text string, terms map[string]bool) []word {
-	out := make([]word, 0, len(text)/7)
-	start := -1
+	m := newMatcher(terms)
+	var sc scratch
+	return slices.Clone(sc.words(text, &m))
+}
+
+// matcher is a query's terms as a snippet looks for them: the set, and
+// for each term the part of it any word holding it must contain (probe).
+type matcher struct {
+	terms  map[string]bool
+	probes []string
+	every  bool // a term too short to probe: every word is looked up
+}
+
+// newMatcher prepares terms for words. A word's index term is the word
+// lowercased, or its stem: the stemmer only cuts affixes off a word and,
+// for meN-/peN- words, puts back at most one letter the prefix swallowed
+// (memukul -> pukul, menulis -> tulis; the two letters of ng- and ny- are
+// the word's own). So every letter of a term but its first stands, in
+// order, in the lowercased word: a word whose text does not contain
+// term[1:] cannot have that term, and is never stemmed.
+// TestWordsAgreesWithTheReference holds this against the reference.
+func newMatcher(terms map[string]bool) matcher {
+	m := matcher{terms: terms}
+	for t := range terms {
+		switch {
+		case !isASCII(t):
+			// Only a word with a byte outside ASCII has such a term, and
+			// those words are always looked up.
+		case len(t) < 3:
+			m.every = true
+		default:
+			m.probes = append(m.probes, t[1:])
+		}
+	}
+	return m
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// scratch holds the buffers one snippet needs, reused through a pool: a
+// result page cuts ten snippets of whole articles.
+type scratch struct {
+	lower []byte
+	hits  []span
+	ws    []word
+}
+
+type span struct{ start, end int }
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// words is words with sc's buffers: the result is valid until sc is used
+// again.
+//
+// Only a word that may hold a term is looked up (termOf): a word with a
+// byte outside ASCII, or one that contains a term's probe (see
+// newMatcher), found by searching the ASCII-lowercased text for each probe.
+// A snippet reads a whole article for each result of each search, and the
+// look-up of every word was most of a search page's cost.
+func (sc *scratch) words(text string, m *matcher) []word {
+	sc.hits = sc.hits[:0]
+	if len(m.terms) > 0 && !m.every && len(m.probes) > 0 {
+		sc.lower = append(sc.lower[:0], text...)
+		for i, c := range sc.lower {
+			if 'A' <= c && c <= 'Z' {
+				sc.lower[i] = c + ('a' - 'A')
+			}
+		}
+		for _, p := range m.probes {
+			for at := 0; ; {
+				j := bytes.Index(sc.lower[at:], []byte(p))
+				if j < 0 {
+					break
+				}
+				sc.hits = append(sc.hits, span{at + j, at + j + len(p)})
+				at += j + 1
+			}
+		}
+		if len(m.probes) > 1 {
+			slices.SortFunc(sc.hits, func(a, b span) int { return a.start - b.start })
+		}
+	}
+	out := sc.ws[:0]
+	start, wide, hit := -1, false, 0
 	for i := 0; i <= len(text); {
 		in, size := false, 1
 		if i < len(text) {
@@ -41,18 +128,39 @@ func words(text string, terms map[string]bool) []word {
 				var r rune
 				r, size = utf8.DecodeRuneInString(text[i:])
 				in = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
+				if in {
+					wide = true
+				}
 			}
 		}
 		switch {
 		case in && start < 0:
 			start = i
 		case !in && start >= 0:
-			t := termOf(text[start:i])
-			out = append(out, word{start, i, t != "" && terms[t]})
-			start = -1
+			look := wide || m.every
+			if !look && len(m.terms) > 0 {
+				// Probes found before this word cannot lie in a later one.
+				for hit < len(sc.hits) && sc.hits[hit].start < start {
+					hit++
+				}
+				for k := hit; k < len(sc.hits) && sc.hits[k].start < i; k++ {
+					if sc.hits[k].end <= i {
+						look = true
+						break
+					}
+				}
+			}
+			match := false
+			if look && len(m.terms) > 0 {
+				t := termOf(text[start:i])
+				match = t != "" && m.terms[t]
+			}
+			out = append(out, word{start, i, match})
+			start, wide = -1, false
 		}
 		i += size
 	}
+	sc.ws = out
 	return out
 }
 
@@ -126,7 +234,10 @@ func fragments(text string, ws []word, from, to int) []Fragment {
 // terms, as store.SearchTerms gives them) marked.
 func Highlight(text string, terms []string) []Fragment {
 	text = strings.ToValidUTF8(text, "")
-	return fragments(text, words(text, termSet(terms)), 0, len(text))
+	m := newMatcher(termSet(terms))
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	return fragments(text, sc.words(text, &m), 0, len(text))
 }
 
 // Snippet returns the passage of text, at most maxWords words long, that
@@ -134,9 +245,30 @@ func Highlight(text string, terms []string) []Fragment {
 // where text was cut. Without any match it is the start of text.
 func Snippet(text string, terms []string, maxWords int) []Fragment {
 	text = strings.ToValidUTF8(text, "")
-	ws := words(text, termSet(terms))
-	if len(ws) == 0 {
+	m := newMatcher(termSet(terms))
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	ws := sc.words(text, &m)
+	from, to, ok := passage(text, ws, maxWords)
+	if !ok {
 		return nil
+	}
+	out := fragments(text, ws, from, to)
+	if from > 0 {
+		out = append([]Fragment{{Text: "… "}}, out...)
+	}
+	if to < len(text) {
+		out = append(out, Fragment{Text: " …"})
+	}
+	return out
+}
+
+// passage is where Snippet cuts text: the bytes [from, to) of the window
+// of maxWords words holding the most matches, begun a few words before its
+// first match. ok is false when text has no words.
+func passage(text string, ws []word, maxWords int) (from, to int, ok bool) {
+	if len(ws) == 0 {
+		return 0, 0, false
 	}
 	maxWords = max(1, maxWords)
 	best, bestN, n := 0, -1, 0
@@ -163,21 +295,102 @@ func Snippet(text string, terms []string, maxWords int) []Fragment {
 		}
 	}
 	last := min(len(ws), best+maxWords) - 1
-	from, to := ws[best].start, ws[last].end
+	from, to = ws[best].start, ws[last].end
 	if best == 0 {
 		from = 0
 	}
 	if last == len(ws)-1 {
 		to = len(text)
 	}
-	out := fragments(text, ws, from, to)
+	return from, to, true
+}
+
+// Matcher marks a query's terms in titles and snippets, as HTML; one
+// serves every result of a page.
+type Matcher struct{ m matcher }
+
+// NewMatcher prepares terms (index terms, as store.SearchTerms gives them).
+func NewMatcher(terms []string) *Matcher { return &Matcher{newMatcher(termSet(terms))} }
+
+// HighlightHTML is HTML(Highlight(text, terms)).
+func (x *Matcher) HighlightHTML(text string) string {
+	text = strings.ToValidUTF8(text, "")
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	writeMarked(&b, text, sc.words(text, &x.m), 0, len(text))
+	return b.String()
+}
+
+// SnippetHTML is HTML(Snippet(text, terms, maxWords)), written without the
+// fragments.
+func (x *Matcher) SnippetHTML(text string, maxWords int) string {
+	text = strings.ToValidUTF8(text, "")
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	ws := sc.words(text, &x.m)
+	from, to, ok := passage(text, ws, maxWords)
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	b.Grow(to - from + 64)
 	if from > 0 {
-		out = append([]Fragment{{Text: "… "}}, out...)
+		b.WriteString("… ")
 	}
+	writeMarked(&b, text, ws, from, to)
 	if to < len(text) {
-		out = append(out, Fragment{Text: " …"})
+		b.WriteString(" …")
 	}
-	return out
+	return b.String()
+}
+
+// writeMarked writes text[from:to] as HTML with its matched words in
+// <mark>, as HTML(fragments(...)) does.
+func writeMarked(b *strings.Builder, text string, ws []word, from, to int) {
+	at := from
+	for _, w := range ws {
+		if !w.match || w.start < from || w.end > to {
+			continue
+		}
+		if w.start > at {
+			writeEscaped(b, text[at:w.start])
+		}
+		b.WriteString("<mark>")
+		writeEscaped(b, text[w.start:w.end])
+		b.WriteString("</mark>")
+		at = w.end
+	}
+	if at < to {
+		writeEscaped(b, text[at:to])
+	}
+}
+
+// writeEscaped writes s as html.EscapeString does, without a copy when
+// nothing needs escaping.
+func writeEscaped(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexAny(s, `<>&'"`)
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		switch s[i] {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '"':
+			b.WriteString("&#34;")
+		}
+		s = s[i+1:]
+	}
 }
 
 // HTML renders fragments as HTML: text escaped, matches in <mark>. The API

@@ -26,8 +26,8 @@ const (
 )
 
 // searchHit is one result: its title and snippet as HTML, matched words in
-// <mark> (discovery.HTML: written here once rather than by a template
-// ranging over every fragment of every result).
+// <mark> (written once by discovery.Matcher, not by a template ranging over
+// every fragment of every result).
 type searchHit struct {
 	Article domain.Article
 	Title   template.HTML
@@ -135,7 +135,7 @@ func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 	default:
 		title = "Cari: " + p.Query + " — " + s.siteName(r.Context())
 		res, err := s.store.Find(ctx, store.SearchRequest{Query: query, Order: order, Category: p.Category, From: from, To: to,
-			Page: domain.Page{Number: page, Size: searchPageSize}, WithoutRelations: true})
+			Page: domain.Page{Number: page, Size: searchPageSize}, WithoutRelations: true, WithoutSource: true})
 		if err != nil {
 			return p, err
 		}
@@ -171,10 +171,11 @@ func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 		case res.Partial:
 			p.Notice = "Tidak ada berita yang memuat semua kata “" + p.Query + "”. Berikut berita yang memuat sebagian kata."
 		}
+		m := discovery.NewMatcher(res.Terms)
 		for _, a := range res.Articles {
 			text := strings.TrimSpace(a.Excerpt + " " + store.PlainText(a.BodyHTML))
-			p.Hits = append(p.Hits, searchHit{Article: a, Title: template.HTML(discovery.HTML(discovery.Highlight(a.Title, res.Terms))),
-				Snippet: template.HTML(discovery.HTML(discovery.Snippet(text, res.Terms, searchSnippetWords)))})
+			p.Hits = append(p.Hits, searchHit{Article: a, Title: template.HTML(m.HighlightHTML(a.Title)),
+				Snippet: template.HTML(m.SnippetHTML(text, searchSnippetWords))})
 		}
 		if page > 1 && page <= p.Pages {
 			p.PrevURL = link(raw, page-1)
@@ -237,11 +238,9 @@ func (s *Site) renderSearch(ctx context.Context, p searchPage) ([]byte, error) {
 	if err := escapeText.Execute(&title, p.Meta.Title); err != nil {
 		return nil, err
 	}
-	main, err := s.execute("search", "main", p)
-	if err != nil {
-		return nil, err
-	}
-	defer releaseBuf(main)
+	var main strings.Builder
+	main.Grow(4096 + 1024*len(p.Hits))
+	s.writeSearchMain(&main, &p)
 	n := len(ch.tail) + main.Len() + title.Len()*(len(ch.head)-1)
 	for _, h := range ch.head {
 		n += len(h)
@@ -253,7 +252,7 @@ func (s *Site) renderSearch(ctx context.Context, p searchPage) ([]byte, error) {
 		}
 		out = append(out, h...)
 	}
-	out = append(out, main.Bytes()...)
+	out = append(out, main.String()...)
 	return append(out, ch.tail...), nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/url"
 	"testing"
 	"time"
 
@@ -26,11 +27,32 @@ func TestSearchChromeRendersAsTheWholePage(t *testing.T) {
 	}
 	nav := []domain.Category{{ID: 1, Slug: "nasional", Name: "Nasional"}, {ID: 2, Slug: "ekonomi", Name: "Ekonomi & Bisnis"}}
 	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
-	for i, q := range []string{"", "banjir", `<script>alert("x")</script> & 'kutip' + plus`, "harga\x00beras", "ÉTAT café — 日本"} {
-		p := searchPage{Query: q, Sort: "newest", Page: 2, Pages: 3, Total: 196000, Capped: i%2 == 0, Searched: q != "",
-			Category: "ekonomi", From: "2026-01-01", PrevURL: "/cari?q=x", NextURL: "/cari?page=3&q=x",
-			Hits: []searchHit{{Article: domain.Article{ID: 7, Slug: "banjir-demak", Title: "Banjir Demak", PublishedAt: now,
-				Category: nav[0]}, Title: "<mark>Banjir</mark> Demak", Snippet: "<mark>Banjir</mark> merendam &lt;Demak&gt; &amp; sekitarnya."}}}
+	hits := []searchHit{{Article: domain.Article{ID: 7, Slug: "banjir-demak", Title: "Banjir Demak", PublishedAt: now,
+		Category: nav[0]}, Title: "<mark>Banjir</mark> Demak", Snippet: "<mark>Banjir</mark> merendam &lt;Demak&gt; &amp; sekitarnya."},
+		{Article: domain.Article{ID: 8, Slug: "harga-cabai-naik", Title: "Harga", PublishedAt: now.Add(-50 * time.Hour), Hot: true,
+			Category: nav[1]}, Title: "Harga", Snippet: "… harga <mark>cabai</mark> naik …"}}
+	for i, q := range []string{"", "banjir", `<script>alert("x")</script> & 'kutip' + plus`, "harga\x00beras", "ÉTAT café — 日本",
+		"banjr", "banjir demak"} {
+		p := searchPage{Query: q, Sort: []string{"newest", "relevance"}[i%2], Page: 2, Pages: 3, Total: 196000, Capped: i%2 == 0,
+			Searched: q != "", Category: []string{"ekonomi", "", "nasional"}[i%3], From: "2026-01-01", To: []string{"", "2026-02-01"}[i%2],
+			Hits: hits[:i%3]}
+		switch i % 4 {
+		case 0:
+			p.PrevURL, p.NextURL = "/cari?q=x", "/cari?page=3&q=x"
+		case 1:
+			p.NextURL = "/cari?page=3&q=" + url.QueryEscape(q)
+		case 2:
+			p.PrevURL, p.Pages = "/cari?q="+url.QueryEscape(q)+"&sort=newest", 1
+		}
+		switch i {
+		case 1:
+			p.Message = "Tidak ada berita yang cocok dengan “" + q + "”."
+		case 5:
+			p.Suggest, p.SuggestURL = "banjir <&>", "/cari?q="+url.QueryEscape("banjir <&> +'")
+			p.Notice = "Menampilkan hasil untuk “banjir <&>”."
+		case 6:
+			p.Notice = "Tidak ada berita yang memuat semua kata “" + q + "”."
+		}
 		p.frame = frame{Site: s.cfg, Meta: meta{Title: "Cari: " + q + " — Warta <Uji>", Description: "Cari berita di Warta.",
 			Canonical: "http://warta.test/cari", NoIndex: true}, Nav: nav, Active: "search", Today: "Selasa, 1 Desember 2026",
 			Year: 2026, Zone: "WIB", Ticker: []domain.Article{{ID: 9, Slug: "gempa", Title: "Gempa \"kuat\" + susulan"}}}

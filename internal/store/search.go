@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"warta/internal/domain"
@@ -111,6 +112,9 @@ type SearchRequest struct {
 	// WithoutRelations leaves the articles' tags and authors unloaded (a
 	// result page shows neither).
 	WithoutRelations bool
+	// WithoutSource leaves the articles' body source (Markdown) unread: a
+	// result page cuts its snippet from the body HTML.
+	WithoutSource bool
 }
 
 // SearchResult is one page of search hits.
@@ -224,7 +228,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 		return res, nil
 	}
 	page := ranked[off:min(len(ranked), off+req.Page.Size)]
-	if res.Articles, err = s.articlesByIDs(ctx, page, !req.WithoutRelations); err != nil {
+	if res.Articles, err = s.articlesByIDs(ctx, page, !req.WithoutRelations, !req.WithoutSource); err != nil {
 		return res, err
 	}
 	return res, nil
@@ -681,15 +685,23 @@ func termFreq(field, t string, limit int) int {
 	return n
 }
 
+// articleColsWithoutSource reads a full article without its body source.
+var articleColsWithoutSource = strings.Replace(articleFullCols, "a.body_source", "''", 1)
+
 // articlesByIDs loads published articles with bodies (and with relations,
-// their tags and authors), in the order of ids.
-func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations bool) ([]domain.Article, error) {
+// their tags and authors; without source, no body source), in the order
+// of ids.
+func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations, source bool) ([]domain.Article, error) {
 	args := make([]any, 0, len(ids)+1)
 	args = append(args, s.Now())
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+articleFullCols+articleFrom+" WHERE"+published+
+	cols := articleFullCols
+	if !source {
+		cols = articleColsWithoutSource
+	}
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+cols+articleFrom+" WHERE"+published+
 		" AND a.id IN ("+placeholders(len(ids))+")"), args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
@@ -963,10 +975,13 @@ var inlineTags = map[string]bool{"a": true, "abbr": true, "b": true, "code": tru
 	"mark": true, "s": true, "small": true, "span": true, "strong": true, "sub": true, "sup": true, "u": true}
 
 // PlainText turns sanitised article HTML into text for indexing and
-// snippets: tags removed, entities decoded, whitespace collapsed.
+// snippets: tags removed, entities decoded, whitespace collapsed (runs of
+// Unicode white space and of invalid UTF-8 become one space; none at
+// either end). It runs for every result of every search page, so it
+// writes the text once, without splitting it into fields.
 func PlainText(h string) string {
 	if !strings.Contains(h, "<") && !strings.Contains(h, "&") {
-		return strings.Join(strings.Fields(h), " ")
+		return collapseSpace(h, false)
 	}
 	var b strings.Builder
 	b.Grow(len(h))
@@ -991,9 +1006,64 @@ func PlainText(h string) string {
 		}
 		h = h[j+1:]
 	}
-	text := html.UnescapeString(b.String())
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, " ")
+	text := b.String()
+	if strings.IndexByte(text, '&') >= 0 {
+		text = html.UnescapeString(text)
 	}
-	return strings.Join(strings.Fields(text), " ")
+	return collapseSpace(text, true)
 }
+
+// collapseSpace is strings.Join(strings.Fields(s), " "), with invalid UTF-8
+// taken for white space too when invalidSpace (strings.ToValidUTF8(s, " ")
+// first).
+func collapseSpace(s string, invalidSpace bool) string {
+	// The common case: ASCII words between single spaces, nothing to do.
+	clean := len(s) > 0 && s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; clean && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			clean = false
+		case c == ' ' && s[i+1] == ' ':
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		j := spaceEnd(s, i, invalidSpace, true)
+		if j == len(s) {
+			break
+		}
+		k := spaceEnd(s, j, invalidSpace, false)
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, s[j:k]...)
+		i = k
+	}
+	return string(out)
+}
+
+// spaceEnd is where the run of white space (space) or of anything else
+// (!space) that begins at s[i] ends.
+func spaceEnd(s string, i int, invalidSpace, space bool) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] != space {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1 && invalidSpace || unicode.IsSpace(r)) != space {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

@@ -1,6 +1,12 @@
 package store
 
-import "testing"
+import (
+	"html"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // termFreq counts whole index terms only, up to its limit.
 func TestTermFreq(t *testing.T) {
@@ -46,6 +52,61 @@ func TestFewMatches(t *testing.T) {
 	} {
 		if got := fewMatches(tc.groups, dfs, tc.any); got != tc.want {
 			t.Errorf("fewMatches(%v, any=%v) = %v, want %v", tc.groups, tc.any, got, tc.want)
+		}
+	}
+}
+
+// plainTextByFields is PlainText as it was first written (tags removed,
+// entities decoded, then split into fields and joined): the reference.
+func plainTextByFields(h string) string {
+	if !strings.Contains(h, "<") && !strings.Contains(h, "&") {
+		return strings.Join(strings.Fields(h), " ")
+	}
+	var b strings.Builder
+	for len(h) > 0 {
+		i := strings.IndexByte(h, '<')
+		if i < 0 {
+			b.WriteString(h)
+			break
+		}
+		b.WriteString(h[:i])
+		h = h[i:]
+		j := strings.IndexByte(h, '>')
+		if j < 0 {
+			break
+		}
+		name := strings.TrimPrefix(h[1:j], "/")
+		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
+			name = name[:k]
+		}
+		if !inlineTags[strings.ToLower(name)] {
+			b.WriteByte(' ')
+		}
+		h = h[j+1:]
+	}
+	text := html.UnescapeString(b.String())
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, " ")
+	}
+	return strings.Join(strings.Fields(text), " ")
+}
+
+// PlainText writes what the reference does for random mixes of markup,
+// entities, white space of every kind and invalid UTF-8: the index and
+// the snippets depend on it byte for byte.
+func TestPlainTextAgreesWithTheReference(t *testing.T) {
+	pieces := []string{"<p>", "</p>", "<strong>", "</strong>", "<a href='x'>", "<br/>", "<li>", "&amp;", "&lt;b&gt;", "&nbsp;",
+		"&#160;", "&am", "p;", "<", ">", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2003", "\u0085", "\xff", "\xc3", "é",
+		"kata", "Banjir", "2024", ".", "日本", "\x00", "\v\f"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		in := b.String()
+		if got, want := PlainText(in), plainTextByFields(in); got != want {
+			t.Fatalf("PlainText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
