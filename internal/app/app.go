@@ -110,6 +110,10 @@ type App struct {
 // FastLaneServed is how many requests Run's fast lane has answered.
 func (a *App) FastLaneServed() uint64 { return a.fast.Served() }
 
+// FastLaneServedWithoutChain is how many of those came from a recorded
+// head, without the handler chain (web.Fast.Cached).
+func (a *App) FastLaneServedWithoutChain() uint64 { return a.fast.ServedWithoutChain() }
+
 // Open opens (and migrates) the database at dsn and assembles the
 // application over it; Run closes the store when it returns.
 func Open(ctx context.Context, dsn string, cfg Config) (*App, error) {
@@ -237,7 +241,7 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks = webhooks.New(whCfg, st, log)
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
-	a.handler, err = server.New(server.Config{MediaDir: cfg.MediaDir, Media: cfg.Media, MediaOrigin: origin(cfg.MediaURL), ClientIPs: cfg.ClientIPs, Ads: cfg.Site.Ads,
+	srv, err := server.New(server.Config{MediaDir: cfg.MediaDir, Media: cfg.Media, MediaOrigin: origin(cfg.MediaURL), ClientIPs: cfg.ClientIPs, Ads: cfg.Site.Ads,
 		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics, ErrorPage: a.Site.RenderError}, st, log,
 		a.Site,
 		api.New(api.Config{BaseURL: cfg.Site.BaseURL, Location: cfg.Site.Location, Readers: readers}, st, a.Engage, log),
@@ -250,8 +254,9 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !cfg.NoFastLane {
-		a.fast = &web.Fast{Handler: a.handler, Hit: a.Site.FastHit} // Run sets its timeouts
+	a.handler = srv
+	if !cfg.NoFastLane { // Run sets its timeouts
+		a.fast = &web.Fast{Handler: a.handler, Hit: a.Site.FastHit, Cached: a.Site.FastCached, Answered: srv.Answered}
 	}
 	return a, nil
 }

@@ -9,12 +9,14 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"warta/internal/app"
 	"warta/internal/store"
 	"warta/internal/testdb"
+	"warta/internal/web"
 )
 
 // The fast lane (web.Fast) answers cached pages before net/http parses the
@@ -154,6 +156,145 @@ func TestFastLaneServesCachedPagesAsNetHTTPWould(t *testing.T) {
 		}
 		if page := own.get(mainSlug).body; !strings.Contains(page, `aria-pressed="true"`) {
 			t.Error("the reader who reacted was served the shared page")
+		}
+	})
+}
+
+// Once the fast lane has recorded the head the handler chain sends for a
+// cached page, it answers from that head without the chain. What a reader
+// gets must not change: every header net/http sends (security headers,
+// HSTS behind an HTTPS proxy, ETag, Last-Modified, Cache-Control, Vary,
+// the encoding), a new reader cookie of the same form, every view counted
+// and every answer told to /metrics under the route's pattern; a
+// conditional request still goes through the chain and gets its 304.
+func TestFastLaneAnswersFromTheRecordedHeadAsTheChainWould(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		var observed atomic.Int64
+		e := newEnv(t, st, func(c *app.Config) {
+			c.Site.PageCacheTTL = time.Hour
+			c.ClientIPs = web.NewClientIPs(true, nil) // the test server's peer is loopback: a trusted proxy
+			c.Observe = func(r *http.Request, status int, d time.Duration) {
+				if r.Pattern == "GET /berita/{slug}" && status == 200 {
+					observed.Add(1)
+				}
+			}
+		})
+		ctx := context.Background()
+		before, _ := st.ArticleCounts(ctx, e.ids["main"])
+		uas := 0
+		fetch := func(client *http.Client, path, enc string, https bool, hdr ...string) *http.Response {
+			t.Helper()
+			req, _ := http.NewRequest("GET", e.srv.URL+path, nil)
+			uas++ // each request a new reader (views count once per reader)
+			req.Header.Set("User-Agent", "Mozilla/5.0 (Linux; Android 14) recorded-head-test "+itoa(int64(uas)))
+			if enc != "" {
+				req.Header.Set("Accept-Encoding", enc)
+			}
+			if https {
+				req.Header.Set("X-Forwarded-Proto", "https")
+			}
+			for i := 0; i+1 < len(hdr); i += 2 {
+				req.Header.Set(hdr[i], hdr[i+1])
+			}
+			resp, err := client.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.ContentLength = int64(len(b))
+			resp.Body = io.NopCloser(strings.NewReader(string(b)))
+			return resp
+		}
+		body := func(r *http.Response) string { b, _ := io.ReadAll(r.Body); return string(b) }
+		// The cookie's attributes, without its value.
+		attrs := func(r *http.Response) string { _, a, _ := strings.Cut(r.Header.Get("Set-Cookie"), ";"); return a }
+		newClient := func() *http.Client {
+			return &http.Client{Transport: &http.Transport{DisableCompression: true}, Timeout: 10 * time.Second}
+		}
+		slow, fast := newClient(), newClient()
+		served := 0
+		for _, https := range []bool{false, true} {
+			for _, enc := range []string{"", "gzip"} {
+				// A query the page does not read: net/http serves the cached page.
+				want := fetch(slow, mainSlug+"?utm_source=wa", enc, https)
+				wantBody := body(want)
+				served++
+				chain0, start := e.app.FastLaneServedWithoutChain(), e.app.FastLaneServed()
+				const n = 5
+				for i := range n {
+					got := fetch(fast, mainSlug, enc, https)
+					served++
+					if b := body(got); got.StatusCode != 200 || b != wantBody {
+						t.Fatalf("https %v %q request %d: %d, %d bytes; net/http gave %d bytes", https, enc, i, got.StatusCode, len(b), len(wantBody))
+					}
+					for k := range want.Header {
+						if k == "Date" || k == "Set-Cookie" {
+							continue
+						}
+						if g, w := got.Header.Values(k), want.Header.Values(k); !slices.Equal(g, w) {
+							t.Errorf("https %v %q request %d: %s %q, net/http sends %q", https, enc, i, k, g, w)
+						}
+					}
+					for k := range got.Header {
+						if want.Header[k] == nil {
+							t.Errorf("https %v %q request %d: %s %q, net/http sends none", https, enc, i, k, got.Header.Values(k))
+						}
+					}
+					if len(got.Header.Values("Set-Cookie")) != 1 || attrs(got) != attrs(want) ||
+						got.Header.Get("Set-Cookie") == want.Header.Get("Set-Cookie") {
+						t.Errorf("https %v %q: cookie %q, net/http sends %q", https, enc, got.Header.Values("Set-Cookie"), want.Header.Values("Set-Cookie"))
+					}
+					if _, err := http.ParseTime(got.Header.Get("Date")); err != nil {
+						t.Errorf("Date %q: %v", got.Header.Get("Date"), err)
+					}
+				}
+				if https && want.Header.Get("Strict-Transport-Security") == "" {
+					t.Error("no HSTS behind an HTTPS proxy")
+				}
+				// The first request may run the chain (it records the head);
+				// the others are answered from it.
+				if d, all := e.app.FastLaneServedWithoutChain()-chain0, e.app.FastLaneServed()-start; all != n || d < n-1 {
+					t.Errorf("https %v %q: %d of %d answers from the fast lane, %d without the chain", https, enc, all, n, d)
+				}
+			}
+		}
+		// A conditional request runs the chain: 304 for the ETag just sent.
+		got := fetch(fast, mainSlug, "", false)
+		served++
+		chain0 := e.app.FastLaneServedWithoutChain()
+		r304 := fetch(fast, mainSlug, "", false, "If-None-Match", got.Header.Get("ETag"))
+		served++
+		if r304.StatusCode != 304 || r304.ContentLength != 0 || e.app.FastLaneServedWithoutChain() != chain0 {
+			t.Errorf("If-None-Match: %d with %d bytes (%d without the chain), want 304 from the chain", r304.StatusCode,
+				r304.ContentLength, e.app.FastLaneServedWithoutChain()-chain0)
+		}
+		// A reader who sends their cookie back gets no new one.
+		req, _ := http.NewRequest("GET", e.srv.URL+mainSlug, nil)
+		req.Header.Set("User-Agent", "Mozilla/5.0 (Linux; Android 14) recorded-head-test returning")
+		req.Header.Set("Cookie", strings.SplitN(got.Header.Get("Set-Cookie"), ";", 2)[0])
+		chain0 = e.app.FastLaneServedWithoutChain()
+		back, err := fast.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, back.Body)
+		back.Body.Close()
+		served++
+		if back.StatusCode != 200 || back.Header.Get("Set-Cookie") != "" || e.app.FastLaneServedWithoutChain() != chain0+1 {
+			t.Errorf("a returning reader: %d, cookie %q, %d without the chain", back.StatusCode, back.Header.Get("Set-Cookie"),
+				e.app.FastLaneServedWithoutChain()-chain0)
+		}
+		e.app.Engage.Views.Flush(ctx)
+		after, _ := st.ArticleCounts(ctx, e.ids["main"])
+		if after.Views-before.Views != int64(served) {
+			t.Errorf("views counted %d, pages served %d", after.Views-before.Views, served)
+		}
+		if got := observed.Load(); got != int64(served-1) { // the 304 is not a 200
+			t.Errorf("/metrics told of %d answers of the article route, %d were served", got, served-1)
 		}
 	})
 }

@@ -150,6 +150,12 @@ func scalePages(b testing.TB, st *store.Store, ed *editorial.Service) ([][2]stri
 		b.Fatal(err)
 	}
 	prolific := slices.MaxFunc(authors, func(x, y store.AuthorStat) int { return x.Articles - y.Articles })
+	// The API's last page: the same depth relative to the archive at every
+	// size (page 5000 is past the end of a small one).
+	published, err := st.CountPublishedSince(ctx, time.Time{})
+	if err != nil {
+		b.Fatal(err)
+	}
 	email := "bench-admin@warta.test"
 	u, err := st.UserByEmail(ctx, email)
 	if err != nil {
@@ -176,6 +182,7 @@ func scalePages(b testing.TB, st *store.Store, ed *editorial.Service) ([][2]stri
 		{"search-rare", fmt.Sprintf("/cari?q=laporan+%d", hot.ID)},
 		{"api-list", "/api/v1/articles?limit=20"},
 		{"api-page-5000", "/api/v1/articles?limit=20&page=5000"},
+		{"api-last-page", fmt.Sprintf("/api/v1/articles?limit=20&page=%d", max(1, (published+19)/20))},
 		{"api-tag", "/api/v1/articles?limit=20&tag=" + big.Slug},
 		{"api-comments-15000", fmt.Sprintf("/api/v1/articles/%d/comments", hot.ID)},
 		{"api-tags", "/api/v1/tags"},

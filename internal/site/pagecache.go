@@ -65,6 +65,26 @@ type cachedPage struct {
 	plainOnce, gzOnce sync.Once
 	gz                []byte  // body compressed on first demand, nil when not smaller
 	plainH, gzH       headers // the answer header of each encoding, built once
+
+	// heads are the whole answer heads the handler chain sent for this
+	// page, recorded by the fast lane (web.RecordHead), by headIndex: the
+	// fast lane answers from them without the chain (FastCached).
+	heads [4]web.HeadSlot
+}
+
+// headIndex is the slot of the recorded head of an answer: by encoding and
+// by whether the client came over HTTPS (which adds HSTS to the head). No
+// other part of a request changes a cached page's head (Date and cookies
+// aside), and a conditional one is never recorded nor answered from it.
+func headIndex(gzip, secure bool) int {
+	i := 0
+	if gzip {
+		i = 1
+	}
+	if secure {
+		i += 2
+	}
+	return i
 }
 
 // articleIDHeader carries the article id from the article handler to the
@@ -366,7 +386,7 @@ func (s *Site) cached(fn func(w http.ResponseWriter, r *http.Request) error, par
 				header: stored, articleID: id, poll: poll}
 			c.put(ne, drops, now)
 			copyHeader(w.Header(), rec.H, "Set-Cookie")
-			ne.serve(w, r, time.Now())
+			s.serveEntry(w, r, ne, time.Now())
 			return nil
 		}
 		h := w.Header()
@@ -384,7 +404,44 @@ func (s *Site) serveCached(w http.ResponseWriter, r *http.Request, e *cachedPage
 	if e.articleID != 0 {
 		s.articleServed(w, r, e.articleID)
 	}
-	e.serve(w, r, now)
+	s.serveEntry(w, r, e, now)
+}
+
+// serveEntry writes a cached page and, when the fast lane runs the chain,
+// has it keep the answer's head for FastCached.
+func (s *Site) serveEntry(w http.ResponseWriter, r *http.Request, e *cachedPage, now time.Time) {
+	body, hs, gz := e.encoding(r)
+	web.RecordHead(w, func() *web.HeadSlot { return &e.heads[headIndex(gz, s.readers.Secure(r))] })
+	e.write(w, r, body, hs, now)
+}
+
+// FastCached is the fast lane's answer from memory (web.Fast.Cached): for
+// a page held fresh (what the cached handler would serve as a hit) whose
+// head the lane recorded from the chain for this kind of request, it
+// counts the hit and the article's view, sets a new reader's cookie on w,
+// as serveCached does, and returns the head and the body. Anything else
+// (nil) goes through the chain.
+func (s *Site) FastCached(w http.ResponseWriter, r *http.Request) (*web.Head, []byte) {
+	c := s.cache
+	if c == nil || c.ttl <= 0 || r.URL.RawQuery != "" || !cacheable(r) {
+		return nil, nil
+	}
+	now := time.Now()
+	gen := c.gen.Load()
+	e, _ := c.get(r.URL.Path)
+	if e == nil || e.gen != gen || e.dropped.Load() || !now.Before(e.expires) {
+		return nil, nil
+	}
+	body, _, gz := e.encoding(r)
+	h := e.heads[headIndex(gz, s.readers.Secure(r))].Load()
+	if h == nil {
+		return nil, nil
+	}
+	c.hits.Add(1)
+	if e.articleID != 0 {
+		s.articleServed(w, r, e.articleID)
+	}
+	return h, body
 }
 
 // withoutView is e for serving without counting a view again.
@@ -433,17 +490,18 @@ func (e *cachedPage) buildHeaders(body []byte, encoding string) headers {
 	return out
 }
 
-// serve writes a cached page, compressed when the client accepts gzip. The
-// two encodings have different ETags, as RFC 9110 requires of different
-// representations.
-func (e *cachedPage) serve(w http.ResponseWriter, r *http.Request, now time.Time) {
-	var body []byte
-	var hs headers
+// encoding picks the representation for r: the compressed one when the
+// client accepts gzip and it is smaller. The two encodings have different
+// ETags, as RFC 9110 requires of different representations.
+func (e *cachedPage) encoding(r *http.Request) (body []byte, hs headers, gz bool) {
 	if web.AcceptsGzip(r) && e.gzip() != nil {
-		body, hs = e.gz, e.gzH
-	} else {
-		body, hs = e.body, e.plainHeaders()
+		return e.gz, e.gzH, true
 	}
+	return e.body, e.plainHeaders(), false
+}
+
+// write writes a cached page in the representation chosen.
+func (e *cachedPage) write(w http.ResponseWriter, r *http.Request, body []byte, hs headers, now time.Time) {
 	h := w.Header()
 	for _, kv := range hs {
 		if old, ok := h[kv.key]; ok && kv.key == "Vary" {

@@ -244,13 +244,19 @@ type seekSource struct {
 
 // seekSourceOf says which counts hold the positions of q's list: the whole
 // list's or one channel's (article_days, article_months: migrations 0180,
-// 0182) or one tag's (tag_days, tag_months: 0183), newest or oldest first
+// 0182), one tag's (tag_days, tag_months: 0183) or one author's
+// (author_days, author_months: 0195), newest or oldest first
 // with no other filter.
 func seekSourceOf(q ArticleQuery) (seekSource, bool) {
 	f := q.Filter
-	if q.After != nil || q.Sort == SortPopular || !q.From.IsZero() || !q.To.IsZero() || f.ExcludeID != 0 || f.AuthorSlug != "" ||
-		f.TagSlug != "" && f.CategorySlug != "" {
+	if q.After != nil || q.Sort == SortPopular || !q.From.IsZero() || !q.To.IsZero() || f.ExcludeID != 0 ||
+		f.TagSlug != "" && f.CategorySlug != "" || f.AuthorSlug != "" && (f.TagSlug != "" || f.CategorySlug != "") {
 		return seekSource{}, false
+	}
+	if f.AuthorSlug != "" {
+		key := " AND author_id = (SELECT id FROM authors WHERE slug = ?)"
+		return seekSource{days: "author_days", months: "author_months", key: key, keyArgs: []any{f.AuthorSlug},
+			today: "SELECT COUNT(*) FROM article_authors l WHERE l.pub_at >= ? AND l.pub_at <= ?" + strings.Replace(key, "author_id", "l.author_id", 1)}, true
 	}
 	if f.TagSlug != "" {
 		key := " AND tag_id = (SELECT id FROM tags WHERE slug = ?)"
@@ -482,9 +488,21 @@ func (s *Store) NewsSitemap(ctx context.Context, since time.Time, number, size i
 	if number < 1 || size < 1 {
 		return nil, domain.Invalid("nomor sitemap tidak valid")
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.slug, a.title, a.published_at, a.updated_at FROM articles a
-		WHERE`+published+` AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`),
-		s.Now(), dbTime(since), size, (number-1)*size)
+	query := `SELECT a.id, a.slug, a.title, a.published_at, a.updated_at FROM articles a
+		WHERE` + published + ` AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`
+	if s.dialect == SQLite {
+		// The page's ids from articles_status_pub_id, their times and slugs
+		// from the covering articles_sitemap, the title from the row's first
+		// page: updated_at sits after the body in SQLite's row, so reading it
+		// there walked each article's overflow pages (native sqlite3: 1.0 →
+		// 0.45 ms for the 297 entries of a 1M archive's two days; the whole
+		// page 3.25 → 2.7 ms CPU).
+		query = `SELECT x.id, x.slug, a.title, x.published_at, x.updated_at FROM (
+			SELECT id, slug, published_at, updated_at FROM articles INDEXED BY articles_sitemap WHERE status = 'published' AND id IN (
+				SELECT a.id FROM articles a WHERE` + published + ` AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?)) x
+			JOIN articles a ON a.id = x.id ORDER BY x.published_at DESC, x.id DESC`
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(query), s.Now(), dbTime(since), size, (number-1)*size)
 	if err != nil {
 		return nil, fmt.Errorf("news sitemap: %w", err)
 	}

@@ -17,7 +17,7 @@ import (
 )
 
 // recountLists counts the counter tables afresh, as migrations 0166,
-// 0180-0183 first filled them: after a bulk load, whose PostgreSQL COPY runs
+// 0180-0183 and 0195 first filled them: after a bulk load, whose PostgreSQL COPY runs
 // without triggers (session_replication_role = replica).
 func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	for _, q := range []string{"DELETE FROM article_counts",
@@ -34,6 +34,10 @@ func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 		"INSERT INTO tag_days (tag_id, day, n) SELECT tag_id, " + dayOf(d, "pub_at") + ", COUNT(*) FROM article_tags WHERE pub_at IS NOT NULL GROUP BY 1, 2",
 		"DELETE FROM tag_months",
 		"INSERT INTO tag_months (tag_id, month, n) SELECT tag_id, " + monthOf(d, "pub_at") + ", COUNT(*) FROM article_tags WHERE pub_at IS NOT NULL GROUP BY 1, 2",
+		"DELETE FROM author_days",
+		"INSERT INTO author_days (author_id, day, n) SELECT author_id, " + dayOf(d, "pub_at") + ", COUNT(*) FROM article_authors WHERE pub_at IS NOT NULL GROUP BY 1, 2",
+		"DELETE FROM author_months",
+		"INSERT INTO author_months (author_id, month, n) SELECT author_id, " + monthOf(d, "pub_at") + ", COUNT(*) FROM article_authors WHERE pub_at IS NOT NULL GROUP BY 1, 2",
 		"DELETE FROM comment_counts",
 		"INSERT INTO comment_counts (status, n) SELECT status, COUNT(*) FROM comments GROUP BY status"} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
@@ -49,7 +53,8 @@ func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 var countedTriggers = []string{"article_counts_insert", "article_counts_delete", "article_counts_update",
 	"tag_counts_insert", "tag_counts_delete", "tag_counts_update", "article_days_insert", "article_days_delete",
 	"article_days_update", "article_months_insert", "article_months_delete", "article_months_update",
-	"tag_days_insert", "tag_days_delete", "tag_days_update", "comment_counts_insert", "comment_counts_delete",
+	"tag_days_insert", "tag_days_delete", "tag_days_update", "author_days_insert", "author_days_delete",
+	"author_days_update", "comment_counts_insert", "comment_counts_delete",
 	"comment_counts_update"}
 
 // dayOf is the SQL of the UTC day number (days since 1970-01-01) of a time
@@ -112,6 +117,21 @@ func (s *Store) listedTagArticles(ctx context.Context, slug string) (int, error)
 	return n, nil
 }
 
+// listedAuthorArticles is the number of published articles readers see of
+// an author (by slug): the author's month counts (0195), at most one row a
+// month, less those still ahead of their publish time.
+func (s *Store) listedAuthorArticles(ctx context.Context, slug string) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, s.q(`SELECT (SELECT COALESCE(SUM(n), 0) FROM author_months
+			WHERE author_id = (SELECT id FROM authors WHERE slug = ?))
+		- (SELECT COUNT(*) FROM article_authors l WHERE l.author_id = (SELECT id FROM authors WHERE slug = ?)
+			AND l.pub_at IS NOT NULL AND l.pub_at > ?)`), slug, slug, s.Now()).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("counted author articles: %w", err)
+	}
+	return n, nil
+}
+
 // aheadByTag counts, per tag, the published articles whose publish time is
 // still ahead (from the articles_status_pub_id range after now).
 func (s *Store) aheadByTag(ctx context.Context) (map[int64]int, error) {
@@ -124,12 +144,16 @@ func (s *Store) aheadByTag(ctx context.Context) (map[int64]int, error) {
 // time bound. ok is false when the list must be counted.
 func (s *Store) countedTotal(ctx context.Context, q ArticleQuery) (n int, ok bool, err error) {
 	f := q.Filter
-	if !q.From.IsZero() || !q.To.IsZero() || f.AuthorSlug != "" || f.ExcludeID != 0 || f.TagSlug != "" && f.CategorySlug != "" {
+	if !q.From.IsZero() || !q.To.IsZero() || f.ExcludeID != 0 || f.TagSlug != "" && f.CategorySlug != "" ||
+		f.AuthorSlug != "" && (f.TagSlug != "" || f.CategorySlug != "") {
 		return 0, false, nil
 	}
-	if f.TagSlug != "" {
+	switch {
+	case f.AuthorSlug != "":
+		n, err = s.listedAuthorArticles(ctx, f.AuthorSlug)
+	case f.TagSlug != "":
 		n, err = s.listedTagArticles(ctx, f.TagSlug)
-	} else {
+	default:
 		n, err = s.listedArticles(ctx, f.CategorySlug)
 	}
 	return n, err == nil, err

@@ -80,6 +80,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		}
 		all, nas, eko := domain.ArticleFilter{}, domain.ArticleFilter{CategorySlug: "nasional"}, domain.ArticleFilter{CategorySlug: "ekonomi"}
 		banjir, gunung := domain.ArticleFilter{TagSlug: "banjir"}, domain.ArticleFilter{TagSlug: "gunung"}
+		rina := domain.ArticleFilter{AuthorSlug: "rina-wulandari"} // every article's author (author_months, 0195)
 
 		a := publish(t, s, in("Banjir di Lereng Gunung", f.nasional, "Banjir", "Gunung"))
 		b := publish(t, s, in("Banjir Rob", f.nasional, "Banjir"))
@@ -93,7 +94,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		for _, c := range []struct {
 			f domain.ArticleFilter
 			n int
-		}{{all, 3}, {nas, 2}, {eko, 1}, {banjir, 2}, {gunung, 2}} {
+		}{{all, 3}, {nas, 2}, {eko, 1}, {banjir, 2}, {gunung, 2}, {rina, 3}} {
 			check("created", c.f, c.n)
 		}
 		// The article ahead of its time is published in the newsroom's
@@ -111,6 +112,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("unpublished", all, 2)
+		check("unpublished", rina, 2)
 		check("unpublished", banjir, 1)
 		check("unpublished", gunung, 1)
 		stats("unpublished", 0, 2, map[string]int{"banjir": 1, "gunung": 1},
@@ -146,6 +148,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("deleted", eko, 1)
+		check("deleted", rina, 1)
 		check("deleted", domain.ArticleFilter{TagSlug: "banjir-besar"}, 1)
 		stats("deleted", 0, 1, map[string]int{"banjir-besar": 1},
 			map[domain.Status]int{domain.StatusPublished: 2, domain.StatusDraft: 1, domain.StatusUnpublished: 1})

@@ -506,7 +506,8 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 		// newest first, by their primary keys for every channel and by their
 		// _category indexes for one, then reads one range of a publish-time
 		// index from that day; one tag's, its own counts (0183) and a range
-		// of article_tags_pub. The seek starts at the third article here
+		// of article_tags_pub; one author's, theirs (0195) and a range of
+		// article_authors_pub. The seek starts at the third article here
 		// (store.SeekOffset is 1,000): a bulk load's rebuilt indexes can be
 		// invisible to PostgreSQL's planner while an older transaction runs
 		// elsewhere on the server (indcheckxmin), so the articles are written
@@ -514,14 +515,16 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 		store.SetSeekOffset(s, 2)
 		for i := range 6 {
 			publish(t, s, store.ArticleInput{Title: fmt.Sprintf("Arsip Ramai %d", i), CategoryID: f.nasional, Tags: []string{"Ramai"},
-				PublishedAt: time.Now().AddDate(0, 0, -3-30*i)})
+				AuthorIDs: []int64{f.author}, PublishedAt: time.Now().AddDate(0, 0, -3-30*i)})
 		}
 		check("deep page", []string{"USING PRIMARY KEY (month>? AND month<?)|on article_months_pkey",
 			"USING PRIMARY KEY (day>? AND day<?)|on article_days_pkey",
 			"article_months_category", "article_days_category", "articles_status_pub_id",
 			"PRIMARY KEY (tag_id=? AND month>? AND month<?)|tag_months_pkey",
-			"PRIMARY KEY (tag_id=? AND day>? AND day<?)|tag_days_pkey", "article_tags_pub"}, func() error {
-			for _, filter := range []domain.ArticleFilter{{}, {CategorySlug: "nasional"}, {TagSlug: "ramai"}} {
+			"PRIMARY KEY (tag_id=? AND day>? AND day<?)|tag_days_pkey", "article_tags_pub",
+			"PRIMARY KEY (author_id=? AND month>? AND month<?)|author_months_pkey",
+			"PRIMARY KEY (author_id=? AND day>? AND day<?)|author_days_pkey", "article_authors_pub"}, func() error {
+			for _, filter := range []domain.ArticleFilter{{}, {CategorySlug: "nasional"}, {TagSlug: "ramai"}, {AuthorSlug: "rina-wulandari"}} {
 				l, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: filter, Page: domain.Page{Number: 2, Size: 2}})
 				if err == nil && len(l) != 2 {
 					err = fmt.Errorf("deep page of %+v: %d articles", filter, len(l))

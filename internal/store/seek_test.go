@@ -70,7 +70,7 @@ func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 
 		check := func(step string) {
 			t.Helper()
-			for _, filter := range []domain.ArticleFilter{{}, {CategorySlug: "nasional"}, {TagSlug: "arsip-dalam"}} {
+			for _, filter := range []domain.ArticleFilter{{}, {CategorySlug: "nasional"}, {TagSlug: "arsip-dalam"}, {AuthorSlug: "rina-wulandari"}} {
 				for _, sort := range []string{store.SortNewest, store.SortOldest} {
 					// The walk: pages of 100 by cursor, which never seeks.
 					var walk []int64

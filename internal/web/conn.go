@@ -66,9 +66,15 @@ type oneWriteConn struct {
 	remote     string // RemoteAddr, formatted once
 	out        []byte // an answer's status line and header
 	fw         fastWriter
-	idle       atomic.Bool // waiting for the next request in the fast lane
-	readBy     time.Time   // the read deadline the fast lane set last
-	writeBy    time.Time   // the write deadline the fast lane set last
+	req        *laneRequest // the request parsed last, reused (parseHead)
+	hdr        http.Header  // its header, reused
+	vals       []string     // its header values, reused
+	cw         cachedWriter // what Fast.Cached writes to
+	cookie     [1]string    // the Set-Cookie value of an answer from Fast.Cached
+	bufs       net.Buffers  // the answer's writev (a field: no allocation)
+	idle       atomic.Bool  // waiting for the next request in the fast lane
+	readBy     time.Time    // the read deadline the fast lane set last
+	writeBy    time.Time    // the write deadline the fast lane set last
 }
 
 func (c *oneWriteConn) Write(p []byte) (int, error) {
@@ -90,12 +96,12 @@ func (c *oneWriteConn) Write(p []byte) (int, error) {
 func (c *oneWriteConn) writeHeld(p []byte) (int, error) {
 	held := len(c.held)
 	c.vec[0], c.vec[1] = c.held, p
-	bufs := net.Buffers(c.vec[:])
+	c.bufs = c.vec[:]
 	if p == nil {
-		bufs = bufs[:1]
+		c.bufs = c.bufs[:1]
 	}
-	n, err := bufs.WriteTo(c.TCPConn)
-	c.held, c.vec[0], c.vec[1] = nil, nil, nil
+	n, err := c.bufs.WriteTo(c.TCPConn)
+	c.held, c.vec[0], c.vec[1], c.bufs = nil, nil, nil, nil
 	if cap(c.buf) > 64<<10 {
 		c.buf = nil // do not keep a large buffer per idle connection
 	}

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"io"
-	"net"
 	"net/http"
 	"net/textproto"
 	"net/url"
@@ -44,12 +43,26 @@ type Fast struct {
 	// Hit reports whether r (a parsed GET without a query) would be answered
 	// from memory; only then does the fast lane serve it.
 	Hit func(r *http.Request) bool
+	// Cached, when set, answers a request for a page held in memory
+	// without running Handler at all: it does what the chain does per
+	// answer besides sending it (count the view, set the reader's cookie
+	// on w) and returns the head the chain sent for the same answer before
+	// (recorded by the lane: RecordHead) and the body. It returns nil, and
+	// does nothing, when Handler must run. Only requests without
+	// If-None-Match or If-Modified-Since are asked (the chain answers 304s).
+	Cached func(w http.ResponseWriter, r *http.Request) (*Head, []byte)
+	// Answered is told of each answer Cached gave, as the chain would have
+	// been (metrics, the log line): r with the pattern the chain's mux
+	// matched when the head was recorded, the status, the body's length
+	// and when the request was read.
+	Answered func(r *http.Request, status, bytes int, start time.Time)
 	// The http.Server's timeouts, which the fast lane applies itself while
 	// it holds the connection: IdleTimeout between requests, WriteTimeout
 	// for an answer, ReadHeaderTimeout for a request head it hands on.
 	IdleTimeout, WriteTimeout, ReadHeaderTimeout time.Duration
 
 	served  atomic.Uint64
+	heads   atomic.Uint64 // of served: answered by Cached, without the chain
 	closing atomic.Bool
 	mu      sync.Mutex
 	conns   map[*oneWriteConn]struct{} // connections the fast lane holds
@@ -92,6 +105,15 @@ func (f *Fast) Served() uint64 {
 		return 0
 	}
 	return f.served.Load()
+}
+
+// ServedWithoutChain is how many of those answers came from Cached,
+// without the handler chain (for tests).
+func (f *Fast) ServedWithoutChain() uint64 {
+	if f == nil {
+		return 0
+	}
+	return f.heads.Load()
 }
 
 // maxFastHead is the longest request head the fast lane parses; a longer one
@@ -213,23 +235,41 @@ var crlf2 = []byte("\r\n\r\n")
 // (nothing written) when net/http must; closeConn when the connection is
 // to end after the answer.
 func (c *oneWriteConn) serveFast(head []byte) (served, closeConn bool) {
+	now := time.Now()
 	r, ok := c.parseHead(head)
-	if !ok || !c.fast.Hit(r) {
+	if !ok {
 		return false, false
 	}
 	w := &c.fw
-	w.reset()
-	c.fast.Handler.ServeHTTP(w, r)
-	if w.Status == 0 {
-		w.Status = http.StatusOK
+	var body []byte
+	if h, b := c.serveCached(r); h != nil {
+		body = b
+		c.out = appendCachedHead(c.out[:0], h, c.cw.h["Set-Cookie"], now)
+		c.cookie[0] = ""
+		r.Pattern = h.pattern
+		c.fast.heads.Add(1)
+		if c.fast.Answered != nil {
+			c.fast.Answered(r, http.StatusOK, len(body), now)
+		}
+	} else {
+		if r = detach(r); !c.fast.Hit(r) {
+			return false, false
+		}
+		w.reset()
+		c.fast.Handler.ServeHTTP(w, r)
+		if w.Status == 0 {
+			w.Status = http.StatusOK
+		}
+		body = w.answer()
+		if w.Status < 200 || w.Status == http.StatusNoContent || w.Status == http.StatusNotModified {
+			body = nil
+		}
+		closeConn = w.H["Connection"] != nil && w.H.Get("Connection") == "close"
+		c.out = appendResponseHead(c.out[:0], w.Status, w.H, len(body))
+		if w.slot != nil && w.Status == http.StatusOK && w.kept != nil && !conditionalRequest(r) {
+			w.slot.record(w.H, r.Pattern)
+		}
 	}
-	body := w.answer()
-	if w.Status < 200 || w.Status == http.StatusNoContent || w.Status == http.StatusNotModified {
-		body = nil
-	}
-	closeConn = w.H.Get("Connection") == "close"
-	c.out = appendResponseHead(c.out[:0], w.Status, w.H, len(body))
-	now := time.Now()
 	if t := c.fast.WriteTimeout; t > 0 && c.writeBy.Sub(now) < t/2 {
 		// Moved only when half used up: each move costs a timer update, and
 		// an answer still has at least half the timeout to leave.
@@ -239,9 +279,9 @@ func (c *oneWriteConn) serveFast(head []byte) (served, closeConn bool) {
 	c.fastServed++
 	c.fast.served.Add(1) // before the answer leaves: whoever reads it sees the count
 	c.vec[0], c.vec[1] = c.out, body
-	bufs := net.Buffers(c.vec[:])
-	_, err := bufs.WriteTo(c.TCPConn)
-	c.vec[0], c.vec[1] = nil, nil
+	c.bufs = c.vec[:]
+	_, err := c.bufs.WriteTo(c.TCPConn)
+	c.vec[0], c.vec[1], c.bufs = nil, nil, nil
 	if cap(c.out) > 16<<10 {
 		c.out = nil
 	}
@@ -281,8 +321,19 @@ func (c *oneWriteConn) parseHead(head []byte) (*http.Request, bool) {
 			return nil, false
 		}
 	}
-	vals := make([]string, strings.Count(rest, "\r\n"))
-	h := make(http.Header, len(vals))
+	// The request, its URL, header map and values are the connection's,
+	// reused: Fast.Cached keeps none of them; detach copies them for the
+	// handler chain.
+	if c.req == nil {
+		c.req = new(laneRequest)
+		c.hdr = make(http.Header, 16)
+	}
+	clear(c.hdr)
+	h := c.hdr
+	if n := strings.Count(rest, "\r\n"); cap(c.vals) < n {
+		c.vals = make([]string, n)
+	}
+	vals := c.vals[:cap(c.vals)]
 	host := ""
 	for n := 0; len(rest) > 2; n++ { // the head ends with the empty line's CRLF
 		var l string
@@ -339,8 +390,25 @@ func (c *oneWriteConn) parseHead(head []byte) (*http.Request, bool) {
 	}
 	// No context: r.Context() is Background (what the fast lane serves is
 	// held in memory, there is nothing to cancel).
-	return &http.Request{Method: http.MethodGet, URL: &url.URL{Path: target}, Proto: "HTTP/1.1", ProtoMajor: 1,
-		ProtoMinor: 1, Header: h, Host: host, RequestURI: target, RemoteAddr: c.remote, Body: http.NoBody}, true
+	lr := c.req
+	lr.url = url.URL{Path: target}
+	lr.Request = http.Request{Method: http.MethodGet, URL: &lr.url, Proto: "HTTP/1.1", ProtoMajor: 1,
+		ProtoMinor: 1, Header: h, Host: host, RequestURI: target, RemoteAddr: c.remote, Body: http.NoBody}
+	return &lr.Request, true
+}
+
+// laneRequest is a request the fast lane parsed, with its URL.
+type laneRequest struct {
+	http.Request
+	url url.URL
+}
+
+// detach copies r, parsed into the connection's reused request, for the
+// handler chain, which may keep what it is given.
+func detach(r *http.Request) *http.Request {
+	lr := &laneRequest{Request: *r, url: *r.URL}
+	lr.URL, lr.Header = &lr.url, r.Header.Clone()
+	return &lr.Request
 }
 
 func trimOWS(b string) string {
@@ -395,6 +463,9 @@ type fastWriter struct {
 	// (keep is that body while WriteBody writes it; a wrapper that writes
 	// other bytes is copied as usual).
 	kept, keep []byte
+	// slot is where the handler asked for the answer's head to be kept
+	// (RecordHead).
+	slot *HeadSlot
 }
 
 func (w *fastWriter) reset() {
@@ -404,7 +475,7 @@ func (w *fastWriter) reset() {
 	clear(w.H) // reused: no handler keeps an answer's header past its return
 	w.Status = 0
 	w.Body.Reset()
-	w.kept, w.keep = nil, nil
+	w.kept, w.keep, w.slot = nil, nil, nil
 }
 
 // answer is the body written.
@@ -431,26 +502,115 @@ func (w *fastWriter) Write(p []byte) (int, error) {
 // Flush does nothing: the whole answer leaves when the handler returns.
 func (w *fastWriter) Flush() {}
 
-// appendResponseHead writes the status line and header of an answer in
-// HTTP/1.1 form, adding Date and Content-Length when the handler set none.
-func appendResponseHead(b []byte, status int, h http.Header, n int) []byte {
+// serveCached asks Fast.Cached for the answer to r, with a header that
+// has room for one cookie that needs no allocation.
+func (c *oneWriteConn) serveCached(r *http.Request) (*Head, []byte) {
+	if c.fast.Cached == nil || conditionalRequest(r) {
+		return nil, nil
+	}
+	if c.cw.h == nil || len(c.cw.h) > 1 {
+		c.cw.h = make(http.Header, 1)
+	}
+	c.cw.h["Set-Cookie"] = c.cookie[:0] // Header().Add appends here
+	return c.fast.Cached(&c.cw, r)
+}
+
+// cachedWriter is the writer Fast.Cached is given: what it sets is the
+// reader's cookie (Set-Cookie; other headers are not sent), it writes no
+// body (the answer is the recorded head and the body it returns).
+type cachedWriter struct{ h http.Header }
+
+func (w *cachedWriter) Header() http.Header { return w.h }
+
+func (w *cachedWriter) Write([]byte) (int, error) { return 0, http.ErrBodyNotAllowed }
+
+func (w *cachedWriter) WriteHeader(int) {}
+
+// conditionalRequest reports whether r asks for a 304 when unchanged.
+func conditionalRequest(r *http.Request) bool {
+	return r.Header["If-None-Match"] != nil || r.Header["If-Modified-Since"] != nil
+}
+
+// Head is the head of an answer as the handler chain sent it, recorded by
+// the fast lane: the status line and every header line but Date and
+// Set-Cookie (made per answer), and the route the chain's mux matched.
+type Head struct {
+	lines   []byte
+	pattern string
+}
+
+// HeadSlot keeps the recorded head of one answer held in memory (one
+// representation of a cached page), for Fast.Cached.
+type HeadSlot struct{ p atomic.Pointer[Head] }
+
+// Load returns the head recorded, or nil.
+func (s *HeadSlot) Load() *Head { return s.p.Load() }
+
+// RecordHead asks the fast lane, when it is running the chain for w, to
+// keep in the slot the head the chain sends: when the answer is a 200
+// whose body went through WriteBody whole, and the request was not
+// conditional. slot is called only then. Use it only for an answer whose
+// head is the same for every request that Fast.Cached would answer from
+// that slot (the Date and cookies aside).
+func RecordHead(w http.ResponseWriter, slot func() *HeadSlot) {
+	if fw := fastWriterOf(w); fw != nil {
+		fw.slot = slot()
+	}
+}
+
+func (s *HeadSlot) record(h http.Header, pattern string) {
+	if h["Content-Length"] == nil {
+		return
+	}
+	b := appendStatusLine(make([]byte, 0, 1024), http.StatusOK)
+	for k, vs := range h {
+		if k == "Date" || k == "Set-Cookie" {
+			continue
+		}
+		for _, v := range vs {
+			b = appendHeaderLine(b, k, v)
+		}
+	}
+	s.p.Store(&Head{lines: b, pattern: pattern})
+}
+
+// appendCachedHead writes a recorded head with the Date and the cookies of
+// this answer.
+func appendCachedHead(b []byte, h *Head, cookies []string, now time.Time) []byte {
+	b = append(b, h.lines...)
+	b = appendHeaderLine(b, "Date", Date(now)[0])
+	for _, v := range cookies {
+		b = appendHeaderLine(b, "Set-Cookie", v)
+	}
+	return append(b, "\r\n"...)
+}
+
+func appendStatusLine(b []byte, status int) []byte {
 	b = append(b, "HTTP/1.1 "...)
 	b = strconv.AppendInt(b, int64(status), 10)
 	b = append(b, ' ')
 	b = append(b, http.StatusText(status)...)
-	b = append(b, "\r\n"...)
+	return append(b, "\r\n"...)
+}
+
+func appendHeaderLine(b []byte, k, v string) []byte {
+	b = append(b, k...)
+	b = append(b, ": "...)
+	b = appendHeaderValue(b, v)
+	return append(b, "\r\n"...)
+}
+
+// appendResponseHead writes the status line and header of an answer in
+// HTTP/1.1 form, adding Date and Content-Length when the handler set none.
+func appendResponseHead(b []byte, status int, h http.Header, n int) []byte {
+	b = appendStatusLine(b, status)
 	for k, vs := range h {
 		for _, v := range vs {
-			b = append(b, k...)
-			b = append(b, ": "...)
-			b = appendHeaderValue(b, v)
-			b = append(b, "\r\n"...)
+			b = appendHeaderLine(b, k, v)
 		}
 	}
 	if _, ok := h["Date"]; !ok {
-		b = append(b, "Date: "...)
-		b = append(b, Date(time.Now())[0]...)
-		b = append(b, "\r\n"...)
+		b = appendHeaderLine(b, "Date", Date(time.Now())[0])
 	}
 	if _, ok := h["Content-Length"]; !ok && status >= 200 && status != http.StatusNoContent && status != http.StatusNotModified {
 		b = append(b, "Content-Length: "...)

@@ -108,6 +108,10 @@ func (rd *Readers) mac(parts ...string) [sha256.Size]byte {
 	return rd.sum(st)
 }
 
+// Secure reports whether the client reached the site over HTTPS, under
+// the site's one proxy rule (the reader cookie is then Secure).
+func (rd *Readers) Secure(r *http.Request) bool { return rd.ips.Secure(r) }
+
 // ClientIP is the client's address under the site's one proxy rule.
 func (rd *Readers) ClientIP(r *http.Request) string { return rd.ips.ClientIP(r) }
 
