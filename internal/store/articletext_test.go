@@ -96,6 +96,9 @@ func TestArticleTextFollowsEveryWrite(t *testing.T) {
 		for i, aid := range ids {
 			check("filled", aid, want[i])
 		}
+		if n, err := s.FillArticleText(ctx); err != nil || n != 0 {
+			t.Errorf("FillArticleText once more filled %d (%v), want none", n, err)
+		}
 		check("filled", id, "Warga mengungsi. BANJIR merendam, menggenangi Kudus!")
 	})
 }

@@ -789,20 +789,40 @@ func (s *Store) putArticleText(ctx context.Context, ex execer, id int64, publish
 }
 
 // FillArticleText keeps the SnippetText of every published article that
-// has none (an archive from before migration 0190, a bulk load, a
-// database copy), in batches of 500 by id, each in one write transaction
-// with its reads, so an article written meanwhile keeps the text its own
-// transaction gave it. It returns how many it filled.
+// has none (an archive from before migration 0190), newest first, in
+// batches of 500, each in one write transaction with its reads, so an
+// article written meanwhile keeps the text its own transaction gave it. It
+// returns how many it filled.
+//
+// Every path that writes an article writes its text (the search hook, the
+// bulk load, a rebuild of the index), and a fill goes from the newest to
+// the oldest, so when the oldest published article has its text nothing is
+// missing: a start then costs two look-ups, not a pass over the archive.
 func (s *Store) FillArticleText(ctx context.Context) (int, error) {
+	var oldest int64
+	err := s.r.QueryRowContext(ctx, "SELECT a.id FROM articles a WHERE a.status = 'published' ORDER BY a.id LIMIT 1").Scan(&oldest)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("fill article text: %w", err)
+	}
+	var one int
+	switch err := s.r.QueryRowContext(ctx, s.q("SELECT 1 FROM article_text WHERE article_id = ?"), oldest).Scan(&one); {
+	case err == nil:
+		return 0, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, fmt.Errorf("fill article text: %w", err)
+	}
 	const batch = 500
 	filled := 0
-	var after int64
+	before := int64(math.MaxInt64)
 	for {
-		n, last := 0, after
+		n, last := 0, before
 		err := s.Tx(ctx, func(tx *sql.Tx) error {
 			rows, err := tx.QueryContext(ctx, s.q(`SELECT a.id, a.excerpt, a.body_html FROM articles a
 				LEFT JOIN article_text t ON t.article_id = a.id
-				WHERE a.id > ? AND a.status = 'published' AND t.article_id IS NULL ORDER BY a.id LIMIT ?`), after, batch)
+				WHERE a.id < ? AND a.status = 'published' AND t.article_id IS NULL ORDER BY a.id DESC LIMIT ?`), before, batch)
 			if err != nil {
 				return err
 			}
@@ -839,7 +859,7 @@ func (s *Store) FillArticleText(ctx context.Context) (int, error) {
 		if n < batch {
 			return filled, nil
 		}
-		after = last
+		before = last
 	}
 }
 
