@@ -135,7 +135,7 @@ func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 	default:
 		title = "Cari: " + p.Query + " — " + s.siteName(r.Context())
 		res, err := s.store.Find(ctx, store.SearchRequest{Query: query, Order: order, Category: p.Category, From: from, To: to,
-			Page: domain.Page{Number: page, Size: searchPageSize}, WithoutRelations: true, Texts: true})
+			Page: domain.Page{Number: page, Size: searchPageSize}, WithoutRelations: true, Texts: true, Brief: true})
 		if err != nil {
 			return p, err
 		}

@@ -74,16 +74,45 @@ func TestArticleTextFollowsEveryWrite(t *testing.T) {
 			want = append(want, store.SnippetText(a.Excerpt, a.BodyHTML))
 			check("bulk loaded", aid, want[len(want)-1])
 		}
-		// An archive from before 0190: the same texts, worked out.
-		texts := func() []string {
-			res, err := s.Find(ctx, store.SearchRequest{Query: store.ParseQuery("arsip"), Order: store.SearchByNewest,
-				Page: domain.Page{Number: 1, Size: 50}, Texts: true})
-			if err != nil || len(res.Texts) != len(ids) {
-				t.Fatalf("search the archive: %d texts, want %d (%v)", len(res.Texts), len(ids), err)
+		// An archive from before 0190: the same texts, worked out. Brief
+		// reads (a result page's, the page's rows in the match's query when
+		// all matches fit on it) give the same articles and texts.
+		find := func(q string, size int, brief bool) store.SearchResult {
+			t.Helper()
+			res, err := s.Find(ctx, store.SearchRequest{Query: store.ParseQuery(q), Order: store.SearchByRelevance,
+				Page: domain.Page{Number: 1, Size: size}, Texts: true, Brief: brief, WithoutRelations: true})
+			if err != nil || len(res.Texts) != len(res.Articles) {
+				t.Fatalf("search %q: %d articles, %d texts (%v)", q, len(res.Articles), len(res.Texts), err)
 			}
-			return res.Texts
+			return res
+		}
+		texts := func() []string {
+			t.Helper()
+			var out []string
+			for _, c := range []struct {
+				q    string
+				size int
+			}{{"arsip", 50}, {"arsip", 10}, {"kudus", 10}, {"banjir kudus", 1}} {
+				full, brief := find(c.q, c.size, false), find(c.q, c.size, true)
+				if len(full.Articles) == 0 || !slices.Equal(full.Texts, brief.Texts) {
+					t.Fatalf("%q: texts %q, brief %q", c.q, full.Texts, brief.Texts)
+				}
+				for i, a := range full.Articles {
+					b := brief.Articles[i]
+					if a.ID != b.ID || a.Title != b.Title || a.Slug != b.Slug || a.Excerpt != b.Excerpt || a.Hot != b.Hot ||
+						!a.PublishedAt.Equal(b.PublishedAt) || a.Category.ID != b.Category.ID || a.Category.Slug != b.Category.Slug ||
+						a.Category.Name != b.Category.Name {
+						t.Fatalf("%q: result %d %+v, brief %+v", c.q, i, a, b)
+					}
+				}
+				out = append(out, full.Texts...)
+			}
+			return out
 		}
 		kept := texts()
+		if len(kept) != len(ids)+10+2 {
+			t.Fatalf("%d texts, want %d", len(kept), len(ids)+12)
+		}
 		if err := store.DropArticleText(s); err != nil {
 			t.Fatal(err)
 		}

@@ -116,6 +116,10 @@ type SearchRequest struct {
 	// and, where the text is kept (article_text), body HTML unread: a result
 	// page needs only the text its snippets are cut from.
 	Texts bool
+	// Brief, with Texts, reads only what a result page shows of an
+	// article: id, slug, title, excerpt, #HOT, publication time and
+	// category (id, slug, name).
+	Brief bool
 }
 
 // SearchResult is one page of search hits.
@@ -182,7 +186,10 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 	if err != nil {
 		return res, err
 	}
-	ids, err := s.matchRows(ctx, req, groups, fewMatches(groups, dfs, false), false)
+	// A rare word's matches all fit on the first page: read them whole at
+	// once (a search nobody made before is mostly such a search).
+	brief := req.Texts && req.Brief && req.Page.Offset() == 0 && matchBound(groups, dfs, false) <= int64(req.Page.Size)
+	ids, err := s.matchRows(ctx, req, groups, fewMatches(groups, dfs, false), false, brief)
 	if err != nil {
 		return res, err
 	}
@@ -196,7 +203,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 			if err != nil {
 				return res, err
 			}
-			if ids, err = s.matchRows(ctx, req, g2, fewMatches(g2, dfs2, false), false); err != nil {
+			if ids, err = s.matchRows(ctx, req, g2, fewMatches(g2, dfs2, false), false, false); err != nil {
 				return res, err
 			}
 			if len(ids) > 0 {
@@ -205,7 +212,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 		}
 	}
 	if len(ids) == 0 && len(groups) > 1 {
-		if ids, err = s.matchRows(ctx, req, groups, fewMatches(groups, dfs, true), true); err != nil {
+		if ids, err = s.matchRows(ctx, req, groups, fewMatches(groups, dfs, true), true, false); err != nil {
 			return res, err
 		}
 		res.Partial = len(ids) > 0
@@ -231,7 +238,21 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 		return res, nil
 	}
 	page := ranked[off:min(len(ranked), off+req.Page.Size)]
-	if res.Articles, res.Texts, err = s.articlesByIDs(ctx, page, !req.WithoutRelations, req.Texts); err != nil {
+	if ids[0].brief != nil {
+		byID := make(map[int64]*briefRow, len(ids))
+		for _, r := range ids {
+			byID[r.id] = r.brief
+		}
+		for _, id := range page {
+			res.Articles = append(res.Articles, byID[id].a)
+			res.Texts = append(res.Texts, byID[id].text)
+		}
+		if !req.WithoutRelations {
+			err = s.loadRelations(ctx, res.Articles)
+		}
+		return res, err
+	}
+	if res.Articles, res.Texts, err = s.articlesByIDs(ctx, page, !req.WithoutRelations, req.Texts, req.Brief); err != nil {
 		return res, err
 	}
 	return res, nil
@@ -398,6 +419,13 @@ type searchRow struct {
 	id                         int64
 	pub                        time.Time
 	title, excerpt, body, tags string
+	brief                      *briefRow // when matchRows read the page's columns too
+}
+
+// briefRow is a match as a result page shows it (scanBrief).
+type briefRow struct {
+	a    domain.Article
+	text string
 }
 
 // fewMatchesBound is how many articles the rarest term (of every term, for
@@ -408,6 +436,13 @@ const fewMatchesBound = 5000
 // the index's document counts: every group must match, so at most as many
 // as the rarest group's words hold (with anyTerm, all groups' together).
 func fewMatches(groups [][]string, dfs map[string]int64, anyTerm bool) bool {
+	bound := matchBound(groups, dfs, anyTerm)
+	return bound >= 0 && bound <= fewMatchesBound
+}
+
+// matchBound is at most how many articles match groups, from the index's
+// document counts (see fewMatches); -1 without groups.
+func matchBound(groups [][]string, dfs map[string]int64, anyTerm bool) int64 {
 	var bound int64 = -1
 	for _, g := range groups {
 		var n int64
@@ -421,7 +456,7 @@ func fewMatches(groups [][]string, dfs map[string]int64, anyTerm bool) bool {
 			bound = n
 		}
 	}
-	return bound >= 0 && bound <= fewMatchesBound
+	return bound
 }
 
 // matchRows returns the published articles matching every group (or, with
@@ -435,7 +470,11 @@ func fewMatches(groups [][]string, dfs map[string]int64, anyTerm bool) bool {
 // walked the whole table newest first, testing each row, looking for 501
 // matches a rare word does not have (5 s for "laporan 500067"). For a
 // common word that walk is the fast way (it stops at the 501st match).
-func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]string, few, anyTerm bool) ([]searchRow, error) {
+//
+// brief (with req.Brief) also reads what the result page shows of each
+// match (articleColsBrief), for a search whose matches all fit on its first
+// page: the page then needs no second query.
+func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]string, few, anyTerm, brief bool) ([]searchRow, error) {
 	var from, match string
 	syn := matchSyntax{quote: ftsQuote, or: " OR ", and: " AND ", next: " "}
 	if s.dialect == Postgres {
@@ -479,6 +518,10 @@ func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]str
 	if few && s.dialect == Postgres {
 		order = key + " + 0" // not the primary key's order: the GIN index finds the few rows
 	}
+	if brief {
+		fields += ", " + articleColsBrief
+		from += " LEFT JOIN article_text t ON t.article_id = a.id"
+	}
 	rows, err := s.r.QueryContext(ctx, s.q("SELECT a.id, a.published_at, "+fields+from+where+" ORDER BY "+order+" DESC LIMIT ?"),
 		append(args, MaxSearchRanked+1)...)
 	if err != nil {
@@ -489,7 +532,13 @@ func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]str
 	for rows.Next() {
 		var r searchRow
 		var title, excerpt, body, tags sql.NullString
-		if err := rows.Scan(&r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
+		if brief {
+			r.brief = new(briefRow)
+			var err error
+			if r.brief.a, r.brief.text, err = scanBrief(rows, &r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
+		} else if err := rows.Scan(&r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		r.title, r.excerpt, r.body, r.tags = title.String, excerpt.String, body.String, tags.String
@@ -693,12 +742,33 @@ func termFreq(field, t string, limit int) int {
 var articleColsForTexts = strings.Replace(strings.Replace(articleFullCols, "a.body_source", "''", 1),
 	"a.body_html", "CASE WHEN t.text IS NULL THEN a.body_html ELSE '' END", 1) + ", t.text"
 
+// articleColsBrief is what a result page shows of an article, then its
+// body HTML where its text is not kept, then the kept text (scanBrief).
+const articleColsBrief = `a.id, a.slug, a.title, a.excerpt, a.hot, a.published_at, c.id, c.slug, c.name,
+	CASE WHEN t.text IS NULL THEN a.body_html ELSE '' END, t.text`
+
+// scanBrief reads the columns of articleColsBrief (after any others dest
+// asks for): the article and its SnippetText.
+func scanBrief(row rowScanner, dest ...any) (domain.Article, string, error) {
+	var a domain.Article
+	var text sql.NullString
+	err := row.Scan(append(dest, &a.ID, &a.Slug, &a.Title, &a.Excerpt, &a.Hot, &a.PublishedAt, &a.Category.ID, &a.Category.Slug,
+		&a.Category.Name, &a.BodyHTML, &text)...)
+	a.Status = domain.StatusPublished
+	if !text.Valid {
+		return a, SnippetText(a.Excerpt, a.BodyHTML), err
+	}
+	return a, text.String, err
+}
+
 // articlesByIDs loads published articles with bodies (and with relations,
 // their tags and authors), in the order of ids. With texts it also gives
 // each article's SnippetText: kept in article_text, else worked out from
 // its body (an article written before 0190 and not yet filled in); the
 // articles then have no body source, nor body HTML where the text was kept.
-func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations, texts bool) ([]domain.Article, []string, error) {
+//
+// brief (with texts) reads only the columns of articleColsBrief.
+func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations, texts, brief bool) ([]domain.Article, []string, error) {
 	args := make([]any, 0, len(ids)+1)
 	args = append(args, s.Now())
 	for _, id := range ids {
@@ -707,6 +777,9 @@ func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations, texts
 	cols, from := articleFullCols, articleFrom
 	if texts {
 		cols, from = articleColsForTexts, articleFrom+" LEFT JOIN article_text t ON t.article_id = a.id"
+		if brief {
+			cols = articleColsBrief
+		}
 	}
 	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+cols+from+" WHERE"+published+
 		" AND a.id IN ("+placeholders(len(ids))+")"), args...)
@@ -721,14 +794,17 @@ func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations, texts
 	for rows.Next() {
 		var h hit
 		var err error
-		if texts {
+		switch {
+		case texts && brief:
+			h.a, h.text, err = scanBrief(rows)
+		case texts:
 			var text sql.NullString
 			h.a, err = scanArticle(extraColumn{rows, &text}, true)
 			h.text = text.String
 			if !text.Valid {
 				h.text = SnippetText(h.a.Excerpt, h.a.BodyHTML)
 			}
-		} else {
+		default:
 			h.a, err = scanArticle(rows, true)
 		}
 		if err != nil {
