@@ -94,7 +94,11 @@ func (s *Site) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writePage(w, http.StatusOK, bytes.Join(sk.segs, nil)) // one segment: the page has no holes
+	page := sk.segs[0] // one segment: the page has no holes
+	if len(sk.segs) > 1 {
+		page = bytes.Join(sk.segs, nil)
+	}
+	writePage(w, http.StatusOK, page)
 	return nil
 }
 
@@ -209,10 +213,6 @@ const (
 	searchMainMark  = "\x00warta-search-main\x00"
 )
 
-// escapeText escapes a string as html/template escapes text and quoted
-// attribute values, so a title filled into the chrome reads byte for byte
-// as the whole page rendered at once would.
-var escapeText = template.Must(template.New("text").Parse(`{{.}}`))
 
 // renderSearch renders a search page: the kept chrome with p's title and
 // main block filled in.
@@ -234,25 +234,22 @@ func (s *Site) renderSearch(ctx context.Context, p searchPage) ([]byte, error) {
 		return nil, err
 	}
 	var title bytes.Buffer
-	if err := escapeText.Execute(&title, p.Meta.Title); err != nil {
-		return nil, err
-	}
-	var main strings.Builder
-	main.Grow(4096 + 1024*len(p.Hits))
-	s.writeSearchMain(&main, &p)
-	n := len(ch.tail) + main.Len() + title.Len()*(len(ch.head)-1)
+	htmlEscape(&title, p.Meta.Title)
+	n := len(ch.tail) + title.Len()*(len(ch.head)-1) + 4096 + 1024*len(p.Hits)
 	for _, h := range ch.head {
 		n += len(h)
 	}
-	out := make([]byte, 0, n)
+	var out bytes.Buffer
+	out.Grow(n)
 	for i, h := range ch.head {
 		if i > 0 {
-			out = append(out, title.Bytes()...)
+			out.Write(title.Bytes())
 		}
-		out = append(out, h...)
+		out.Write(h)
 	}
-	out = append(out, main.String()...)
-	return append(out, ch.tail...), nil
+	s.writeSearchMain(&out, &p)
+	out.Write(ch.tail)
+	return out.Bytes(), nil
 }
 
 // displayQuery is the query as the page shows it back: valid UTF-8, no

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -13,7 +14,7 @@ import (
 // renders both and compares them byte for byte). A search nobody made before
 // renders only this block, and the template's reflection over every field of
 // every result was a fifth of such a search's cost.
-func (s *Site) writeSearchMain(b *strings.Builder, p *searchPage) {
+func (s *Site) writeSearchMain(b *bytes.Buffer, p *searchPage) {
 	b.WriteString(`
 <header class="list-head">
   <h1>Cari berita</h1>
@@ -161,8 +162,9 @@ func (s *Site) writeSearchMain(b *strings.Builder, p *searchPage) {
 }
 
 // htmlEscape writes s as html/template escapes text and quoted attribute
-// values.
-func htmlEscape(b *strings.Builder, s string) {
+// values (the title filled into the search chrome too, so it reads byte
+// for byte as the whole page rendered at once would).
+func htmlEscape(b *bytes.Buffer, s string) {
 	for {
 		i := strings.IndexAny(s, "\x00\"&'+<>")
 		if i < 0 {
@@ -193,7 +195,7 @@ func htmlEscape(b *strings.Builder, s string) {
 // urlStart writes a URL that begins an attribute as html/template does:
 // an unsafe scheme replaced, bytes outside URLs percent-encoded (what is
 // already encoded kept), then attribute-escaped.
-func urlStart(b *strings.Builder, u string) {
+func urlStart(b *bytes.Buffer, u string) {
 	if i := strings.IndexByte(u, ':'); i >= 0 && !strings.Contains(u[:i], "/") {
 		switch strings.ToLower(u[:i]) {
 		case "http", "https", "mailto":
@@ -207,9 +209,9 @@ func urlStart(b *strings.Builder, u string) {
 
 // urlPart writes a value inside a URL's path as html/template does: every
 // byte but letters, digits and -._~ percent-encoded.
-func urlPart(b *strings.Builder, s string) { writeURL(b, s, false) }
+func urlPart(b *bytes.Buffer, s string) { writeURL(b, s, false) }
 
-func writeURL(b *strings.Builder, s string, norm bool) {
+func writeURL(b *bytes.Buffer, s string, norm bool) {
 	const hex = "0123456789ABCDEF"
 	var out strings.Builder
 	for i := 0; i < len(s); i++ {
