@@ -101,7 +101,7 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) error {
 		env.Message = "kata kunci terlalu umum: tidak ada kata yang bisa dicari"
 	} else {
 		res, err := a.store.Find(r.Context(), store.SearchRequest{Query: query, Order: order, Category: cat, From: from, To: to,
-			Page: domain.Page{Number: page, Size: limit}})
+			Page: domain.Page{Number: page, Size: limit}, Texts: true})
 		if err != nil {
 			return err
 		}
@@ -120,9 +120,9 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) error {
 		}
 		terms = res.Terms
 		m := discovery.NewMatcher(terms)
-		for _, x := range res.Articles {
+		for i, x := range res.Articles {
 			j := searchHitJSON{articleJSON: a.articleJSON(x), TitleHTML: m.HighlightHTML(x.Title),
-				SnippetHTML: m.SnippetHTML(strings.TrimSpace(x.Excerpt+" "+store.PlainText(x.BodyHTML)), searchSnippetWords)}
+				SnippetHTML: m.SnippetHTML(res.Texts[i], searchSnippetWords)}
 			j.BodyHTML = "" // results are a list: no bodies
 			env.Data = append(env.Data, j)
 		}

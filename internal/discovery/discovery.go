@@ -152,7 +152,8 @@ func (e *Engine) Settled() bool {
 	return !e.busy && !e.resync && len(e.pending) == 0 && len(e.finals) == 0 && len(e.touched) == 0
 }
 
-// Run brings the search index up to date if the database predates it, then
+// Run brings the search index up to date if the database predates it (and,
+// in the background, the snippets' text: Store.FillArticleText), then
 // completes whatever related news is missing or stale (a first start, a
 // restart after a crash or a database outage), keeps it current as articles
 // change and applies the #HOT rule every minute, until ctx is cancelled.
@@ -162,6 +163,15 @@ func (e *Engine) Run(ctx context.Context) error {
 	} else if rebuilt {
 		e.log.Info("search index rebuilt")
 	}
+	// Snippets' text missing from an archive older than migration 0190:
+	// in the background, since search works out the text until then.
+	go func() {
+		if n, err := e.st.FillArticleText(ctx); err != nil && ctx.Err() == nil {
+			e.log.Error("article text", "err", err)
+		} else if n > 0 {
+			e.log.Info("article text filled", "articles", n)
+		}
+	}()
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

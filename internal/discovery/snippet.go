@@ -1,7 +1,6 @@
 package discovery
 
 import (
-	"bytes"
 	"html"
 	"slices"
 	"strings"
@@ -46,9 +45,10 @@ type matcher struct {
 // for meN-/peN- words, puts back at most one letter the prefix swallowed
 // (memukul -> pukul, menulis -> tulis; the two letters of ng- and ny- are
 // the word's own). So every letter of a term but its first stands, in
-// order, in the lowercased word: a word whose text does not contain
-// term[1:] cannot have that term, and is never stemmed.
-// TestWordsAgreesWithTheReference holds this against the reference.
+// order, in the lowercased word, and never at the word's first letter: a
+// word whose text does not contain term[1:] cannot have that term, and is
+// never stemmed. TestTermsStandInTheirWords holds the stemmer to this,
+// TestWordsAgreesWithTheReference the snippets.
 func newMatcher(terms map[string]bool) matcher {
 	m := matcher{terms: terms}
 	for t := range terms {
@@ -77,35 +77,52 @@ func isASCII(s string) bool {
 // scratch holds the buffers one snippet needs, reused through a pool: a
 // result page cuts ten snippets of whole articles.
 type scratch struct {
-	lower []byte
-	hits  []span
-	ws    []word
+	hits []span
+	ws   []word
 }
 
 type span struct{ start, end int }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
+// Byte classes for words: what separates words, a lowercase letter or a
+// digit, an uppercase letter, the first byte of a rune outside ASCII.
+const (
+	sep = iota
+	lower
+	upper
+	wide
+)
+
+var byteClass = func() (c [256]uint8) {
+	for b := range c {
+		switch {
+		case 'a' <= b && b <= 'z', '0' <= b && b <= '9':
+			c[b] = lower
+		case 'A' <= b && b <= 'Z':
+			c[b] = upper
+		case b >= utf8.RuneSelf:
+			c[b] = wide
+		}
+	}
+	return c
+}()
+
 // words is words with sc's buffers: the result is valid until sc is used
 // again.
 //
-// Only a word that may hold a term is looked up (termOf): a word with a
-// byte outside ASCII, or one that contains a term's probe (see
-// newMatcher), found by searching the ASCII-lowercased text for each probe.
+// Only a word that may hold a term is looked up (termOf): one with a byte
+// outside ASCII or an uppercase letter after its first, or one that
+// contains a term's probe (see newMatcher), found by searching the text for
+// each probe: probes are lowercase and never meet a word's first letter.
 // A snippet reads a whole article for each result of each search, and the
 // look-up of every word was most of a search page's cost.
 func (sc *scratch) words(text string, m *matcher) []word {
 	sc.hits = sc.hits[:0]
-	if len(m.terms) > 0 && !m.every && len(m.probes) > 0 {
-		sc.lower = append(sc.lower[:0], text...)
-		for i, c := range sc.lower {
-			if 'A' <= c && c <= 'Z' {
-				sc.lower[i] = c + ('a' - 'A')
-			}
-		}
+	if len(m.terms) > 0 && !m.every {
 		for _, p := range m.probes {
 			for at := 0; ; {
-				j := bytes.Index(sc.lower[at:], []byte(p))
+				j := strings.Index(text[at:], p)
 				if j < 0 {
 					break
 				}
@@ -118,26 +135,28 @@ func (sc *scratch) words(text string, m *matcher) []word {
 		}
 	}
 	out := sc.ws[:0]
-	start, wide, hit := -1, false, 0
+	start, odd, hit := -1, false, 0
 	for i := 0; i <= len(text); {
 		in, size := false, 1
 		if i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				in = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-			} else {
+			switch byteClass[text[i]] {
+			case lower:
+				in = true
+			case upper:
+				in = true
+				odd = odd || start >= 0 // an uppercase letter after the first
+			case wide:
 				var r rune
 				r, size = utf8.DecodeRuneInString(text[i:])
 				in = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r)
-				if in {
-					wide = true
-				}
+				odd = odd || in
 			}
 		}
 		switch {
 		case in && start < 0:
 			start = i
 		case !in && start >= 0:
-			look := wide || m.every
+			look := odd || m.every
 			if !look && len(m.terms) > 0 {
 				// Probes found before this word cannot lie in a later one.
 				for hit < len(sc.hits) && sc.hits[hit].start < start {
@@ -156,7 +175,7 @@ func (sc *scratch) words(text string, m *matcher) []word {
 				match = t != "" && m.terms[t]
 			}
 			out = append(out, word{start, i, match})
-			start, wide = -1, false
+			start, odd = -1, false
 		}
 		i += size
 	}
@@ -314,7 +333,9 @@ func NewMatcher(terms []string) *Matcher { return &Matcher{newMatcher(termSet(te
 
 // HighlightHTML is HTML(Highlight(text, terms)).
 func (x *Matcher) HighlightHTML(text string) string {
-	text = strings.ToValidUTF8(text, "")
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "")
+	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	var b strings.Builder
@@ -326,7 +347,9 @@ func (x *Matcher) HighlightHTML(text string) string {
 // SnippetHTML is HTML(Snippet(text, terms, maxWords)), written without the
 // fragments.
 func (x *Matcher) SnippetHTML(text string, maxWords int) string {
-	text = strings.ToValidUTF8(text, "")
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "")
+	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	ws := sc.words(text, &x.m)

@@ -59,7 +59,8 @@ func TestWordsAgreesWithTheReference(t *testing.T) {
 	pieces := []string{"Pemerintah", "pemerintahan", "memerintahkan", " ", ", ", ". ", "—", "2024", "covid19", "café", "e\u0301",
 		"Ñandú", "日本", "yang", "dan", "  \t\n", "ke-2", "\u00a0", "ÉTAT", "berlabuh", "pelabuhan", "KAPAL", "x",
 		"Memukul", "menulis", "MENYAPU", "mengirim", "mengebom", "berenang", "pelajar", "menyatakan", "pukul", "sapu", "Tulis",
-		"Persebaya", "Kediri", "perintah", "dipukulnya", "ke2", "İstanbul", "ǅ", "K", "ab", "pemukulan", "keberangkatan"}
+		"Persebaya", "Kediri", "perintah", "dipukulnya", "ke2", "İstanbul", "ǅ", "K", "ab", "pemukulan", "keberangkatan",
+		"iPhone", "McDonald", "BerLabuh", "mEMUKUL", "PeLabuhan", "Ab", "aB", "2024An", "é", "Émukul"}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 300 {
 		var b strings.Builder

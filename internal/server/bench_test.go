@@ -88,15 +88,30 @@ func (w *discardWriter) WriteHeader(code int) { w.code = code }
 // allocating).
 //
 //	go test ./internal/server -run '^$' -bench CachedPageOverTCP -benchmem
+//
+// The -returning lines are a reader who sends back their reader cookie (as
+// a browser does after its first page); the others a client without
+// cookies (wrk), who gets a new one with every answer.
 func BenchmarkCachedPageOverTCP(b *testing.B) {
 	for _, lane := range []struct {
-		name string
-		off  bool
-	}{{"fast-lane", false}, {"net-http", true}} {
+		name      string
+		off       bool
+		returning bool
+	}{{"fast-lane", false, false}, {"net-http", true, false}, {"fast-lane-returning", false, true}, {"net-http-returning", true, true}} {
 		b.Run(lane.name, func(b *testing.B) {
 			e := newEnv(b, testdb.SQLite(b), func(c *app.Config) { c.Site.PageCacheTTL = time.Hour; c.NoFastLane = lane.off })
 			addr := strings.TrimPrefix(e.srv.URL, "http://")
-			req := []byte("GET " + mainSlug + " HTTP/1.1\r\nHost: " + addr + "\r\nUser-Agent: Mozilla/5.0 (Android 14) bench\r\n\r\n")
+			cookie := ""
+			if lane.returning {
+				resp, err := http.Get(e.srv.URL + mainSlug)
+				if err != nil {
+					b.Fatal(err)
+				}
+				resp.Body.Close()
+				v, _, _ := strings.Cut(resp.Header.Get("Set-Cookie"), ";")
+				cookie = "Cookie: " + v + "\r\n"
+			}
+			req := []byte("GET " + mainSlug + " HTTP/1.1\r\nHost: " + addr + "\r\nUser-Agent: Mozilla/5.0 (Android 14) bench\r\n" + cookie + "\r\n")
 			b.ReportAllocs()
 			b.RunParallel(func(pb *testing.PB) {
 				c, err := net.Dial("tcp", addr)

@@ -256,10 +256,8 @@ func cacheable(r *http.Request) bool {
 	if r.Method != http.MethodGet || r.Header.Get("Authorization") != "" {
 		return false
 	}
-	if _, err := r.Cookie(web.ActiveCookie); err == nil {
-		return false
-	}
-	return true
+	_, active := web.CookieValue(r, web.ActiveCookie)
+	return !active
 }
 
 // cacheKey is the path with only the query parameters the page reads, in a

@@ -135,7 +135,7 @@ func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 	default:
 		title = "Cari: " + p.Query + " — " + s.siteName(r.Context())
 		res, err := s.store.Find(ctx, store.SearchRequest{Query: query, Order: order, Category: p.Category, From: from, To: to,
-			Page: domain.Page{Number: page, Size: searchPageSize}, WithoutRelations: true, WithoutSource: true})
+			Page: domain.Page{Number: page, Size: searchPageSize}, WithoutRelations: true, Texts: true, Brief: true})
 		if err != nil {
 			return p, err
 		}
@@ -172,10 +172,9 @@ func (s *Site) searchPage(r *http.Request) (searchPage, error) {
 			p.Notice = "Tidak ada berita yang memuat semua kata “" + p.Query + "”. Berikut berita yang memuat sebagian kata."
 		}
 		m := discovery.NewMatcher(res.Terms)
-		for _, a := range res.Articles {
-			text := strings.TrimSpace(a.Excerpt + " " + store.PlainText(a.BodyHTML))
+		for i, a := range res.Articles {
 			p.Hits = append(p.Hits, searchHit{Article: a, Title: template.HTML(m.HighlightHTML(a.Title)),
-				Snippet: template.HTML(m.SnippetHTML(text, searchSnippetWords))})
+				Snippet: template.HTML(m.SnippetHTML(res.Texts[i], searchSnippetWords))})
 		}
 		if page > 1 && page <= p.Pages {
 			p.PrevURL = link(raw, page-1)

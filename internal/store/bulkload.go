@@ -240,6 +240,7 @@ func (b *Bulk) Articles(ctx context.Context, list []BulkArticle) error {
 		return err
 	}
 	docs := make([]*searchDoc, len(list))
+	texts := make([]string, len(list)) // article_text: each published article's SnippetText
 	pg := s.dialect == Postgres && !b.serverTSV
 	tsvs := make([]*pgtype.TSVector, len(list)) // PostgreSQL: each document's tsvector, when worked out here
 	var wg sync.WaitGroup
@@ -271,6 +272,7 @@ func (b *Bulk) Articles(ctx context.Context, list []BulkArticle) error {
 				}
 				d.tags = b.tagTermsOf(a.TagIDs)
 				docs[i] = &d
+				texts[i] = SnippetText(a.Excerpt, a.BodyHTML)
 				indexed++
 				touched = touched[:0]
 				pos := 0
@@ -309,7 +311,7 @@ func (b *Bulk) Articles(ctx context.Context, list []BulkArticle) error {
 		})
 	}
 	wg.Wait()
-	var arts, tags, authors, search, related, computed [][]any
+	var arts, tags, authors, search, related, computed, text [][]any
 	var server []int64 // PostgreSQL: documents whose tsvector the server works out
 	for i, a := range list {
 		pub := nullTime(a.PublishedAt)
@@ -341,6 +343,7 @@ func (b *Bulk) Articles(ctx context.Context, list []BulkArticle) error {
 			}
 		}
 		if a.Status == domain.StatusPublished {
+			text = append(text, []any{a.ID, texts[i]})
 			for p, r := range a.Related {
 				related = append(related, []any{a.ID, r, p, 1 / float64(p+1)})
 			}
@@ -355,6 +358,7 @@ func (b *Bulk) Articles(ctx context.Context, list []BulkArticle) error {
 		{"article_search", []string{"rowid", "title", "excerpt", "body", "tags"}, search},
 		{"related_articles", []string{"article_id", "related_id", "position", "score"}, related},
 		{"related_computed", []string{"article_id", "computed_at"}, computed},
+		{"article_text", []string{"article_id", "text"}, text},
 	}
 	if s.dialect == Postgres {
 		ins[3].cols = []string{"article_id", "title", "excerpt", "body", "tags", "tsv"}

@@ -3,3 +3,19 @@ package store
 // SetSeekOffset lowers where s seeks deep pages (SeekOffset), so a test
 // sees the plans of a deep page on a few articles.
 func SetSeekOffset(s *Store, n int) { s.seekOffset = n }
+
+// ArticleText is what article_text keeps for article id, and whether it
+// has a row.
+func ArticleText(s *Store, id int64) (string, bool) {
+	var text string
+	if err := s.w.QueryRow(s.q("SELECT text FROM article_text WHERE article_id = ?"), id).Scan(&text); err != nil {
+		return "", false
+	}
+	return text, true
+}
+
+// DropArticleText empties article_text, as an archive from before 0190.
+func DropArticleText(s *Store) error {
+	_, err := s.w.Exec("DELETE FROM article_text")
+	return err
+}

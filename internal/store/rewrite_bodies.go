@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -47,7 +48,15 @@ func (s *Store) RewriteBodies(ctx context.Context, fn func(source, html string) 
 			if html == b.html {
 				continue
 			}
-			if _, err := s.w.ExecContext(ctx, s.q("UPDATE articles SET body_html = ? WHERE id = ?"), html, b.id); err != nil {
+			// The search index and the snippets' text follow the body in the
+			// same transaction, as the article hook has them do.
+			err = s.Tx(ctx, func(tx *sql.Tx) error {
+				if _, err := tx.ExecContext(ctx, s.q("UPDATE articles SET body_html = ? WHERE id = ?"), html, b.id); err != nil {
+					return err
+				}
+				return s.indexArticle(ctx, tx, b.id)
+			})
+			if err != nil {
 				return changed, fmt.Errorf("rewrite body of article %d: %w", b.id, err)
 			}
 			changed++

@@ -114,15 +114,22 @@ type SearchRequest struct {
 	// WithoutRelations leaves the articles' tags and authors unloaded (a
 	// result page shows neither).
 	WithoutRelations bool
-	// WithoutSource leaves the articles' body source (Markdown) unread: a
-	// result page cuts its snippet from the body HTML.
-	WithoutSource bool
+	// Texts fills SearchResult.Texts and leaves the articles' body source
+	// and, where the text is kept (article_text), body HTML unread: a result
+	// page needs only the text its snippets are cut from.
+	Texts bool
+	// Brief, with Texts, reads only what a result page shows of an
+	// article: id, slug, title, excerpt, #HOT, publication time and
+	// category (id, slug, name).
+	Brief bool
 }
 
 // SearchResult is one page of search hits.
 type SearchResult struct {
 	Articles []domain.Article // with bodies, so callers can cut snippets
-	Total    int
+	// Texts holds, with SearchRequest.Texts, each article's SnippetText.
+	Texts []string
+	Total int
 	// Capped: more articles match than are ranked (MaxSearchRanked); Total
 	// is then that bound and the newest of them are ranked.
 	Capped bool
@@ -181,7 +188,10 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 	if err != nil {
 		return res, err
 	}
-	ids, err := s.matchRows(ctx, req, groups, fewMatches(groups, dfs, false), false)
+	// A rare word's matches all fit on the first page: read them whole at
+	// once (a search nobody made before is mostly such a search).
+	brief := req.Texts && req.Brief && req.Page.Offset() == 0 && matchBound(groups, dfs, false) <= int64(req.Page.Size)
+	ids, err := s.matchRows(ctx, req, groups, fewMatches(groups, dfs, false), false, brief)
 	if err != nil {
 		return res, err
 	}
@@ -195,7 +205,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 			if err != nil {
 				return res, err
 			}
-			if ids, err = s.matchRows(ctx, req, g2, fewMatches(g2, dfs2, false), false); err != nil {
+			if ids, err = s.matchRows(ctx, req, g2, fewMatches(g2, dfs2, false), false, false); err != nil {
 				return res, err
 			}
 			if len(ids) > 0 {
@@ -204,7 +214,7 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 		}
 	}
 	if len(ids) == 0 && len(groups) > 1 {
-		if ids, err = s.matchRows(ctx, req, groups, fewMatches(groups, dfs, true), true); err != nil {
+		if ids, err = s.matchRows(ctx, req, groups, fewMatches(groups, dfs, true), true, false); err != nil {
 			return res, err
 		}
 		res.Partial = len(ids) > 0
@@ -230,7 +240,21 @@ func (s *Store) Find(ctx context.Context, req SearchRequest) (SearchResult, erro
 		return res, nil
 	}
 	page := ranked[off:min(len(ranked), off+req.Page.Size)]
-	if res.Articles, err = s.articlesByIDs(ctx, page, !req.WithoutRelations, !req.WithoutSource); err != nil {
+	if ids[0].brief != nil {
+		byID := make(map[int64]*briefRow, len(ids))
+		for _, r := range ids {
+			byID[r.id] = r.brief
+		}
+		for _, id := range page {
+			res.Articles = append(res.Articles, byID[id].a)
+			res.Texts = append(res.Texts, byID[id].text)
+		}
+		if !req.WithoutRelations {
+			err = s.loadRelations(ctx, res.Articles)
+		}
+		return res, err
+	}
+	if res.Articles, res.Texts, err = s.articlesByIDs(ctx, page, !req.WithoutRelations, req.Texts, req.Brief); err != nil {
 		return res, err
 	}
 	return res, nil
@@ -397,6 +421,13 @@ type searchRow struct {
 	id                         int64
 	pub                        time.Time
 	title, excerpt, body, tags string
+	brief                      *briefRow // when matchRows read the page's columns too
+}
+
+// briefRow is a match as a result page shows it (scanBrief).
+type briefRow struct {
+	a    domain.Article
+	text string
 }
 
 // fewMatchesBound is how many articles the rarest term (of every term, for
@@ -407,6 +438,13 @@ const fewMatchesBound = 5000
 // the index's document counts: every group must match, so at most as many
 // as the rarest group's words hold (with anyTerm, all groups' together).
 func fewMatches(groups [][]string, dfs map[string]int64, anyTerm bool) bool {
+	bound := matchBound(groups, dfs, anyTerm)
+	return bound >= 0 && bound <= fewMatchesBound
+}
+
+// matchBound is at most how many articles match groups, from the index's
+// document counts (see fewMatches); -1 without groups.
+func matchBound(groups [][]string, dfs map[string]int64, anyTerm bool) int64 {
 	var bound int64 = -1
 	for _, g := range groups {
 		var n int64
@@ -420,7 +458,7 @@ func fewMatches(groups [][]string, dfs map[string]int64, anyTerm bool) bool {
 			bound = n
 		}
 	}
-	return bound >= 0 && bound <= fewMatchesBound
+	return bound
 }
 
 // matchRows returns the published articles matching every group (or, with
@@ -434,7 +472,11 @@ func fewMatches(groups [][]string, dfs map[string]int64, anyTerm bool) bool {
 // walked the whole table newest first, testing each row, looking for 501
 // matches a rare word does not have (5 s for "laporan 500067"). For a
 // common word that walk is the fast way (it stops at the 501st match).
-func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]string, few, anyTerm bool) ([]searchRow, error) {
+//
+// brief (with req.Brief) also reads what the result page shows of each
+// match (articleColsBrief), for a search whose matches all fit on its first
+// page: the page then needs no second query.
+func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]string, few, anyTerm, brief bool) ([]searchRow, error) {
 	var from, match string
 	syn := matchSyntax{quote: ftsQuote, or: " OR ", and: " AND ", next: " "}
 	if s.dialect == Postgres {
@@ -478,6 +520,10 @@ func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]str
 	if few && s.dialect == Postgres {
 		order = key + " + 0" // not the primary key's order: the GIN index finds the few rows
 	}
+	if brief {
+		fields += ", " + articleColsBrief
+		from += " LEFT JOIN article_text t ON t.article_id = a.id"
+	}
 	args = append(args, MaxSearchRanked+1)
 	if s.dialect == Postgres {
 		// Planned for this query's words every time (pgx's unnamed
@@ -497,7 +543,13 @@ func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]str
 	for rows.Next() {
 		var r searchRow
 		var title, excerpt, body, tags sql.NullString
-		if err := rows.Scan(&r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
+		if brief {
+			r.brief = new(briefRow)
+			var err error
+			if r.brief.a, r.brief.text, err = scanBrief(rows, &r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
+				return nil, fmt.Errorf("search: %w", err)
+			}
+		} else if err := rows.Scan(&r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		r.title, r.excerpt, r.body, r.tags = title.String, excerpt.String, body.String, tags.String
@@ -696,53 +748,206 @@ func termFreq(field, t string, limit int) int {
 	return n
 }
 
-// articleColsWithoutSource reads a full article without its body source.
-var articleColsWithoutSource = strings.Replace(articleFullCols, "a.body_source", "''", 1)
+// articleColsForTexts reads a full article without its body source, and
+// its body HTML only where its text is not kept; the kept text follows.
+var articleColsForTexts = strings.Replace(strings.Replace(articleFullCols, "a.body_source", "''", 1),
+	"a.body_html", "CASE WHEN t.text IS NULL THEN a.body_html ELSE '' END", 1) + ", t.text"
+
+// articleColsBrief is what a result page shows of an article, then its
+// body HTML where its text is not kept, then the kept text (scanBrief).
+const articleColsBrief = `a.id, a.slug, a.title, a.excerpt, a.hot, a.published_at, c.id, c.slug, c.name,
+	CASE WHEN t.text IS NULL THEN a.body_html ELSE '' END, t.text`
+
+// scanBrief reads the columns of articleColsBrief (after any others dest
+// asks for): the article and its SnippetText.
+func scanBrief(row rowScanner, dest ...any) (domain.Article, string, error) {
+	var a domain.Article
+	var text sql.NullString
+	err := row.Scan(append(dest, &a.ID, &a.Slug, &a.Title, &a.Excerpt, &a.Hot, &a.PublishedAt, &a.Category.ID, &a.Category.Slug,
+		&a.Category.Name, &a.BodyHTML, &text)...)
+	a.Status = domain.StatusPublished
+	if !text.Valid {
+		return a, SnippetText(a.Excerpt, a.BodyHTML), err
+	}
+	return a, text.String, err
+}
 
 // articlesByIDs loads published articles with bodies (and with relations,
-// their tags and authors; without source, no body source), in the order
-// of ids.
-func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations, source bool) ([]domain.Article, error) {
+// their tags and authors), in the order of ids. With texts it also gives
+// each article's SnippetText: kept in article_text, else worked out from
+// its body (an article written before 0190 and not yet filled in); the
+// articles then have no body source, nor body HTML where the text was kept.
+//
+// brief (with texts) reads only the columns of articleColsBrief.
+func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations, texts, brief bool) ([]domain.Article, []string, error) {
 	args := make([]any, 0, len(ids)+1)
 	args = append(args, s.Now())
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	cols := articleFullCols
-	if !source {
-		cols = articleColsWithoutSource
+	cols, from := articleFullCols, articleFrom
+	if texts {
+		cols, from = articleColsForTexts, articleFrom+" LEFT JOIN article_text t ON t.article_id = a.id"
+		if brief {
+			cols = articleColsBrief
+		}
 	}
-	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+cols+articleFrom+" WHERE"+published+
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+cols+from+" WHERE"+published+
 		" AND a.id IN ("+placeholders(len(ids))+")"), args...)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
-	byID := map[int64]domain.Article{}
+	type hit struct {
+		a    domain.Article
+		text string
+	}
+	byID := make(map[int64]hit, len(ids))
 	for rows.Next() {
-		a, err := scanArticle(rows, true)
+		var h hit
+		var err error
+		switch {
+		case texts && brief:
+			h.a, h.text, err = scanBrief(rows)
+		case texts:
+			var text sql.NullString
+			h.a, err = scanArticle(extraColumn{rows, &text}, true)
+			h.text = text.String
+			if !text.Valid {
+				h.text = SnippetText(h.a.Excerpt, h.a.BodyHTML)
+			}
+		default:
+			h.a, err = scanArticle(rows, true)
+		}
 		if err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("search: %w", err)
+			return nil, nil, fmt.Errorf("search: %w", err)
 		}
-		byID[a.ID] = a
+		byID[h.a.ID] = h
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
 	out := make([]domain.Article, 0, len(ids))
+	var outTexts []string
 	for _, id := range ids {
-		if a, ok := byID[id]; ok {
-			out = append(out, a)
+		if h, ok := byID[id]; ok {
+			out = append(out, h.a)
+			if texts {
+				outTexts = append(outTexts, h.text)
+			}
 		}
 	}
 	if !relations {
-		return out, nil
+		return out, outTexts, nil
 	}
 	if err := s.loadRelations(ctx, out); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return out, outTexts, nil
+}
+
+// extraColumn scans one more column after what its caller asks for.
+type extraColumn struct {
+	rows  rowScanner
+	extra any
+}
+
+func (e extraColumn) Scan(dest ...any) error { return e.rows.Scan(append(dest, e.extra)...) }
+
+// SnippetText is the text a search result's snippet is cut from: the
+// excerpt and the body as plain text. Kept per published article in
+// article_text (indexArticle), so result pages read it rather than work
+// it out from the body per result per request.
+func SnippetText(excerpt, bodyHTML string) string {
+	return strings.TrimSpace(excerpt + " " + PlainText(bodyHTML))
+}
+
+// putArticleText keeps article id's SnippetText in article_text while it is
+// published (text), and none otherwise.
+func (s *Store) putArticleText(ctx context.Context, ex execer, id int64, published bool, text string) error {
+	if !published {
+		_, err := ex.ExecContext(ctx, s.q("DELETE FROM article_text WHERE article_id = ?"), id)
+		return err
+	}
+	_, err := ex.ExecContext(ctx, s.q(`INSERT INTO article_text (article_id, text) VALUES (?, ?)
+		ON CONFLICT (article_id) DO UPDATE SET text = excluded.text WHERE article_text.text <> excluded.text`), id, text)
+	return err
+}
+
+// FillArticleText keeps the SnippetText of every published article that
+// has none (an archive from before migration 0190), newest first, in
+// batches of 500, each in one write transaction with its reads, so an
+// article written meanwhile keeps the text its own transaction gave it. It
+// returns how many it filled.
+//
+// Every path that writes an article writes its text (the search hook, the
+// bulk load, a rebuild of the index), and a fill goes from the newest to
+// the oldest, so when the oldest published article has its text nothing is
+// missing: a start then costs two look-ups, not a pass over the archive.
+func (s *Store) FillArticleText(ctx context.Context) (int, error) {
+	var oldest int64
+	err := s.r.QueryRowContext(ctx, "SELECT a.id FROM articles a WHERE a.status = 'published' ORDER BY a.id LIMIT 1").Scan(&oldest)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("fill article text: %w", err)
+	}
+	var one int
+	switch err := s.r.QueryRowContext(ctx, s.q("SELECT 1 FROM article_text WHERE article_id = ?"), oldest).Scan(&one); {
+	case err == nil:
+		return 0, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, fmt.Errorf("fill article text: %w", err)
+	}
+	const batch = 500
+	filled := 0
+	before := int64(math.MaxInt64)
+	for {
+		n, last := 0, before
+		err := s.Tx(ctx, func(tx *sql.Tx) error {
+			rows, err := tx.QueryContext(ctx, s.q(`SELECT a.id, a.excerpt, a.body_html FROM articles a
+				LEFT JOIN article_text t ON t.article_id = a.id
+				WHERE a.id < ? AND a.status = 'published' AND t.article_id IS NULL ORDER BY a.id DESC LIMIT ?`), before, batch)
+			if err != nil {
+				return err
+			}
+			type row struct {
+				id            int64
+				excerpt, body string
+			}
+			var list []row
+			for rows.Next() {
+				var r row
+				if err := rows.Scan(&r.id, &r.excerpt, &r.body); err != nil {
+					rows.Close()
+					return err
+				}
+				list = append(list, r)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			for _, r := range list {
+				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_text (article_id, text) VALUES (?, ?)
+					ON CONFLICT (article_id) DO NOTHING`), r.id, SnippetText(r.excerpt, r.body)); err != nil {
+					return err
+				}
+				n, last = n+1, r.id
+			}
+			return nil
+		})
+		if err != nil {
+			return filled, fmt.Errorf("fill article text: %w", err)
+		}
+		filled += n
+		if n < batch {
+			return filled, nil
+		}
+		before = last
+	}
 }
 
 // ftsQuote quotes one term as an FTS5 string, the only FTS5 syntax we emit.
@@ -829,7 +1034,11 @@ func (s *Store) indexArticle(ctx context.Context, tx *sql.Tx, id int64) error {
 		return err
 	}
 	var next *searchDoc
-	if err == nil && domain.Status(status) == domain.StatusPublished {
+	isPublished := err == nil && domain.Status(status) == domain.StatusPublished
+	if err := s.putArticleText(ctx, tx, id, isPublished, SnippetText(excerpt, bodyHTML)); err != nil {
+		return err
+	}
+	if isPublished {
 		d := newSearchDoc(title, excerpt, bodyHTML, bodySource)
 		if d.tags, err = s.tagTerms(ctx, tx, id); err != nil {
 			return err
@@ -926,6 +1135,9 @@ func (s *Store) RebuildSearchIndex(ctx context.Context) error {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM search_terms"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM article_text"); err != nil {
 			return err
 		}
 		ids, err := s.publishedIDs(ctx, tx)

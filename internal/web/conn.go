@@ -69,6 +69,7 @@ type oneWriteConn struct {
 	req        *laneRequest // the request parsed last, reused (parseHead)
 	hdr        http.Header  // its header, reused
 	vals       []string     // its header values, reused
+	cw         cachedWriter // what Fast.Cached writes to
 	cookie     [1]string    // the Set-Cookie value of an answer from Fast.Cached
 	bufs       net.Buffers  // the answer's writev (a field: no allocation)
 	idle       atomic.Bool  // waiting for the next request in the fast lane

@@ -244,7 +244,7 @@ func (c *oneWriteConn) serveFast(head []byte) (served, closeConn bool) {
 	var body []byte
 	if h, b := c.serveCached(r); h != nil {
 		body = b
-		c.out = appendCachedHead(c.out[:0], h, w.H["Set-Cookie"], now)
+		c.out = appendCachedHead(c.out[:0], h, c.cw.h["Set-Cookie"], now)
 		c.cookie[0] = ""
 		r.Pattern = h.pattern
 		c.fast.heads.Add(1)
@@ -502,17 +502,29 @@ func (w *fastWriter) Write(p []byte) (int, error) {
 // Flush does nothing: the whole answer leaves when the handler returns.
 func (w *fastWriter) Flush() {}
 
-// serveCached asks Fast.Cached for the answer to r, on the writer's
-// header with room for one cookie that needs no allocation.
+// serveCached asks Fast.Cached for the answer to r, with a header that
+// has room for one cookie that needs no allocation.
 func (c *oneWriteConn) serveCached(r *http.Request) (*Head, []byte) {
 	if c.fast.Cached == nil || conditionalRequest(r) {
 		return nil, nil
 	}
-	w := &c.fw
-	w.reset()
-	w.H["Set-Cookie"] = c.cookie[:0] // Header().Add appends here
-	return c.fast.Cached(w, r)
+	if c.cw.h == nil || len(c.cw.h) > 1 {
+		c.cw.h = make(http.Header, 1)
+	}
+	c.cw.h["Set-Cookie"] = c.cookie[:0] // Header().Add appends here
+	return c.fast.Cached(&c.cw, r)
 }
+
+// cachedWriter is the writer Fast.Cached is given: what it sets is the
+// reader's cookie (Set-Cookie; other headers are not sent), it writes no
+// body (the answer is the recorded head and the body it returns).
+type cachedWriter struct{ h http.Header }
+
+func (w *cachedWriter) Header() http.Header { return w.h }
+
+func (w *cachedWriter) Write([]byte) (int, error) { return 0, http.ErrBodyNotAllowed }
+
+func (w *cachedWriter) WriteHeader(int) {}
 
 // conditionalRequest reports whether r asks for a 304 when unchanged.
 func conditionalRequest(r *http.Request) bool {

@@ -296,3 +296,68 @@ func FuzzFastLaneHead(f *testing.F) {
 		}
 	})
 }
+
+// A head recorded from the handler's answer serves the next requests
+// without the handler: the same status line and headers, with this
+// answer's Date and cookie spliced in, pipelined answers in order; a
+// conditional request runs the handler.
+func TestFastLaneAnswersFromARecordedHead(t *testing.T) {
+	var slot HeadSlot
+	body := []byte("the page held in memory")
+	var ran, cached atomic.Int64
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ran.Add(1)
+		w.Header().Set("Content-Type", "text/plain")
+		w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+		w.Header().Set("X-Page", "held")
+		w.Header().Add("Set-Cookie", "new=handler")
+		RecordHead(w, func() *HeadSlot { return &slot })
+		WriteBody(w, r, body)
+	})
+	f := &Fast{Handler: h, Hit: func(*http.Request) bool { return true },
+		Cached: func(w http.ResponseWriter, r *http.Request) (*Head, []byte) {
+			head := slot.Load()
+			if head == nil {
+				return nil, nil
+			}
+			cached.Add(1)
+			w.Header().Add("Set-Cookie", "new="+r.Header.Get("X-N"))
+			return head, body
+		}}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: h, ConnContext: ConnContext}
+	go hs.Serve(FastListener(ln, f))
+	t.Cleanup(func() { hs.Close() })
+	req := func(n int) string { return fmt.Sprintf("GET /p HTTP/1.1\r\nHost: x\r\nX-N: %d\r\n\r\n", n) }
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(c, req(1)+req(2)+req(3)+"GET /p HTTP/1.1\r\nHost: x\r\nIf-None-Match: \"x\"\r\nX-N: 4\r\n\r\n")
+	br := bufio.NewReader(c)
+	for i := range 4 {
+		resp, err := http.ReadResponse(br, nil)
+		if err != nil {
+			t.Fatalf("answer %d: %v", i+1, err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		cookie := "new=handler"
+		if i == 1 || i == 2 {
+			cookie = fmt.Sprintf("new=%d", i+1)
+		}
+		if resp.StatusCode != 200 || string(b) != string(body) || resp.Header.Get("Content-Type") != "text/plain" ||
+			resp.Header.Get("X-Page") != "held" || !slices.Equal(resp.Header.Values("Set-Cookie"), []string{cookie}) ||
+			len(resp.Header.Values("Date")) != 1 || len(resp.Header) != 5 {
+			t.Errorf("answer %d: %d %q %q, want 200, the page and the cookie %q", i+1, resp.StatusCode, b, resp.Header, cookie)
+		}
+	}
+	if ran.Load() != 2 || cached.Load() != 2 {
+		t.Errorf("handler ran %d times, answers from the head %d; want 2 and 2", ran.Load(), cached.Load())
+	}
+}
