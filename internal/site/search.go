@@ -213,7 +213,6 @@ const (
 	searchMainMark  = "\x00warta-search-main\x00"
 )
 
-
 // renderSearch renders a search page: the kept chrome with p's title and
 // main block filled in.
 func (s *Site) renderSearch(ctx context.Context, p searchPage) ([]byte, error) {
