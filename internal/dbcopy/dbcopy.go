@@ -25,10 +25,10 @@ import (
 // skipped tables: each store keeps its own migration record, the search
 // index (and with it article_text, the snippets' text) is rebuilt in the
 // target's own form, and the list counters
-// (migrations 0166, 0180-0183) are kept by the target's triggers as rows arrive.
+// (migrations 0166, 0180-0183, 0195) are kept by the target's triggers as rows arrive.
 var skipped = map[string]bool{"schema_migrations": true, "article_search": true, "search_terms": true, "article_text": true,
 	"article_counts": true, "tag_counts": true, "article_days": true, "article_months": true, "comment_counts": true,
-	"tag_days": true, "tag_months": true}
+	"tag_days": true, "tag_months": true, "author_days": true, "author_months": true}
 
 // Progress is told of each table as it is copied.
 type Progress func(table string, rows int64)
