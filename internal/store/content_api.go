@@ -58,11 +58,8 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 	now := s.Now()
 	f := q.Filter
 	var link, linkCol, linkSlug string // the driving link table, its key column and the slug looked up
-	switch {
-	case f.TagSlug != "" && q.Sort != SortPopular:
-		link, linkCol, linkSlug = "article_tags", "tag_id = (SELECT id FROM tags WHERE slug = ?)", f.TagSlug
-	case f.AuthorSlug != "" && q.Sort != SortPopular:
-		link, linkCol, linkSlug = "article_authors", "author_id = (SELECT id FROM authors WHERE slug = ?)", f.AuthorSlug
+	if l, slug, ok := linkListOf(f); ok && q.Sort != SortPopular {
+		link, linkCol, linkSlug = l.link, l.match(""), slug
 	}
 	// pub is the publish time column the query is ordered and bounded by.
 	pub := "a.published_at"
@@ -249,19 +246,12 @@ type seekSource struct {
 // with no other filter.
 func seekSourceOf(q ArticleQuery) (seekSource, bool) {
 	f := q.Filter
-	if q.After != nil || q.Sort == SortPopular || !q.From.IsZero() || !q.To.IsZero() || f.ExcludeID != 0 ||
-		f.TagSlug != "" && f.CategorySlug != "" || f.AuthorSlug != "" && (f.TagSlug != "" || f.CategorySlug != "") {
+	if q.After != nil || q.Sort == SortPopular || !q.From.IsZero() || !q.To.IsZero() || f.ExcludeID != 0 || !oneList(f) {
 		return seekSource{}, false
 	}
-	if f.AuthorSlug != "" {
-		key := " AND author_id = (SELECT id FROM authors WHERE slug = ?)"
-		return seekSource{days: "author_days", months: "author_months", key: key, keyArgs: []any{f.AuthorSlug},
-			today: "SELECT COUNT(*) FROM article_authors l WHERE l.pub_at >= ? AND l.pub_at <= ?" + strings.Replace(key, "author_id", "l.author_id", 1)}, true
-	}
-	if f.TagSlug != "" {
-		key := " AND tag_id = (SELECT id FROM tags WHERE slug = ?)"
-		return seekSource{days: "tag_days", months: "tag_months", key: key, keyArgs: []any{f.TagSlug},
-			today: "SELECT COUNT(*) FROM article_tags l WHERE l.pub_at >= ? AND l.pub_at <= ?" + strings.Replace(key, "tag_id", "l.tag_id", 1)}, true
+	if l, slug, ok := linkListOf(f); ok {
+		return seekSource{days: l.days, months: l.months, key: " AND " + l.match(""), keyArgs: []any{slug},
+			today: "SELECT COUNT(*) FROM " + l.link + " l WHERE l.pub_at >= ? AND l.pub_at <= ? AND " + l.match("l.")}, true
 	}
 	src := seekSource{days: "article_days", months: "article_months",
 		today: "SELECT COUNT(*) FROM articles a WHERE a.status = 'published' AND a.published_at >= ? AND a.published_at <= ?"}

@@ -14,6 +14,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"warta/internal/domain"
 )
 
 // recountLists counts the counter tables afresh, as migrations 0166,
@@ -103,31 +105,61 @@ func (s *Store) listedArticles(ctx context.Context, categorySlug string) (int, e
 	return n, nil
 }
 
-// listedTagArticles is the number of published articles readers see of a
-// tag (by slug).
-func (s *Store) listedTagArticles(ctx context.Context, slug string) (int, error) {
-	var n int
-	err := s.r.QueryRowContext(ctx, s.q(`SELECT (SELECT COALESCE(SUM(published), 0) FROM tag_counts
-			WHERE tag_id = (SELECT id FROM tags WHERE slug = ?))
-		- (SELECT COUNT(*) FROM article_tags l WHERE l.tag_id = (SELECT id FROM tags WHERE slug = ?)
-			AND l.pub_at IS NOT NULL AND l.pub_at > ?)`), slug, slug, s.Now()).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("counted tag articles: %w", err)
-	}
-	return n, nil
+// linkList is a list driven by a link table and its pub_at copy of the
+// publish time (listing.go): one tag's or one author's articles, with the
+// counters that hold its total and its days and months (0166/0183 for
+// tags, 0195 for authors).
+type linkList struct {
+	link, col, owner string // the link table, its key column, the table a slug names
+	sum, counts      string // the published total: SUM(sum) FROM counts WHERE col = ...
+	days, months     string
 }
 
-// listedAuthorArticles is the number of published articles readers see of
-// an author (by slug): the author's month counts (0195), at most one row a
-// month, less those still ahead of their publish time.
-func (s *Store) listedAuthorArticles(ctx context.Context, slug string) (int, error) {
+var (
+	tagList    = linkList{"article_tags", "tag_id", "tags", "published", "tag_counts", "tag_days", "tag_months"}
+	authorList = linkList{"article_authors", "author_id", "authors", "n", "author_months", "author_days", "author_months"}
+)
+
+// linkListOf says which link list drives f's query, a tag's before an
+// author's, and the slug it names.
+func linkListOf(f domain.ArticleFilter) (linkList, string, bool) {
+	switch {
+	case f.TagSlug != "":
+		return tagList, f.TagSlug, true
+	case f.AuthorSlug != "":
+		return authorList, f.AuthorSlug, true
+	}
+	return linkList{}, "", false
+}
+
+// match is the condition that picks the list's rows by slug, on a column
+// of the given prefix ("l." or "").
+func (l linkList) match(prefix string) string {
+	return prefix + l.col + " = (SELECT id FROM " + l.owner + " WHERE slug = ?)"
+}
+
+// oneList reports whether f names at most one of a channel, a tag and an
+// author: the lists the counters hold.
+func oneList(f domain.ArticleFilter) bool {
+	n := 0
+	for _, slug := range []string{f.CategorySlug, f.TagSlug, f.AuthorSlug} {
+		if slug != "" {
+			n++
+		}
+	}
+	return n <= 1
+}
+
+// listedLinkArticles is the number of published articles readers see of
+// one tag or author (by slug): its counter less the articles still ahead of
+// their publish time.
+func (s *Store) listedLinkArticles(ctx context.Context, l linkList, slug string) (int, error) {
 	var n int
-	err := s.r.QueryRowContext(ctx, s.q(`SELECT (SELECT COALESCE(SUM(n), 0) FROM author_months
-			WHERE author_id = (SELECT id FROM authors WHERE slug = ?))
-		- (SELECT COUNT(*) FROM article_authors l WHERE l.author_id = (SELECT id FROM authors WHERE slug = ?)
-			AND l.pub_at IS NOT NULL AND l.pub_at > ?)`), slug, slug, s.Now()).Scan(&n)
+	err := s.r.QueryRowContext(ctx, s.q(`SELECT (SELECT COALESCE(SUM(`+l.sum+`), 0) FROM `+l.counts+` WHERE `+l.match("")+`)
+		- (SELECT COUNT(*) FROM `+l.link+` l WHERE `+l.match("l.")+` AND l.pub_at IS NOT NULL AND l.pub_at > ?)`),
+		slug, slug, s.Now()).Scan(&n)
 	if err != nil {
-		return 0, fmt.Errorf("counted author articles: %w", err)
+		return 0, fmt.Errorf("counted %s articles: %w", l.owner, err)
 	}
 	return n, nil
 }
@@ -140,20 +172,16 @@ func (s *Store) aheadByTag(ctx context.Context) (map[int64]int, error) {
 }
 
 // countedTotal is QueryArticles' total when a counter holds it: the whole
-// published list, one channel's or one tag's, with no other filter or
+// published list, one channel's, one tag's or one author's, with no other filter or
 // time bound. ok is false when the list must be counted.
 func (s *Store) countedTotal(ctx context.Context, q ArticleQuery) (n int, ok bool, err error) {
 	f := q.Filter
-	if !q.From.IsZero() || !q.To.IsZero() || f.ExcludeID != 0 || f.TagSlug != "" && f.CategorySlug != "" ||
-		f.AuthorSlug != "" && (f.TagSlug != "" || f.CategorySlug != "") {
+	if !q.From.IsZero() || !q.To.IsZero() || f.ExcludeID != 0 || !oneList(f) {
 		return 0, false, nil
 	}
-	switch {
-	case f.AuthorSlug != "":
-		n, err = s.listedAuthorArticles(ctx, f.AuthorSlug)
-	case f.TagSlug != "":
-		n, err = s.listedTagArticles(ctx, f.TagSlug)
-	default:
+	if l, slug, ok := linkListOf(f); ok {
+		n, err = s.listedLinkArticles(ctx, l, slug)
+	} else {
 		n, err = s.listedArticles(ctx, f.CategorySlug)
 	}
 	return n, err == nil, err

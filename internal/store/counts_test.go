@@ -81,10 +81,21 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		all, nas, eko := domain.ArticleFilter{}, domain.ArticleFilter{CategorySlug: "nasional"}, domain.ArticleFilter{CategorySlug: "ekonomi"}
 		banjir, gunung := domain.ArticleFilter{TagSlug: "banjir"}, domain.ArticleFilter{TagSlug: "gunung"}
 		rina := domain.ArticleFilter{AuthorSlug: "rina-wulandari"} // every article's author (author_months, 0195)
+		// A second author on two of the articles, so an author's total is
+		// not the whole list's.
+		budiID, err := s.CreateAuthor(ctx, domain.Author{Name: "Budi Santoso"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		budi := domain.ArticleFilter{AuthorSlug: "budi-santoso"}
+		withBudi := func(in store.ArticleInput) store.ArticleInput {
+			in.AuthorIDs = append(in.AuthorIDs, budiID)
+			return in
+		}
 
-		a := publish(t, s, in("Banjir di Lereng Gunung", f.nasional, "Banjir", "Gunung"))
+		a := publish(t, s, withBudi(in("Banjir di Lereng Gunung", f.nasional, "Banjir", "Gunung")))
 		b := publish(t, s, in("Banjir Rob", f.nasional, "Banjir"))
-		c := publish(t, s, in("Harga Gunung Emas", f.ekonomi, "Gunung"))
+		c := publish(t, s, withBudi(in("Harga Gunung Emas", f.ekonomi, "Gunung")))
 		draft := in("Draf Banjir", f.nasional, "Banjir")
 		draft.Status = domain.StatusDraft
 		publish(t, s, draft)
@@ -94,7 +105,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		for _, c := range []struct {
 			f domain.ArticleFilter
 			n int
-		}{{all, 3}, {nas, 2}, {eko, 1}, {banjir, 2}, {gunung, 2}, {rina, 3}} {
+		}{{all, 3}, {nas, 2}, {eko, 1}, {banjir, 2}, {gunung, 2}, {rina, 3}, {budi, 2}} {
 			check("created", c.f, c.n)
 		}
 		// The article ahead of its time is published in the newsroom's
@@ -113,6 +124,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		}
 		check("unpublished", all, 2)
 		check("unpublished", rina, 2)
+		check("unpublished", budi, 1)
 		check("unpublished", banjir, 1)
 		check("unpublished", gunung, 1)
 		stats("unpublished", 0, 2, map[string]int{"banjir": 1, "gunung": 1},
@@ -126,6 +138,8 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		}
 		check("retagged", banjir, 2)
 		check("retagged", gunung, 0)
+		check("retagged: Budi taken off", budi, 0)
+		check("retagged", rina, 2)
 		hujan, err := s.TagBySlug(ctx, "hujan")
 		if err != nil {
 			t.Fatal(err)

@@ -1,5 +1,7 @@
 package store
 
+import "context"
+
 // SetSeekOffset lowers where s seeks deep pages (SeekOffset), so a test
 // sees the plans of a deep page on a few articles.
 func SetSeekOffset(s *Store, n int) { s.seekOffset = n }
@@ -18,4 +20,11 @@ func ArticleText(s *Store, id int64) (string, bool) {
 func DropArticleText(s *Store) error {
 	_, err := s.w.Exec("DELETE FROM article_text")
 	return err
+}
+
+// SessionSetting is the value of a PostgreSQL run-time setting in one of s's sessions.
+func SessionSetting(s *Store, name string) (string, error) {
+	var v string
+	err := s.r.QueryRowContext(context.Background(), s.q("SELECT current_setting(?)"), name).Scan(&v)
+	return v, err
 }

@@ -27,11 +27,16 @@ func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		first, _, tag, _, err := b.NextIDs(ctx)
+		first, _, tag, author, err := b.NextIDs(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := b.Tags(ctx, tag, []string{"Arsip Dalam"}); err != nil {
+			t.Fatal(err)
+		}
+		// A second author on two thirds of the articles: an author's list
+		// that is not the whole list.
+		if err := b.Authors(ctx, author, []string{"Sari Dalam"}, []string{""}); err != nil {
 			t.Fatal(err)
 		}
 		now := s.Now()
@@ -48,6 +53,9 @@ func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 				AuthorIDs: []int64{f.author}}
 			if i%4 != 0 {
 				a.TagIDs = []int64{tag}
+			}
+			if i%3 != 2 {
+				a.AuthorIDs = append(a.AuthorIDs, author)
 			}
 			switch {
 			case i%3 == 0:
@@ -70,7 +78,7 @@ func TestDeepPagesSeekTheArticlesACursorWalkReaches(t *testing.T) {
 
 		check := func(step string) {
 			t.Helper()
-			for _, filter := range []domain.ArticleFilter{{}, {CategorySlug: "nasional"}, {TagSlug: "arsip-dalam"}, {AuthorSlug: "rina-wulandari"}} {
+			for _, filter := range []domain.ArticleFilter{{}, {CategorySlug: "nasional"}, {TagSlug: "arsip-dalam"}, {AuthorSlug: "rina-wulandari"}, {AuthorSlug: "sari-dalam"}} {
 				for _, sort := range []string{store.SortNewest, store.SortOldest} {
 					// The walk: pages of 100 by cursor, which never seeks.
 					var walk []int64
