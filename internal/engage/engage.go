@@ -372,7 +372,13 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 			return c, domain.Invalid("alamat email tidak valid")
 		}
 	}
-	words, err := s.store.BannedWords(ctx)
+	if rd.Key == "" {
+		return c, domain.Invalid("pembaca tidak dikenali")
+	}
+	c.Reader = rd.Key
+	// The banned words, the block that applies, the moderation mode and
+	// whether this reader has an approved comment, in one read.
+	rules, err := s.store.CommentRulesFor(ctx, c.Reader, c.Email, rd.IP)
 	if err != nil {
 		return c, err
 	}
@@ -382,34 +388,24 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 	// around it.
 	lower := strings.ToLower(c.Name + " " + c.Body)
 	flagged := false
-	for _, bw := range words {
+	for _, bw := range rules.BannedWords {
 		if strings.Contains(lower, bw) {
 			flagged = true
 			break
 		}
 	}
-	if rd.Key == "" {
-		return c, domain.Invalid("pembaca tidak dikenali")
-	}
-	c.Reader = rd.Key
 	// Blocks are by the reader's own key (one person's block never falls on
 	// another behind the same address), by the e-mail typed, or by an IP
 	// range matched against the client address now (never stored). The
 	// moderator chose for each whether the comment is refused or held.
-	block, blocked, err := s.store.MatchBlock(ctx, c.Reader, c.Email, rd.IP)
-	if err != nil {
-		return c, err
-	}
+	block, blocked := rules.Block, rules.Blocked
 	if blocked && block.Action != store.BlockHold {
 		return c, domain.Forbidden("Anda tidak dapat berkomentar di situs ini")
 	}
 	if err := s.limit(rd, s.commentsReader, s.commentsIP, "terlalu banyak komentar dalam waktu singkat, coba lagi nanti"); err != nil {
 		return c, err
 	}
-	mode, err := s.store.Setting(ctx, store.SettingModeration)
-	if err != nil {
-		return c, err
-	}
+	mode := rules.Moderation
 	if mode == "" {
 		mode = s.cfg.ModerationMode
 	}
@@ -420,11 +416,7 @@ func (s *Service) Comment(ctx context.Context, rd domain.Reader, in CommentInput
 	case domain.ModerationHoldFirst:
 		// The e-mail address is typed, not proven: anyone can type an
 		// approved commenter's. Only this reader's own history counts.
-		known, err := s.store.HasApprovedComment(ctx, "", c.Reader)
-		if err != nil {
-			return c, err
-		}
-		if known {
+		if rules.KnownReader {
 			c.Status = domain.CommentApproved
 		}
 	}
