@@ -489,6 +489,9 @@ func (s *Store) RefreshStatistics(ctx context.Context) error {
 	if _, err := s.w.ExecContext(ctx, "ANALYZE"); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}
+	if _, err := s.dropSamples(ctx); err != nil {
+		return err
+	}
 	s.r.renew()
 	return nil
 }

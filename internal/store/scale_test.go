@@ -368,6 +368,13 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			}
 			all := strings.Join(plans, "\n")
 			for _, idx := range want {
+				// "!x": no query may use x.
+				if no, ok := strings.CutPrefix(idx, "!"); ok {
+					if strings.Contains(all, no) {
+						t.Errorf("%s: a query uses %s; plans:\n%s", page, no, all)
+					}
+					continue
+				}
 				// "a|b": the engines word it differently.
 				if !slices.ContainsFunc(strings.Split(idx, "|"), func(w string) bool { return strings.Contains(all, w) }) {
 					t.Errorf("%s: no query uses %s; plans:\n%s", page, idx, all)
@@ -490,9 +497,9 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			_, err := s.TagSitemap(ctx, 1, 1000)
 			return err
 		})
-		// A tag's lastmod on SQLite from the covering index, not the row
-		// (whose updated_at sits after the body); PostgreSQL by either.
-		check("tag sitemap", []string{"article_tags_pub", "COVERING INDEX articles_sitemap|using articles_sitemap on articles|using articles_pkey on articles"}, func() error {
+		// A tag's lastmod is its newest publish time in article_tags_pub,
+		// nothing of the articles (a random read each at a million).
+		check("tag sitemap", []string{"article_tags_pub", "!articles_sitemap", "!articles_pkey", "!SEARCH a "}, func() error {
 			_, err := s.TagSitemap(ctx, 1, 1000)
 			return err
 		})
@@ -700,10 +707,34 @@ func TestCommonWordSearchEstimatesItsMatches(t *testing.T) {
 		if res, err := s.Find(ctx, req); err != nil || len(res.Articles) != 0 {
 			t.Errorf("page past the ranked ones: %d articles, %v", len(res.Articles), err)
 		}
+		// A search whose rarest word the index counts in few articles reads
+		// every match unordered; if the count was behind and more match,
+		// it still ranks the newest.
+		few := store.SearchRequest{Query: store.ParseQuery("pelabuhan langka"), Order: store.SearchByNewest, Page: domain.Page{Number: 1, Size: 10}}
+		before, err := s.Find(ctx, few)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := store.SetTermDocs(s, store.SearchTerms("langka")[0], 20); err != nil {
+			t.Fatal(err)
+		}
+		after, err := s.Find(ctx, few)
+		if err != nil || !after.Capped || len(after.Articles) != 10 || after.Articles[0].ID != before.Articles[0].ID ||
+			after.Articles[9].ID != before.Articles[9].ID {
+			t.Errorf("with the word's count behind: capped %v, %d articles, first %d (want %d), %v", after.Capped,
+				len(after.Articles), firstID(after.Articles), firstID(before.Articles), err)
+		}
 	})
 	for name, e := range estimates {
 		if len(e) == 2 && e[0] != e[1] {
 			t.Errorf("%s: SQLite estimates %d matches, PostgreSQL %d", name, e[0], e[1])
 		}
 	}
+}
+
+func firstID(list []domain.Article) int64 {
+	if len(list) == 0 {
+		return 0
+	}
+	return list[0].ID
 }
