@@ -170,7 +170,7 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 			// articles before it).
 			inner = "SELECT a.* FROM (SELECT l.article_id" + count + where + order + " LIMIT ? OFFSET ?) x JOIN articles a ON a.id = x.article_id"
 		}
-		return s.queryArticles(ctx, "SELECT "+articleListCols+" FROM ("+inner+") a JOIN categories c ON c.id = a.category_id"+outer,
+		return s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+" FROM ("+inner+") a JOIN categories c ON c.id = a.category_id"+outer,
 			append(slices.Clip(args), q.Page.Size, offset)...)
 	}
 	page := func() ([]domain.Article, error) {
@@ -494,7 +494,7 @@ func (s *Store) NewsSitemap(ctx context.Context, since time.Time, number, size i
 		// there walked each article's overflow pages (native sqlite3: 1.0 →
 		// 0.45 ms for the 297 entries of a 1M archive's two days; the whole
 		// page 3.25 → 2.7 ms CPU).
-		query = `SELECT x.id, x.slug, a.title, x.published_at, x.updated_at FROM (
+		query = `SELECT x.id, x.slug, a.title, +x.published_at, +x.updated_at FROM (
 			SELECT id, slug, published_at, updated_at FROM articles INDEXED BY articles_sitemap WHERE status = 'published' AND id IN (
 				SELECT a.id FROM articles a WHERE` + published + ` AND a.published_at >= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?)) x
 			JOIN articles a ON a.id = x.id ORDER BY x.published_at DESC, x.id DESC`
@@ -507,7 +507,7 @@ func (s *Store) NewsSitemap(ctx context.Context, since time.Time, number, size i
 	var list []SitemapEntry
 	for rows.Next() {
 		var e SitemapEntry
-		if err := rows.Scan(&e.ID, &e.Slug, &e.Title, &e.PublishedAt, &e.UpdatedAt); err != nil {
+		if err := rows.Scan(&e.ID, &e.Slug, &e.Title, scanTime{t: &e.PublishedAt}, scanTime{t: &e.UpdatedAt}); err != nil {
 			return nil, fmt.Errorf("news sitemap: %w", err)
 		}
 		list = append(list, e)
@@ -536,7 +536,11 @@ func (s *Store) ArticleSitemap(ctx context.Context, number, size int) ([]Sitemap
 	// One range of the covering articles_sitemap index: the table rows hold
 	// the body before the status and times, so reading them from the table
 	// walks every body.
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.slug, a.published_at, a.updated_at FROM articles a
+	cols := "a.id, a.slug, a.published_at, a.updated_at"
+	if s.dialect == SQLite {
+		cols = sqliteTimes(cols) // text, read by scanTime
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT `+cols+` FROM articles a
 		WHERE a.status = 'published' AND a.id > ? AND a.id <= ? AND a.published_at <= ? ORDER BY a.id`), lo, lo+int64(size), s.Now())
 	if err != nil {
 		return nil, fmt.Errorf("article sitemap: %w", err)
@@ -545,7 +549,7 @@ func (s *Store) ArticleSitemap(ctx context.Context, number, size int) ([]Sitemap
 	var list []SitemapEntry
 	for rows.Next() {
 		var e SitemapEntry
-		if err := rows.Scan(&e.ID, &e.Slug, &e.PublishedAt, &e.UpdatedAt); err != nil {
+		if err := rows.Scan(&e.ID, &e.Slug, scanTime{t: &e.PublishedAt}, scanTime{t: &e.UpdatedAt}); err != nil {
 			return nil, fmt.Errorf("article sitemap: %w", err)
 		}
 		list = append(list, e)

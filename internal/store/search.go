@@ -529,7 +529,7 @@ func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]str
 		order = "" // every match fits: FTS5's order (see above)
 	}
 	if brief {
-		fields += ", " + articleColsBrief
+		fields += ", " + s.cols(articleColsBrief)
 		from += " LEFT JOIN article_text t ON t.article_id = a.id"
 	}
 	args = append(args, MaxSearchRanked+1)
@@ -542,11 +542,15 @@ func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]str
 		// about 0.4 ms.
 		args = append([]any{pgx.QueryExecModeExec}, args...)
 	}
-	out, err := s.matchQuery(ctx, "SELECT a.id, a.published_at, "+fields+from+where+order+" LIMIT ?", brief, args)
+	pub := "a.published_at, "
+	if s.dialect == SQLite {
+		pub = "+a.published_at, " // text, read by scanTime (see articleListColsSQLite)
+	}
+	out, err := s.matchQuery(ctx, "SELECT a.id, "+pub+fields+from+where+order+" LIMIT ?", brief, args)
 	if err == nil && order == "" && len(out) > MaxSearchRanked {
 		// The index's counts were behind: more matches than they said, so
 		// the newest are wanted after all.
-		out, err = s.matchQuery(ctx, "SELECT a.id, a.published_at, "+fields+from+where+" ORDER BY "+key+" DESC LIMIT ?", brief, args)
+		out, err = s.matchQuery(ctx, "SELECT a.id, "+pub+fields+from+where+" ORDER BY "+key+" DESC LIMIT ?", brief, args)
 	}
 	return out, err
 }
@@ -565,10 +569,10 @@ func (s *Store) matchQuery(ctx context.Context, query string, brief bool, args [
 		if brief {
 			r.brief = new(briefRow)
 			var err error
-			if r.brief.a, r.brief.text, err = scanBrief(rows, &r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
+			if r.brief.a, r.brief.text, err = scanBrief(rows, &r.id, scanTime{t: &r.pub}, &title, &excerpt, &body, &tags); err != nil {
 				return nil, fmt.Errorf("search: %w", err)
 			}
-		} else if err := rows.Scan(&r.id, &r.pub, &title, &excerpt, &body, &tags); err != nil {
+		} else if err := rows.Scan(&r.id, scanTime{t: &r.pub}, &title, &excerpt, &body, &tags); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		r.title, r.excerpt, r.body, r.tags = title.String, excerpt.String, body.String, tags.String
@@ -782,7 +786,7 @@ const articleColsBrief = `a.id, a.slug, a.title, a.excerpt, a.hot, a.published_a
 func scanBrief(row rowScanner, dest ...any) (domain.Article, string, error) {
 	var a domain.Article
 	var text sql.NullString
-	err := row.Scan(append(dest, &a.ID, &a.Slug, &a.Title, &a.Excerpt, &a.Hot, &a.PublishedAt, &a.Category.ID, &a.Category.Slug,
+	err := row.Scan(append(dest, &a.ID, &a.Slug, &a.Title, &a.Excerpt, &a.Hot, scanTime{t: &a.PublishedAt}, &a.Category.ID, &a.Category.Slug,
 		&a.Category.Name, &a.BodyHTML, &text)...)
 	a.Status = domain.StatusPublished
 	if !text.Valid {
@@ -804,11 +808,11 @@ func (s *Store) articlesByIDs(ctx context.Context, ids []int64, relations, texts
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	cols, from := articleFullCols, articleFrom
+	cols, from := s.cols(articleFullCols), articleFrom
 	if texts {
-		cols, from = articleColsForTexts, articleFrom+" LEFT JOIN article_text t ON t.article_id = a.id"
+		cols, from = s.cols(articleColsForTexts), articleFrom+" LEFT JOIN article_text t ON t.article_id = a.id"
 		if brief {
-			cols = articleColsBrief
+			cols = s.cols(articleColsBrief)
 		}
 	}
 	rows, err := s.r.QueryContext(ctx, s.q("SELECT "+cols+from+" WHERE"+published+
