@@ -51,6 +51,28 @@ func sameCounts(t *testing.T, a, b *store.Store) map[string]int64 {
 	return ca
 }
 
+// sameTagSitemap checks that the copy's tag sitemap (each tag's newest
+// publish time, tags.newest_pub_at) is the source's.
+func sameTagSitemap(t *testing.T, a, b *store.Store) {
+	t.Helper()
+	ta, err := a.TagSitemap(context.Background(), 1, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := b.TagSitemap(context.Background(), 1, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ta) == 0 || len(ta) != len(tb) {
+		t.Fatalf("tag sitemap: %d tags in the source, %d in the copy", len(ta), len(tb))
+	}
+	for i := range ta {
+		if ta[i].Slug != tb[i].Slug || !ta[i].LastMod.Equal(tb[i].LastMod) {
+			t.Errorf("tag sitemap: %s %v in the source, %s %v in the copy", ta[i].Slug, ta[i].LastMod, tb[i].Slug, tb[i].LastMod)
+		}
+	}
+}
+
 // A demo site with comments (one a reply), goes SQLite → PostgreSQL → a new
 // SQLite file, and every table's count, the search results and the ids stay
 // the same both ways; the copy takes new writes (sequences set).
@@ -87,6 +109,7 @@ func TestCopySQLiteToPostgresAndBack(t *testing.T) {
 	}
 	counts := sameCounts(t, src, pg)
 	t.Logf("copied: %v", counts)
+	sameTagSitemap(t, src, pg)
 	for _, q := range []string{"banjir", "pemilu", "ekonomi", "jakarta"} {
 		if a, b := searchIDs(t, src, q), searchIDs(t, pg, q); !slices.Equal(a, b) {
 			t.Errorf("search %q: %v on SQLite, %v on PostgreSQL", q, a, b)
@@ -121,6 +144,7 @@ func TestCopySQLiteToPostgresAndBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameCounts(t, pg, back)
+	sameTagSitemap(t, pg, back)
 	if a, b := searchIDs(t, pg, "banjir"), searchIDs(t, back, "banjir"); !slices.Equal(a, b) {
 		t.Errorf("search after the copy back: %v vs %v", a, b)
 	}

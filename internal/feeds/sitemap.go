@@ -249,22 +249,31 @@ func (f *Feeds) writeURLSet(w http.ResponseWriter, set urlSet) error {
 		return nil
 	}
 	buf.WriteString(">")
+	// The publication's part of every news entry, escaped once: the same
+	// site name and language in each.
+	var pub bytes.Buffer
+	var pubOf newsPublication
 	for _, u := range set.URLs {
 		if u.News == nil {
 			writeLocEntry(&buf, "url", u.Loc, u.LastMod)
 			continue
 		}
 		buf.WriteString("\n  <url>\n    <loc>")
-		xml.EscapeText(&buf, []byte(u.Loc))
+		escapeText(&buf, u.Loc)
 		buf.WriteString("</loc>")
 		if u.LastMod != "" {
 			buf.WriteString("\n    <lastmod>")
-			xml.EscapeText(&buf, []byte(u.LastMod))
+			escapeText(&buf, u.LastMod)
 			buf.WriteString("</lastmod>")
 		}
 		n := u.News
-		writeTextElem(&buf, "\n    <news:news>\n      <news:publication>\n        <news:name>", n.Publication.Name, "</news:name>")
-		writeTextElem(&buf, "\n        <news:language>", n.Publication.Language, "</news:language>\n      </news:publication>")
+		if pub.Len() == 0 || n.Publication != pubOf {
+			pub.Reset()
+			pubOf = n.Publication
+			writeTextElem(&pub, "\n    <news:news>\n      <news:publication>\n        <news:name>", n.Publication.Name, "</news:name>")
+			writeTextElem(&pub, "\n        <news:language>", n.Publication.Language, "</news:language>\n      </news:publication>")
+		}
+		buf.Write(pub.Bytes())
 		writeTextElem(&buf, "\n      <news:publication_date>", n.Date, "</news:publication_date>")
 		writeTextElem(&buf, "\n      <news:title>", n.Title, "</news:title>\n    </news:news>\n  </url>")
 	}
@@ -276,19 +285,32 @@ func (f *Feeds) writeURLSet(w http.ResponseWriter, set urlSet) error {
 // writeTextElem writes open, text escaped as character data, and closing.
 func writeTextElem(buf *bytes.Buffer, open, text, closing string) {
 	buf.WriteString(open)
-	xml.EscapeText(buf, []byte(text))
+	escapeText(buf, text)
 	buf.WriteString(closing)
+}
+
+// escapeText writes s as xml.EscapeText does. Most of a sitemap's text (its
+// URLs, times, ASCII titles) has nothing to escape: that is written as it
+// is, the rest goes to xml.EscapeText.
+func escapeText(buf *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+			xml.EscapeText(buf, []byte(s))
+			return
+		}
+	}
+	buf.WriteString(s)
 }
 
 // writeLocEntry writes one <sitemap> or <url> element of an index or a
 // urlset, indented as encoding/xml's MarshalIndent("", "  ") writes it.
 func writeLocEntry(buf *bytes.Buffer, elem, loc, lastMod string) {
 	buf.WriteString("\n  <" + elem + ">\n    <loc>")
-	xml.EscapeText(buf, []byte(loc))
+	escapeText(buf, loc)
 	buf.WriteString("</loc>")
 	if lastMod != "" {
 		buf.WriteString("\n    <lastmod>")
-		xml.EscapeText(buf, []byte(lastMod))
+		escapeText(buf, lastMod)
 		buf.WriteString("</lastmod>")
 	}
 	buf.WriteString("\n  </" + elem + ">")

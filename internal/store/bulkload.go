@@ -634,7 +634,8 @@ func (b *Bulk) Finish(ctx context.Context) error {
 	if b.journal {
 		stmts = append(stmts, "PRAGMA journal_mode=WAL")
 	}
-	return run(append(stmts, "ANALYZE", "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-2000")...)
+	// No planner samples (see dropSamples).
+	return run(append(stmts, "ANALYZE", "DELETE FROM sqlite_stat4", "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-2000")...)
 }
 
 func (b *Bulk) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {

@@ -14,7 +14,10 @@ import (
 // The totals read from article_counts and tag_counts (migration 0166) are
 // what counting the articles gives, after every kind of write: create,
 // draft, a publish time still ahead, a channel move, unpublishing, retagging,
-// a tag merge, a tag rename and a delete.
+// a tag merge, a tag rename, a delete and rescheduling. Each tag's newest
+// publish time (tags.newest_pub_at, migration 0197) follows the same
+// writes: the tag sitemap's lastmod is the tag's newest listed article, and
+// the kept time is its newest published one, ahead of now or not.
 func TestListCountersFollowEveryWrite(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -78,6 +81,22 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 				t.Errorf("%s: newsroom list of published articles: total %d, want %d", step, n, byStatus[domain.StatusPublished])
 			}
 		}
+		newest := func(step string) {
+			t.Helper()
+			distinct := "IS DISTINCT FROM"
+			if s.Dialect() == store.SQLite {
+				distinct = "IS NOT"
+			}
+			var stale int
+			if err := s.WriteDB().QueryRowContext(ctx, `SELECT COUNT(*) FROM tags t WHERE t.newest_pub_at `+distinct+`
+				(SELECT MAX(l.pub_at) FROM article_tags l WHERE l.tag_id = t.id)`).Scan(&stale); err != nil {
+				t.Fatal(err)
+			}
+			if stale > 0 {
+				t.Errorf("%s: %d tags keep a newest publish time that is not their newest article's", step, stale)
+			}
+			tagSitemapAgrees(t, s, step)
+		}
 		all, nas, eko := domain.ArticleFilter{}, domain.ArticleFilter{CategorySlug: "nasional"}, domain.ArticleFilter{CategorySlug: "ekonomi"}
 		banjir, gunung := domain.ArticleFilter{TagSlug: "banjir"}, domain.ArticleFilter{TagSlug: "gunung"}
 		rina := domain.ArticleFilter{AuthorSlug: "rina-wulandari"} // every article's author (author_months, 0195)
@@ -101,7 +120,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		publish(t, s, draft)
 		ahead := in("Banjir Nanti", f.nasional, "Banjir", "Kelak")
 		ahead.PublishedAt = time.Now().Add(time.Hour)
-		publish(t, s, ahead)
+		aheadID := publish(t, s, ahead)
 		for _, c := range []struct {
 			f domain.ArticleFilter
 			n int
@@ -112,6 +131,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		// eyes, not yet on the site (its tag "kelak" is not listed).
 		stats("created", 2, 1, map[string]int{"banjir": 2, "gunung": 2},
 			map[domain.Status]int{domain.StatusPublished: 4, domain.StatusDraft: 1})
+		newest("created")
 
 		moved := in("Banjir Rob", f.ekonomi, "Banjir")
 		if err := s.UpdateArticle(ctx, b, moved); err != nil {
@@ -119,6 +139,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		}
 		check("moved", nas, 1)
 		check("moved", eko, 2)
+		newest("moved")
 		if err := s.SetArticleStatus(ctx, a, domain.StatusUnpublished, time.Time{}); err != nil {
 			t.Fatal(err)
 		}
@@ -129,6 +150,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		check("unpublished", gunung, 1)
 		stats("unpublished", 0, 2, map[string]int{"banjir": 1, "gunung": 1},
 			map[domain.Status]int{domain.StatusPublished: 3, domain.StatusDraft: 1, domain.StatusUnpublished: 1})
+		newest("unpublished")
 
 		// Retag c from Gunung to Banjir and Hujan, merge Hujan into Banjir
 		// (c carries both: one row stays), rename Banjir.
@@ -140,6 +162,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		check("retagged", gunung, 0)
 		check("retagged: Budi taken off", budi, 0)
 		check("retagged", rina, 2)
+		newest("retagged")
 		hujan, err := s.TagBySlug(ctx, "hujan")
 		if err != nil {
 			t.Fatal(err)
@@ -151,6 +174,7 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		if err := s.MergeTags(ctx, hujan.ID, bj.ID); err != nil {
 			t.Fatal(err)
 		}
+		newest("merged")
 		if _, err := s.RenameTag(ctx, bj.ID, "Banjir Besar"); err != nil {
 			t.Fatal(err)
 		}
@@ -166,6 +190,35 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 		check("deleted", domain.ArticleFilter{TagSlug: "banjir-besar"}, 1)
 		stats("deleted", 0, 1, map[string]int{"banjir-besar": 1},
 			map[domain.Status]int{domain.StatusPublished: 2, domain.StatusDraft: 1, domain.StatusUnpublished: 1})
+		newest("deleted")
+
+		// The article ahead of its time rescheduled into the past becomes
+		// its tags' newest (Kelak is listed), and back ahead again.
+		ahead.Tags = []string{"Banjir Besar", "Kelak"}
+		ahead.PublishedAt = time.Now().Add(-time.Minute)
+		if err := s.UpdateArticle(ctx, aheadID, ahead); err != nil {
+			t.Fatal(err)
+		}
+		stats("rescheduled", 1, 1, map[string]int{"banjir-besar": 2, "kelak": 1},
+			map[domain.Status]int{domain.StatusPublished: 2, domain.StatusDraft: 1, domain.StatusUnpublished: 1})
+		newest("rescheduled")
+		ahead.PublishedAt = time.Now().Add(2 * time.Hour)
+		if err := s.UpdateArticle(ctx, aheadID, ahead); err != nil {
+			t.Fatal(err)
+		}
+		stats("rescheduled ahead", 0, 1, map[string]int{"banjir-besar": 1},
+			map[domain.Status]int{domain.StatusPublished: 2, domain.StatusDraft: 1, domain.StatusUnpublished: 1})
+		newest("rescheduled ahead")
+		// Deleting the last listed article leaves no tag in the sitemap;
+		// deleting the one ahead leaves no newest time at all.
+		if err := s.DeleteArticle(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+		newest("deleted the last listed")
+		if err := s.DeleteArticle(ctx, aheadID); err != nil {
+			t.Fatal(err)
+		}
+		newest("deleted the one ahead")
 	})
 }
 
@@ -222,4 +275,47 @@ func TestCommentCountersFollowEveryWrite(t *testing.T) {
 		}
 		check("article deleted", map[string]int{domain.CommentSpam: 1})
 	})
+}
+
+// tagSitemapAgrees checks that the tag sitemap lists the tags with listed
+// articles, each with its tag page's newest article's publish time, and that
+// the sitemap index lists its file when there is one.
+func tagSitemapAgrees(t *testing.T, s *store.Store, step string) {
+	t.Helper()
+	ctx := context.Background()
+	ts, _, err := s.TagStats(ctx, domain.Page{Number: 1, Size: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]time.Time{}
+	for _, x := range ts {
+		l, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{TagSlug: x.Slug}, Page: domain.Page{Number: 1, Size: 1}})
+		if err != nil || len(l) != 1 {
+			t.Fatalf("%s: newest of tag %s: %v %v", step, x.Slug, l, err)
+		}
+		want[x.Slug] = l[0].PublishedAt
+	}
+	sm, err := s.TagSitemap(ctx, 1, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]time.Time{}
+	for _, x := range sm {
+		got[x.Slug] = x.LastMod
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s: tag sitemap %v, want %v", step, got, want)
+	}
+	for slug, w := range want {
+		if g, ok := got[slug]; !ok || !g.Equal(w) {
+			t.Errorf("%s: tag sitemap lastmod of %s: %v, want %v (its newest listed article)", step, slug, g, w)
+		}
+	}
+	files, err := s.TagSitemapFiles(ctx, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if (len(files) == 1 && files[0] == 1) != (len(want) > 0) || len(files) > 1 {
+		t.Errorf("%s: tag sitemap files %v with %d tags listed", step, files, len(want))
+	}
 }

@@ -28,3 +28,10 @@ func SessionSetting(s *Store, name string) (string, error) {
 	err := s.r.QueryRowContext(context.Background(), s.q("SELECT current_setting(?)"), name).Scan(&v)
 	return v, err
 }
+
+// SetTermDocs overwrites how many articles search_terms says hold term, as
+// counts that fell behind the index would read.
+func SetTermDocs(s *Store, term string, docs int64) error {
+	_, err := s.w.Exec(s.q("UPDATE search_terms SET docs = ? WHERE term = ?"), docs, term)
+	return err
+}

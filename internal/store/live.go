@@ -258,7 +258,7 @@ func (s *Store) BreakingArticles(ctx context.Context, limit int) ([]domain.Artic
 		// articles_pub_views existed): the choice is that close.
 		from = " FROM articles a INDEXED BY articles_breaking JOIN categories c ON c.id = a.category_id"
 	}
-	return s.queryArticles(ctx, "SELECT "+articleListCols+from+" WHERE"+published+
+	return s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+from+" WHERE"+published+
 		" AND a.breaking = TRUE AND (a.breaking_until IS NULL OR a.breaking_until > ?) ORDER BY a.published_at DESC LIMIT ?",
 		now, now, limit)
 }

@@ -69,7 +69,7 @@ func (s *Store) AdminArticles(ctx context.Context, f AdminFilter, p domain.Page)
 		return nil, 0, fmt.Errorf("count articles: %w", err)
 	}
 	order := " ORDER BY a.updated_at DESC, a.id DESC"
-	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+" FROM (SELECT * FROM articles a"+where+order+
+	list, err := s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+" FROM (SELECT * FROM articles a"+where+order+
 		" LIMIT ? OFFSET ?) a JOIN categories c ON c.id = a.category_id"+order, append(args, p.Size, p.Offset())...)
 	return list, total, err
 }

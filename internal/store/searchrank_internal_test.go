@@ -50,7 +50,7 @@ func TestFewMatches(t *testing.T) {
 		{[][]string{{"banjir"}, {"perintah"}}, false, true},  // the rarest bounds them all
 		{[][]string{{"500067"}, {"lapor"}}, true, false},     // any word: the common one counts
 	} {
-		if got := fewMatches(tc.groups, dfs, tc.any); got != tc.want {
+		if got := fewMatches(matchBound(tc.groups, dfs, tc.any)); got != tc.want {
 			t.Errorf("fewMatches(%v, any=%v) = %v, want %v", tc.groups, tc.any, got, tc.want)
 		}
 	}

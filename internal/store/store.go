@@ -287,7 +287,43 @@ func (s *Store) Migrate(ctx context.Context) error {
 			return err
 		}
 	}
+	// A database analysed before Warta kept its statistics to sqlite_stat1
+	// (or by another tool) may hold samples: drop them before planning.
+	if dropped, err := s.dropSamples(ctx); err != nil {
+		return err
+	} else if dropped {
+		s.r.renew()
+	}
 	return s.prepareHot(ctx)
+}
+
+// dropSamples empties sqlite_stat4 after SQLite gathered statistics, and
+// says whether it held anything. SQLite (built with SQLITE_ENABLE_STAT4, as
+// modernc.org/sqlite is) plans a statement with the values bound to its
+// parameters when it has samples for the index they constrain, and then
+// marks the statement expired whenever a parameter gets a new value: every
+// run of a cached prepared statement parsed and planned it again. On the
+// scale archives that re-preparing was 20–45 % of a page's CPU (home 9.6
+// → 5.5 ms, article 2.75 → 2.03 ms, the sitemap index 1.65 → 0.60 ms at 1k;
+// docs/performance.md), and no page planned worse without the samples:
+// sqlite_stat1 (rows per index prefix) is what the planner needs here.
+func (s *Store) dropSamples(ctx context.Context) (bool, error) {
+	if s.dialect != SQLite {
+		return false, nil
+	}
+	var n int
+	if err := s.w.QueryRowContext(ctx, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat4'").Scan(&n); err != nil {
+		return false, fmt.Errorf("planner samples: %w", err)
+	}
+	if n == 0 {
+		return false, nil
+	}
+	res, err := s.w.ExecContext(ctx, "DELETE FROM sqlite_stat4")
+	if err != nil {
+		return false, fmt.Errorf("planner samples: %w", err)
+	}
+	rows, _ := res.RowsAffected()
+	return rows > 0, nil
 }
 
 // analyzeNewIndexes runs ANALYZE on each SQLite index that has no
@@ -319,6 +355,9 @@ func (s *Store) analyzeNewIndexes(ctx context.Context) error {
 			return fmt.Errorf("analyze %s: %w", n, err)
 		}
 	}
+	if _, err := s.dropSamples(ctx); err != nil {
+		return err
+	}
 	if len(names) > 0 {
 		s.r.renew()
 	}
@@ -344,6 +383,9 @@ func (s *Store) Optimize(ctx context.Context) error {
 	// 0x10002 also analyses tables that were never analysed.
 	if _, err := s.w.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
 		return fmt.Errorf("optimize: %w", err)
+	}
+	if _, err := s.dropSamples(ctx); err != nil {
+		return err
 	}
 	s.r.renew() // plan with the new statistics
 	return nil

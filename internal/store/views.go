@@ -100,7 +100,7 @@ func (s *Store) TopArticlesSince(ctx context.Context, since time.Time, limit int
 		hourly += " INDEXED BY article_views_hourly_window"
 		pub += " INDEXED BY articles_sitemap"
 	}
-	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+` FROM (SELECT v.article_id AS id, v.n AS n, p.published_at AS pub
+	list, err := s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+` FROM (SELECT v.article_id AS id, v.n AS n, p.published_at AS pub
 		FROM (SELECT article_id, SUM(views) AS n FROM `+hourly+` WHERE hour >= ? GROUP BY article_id) v
 		JOIN `+pub+` ON p.status = 'published' AND p.id = v.article_id
 		WHERE p.published_at <= ? ORDER BY v.n DESC, p.published_at DESC LIMIT ?) top
@@ -227,7 +227,7 @@ func (s *Store) ReadNow(ctx context.Context, since time.Time, limit int) ([]doma
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("read now: %w", err)
 	}
-	list, err := s.queryArticles(ctx, "SELECT "+articleListCols+articleFrom+" WHERE a.id IN ("+placeholders(len(ids))+") AND"+published,
+	list, err := s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+articleFrom+" WHERE a.id IN ("+placeholders(len(ids))+") AND"+published,
 		append(ids, s.Now())...)
 	if err != nil {
 		return nil, 0, err
