@@ -264,7 +264,7 @@ func TestFullDiskSQLite(t *testing.T) {
 	if err != nil || r.Status != http.StatusServiceUnavailable || r.Header.Get("Retry-After") == "" {
 		t.Errorf("write on a full disk: %v %d %s, want 503 with Retry-After", err, r.Status, r.Body)
 	}
-	if !strings.Contains(p.log.String(), "storage full") {
+	if !p.logged("storage full") {
 		t.Errorf("no storage-full line in the log:\n%s", p.log.String())
 	}
 	if r, err := api(p.URL, fresh, "GET", fmt.Sprintf("/articles/%d", id), nil); err != nil || r.Status != http.StatusOK {

@@ -80,6 +80,20 @@ func (s *syncBuf) String() string {
 	return s.b.String()
 }
 
+// logged waits up to 5 s for text to appear in the process's log: the log
+// comes through a pipe from another process, so a line written before an
+// answer was sent may still be on its way when the answer arrives.
+func (p *proc) logged(text string) bool {
+	for end := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if strings.Contains(p.log.String(), text) {
+			return true
+		}
+		if time.Now().After(end) {
+			return false
+		}
+	}
+}
+
 // proc is a running warta serve.
 type proc struct {
 	t    *testing.T
