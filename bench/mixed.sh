@@ -5,7 +5,7 @@
 # write-free reads (the baseline), the same reads under writes and their
 # ratio, and checks that every acknowledged write counted.
 #
-#   bench/mixed.sh                        # SQLite, 3 alternating rounds of 5 s per load, 64 connections, 50 writes/s
+#   bench/mixed.sh                        # SQLite, 5 alternating rounds of 10 s per load (3 of 5 s moved by ±0.05 between runs), 64 connections, 50 writes/s
 #   RATE=10 DURATION=15s bench/mixed.sh
 #   WARTA_DB=postgres://... bench/mixed.sh   # an empty database (or schema)
 #   GZIP=1 bench/mixed.sh                 # readers ask for gzip
@@ -13,8 +13,8 @@
 # Needs wrk (apt-get install wrk). Traffic goes only to 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION=${DURATION:-5s}
-ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-5}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 RATE=${RATE:-50}
