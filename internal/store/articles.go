@@ -62,31 +62,23 @@ func (s *Store) cols(pg string) string {
 	panic("store: no SQLite form of columns " + pg)
 }
 
-// scanTime scans a time column as PostgreSQL gives it (time.Time) or as
-// SQLite gives it through unary + (text, see articleListColsSQLite); NULL
-// is the zero time, and valid (when not nil) says whether it was NULL.
-type scanTime struct {
-	t     *time.Time
-	valid *bool
+// timeText is a time column as a query should select it on this store's
+// engine: on SQLite through unary +, as in articleListColsSQLite, for
+// scanTime to read.
+func (s *Store) timeText(col string) string {
+	if s.dialect == SQLite {
+		return "+" + col
+	}
+	return col
 }
 
-func (d scanTime) Scan(v any) error {
-	var err error
-	switch x := v.(type) {
-	case nil:
-		*d.t = time.Time{}
-	case time.Time:
-		*d.t = x
-	case string:
-		*d.t, err = parseSQLiteTime(x)
-	case []byte:
-		*d.t, err = parseSQLiteTime(string(x))
-	default:
-		err = fmt.Errorf("time column holds %T", v)
-	}
-	if d.valid != nil {
-		*d.valid = v != nil && err == nil
-	}
+// scanTime scans a time column as PostgreSQL gives it (time.Time) or as
+// SQLite gives it through unary + (text, see articleListColsSQLite), with
+// anyTime; NULL is the zero time.
+type scanTime struct{ t *time.Time }
+
+func (d scanTime) Scan(v any) (err error) {
+	*d.t, err = anyTime(v)
 	return err
 }
 

@@ -634,8 +634,13 @@ func (b *Bulk) Finish(ctx context.Context) error {
 	if b.journal {
 		stmts = append(stmts, "PRAGMA journal_mode=WAL")
 	}
-	// No planner samples (see dropSamples).
-	return run(append(stmts, "ANALYZE", "DELETE FROM sqlite_stat4", "PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-2000")...)
+	if err := run(append(stmts, "ANALYZE")...); err != nil {
+		return err
+	}
+	if err := s.statisticsChanged(ctx); err != nil {
+		return err
+	}
+	return run("PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA cache_size=-2000")
 }
 
 func (b *Bulk) tx(ctx context.Context, fn func(tx *sql.Tx) error) error {

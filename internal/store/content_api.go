@@ -435,12 +435,7 @@ func (s *Store) ArticleSitemapBuckets(ctx context.Context, size int) ([]SitemapB
 	args := []any{size, s.Now()}
 	switch {
 	case size == blockSize: // one block a file: the rows in primary-key order
-		query = "SELECT block, published, lastmod FROM article_blocks ORDER BY block"
-		if s.dialect == SQLite {
-			// As text, read by fastSQLiteTime: the driver's own parse of a
-			// TIMESTAMP column tries a format that fails first (~1 µs a row).
-			query = "SELECT block, published, CAST(lastmod AS TEXT) FROM article_blocks ORDER BY block"
-		}
+		query = "SELECT block, published, " + s.timeText("lastmod") + " FROM article_blocks ORDER BY block"
 		args = nil
 	case size%blockSize == 0:
 		query = "SELECT block / ? AS bucket, SUM(published), MAX(lastmod) FROM article_blocks GROUP BY bucket ORDER BY bucket"
@@ -536,11 +531,7 @@ func (s *Store) ArticleSitemap(ctx context.Context, number, size int) ([]Sitemap
 	// One range of the covering articles_sitemap index: the table rows hold
 	// the body before the status and times, so reading them from the table
 	// walks every body.
-	cols := "a.id, a.slug, a.published_at, a.updated_at"
-	if s.dialect == SQLite {
-		cols = sqliteTimes(cols) // text, read by scanTime
-	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT `+cols+` FROM articles a
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.slug, `+s.timeText("a.published_at")+`, `+s.timeText("a.updated_at")+` FROM articles a
 		WHERE a.status = 'published' AND a.id > ? AND a.id <= ? AND a.published_at <= ? ORDER BY a.id`), lo, lo+int64(size), s.Now())
 	if err != nil {
 		return nil, fmt.Errorf("article sitemap: %w", err)
@@ -814,31 +805,17 @@ func (s *Store) TagSitemap(ctx context.Context, number, size int) ([]TagStat, er
 		return nil, domain.Invalid("nomor sitemap tidak valid")
 	}
 	lo := int64(number-1) * int64(size)
-	newest, probe := "t.newest_pub_at", "l.pub_at"
-	if s.dialect == SQLite {
-		// read by fastSQLiteTime, not the driver's slower parse
-		newest, probe = "CAST(t.newest_pub_at AS TEXT)", "CAST(l.pub_at AS TEXT)"
-	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name, `+newest+`
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, t.slug, t.name, `+s.timeText("t.newest_pub_at")+`
 		FROM tags t WHERE t.id > ? AND t.id <= ? AND t.newest_pub_at IS NOT NULL ORDER BY t.id`), lo, lo+int64(size))
 	if err != nil {
 		return nil, fmt.Errorf("tag sitemap: %w", err)
 	}
 	defer rows.Close()
-	now := s.Now()
 	list := []TagStat{}
-	var ahead []int // tags whose newest article is not out yet
 	for rows.Next() {
 		var t TagStat
-		var last any
-		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &last); err != nil {
+		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, scanTime{&t.LastMod}); err != nil {
 			return nil, fmt.Errorf("tag sitemap: %w", err)
-		}
-		if t.LastMod, err = anyTime(last); err != nil {
-			return nil, fmt.Errorf("tag sitemap: %w", err)
-		}
-		if t.LastMod.After(now) {
-			ahead = append(ahead, len(list))
 		}
 		list = append(list, t)
 	}
@@ -846,21 +823,15 @@ func (s *Store) TagSitemap(ctx context.Context, number, size int) ([]TagStat, er
 		return nil, fmt.Errorf("tag sitemap: %w", err)
 	}
 	rows.Close()
-	if len(ahead) == 0 {
-		return list, nil
-	}
-	out := list[:0:0]
-	for i, t := range list {
-		if len(ahead) > 0 && ahead[0] == i {
-			ahead = ahead[1:]
-			var last any
-			err := s.r.QueryRowContext(ctx, s.q(`SELECT `+probe+` FROM article_tags l WHERE l.tag_id = ? AND l.pub_at IS NOT NULL
-				AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1`), t.ID, now).Scan(&last)
+	// A tag whose newest article is still ahead: the newest one out, if any.
+	now := s.Now()
+	out := list[:0]
+	for _, t := range list {
+		if t.LastMod.After(now) {
+			err := s.r.QueryRowContext(ctx, s.q(`SELECT `+s.timeText("l.pub_at")+` FROM article_tags l WHERE l.tag_id = ?
+				AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1`), t.ID, now).Scan(scanTime{&t.LastMod})
 			if errors.Is(err, sql.ErrNoRows) {
 				continue // every article of the tag is still ahead
-			}
-			if err == nil {
-				t.LastMod, err = anyTime(last)
 			}
 			if err != nil {
 				return nil, fmt.Errorf("tag sitemap: %w", err)

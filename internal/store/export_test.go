@@ -35,3 +35,17 @@ func SetTermDocs(s *Store, term string, docs int64) error {
 	_, err := s.w.Exec(s.q("UPDATE search_terms SET docs = ? WHERE term = ?"), docs, term)
 	return err
 }
+
+// PlannerSamples counts SQLite's planner samples (sqlite_stat4); 0 on
+// PostgreSQL or before any ANALYZE.
+func PlannerSamples(s *Store) (int, error) {
+	if s.dialect != SQLite {
+		return 0, nil
+	}
+	var tables, n int
+	if err := s.w.QueryRow("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat4'").Scan(&tables); err != nil || tables == 0 {
+		return 0, err
+	}
+	err := s.w.QueryRow("SELECT COUNT(*) FROM sqlite_stat4").Scan(&n)
+	return n, err
+}

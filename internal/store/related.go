@@ -489,11 +489,7 @@ func (s *Store) RefreshStatistics(ctx context.Context) error {
 	if _, err := s.w.ExecContext(ctx, "ANALYZE"); err != nil {
 		return fmt.Errorf("analyze: %w", err)
 	}
-	if _, err := s.dropSamples(ctx); err != nil {
-		return err
-	}
-	s.r.renew()
-	return nil
+	return s.statisticsChanged(ctx)
 }
 
 // TermDocs returns how many indexed articles hold each term, and the number

@@ -139,6 +139,11 @@ func bulkArchive(t *testing.T, s *store.Store, f fixture, n int) []int64 {
 	if err := b.Finish(ctx); err != nil {
 		t.Fatal(err)
 	}
+	// Finish analyses the loaded archive and keeps no planner samples (see
+	// TestSQLiteKeepsNoPlannerSamples).
+	if n, err := store.PlannerSamples(s); err != nil || n != 0 {
+		t.Fatalf("after the bulk load: %d planner samples (%v), want none", n, err)
+	}
 	return ids
 }
 

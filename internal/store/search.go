@@ -542,10 +542,7 @@ func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]str
 		// about 0.4 ms.
 		args = append([]any{pgx.QueryExecModeExec}, args...)
 	}
-	pub := "a.published_at, "
-	if s.dialect == SQLite {
-		pub = "+a.published_at, " // text, read by scanTime (see articleListColsSQLite)
-	}
+	pub := s.timeText("a.published_at") + ", "
 	out, err := s.matchQuery(ctx, "SELECT a.id, "+pub+fields+from+where+order+" LIMIT ?", brief, args)
 	if err == nil && order == "" && len(out) > MaxSearchRanked {
 		// The index's counts were behind: more matches than they said, so

@@ -288,7 +288,8 @@ func (s *Store) Migrate(ctx context.Context) error {
 		}
 	}
 	// A database analysed before Warta kept its statistics to sqlite_stat1
-	// (or by another tool) may hold samples: drop them before planning.
+	// (or by another tool), or just now by analyzeNewIndexes, may hold
+	// samples: drop them before planning.
 	if dropped, err := s.dropSamples(ctx); err != nil {
 		return err
 	} else if dropped {
@@ -355,10 +356,7 @@ func (s *Store) analyzeNewIndexes(ctx context.Context) error {
 			return fmt.Errorf("analyze %s: %w", n, err)
 		}
 	}
-	if _, err := s.dropSamples(ctx); err != nil {
-		return err
-	}
-	if len(names) > 0 {
+	if len(names) > 0 { // Migrate drops the samples ANALYZE wrote
 		s.r.renew()
 	}
 	return nil
@@ -384,10 +382,17 @@ func (s *Store) Optimize(ctx context.Context) error {
 	if _, err := s.w.ExecContext(ctx, "PRAGMA optimize=0x10002"); err != nil {
 		return fmt.Errorf("optimize: %w", err)
 	}
+	return s.statisticsChanged(ctx)
+}
+
+// statisticsChanged follows a statistics run on SQLite: it drops the
+// planner samples it wrote (dropSamples) and the prepared read statements,
+// whose plans were made with the old statistics (renew).
+func (s *Store) statisticsChanged(ctx context.Context) error {
 	if _, err := s.dropSamples(ctx); err != nil {
 		return err
 	}
-	s.r.renew() // plan with the new statistics
+	s.r.renew()
 	return nil
 }
 
