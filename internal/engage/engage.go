@@ -266,8 +266,14 @@ func (s *Service) LiveCounts(ctx context.Context, articleID int64) (domain.Count
 	if err != nil {
 		return c, err
 	}
+	return s.WithPending(articleID, c), nil
+}
+
+// WithPending is LiveCounts from counts just read with the article (its
+// row's counters): the views not yet written added.
+func (s *Service) WithPending(articleID int64, c domain.Counts) domain.Counts {
 	c.Views += s.Views.Pending(articleID)
-	return c, nil
+	return c
 }
 
 // React sets the reader's reaction and returns the new counts. The reader

@@ -10,6 +10,7 @@ import (
 
 	"warta/internal/domain"
 	"warta/internal/media"
+	"warta/internal/store"
 	"warta/internal/web"
 )
 
@@ -51,7 +52,7 @@ type commentsSection struct {
 }
 
 func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
-	sk, a, err := s.articleSkeleton(r, r.PathValue("slug"))
+	sk, a, fresh, err := s.articleSkeleton(r, r.PathValue("slug"))
 	if err != nil {
 		return err
 	}
@@ -61,7 +62,7 @@ func (s *Site) article(w http.ResponseWriter, r *http.Request) error {
 	if id, err := strconv.ParseInt(r.URL.Query().Get("balas"), 10, 64); err == nil && id > 0 {
 		form.ParentID = id
 	}
-	return s.fillArticle(w, r, rd, sk, a, http.StatusOK, form)
+	return s.fillArticle(w, r, rd, sk, a, fresh, http.StatusOK, form)
 }
 
 // noticeFor turns the result of a no-JavaScript form post into a message.
@@ -76,15 +77,19 @@ func noticeFor(r *http.Request) string {
 }
 
 // articleSkeleton returns the article's page with holes, rendered once per
-// article (and day) while no article changes, with the article it shows.
-func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.Article, error) {
+// article (and day) while no article changes, with the article it shows;
+// fresh when this request read it (rendered the skeleton itself), so its
+// counts are as new as a read of them now.
+func (s *Site) articleSkeleton(r *http.Request, slug string) (sk *skeleton, a domain.Article, fresh bool, err error) {
 	ctx := r.Context()
 	sk, data, err := s.skels.get(ctx, "a:"+slug, func() ([]byte, any, time.Time, error) {
-		a, err := s.store.ArticleBySlug(ctx, slug)
+		v, err := s.store.ArticlePage(ctx, slug, relatedShown)
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
-		p, err := s.articlePageOf(r, a, false)
+		fresh = true
+		a := v.Article
+		p, err := s.articlePageOf(r, v, false)
 		if err != nil {
 			return nil, nil, time.Time{}, err
 		}
@@ -102,27 +107,29 @@ func (s *Site) articleSkeleton(r *http.Request, slug string) (*skeleton, domain.
 		return b, a, s.capExpiry(s.endOfDay(), until), err
 	})
 	if err != nil {
-		return nil, domain.Article{}, err
+		return nil, domain.Article{}, false, err
 	}
-	return sk, data.(domain.Article), nil
+	return sk, data.(domain.Article), fresh, nil
 }
+
+// relatedShown is how many related articles an article's page lists.
+const relatedShown = 5
 
 // articlePageOf is an article's page without its holes (the skeleton's
 // marks, or a preview's fill). A preview (preview.go) is not for search
-// engines and counts no view.
-func (s *Site) articlePageOf(r *http.Request, a domain.Article, preview bool) (articlePage, error) {
+// engines and counts no view. v.HasNotes and v.Live false: the article has
+// no notes, no live report, and the page does not ask.
+func (s *Site) articlePageOf(r *http.Request, v store.ArticleView, preview bool) (articlePage, error) {
 	ctx := r.Context()
+	a := v.Article
 	f, err := s.frame(ctx, meta{Title: a.Title + " — " + s.siteName(ctx), Description: a.Excerpt,
 		Canonical: domain.ArticlePath(a.Slug), NoIndex: preview}, a.Category.Slug)
 	if err != nil {
 		return articlePage{}, err
 	}
-	p := articlePage{frame: f, Article: a, Preview: preview,
+	p := articlePage{frame: f, Article: a, Preview: preview, Related: v.Related,
 		Updated: a.UpdatedAt.Sub(a.PublishedAt) > 60e9,
 		Beacon:  !preview && s.engage.Config().ViewMode.Beacon(),
-	}
-	if p.Related, err = s.relatedTo(ctx, a, 5); err != nil {
-		return p, err
 	}
 	// BodyHTML was sanitised when it was saved (render package), with
 	// "Baca juga" links to the first related articles in a long one
@@ -131,15 +138,19 @@ func (s *Site) articlePageOf(r *http.Request, a domain.Article, preview bool) (a
 	if p.Latest, err = s.latestExcept(ctx, a.ID, 6); err != nil {
 		return p, err
 	}
-	if p.Notes, err = s.store.Notes(ctx, a.ID); err != nil {
-		return p, err
+	if v.HasNotes {
+		if p.Notes, err = s.store.Notes(ctx, a.ID); err != nil {
+			return p, err
+		}
 	}
 	p.Srcset = media.Srcset(a.Photo.URL, a.Photo.Width)
 	p.Gallery = strings.Contains(a.BodyHTML, `<ul class="gallery"`)
 	p.Share = newShareBar(f.Meta.Canonical, a.Title)
 	p.Minutes = readingMinutes(a.BodyHTML)
-	if p.Live, err = s.liveFor(ctx, a); err != nil {
-		return p, err
+	if v.Live {
+		if p.Live, err = s.liveFor(ctx, a); err != nil {
+			return p, err
+		}
 	}
 	return p, nil
 }
@@ -148,23 +159,27 @@ func (s *Site) articlePageOf(r *http.Request, a domain.Article, preview bool) (a
 // state (reaction, pending comments, poll vote). A refused comment comes back
 // with what the reader typed and the reason.
 func (s *Site) renderArticle(w http.ResponseWriter, r *http.Request, a domain.Article, status int, form commentForm) error {
-	sk, a, err := s.articleSkeleton(r, a.Slug)
+	sk, a, fresh, err := s.articleSkeleton(r, a.Slug)
 	if err != nil {
 		return err
 	}
-	return s.fillArticle(w, r, s.readers.Visit(r), sk, a, status, form)
+	return s.fillArticle(w, r, s.readers.Visit(r), sk, a, fresh, status, form)
 }
 
 // fillArticle fills an article skeleton's holes for this request: the live
-// counts (one query, plus views not yet written), the reader's reaction
+// counts (one query, plus views not yet written; none when the article was
+// read for this request: fresh), the reader's reaction
 // (only for a reader with a cookie), the comments, the poll and the slot.
 // For a reader without their own state, the comments and the poll come
 // rendered from the fragment cache. rd is the reader as the request came
 // (Readers.Visit), before any cookie this response gives them.
-func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, rd domain.Reader, sk *skeleton, a domain.Article, status int, form commentForm) error {
+func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, rd domain.Reader, sk *skeleton, a domain.Article, fresh bool, status int, form commentForm) error {
 	ctx := r.Context()
-	counts, err := s.engage.LiveCounts(ctx, a.ID)
-	if err != nil {
+	counts := domain.Counts{Views: a.Views, Likes: a.Likes, Dislikes: a.Dislikes, CommentCount: a.CommentCount}
+	var err error
+	if fresh {
+		counts = s.engage.WithPending(a.ID, counts)
+	} else if counts, err = s.engage.LiveCounts(ctx, a.ID); err != nil {
 		return err
 	}
 	var fillers [holeMax][]byte
@@ -251,7 +266,7 @@ func (s *Site) commentsHTML(r *http.Request, rd domain.Reader, a domain.Article,
 	// Every query parameter comments reads is part of the key.
 	key := "c:" + strconv.FormatInt(a.ID, 10) + ":" + q.Get("kpage") + ":" + q.Get("urut") + ":" +
 		q.Get("balasan") + ":" + q.Get("bpage") + ":" + strconv.FormatInt(count, 10)
-	b, err := s.frags.rendered(key, a.ID, render)
+	b, err := s.frags.rendered(r.Context(), key, a.ID, render)
 	return b, false, err
 }
 
@@ -335,6 +350,6 @@ func (s *Site) pollHTML(r *http.Request, rd domain.Reader, articleID int64) ([]b
 		return b, true, err
 	}
 	key := "p:" + strconv.FormatInt(p.ID, 10) + ":" + r.URL.Path
-	b, err := s.frags.rendered(key, 0, func() ([]byte, error) { return render(s.pollView(*p, r.URL.Path, false)) })
+	b, err := s.frags.rendered(r.Context(), key, 0, func() ([]byte, error) { return render(s.pollView(*p, r.URL.Path, false)) })
 	return b, false, err
 }

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"html/template"
+	"net/http"
 	"strconv"
 	"strings"
 	"sync"
@@ -127,10 +128,11 @@ func (f *fragments) dropArticle(id int64) {
 
 // fetch returns the fragment of set under key while it is fresh, else
 // loads it and keeps it for ttl (unless a drop came meanwhile). gen picks
-// the generation the kind follows.
-func fetch[K comparable, V any](f *fragments, set *fragSet[K, V], gen *uint64, key K, ttl time.Duration, load func() (V, error)) (V, error) {
+// the generation the kind follows. With the kind's cache off (ttl 0), one
+// page still loads it once (see renderMemo).
+func fetch[K comparable, V any](ctx context.Context, f *fragments, set *fragSet[K, V], gen *uint64, key K, ttl time.Duration, load func() (V, error)) (V, error) {
 	if ttl <= 0 {
-		return load()
+		return memoized(ctx, f, set, gen, key, load)
 	}
 	now := time.Now()
 	f.mu.Lock()
@@ -155,18 +157,68 @@ func fetch[K comparable, V any](f *fragments, set *fragSet[K, V], gen *uint64, k
 	return v, nil
 }
 
+// A renderMemo keeps, for one GET request, the fragments it loaded while
+// their caches are off: a page asks for the channels three times (the
+// navigation, the menu, the page itself) and for the site's look twice,
+// and each was a query. A write the request sees (its generation moved)
+// loads again, as the cache would; the next request reads afresh.
+type renderMemo struct {
+	mu sync.Mutex
+	m  map[memoKey]fragment[any]
+}
+
+type memoKey struct{ set, key any }
+
+type memoCtxKey struct{}
+
+// withRenderMemo gives a GET or HEAD request its renderMemo.
+func withRenderMemo(r *http.Request) *http.Request {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return r
+	}
+	return r.WithContext(context.WithValue(r.Context(), memoCtxKey{}, &renderMemo{}))
+}
+
+func memoized[K comparable, V any](ctx context.Context, f *fragments, set *fragSet[K, V], gen *uint64, key K, load func() (V, error)) (V, error) {
+	m, _ := ctx.Value(memoCtxKey{}).(*renderMemo)
+	if m == nil {
+		return load()
+	}
+	f.mu.Lock()
+	g := *gen
+	f.mu.Unlock()
+	k := memoKey{set, key}
+	m.mu.Lock()
+	e, ok := m.m[k]
+	m.mu.Unlock()
+	if ok && e.gen == g {
+		return e.val.(V), nil
+	}
+	v, err := load()
+	if err != nil {
+		return v, err
+	}
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = map[memoKey]fragment[any]{}
+	}
+	m.m[k] = fragment[any]{val: v, gen: g}
+	m.mu.Unlock()
+	return v, nil
+}
+
 // list returns the cached list under key, or loads and keeps it.
-func (f *fragments) list(key string, load func() ([]domain.Article, error)) ([]domain.Article, error) {
-	return fetch(f, &f.lists, &f.gen, key, f.ttl, load)
+func (f *fragments) list(ctx context.Context, key string, load func() ([]domain.Article, error)) ([]domain.Article, error) {
+	return fetch(ctx, f, &f.lists, &f.gen, key, f.ttl, load)
 }
 
 // rendered returns the piece under key, or renders and keeps it.
-func (f *fragments) rendered(key string, articleID int64, render func() ([]byte, error)) ([]byte, error) {
+func (f *fragments) rendered(ctx context.Context, key string, articleID int64, render func() ([]byte, error)) ([]byte, error) {
 	gen := &f.gen
 	if articleID == 0 {
 		gen = &f.pollGen
 	}
-	p, err := fetch(f, &f.pieces, gen, key, f.ttl, func() (piece, error) {
+	p, err := fetch(ctx, f, &f.pieces, gen, key, f.ttl, func() (piece, error) {
 		b, err := render()
 		return piece{b: b, articleID: articleID}, err
 	})
@@ -174,27 +226,36 @@ func (f *fragments) rendered(key string, articleID int64, render func() ([]byte,
 }
 
 func (s *Site) navCategories(ctx context.Context) ([]domain.Category, error) {
-	return fetch(s.frags, &s.frags.nav, &s.frags.gen, struct{}{}, s.frags.ttl, func() ([]domain.Category, error) {
+	return fetch(ctx, s.frags, &s.frags.nav, &s.frags.gen, struct{}{}, s.frags.ttl, func() ([]domain.Category, error) {
 		return s.store.Categories(ctx)
 	})
 }
 
 // footerPages lists the institutional pages the footer links to.
 func (s *Site) footerPages(ctx context.Context) ([]domain.StaticPage, error) {
-	return fetch(s.frags, &s.frags.static, &s.frags.gen, struct{}{}, s.frags.ttl, func() ([]domain.StaticPage, error) {
+	return fetch(ctx, s.frags, &s.frags.static, &s.frags.gen, struct{}{}, s.frags.ttl, func() ([]domain.StaticPage, error) {
 		return s.store.StaticPages(ctx)
 	})
 }
 
 // pollFor returns the open poll to show beside an article (its own first)
 // or on the home page (articleID 0), nil when none is open. Votes drop it
-// (dropPolls), so a voter sees their vote counted at once.
+// (dropPolls), so a voter sees their vote counted at once. An article
+// without its own poll shows the home page's, kept once for all of them.
 func (s *Site) pollFor(ctx context.Context, articleID int64) (*domain.Poll, error) {
-	return fetch(s.frags, &s.frags.polls, &s.frags.pollGen, articleID, s.frags.ttl, func() (*domain.Poll, error) {
+	return fetch(ctx, s.frags, &s.frags.polls, &s.frags.pollGen, articleID, s.frags.ttl, func() (*domain.Poll, error) {
 		// The article's own poll, else the site poll editors chose for the
 		// home page (issue 14).
-		id, err := s.store.PollToShow(ctx, articleID)
-		if err != nil || id == 0 {
+		var id int64
+		var err error
+		if articleID != 0 {
+			if id, err = s.store.OwnPollID(ctx, articleID); err != nil {
+				return nil, err
+			}
+			if id == 0 {
+				return s.pollFor(ctx, 0)
+			}
+		} else if id, err = s.store.PollToShow(ctx, 0); err != nil || id == 0 {
 			return nil, err
 		}
 		p, err := s.store.Poll(ctx, id)
@@ -207,7 +268,7 @@ func (s *Site) pollFor(ctx context.Context, articleID int64) (*domain.Poll, erro
 
 // latestExcept returns the n newest articles other than the given one.
 func (s *Site) latestExcept(ctx context.Context, id int64, n int) ([]domain.Article, error) {
-	list, err := s.frags.list("latest", func() ([]domain.Article, error) {
+	list, err := s.frags.list(ctx, "latest", func() ([]domain.Article, error) {
 		return s.store.LatestArticles(ctx, domain.ArticleFilter{}, 7)
 	})
 	if err != nil {
@@ -224,7 +285,7 @@ func (s *Site) latestExcept(ctx context.Context, id int64, n int) ([]domain.Arti
 
 // relatedTo returns an article's related news.
 func (s *Site) relatedTo(ctx context.Context, a domain.Article, n int) ([]domain.Article, error) {
-	return s.frags.list("related:"+strconv.FormatInt(a.ID, 10), func() ([]domain.Article, error) {
+	return s.frags.list(ctx, "related:"+strconv.FormatInt(a.ID, 10), func() ([]domain.Article, error) {
 		return s.store.RelatedArticles(ctx, a, n)
 	})
 }
@@ -243,7 +304,7 @@ var slotPolicy = render.New()
 // articleSlot returns the HTML for the slot after the article body, sanitised;
 // "" when the site has none.
 func (s *Site) articleSlot(ctx context.Context) (template.HTML, error) {
-	return fetch(s.frags, &s.frags.slot, &s.frags.gen, struct{}{}, min(s.frags.ttl, maxSlotTTL), func() (template.HTML, error) {
+	return fetch(ctx, s.frags, &s.frags.slot, &s.frags.gen, struct{}{}, min(s.frags.ttl, maxSlotTTL), func() (template.HTML, error) {
 		v, err := s.store.Setting(ctx, store.SettingArticleSlot)
 		if err != nil {
 			return "", err

@@ -91,11 +91,16 @@ func (s *Site) homeLists(ctx context.Context, nav []domain.Category) (homePage, 
 	for _, a := range append(p.Secondary, p.Latest...) {
 		seen[a.ID] = true
 	}
-	for _, c := range nav {
-		list, err := s.store.LatestArticles(ctx, domain.ArticleFilter{CategorySlug: c.Slug}, 3+len(seen))
-		if err != nil {
-			return p, err
-		}
+	slugs := make([]string, len(nav))
+	for i, c := range nav {
+		slugs[i] = c.Slug
+	}
+	lists, err := s.store.LatestInCategories(ctx, slugs, 3+len(seen))
+	if err != nil {
+		return p, err
+	}
+	for i, c := range nav {
+		list := lists[i]
 		var keep []domain.Article
 		for _, a := range list {
 			if !seen[a.ID] && len(keep) < 3 {
@@ -108,26 +113,14 @@ func (s *Site) homeLists(ctx context.Context, nav []domain.Category) (homePage, 
 }
 
 // popularLists is Terpopuler: the five stories read most today (since
-// midnight in the site's zone) and this week.
+// midnight in the site's zone) and this week, titles only.
 func (s *Site) popularLists(ctx context.Context) (today, week []domain.Article, err error) {
 	y, m, d := s.now().In(s.cfg.Location).Date()
-	if today, err = s.popularSince(ctx, time.Date(y, m, d, 0, 0, 0, 0, s.cfg.Location), 5); err != nil {
+	if today, err = s.store.MostRead(ctx, time.Date(y, m, d, 0, 0, 0, 0, s.cfg.Location), 5, true); err != nil {
 		return nil, nil, err
 	}
-	week, err = s.popularSince(ctx, s.now().Add(-7*24*time.Hour), 5)
+	week, err = s.store.MostRead(ctx, s.now().Add(-7*24*time.Hour), 5, true)
 	return today, week, err
-}
-
-// popularSince lists the articles read most since the given time, from the
-// hourly view counts; while those hold nothing for the period (a new site,
-// just after midnight) it falls back to the lifetime counts of the articles
-// published in it.
-func (s *Site) popularSince(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
-	list, err := s.store.TopArticlesSince(ctx, since, limit)
-	if err != nil || len(list) > 0 {
-		return list, err
-	}
-	return s.store.PopularArticles(ctx, since, limit)
 }
 
 // How many stories the home page's top and stream show.

@@ -105,7 +105,7 @@ func (s *Site) indeks(w http.ResponseWriter, r *http.Request) error {
 	next := day.AddDate(0, 0, 1) // midnight of the next day in loc (DST-proof)
 	// The list carries view counts (see countsTTL).
 	key := "indeks\x00" + date + "\x00" + chanSlug + "\x00" + itoa(page)
-	lp, err := fetch(s.frags, &s.frags.pages, &s.frags.gen, key, s.countsTTL(), func() (listResult, error) {
+	lp, err := fetch(r.Context(), s.frags, &s.frags.pages, &s.frags.gen, key, s.countsTTL(), func() (listResult, error) {
 		list, total, err := s.store.QueryArticles(r.Context(), store.ArticleQuery{Filter: domain.ArticleFilter{CategorySlug: chanSlug},
 			From: day, To: next.Add(-time.Microsecond), Page: domain.Page{Number: page, Size: indeksPageSize}})
 		return listResult{list: list, total: total}, err

@@ -147,7 +147,7 @@ func (s *Site) listFragment(w http.ResponseWriter, r *http.Request, page int, sp
 		return err
 	}
 	key := sp.f.CategorySlug + "\x00" + sp.f.TagSlug + "\x00" + sp.f.AuthorSlug + "\x00" + itoa(page)
-	lp, err := fetch(s.frags, &s.frags.pages, &s.frags.gen, key, s.countsTTL(), func() (listResult, error) {
+	lp, err := fetch(r.Context(), s.frags, &s.frags.pages, &s.frags.gen, key, s.countsTTL(), func() (listResult, error) {
 		list, total, err := s.store.ListArticles(r.Context(), sp.f, domain.Page{Number: page, Size: listPageSize})
 		return listResult{list: list, total: total}, err
 	})
@@ -172,7 +172,7 @@ func (s *Site) notFound(w http.ResponseWriter, r *http.Request) error {
 // popular is /terpopuler: the stories read most this week (where the #HOT
 // badge leads).
 func (s *Site) popular(w http.ResponseWriter, r *http.Request) error {
-	list, err := s.popularSince(r.Context(), s.now().Add(-7*24*time.Hour), listPageSize)
+	list, err := s.store.MostRead(r.Context(), s.now().Add(-7*24*time.Hour), listPageSize, false)
 	if err != nil {
 		return err
 	}

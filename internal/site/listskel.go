@@ -119,7 +119,7 @@ func (s *Site) fillList(w http.ResponseWriter, r *http.Request, key string, sk *
 		}
 		return v, nil
 	}
-	views, err := fetch(s.frags, &s.frags.views, &s.frags.gen, key, s.countsTTL(), load)
+	views, err := fetch(ctx, s.frags, &s.frags.views, &s.frags.gen, key, s.countsTTL(), load)
 	if err == nil && !slices.Equal(views.ids, d.ids) { // kept for a skeleton rendered before this one
 		views, err = load()
 	}
@@ -156,7 +156,7 @@ func (s *Site) fillList(w http.ResponseWriter, r *http.Request, key string, sk *
 // popularHTML is Terpopuler (today's and this week's most read), rendered
 // once per countsTTL for every page that shows it.
 func (s *Site) popularHTML(ctx context.Context) ([]byte, error) {
-	return fetch(s.frags, &s.frags.popular, &s.frags.gen, struct{}{}, s.countsTTL(), func() ([]byte, error) {
+	return fetch(ctx, s.frags, &s.frags.popular, &s.frags.gen, struct{}{}, s.countsTTL(), func() ([]byte, error) {
 		today, week, err := s.popularLists(ctx)
 		if err != nil {
 			return nil, err

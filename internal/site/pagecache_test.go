@@ -17,7 +17,7 @@ import (
 // page's database queries do.
 func cacheSite(t *testing.T, maxBytes int64, pageSize int) (*Site, http.Handler, *int) {
 	t.Helper()
-	s := &Site{cache: newPageCache(time.Minute, maxBytes), log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	s := &Site{cache: newPageCache(time.Minute, maxBytes), frags: newFragments(0), log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	renders := 0
 	page := func(w http.ResponseWriter, r *http.Request) error {
 		if err := r.Context().Err(); err != nil {

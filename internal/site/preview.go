@@ -13,6 +13,7 @@ import (
 	"net/http"
 
 	"warta/internal/domain"
+	"warta/internal/store"
 	"warta/internal/web"
 )
 
@@ -25,7 +26,11 @@ func (s *Site) Preview(w http.ResponseWriter, r *http.Request, a domain.Article)
 	if a.UpdatedAt.Before(a.PublishedAt) {
 		a.UpdatedAt = a.PublishedAt
 	}
-	p, err := s.articlePageOf(r, a, true)
+	related, err := s.relatedTo(r.Context(), a, relatedShown)
+	if err != nil {
+		return err
+	}
+	p, err := s.articlePageOf(r, store.ArticleView{Article: a, Related: related, HasNotes: true, Live: true}, true)
 	if err != nil {
 		return err
 	}

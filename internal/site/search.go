@@ -216,7 +216,7 @@ const (
 // renderSearch renders a search page: the kept chrome with p's title and
 // main block filled in.
 func (s *Site) renderSearch(ctx context.Context, p searchPage) ([]byte, error) {
-	ch, err := fetch(s.frags, &s.frags.chrome, &s.frags.gen, struct{}{}, s.frags.ttl, func() (searchChrome, error) {
+	ch, err := fetch(ctx, s.frags, &s.frags.chrome, &s.frags.gen, struct{}{}, s.frags.ttl, func() (searchChrome, error) {
 		c := searchPage{frame: p.frame, Sort: string(store.SearchByRelevance), Chrome: searchMainMark}
 		c.Meta.Title = searchTitleMark
 		b, err := s.renderBytes("search", "layout", c)

@@ -340,6 +340,9 @@ func (s *Site) handler(fn func(w http.ResponseWriter, r *http.Request) error) ht
 		// cached page passes through as it is.
 		w, done := web.CompressWriter(w, r)
 		defer done()
+		if s.frags.ttl <= 0 { // with the fragment cache on, it keeps what a page asks for twice
+			r = withRenderMemo(r)
+		}
 		if err := fn(w, r); err != nil {
 			s.renderError(w, r, err)
 		}

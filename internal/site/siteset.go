@@ -63,7 +63,7 @@ const maxLookTTL = 3 * time.Second
 // look returns the site's look in force; every settings write drops it
 // (store.OnSiteChange).
 func (s *Site) look(ctx context.Context) (siteLook, error) {
-	return fetch(s.frags, &s.frags.look, &s.frags.gen, struct{}{}, min(s.frags.ttl, maxLookTTL), func() (siteLook, error) {
+	return fetch(ctx, s.frags, &s.frags.look, &s.frags.gen, struct{}{}, min(s.frags.ttl, maxLookTTL), func() (siteLook, error) {
 		return s.loadLook(ctx)
 	})
 }

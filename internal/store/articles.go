@@ -84,7 +84,9 @@ func (d scanTime) Scan(v any) (err error) {
 
 type rowScanner interface{ Scan(dest ...any) error }
 
-func scanArticle(row rowScanner, full bool) (domain.Article, error) {
+// scanArticle scans an article's columns (articleListCols, or
+// articleFullCols when full), then into more the columns that follow them.
+func scanArticle(row rowScanner, full bool, more ...any) (domain.Article, error) {
 	var a domain.Article
 	var status string
 	dest := []any{&a.ID, &a.Slug, &a.Title, &a.Excerpt, &a.Photo.URL, &a.Photo.Caption, &a.Photo.Credit,
@@ -94,7 +96,7 @@ func scanArticle(row rowScanner, full bool) (domain.Article, error) {
 	if full {
 		dest = append(dest, &a.BodySource, &a.BodyHTML, &a.Version, &a.BacaJugaOff)
 	}
-	if err := row.Scan(dest...); err != nil {
+	if err := row.Scan(append(dest, more...)...); err != nil {
 		return a, err
 	}
 	a.Status = domain.Status(status)
@@ -524,9 +526,25 @@ func (s *Store) finishArticle(ctx context.Context, row *sql.Row, notFound string
 	return list[0], nil
 }
 
-// loadRelations fills Tags and Authors of the given articles with two queries.
+// loadRelations fills Tags and Authors of the given articles with one
+// query (see loadRelationsFrom).
 func (s *Store) loadRelations(ctx context.Context, list []domain.Article) error {
 	return s.loadRelationsFrom(ctx, s.r, list)
+}
+
+// relationsQuery reads the tags (kind 0, by name) and the authors (kind 1,
+// in their order) of n articles in one query: the ids go in twice, once
+// for each half. On PostgreSQL every query is a round trip of its own
+// (80-150 µs of both sides' CPU here), and a page reads the relations of
+// every list it shows.
+func relationsQuery(n int) string {
+	in := placeholders(n)
+	return `SELECT 0, at.article_id, t.id, t.slug, t.name, '', 0 FROM article_tags at
+		JOIN tags t ON t.id = at.tag_id WHERE at.article_id IN (` + in + `)
+		UNION ALL
+		SELECT 1, aa.article_id, au.id, au.slug, au.name, au.bio, aa.position FROM article_authors aa
+		JOIN authors au ON au.id = aa.author_id WHERE aa.article_id IN (` + in + `)
+		ORDER BY 1, 7, 5`
 }
 
 func (s *Store) loadRelationsFrom(ctx context.Context, db execer, list []domain.Article) error {
@@ -534,43 +552,30 @@ func (s *Store) loadRelationsFrom(ctx context.Context, db execer, list []domain.
 		return nil
 	}
 	idx := make(map[int64]int, len(list))
-	ids := make([]any, len(list))
+	ids := make([]any, 0, 2*len(list))
 	for i, a := range list {
 		idx[a.ID] = i
-		ids[i] = a.ID
+		ids = append(ids, a.ID)
 	}
-	in := placeholders(len(ids))
-	rows, err := db.QueryContext(ctx, s.q(`SELECT at.article_id, t.id, t.slug, t.name FROM article_tags at
-		JOIN tags t ON t.id = at.tag_id WHERE at.article_id IN (`+in+`) ORDER BY t.name`), ids...)
+	ids = append(ids, ids...)
+	rows, err := db.QueryContext(ctx, s.q(relationsQuery(len(list))), ids...)
 	if err != nil {
-		return fmt.Errorf("load tags: %w", err)
-	}
-	for rows.Next() {
-		var aid int64
-		var t domain.Tag
-		if err := rows.Scan(&aid, &t.ID, &t.Slug, &t.Name); err != nil {
-			rows.Close()
-			return fmt.Errorf("load tags: %w", err)
-		}
-		list[idx[aid]].Tags = append(list[idx[aid]].Tags, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("load tags: %w", err)
-	}
-	rows, err = db.QueryContext(ctx, s.q(`SELECT aa.article_id, au.id, au.slug, au.name, au.bio FROM article_authors aa
-		JOIN authors au ON au.id = aa.author_id WHERE aa.article_id IN (`+in+`) ORDER BY aa.position`), ids...)
-	if err != nil {
-		return fmt.Errorf("load authors: %w", err)
+		return fmt.Errorf("load tags and authors: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var aid int64
-		var au domain.Author
-		if err := rows.Scan(&aid, &au.ID, &au.Slug, &au.Name, &au.Bio); err != nil {
-			return fmt.Errorf("load authors: %w", err)
+		var kind, pos int
+		var aid, id int64
+		var slug, name, bio string
+		if err := rows.Scan(&kind, &aid, &id, &slug, &name, &bio, &pos); err != nil {
+			return fmt.Errorf("load tags and authors: %w", err)
 		}
-		list[idx[aid]].Authors = append(list[idx[aid]].Authors, au)
+		a := &list[idx[aid]]
+		if kind == 0 {
+			a.Tags = append(a.Tags, domain.Tag{ID: id, Slug: slug, Name: name})
+		} else {
+			a.Authors = append(a.Authors, domain.Author{ID: id, Slug: slug, Name: name, Bio: bio})
+		}
 	}
 	return rows.Err()
 }
@@ -585,6 +590,38 @@ func placeholders(n int) string {
 // LatestArticles returns the newest published articles that match f, without
 // counting them all (blocks and sidebars need no total).
 func (s *Store) LatestArticles(ctx context.Context, f domain.ArticleFilter, limit int) ([]domain.Article, error) {
+	list, err := s.latestRows(ctx, f, limit)
+	if err != nil {
+		return nil, err
+	}
+	return list, s.loadRelations(ctx, list)
+}
+
+// LatestInCategories is LatestArticles for each of several categories (by
+// slug, limit each), in their order, with the tags and authors of all the
+// lists read at once: the home page's blocks.
+func (s *Store) LatestInCategories(ctx context.Context, slugs []string, limit int) ([][]domain.Article, error) {
+	lists := make([][]domain.Article, len(slugs))
+	var all []domain.Article
+	for i, slug := range slugs {
+		list, err := s.latestRows(ctx, domain.ArticleFilter{CategorySlug: slug}, limit)
+		if err != nil {
+			return nil, err
+		}
+		lists[i] = list
+		all = append(all, list...)
+	}
+	if err := s.loadRelations(ctx, all); err != nil {
+		return nil, err
+	}
+	for i := range lists { // the same articles, with their relations, in the same places
+		lists[i], all = all[:len(lists[i]):len(lists[i])], all[len(lists[i]):]
+	}
+	return lists, nil
+}
+
+// latestRows is LatestArticles without the tags and authors.
+func (s *Store) latestRows(ctx context.Context, f domain.ArticleFilter, limit int) ([]domain.Article, error) {
 	where := " WHERE" + published
 	args := []any{s.Now()}
 	if f.CategorySlug != "" {
@@ -595,7 +632,7 @@ func (s *Store) LatestArticles(ctx context.Context, f domain.ArticleFilter, limi
 		where += " AND a.id <> ?"
 		args = append(args, f.ExcludeID)
 	}
-	return s.queryArticles(ctx, s.pageQuery(where, " ORDER BY a.published_at DESC, a.id DESC"), append(args, limit, 0)...)
+	return s.articleRows(ctx, s.pageQuery(where, " ORDER BY a.published_at DESC, a.id DESC"), append(args, limit, 0)...)
 }
 
 // pageQuery selects one page of articles: the page is cut from articles
@@ -615,6 +652,19 @@ func (s *Store) ListArticles(ctx context.Context, f domain.ArticleFilter, p doma
 }
 
 func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([]domain.Article, error) {
+	list, err := s.articleRows(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.loadRelations(ctx, list); err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// articleRows is queryArticles without the tags and authors, for a caller
+// that reads them for several lists at once (loadRelations).
+func (s *Store) articleRows(ctx context.Context, query string, args ...any) ([]domain.Article, error) {
 	rows, err := s.r.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
@@ -632,9 +682,6 @@ func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list articles: %w", err)
 	}
-	if err := s.loadRelations(ctx, list); err != nil {
-		return nil, err
-	}
 	return list, nil
 }
 
@@ -646,6 +693,15 @@ func (s *Store) queryArticles(ctx context.Context, query string, args ...any) ([
 // article by lifetime views, filtered to the window until five match): for
 // a quiet window, just after midnight, that walk reads the whole archive.
 func (s *Store) PopularArticles(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
+	list, err := s.popularRows(ctx, since, limit)
+	if err != nil {
+		return nil, err
+	}
+	return list, s.loadRelations(ctx, list)
+}
+
+// popularRows is PopularArticles without the tags and authors.
+func (s *Store) popularRows(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
 	const tail = " DESC, a.published_at DESC, a.id DESC"
 	from := " FROM articles a"
 	if s.dialect == SQLite {
@@ -653,7 +709,7 @@ func (s *Store) PopularArticles(ctx context.Context, since time.Time, limit int)
 		// range, every row read from the table) as cheap as this index.
 		from += " INDEXED BY articles_pub_views"
 	}
-	return s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+" FROM (SELECT a.id"+from+" WHERE"+published+
+	return s.articleRows(ctx, "SELECT "+s.cols(articleListCols)+" FROM (SELECT a.id"+from+" WHERE"+published+
 		" AND a.published_at >= ? ORDER BY a.views + 0"+tail+" LIMIT ?) top"+
 		" JOIN articles a ON a.id = top.id JOIN categories c ON c.id = a.category_id ORDER BY a.views"+tail,
 		s.Now(), dbTime(since), limit)
@@ -699,6 +755,16 @@ func (s *Store) HeadlineArticles(ctx context.Context, limit int) ([]domain.Artic
 // tags, then the newest of the same category. Never a itself; only
 // published articles.
 func (s *Store) RelatedArticles(ctx context.Context, a domain.Article, limit int) ([]domain.Article, error) {
+	list, err := s.relatedRows(ctx, a, limit)
+	if err != nil {
+		return nil, err
+	}
+	return list, s.loadRelations(ctx, list)
+}
+
+// relatedRows is RelatedArticles without the tags and authors. a needs
+// only its id, category and publication time.
+func (s *Store) relatedRows(ctx context.Context, a domain.Article, limit int) ([]domain.Article, error) {
 	list, computed, err := s.storedRelated(ctx, a.ID, limit)
 	switch {
 	case err != nil || len(list) > 0:
@@ -707,6 +773,45 @@ func (s *Store) RelatedArticles(ctx context.Context, a domain.Article, limit int
 		return s.nearestInCategory(ctx, a, limit)
 	}
 	return s.relatedByTags(ctx, a, limit)
+}
+
+// ArticleView is what an article's page reads of the store at once (see
+// ArticlePage).
+type ArticleView struct {
+	Article domain.Article
+	Related []domain.Article // RelatedArticles
+	// HasNotes and Live say whether the article has corrections or update
+	// notes (Notes) and a live report (LiveReport): most have neither, and
+	// then the page need not ask.
+	HasNotes, Live bool
+}
+
+// ArticlePage returns a published article with its related news (limit of
+// them), in three reads where ArticleBySlug and RelatedArticles take six:
+// the article (with whether it has notes and a live report), its related
+// list, and the tags and authors of all of them together.
+func (s *Store) ArticlePage(ctx context.Context, slug string, limit int) (ArticleView, error) {
+	var v ArticleView
+	row := s.r.QueryRowContext(ctx, s.q("SELECT "+s.cols(articleFullCols)+`,
+		EXISTS (SELECT 1 FROM article_notes n WHERE n.article_id = a.id),
+		EXISTS (SELECT 1 FROM live_reports l WHERE l.article_id = a.id)`+articleFrom+" WHERE a.slug = ? AND"+published), slug, s.Now())
+	a, err := scanArticle(row, true, &v.HasNotes, &v.Live)
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, domain.NotFound("artikel tidak ditemukan")
+	}
+	if err != nil {
+		return v, fmt.Errorf("get article: %w", err)
+	}
+	related, err := s.relatedRows(ctx, a, limit)
+	if err != nil {
+		return v, err
+	}
+	all := append([]domain.Article{a}, related...)
+	if err := s.loadRelations(ctx, all); err != nil {
+		return v, err
+	}
+	v.Article, v.Related = all[0], all[1:]
+	return v, nil
 }
 
 // CountArticles counts all articles whatever their status.

@@ -20,9 +20,9 @@ import (
 
 const liveUpdateCols = `id, article_id, seq, title, body_source, body_html, COALESCE(user_id, 0), created_at, updated_at, deleted`
 
-func scanLiveUpdate(row rowScanner) (domain.LiveUpdate, error) {
+func scanLiveUpdate(row rowScanner, more ...any) (domain.LiveUpdate, error) {
 	var u domain.LiveUpdate
-	err := row.Scan(&u.ID, &u.ArticleID, &u.Seq, &u.Title, &u.BodySource, &u.BodyHTML, &u.UserID, &u.CreatedAt, &u.UpdatedAt, &u.Deleted)
+	err := row.Scan(append([]any{&u.ID, &u.ArticleID, &u.Seq, &u.Title, &u.BodySource, &u.BodyHTML, &u.UserID, &u.CreatedAt, &u.UpdatedAt, &u.Deleted}, more...)...)
 	return u, err
 }
 
@@ -210,27 +210,29 @@ func (s *Store) LiveUpdate(ctx context.Context, articleID, id int64) (domain.Liv
 	return u, nil
 }
 
-// LiveUpdates returns a report's updates, newest first, at most limit,
-// and how many there are in all.
+// LiveUpdates returns a report's updates, newest first, at most limit (1
+// or more), and how many there are in all: the count comes with each row,
+// in one read (the engines count once, an uncorrelated subquery); no row,
+// no update.
 func (s *Store) LiveUpdates(ctx context.Context, articleID int64, limit int) ([]domain.LiveUpdate, int, error) {
 	var total int
-	if err := s.r.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM live_updates WHERE article_id = ? AND deleted = FALSE`),
-		articleID).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("live updates: %w", err)
-	}
-	list, err := s.liveUpdates(ctx, `SELECT `+liveUpdateCols+` FROM live_updates WHERE article_id = ? AND deleted = FALSE
-		ORDER BY created_at DESC, id DESC LIMIT ?`, articleID, limit)
+	list, err := s.liveUpdates(ctx, []any{&total}, `SELECT `+liveUpdateCols+`,
+		(SELECT COUNT(*) FROM live_updates WHERE article_id = ? AND deleted = FALSE)
+		FROM live_updates WHERE article_id = ? AND deleted = FALSE
+		ORDER BY created_at DESC, id DESC LIMIT ?`, articleID, articleID, max(limit, 1))
 	return list, total, err
 }
 
 // LiveChangesSince returns the updates written after change seq (deleted
 // ones included, as tombstones), oldest change first, at most limit.
 func (s *Store) LiveChangesSince(ctx context.Context, articleID, seq int64, limit int) ([]domain.LiveUpdate, error) {
-	return s.liveUpdates(ctx, `SELECT `+liveUpdateCols+` FROM live_updates WHERE article_id = ? AND seq > ?
+	return s.liveUpdates(ctx, nil, `SELECT `+liveUpdateCols+` FROM live_updates WHERE article_id = ? AND seq > ?
 		ORDER BY seq LIMIT ?`, articleID, seq, limit)
 }
 
-func (s *Store) liveUpdates(ctx context.Context, query string, args ...any) ([]domain.LiveUpdate, error) {
+// liveUpdates reads the updates query selects, and into more the columns
+// after theirs.
+func (s *Store) liveUpdates(ctx context.Context, more []any, query string, args ...any) ([]domain.LiveUpdate, error) {
 	rows, err := s.r.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("live updates: %w", err)
@@ -238,7 +240,7 @@ func (s *Store) liveUpdates(ctx context.Context, query string, args ...any) ([]d
 	defer rows.Close()
 	var list []domain.LiveUpdate
 	for rows.Next() {
-		u, err := scanLiveUpdate(rows)
+		u, err := scanLiveUpdate(rows, more...)
 		if err != nil {
 			return nil, fmt.Errorf("live updates: %w", err)
 		}

@@ -75,36 +75,40 @@ func (s *Store) CreatePoll(ctx context.Context, in PollInput) (int64, error) {
 	return id, nil
 }
 
-// Poll returns a poll with its options and votes.
+// Poll returns a poll with its options and votes, in one read: the poll's
+// columns come with each of its options (every poll has two or more).
 func (s *Store) Poll(ctx context.Context, id int64) (domain.Poll, error) {
 	var p domain.Poll
-	var art sql.NullInt64
-	var closes sql.NullTime
-	err := s.r.QueryRowContext(ctx, s.q("SELECT id, question, article_id, scope, opens_at, closes_at, created_at FROM polls WHERE id = ?"), id).
-		Scan(&p.ID, &p.Question, &art, &p.Scope, &p.OpensAt, &closes, &p.CreatedAt)
-	if errors.Is(err, sql.ErrNoRows) {
-		return p, domain.NotFound("polling tidak ditemukan")
-	}
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT p.id, p.question, p.article_id, p.scope, p.opens_at, p.closes_at, p.created_at,
+		o.id, o.label, o.position, o.votes FROM polls p LEFT JOIN poll_options o ON o.poll_id = p.id
+		WHERE p.id = ? ORDER BY o.position, o.id`), id)
 	if err != nil {
 		return p, fmt.Errorf("get poll: %w", err)
 	}
-	p.ArticleID = art.Int64
-	if closes.Valid {
-		p.ClosesAt = closes.Time
-	}
-	rows, err := s.r.QueryContext(ctx, s.q("SELECT id, poll_id, label, position, votes FROM poll_options WHERE poll_id = ? ORDER BY position, id"), id)
-	if err != nil {
-		return p, fmt.Errorf("get poll options: %w", err)
-	}
 	defer rows.Close()
+	found := false
 	for rows.Next() {
-		var o domain.PollOption
-		if err := rows.Scan(&o.ID, &o.PollID, &o.Label, &o.Position, &o.Votes); err != nil {
-			return p, fmt.Errorf("get poll options: %w", err)
+		var art, oid, pos, votes sql.NullInt64
+		var closes sql.NullTime
+		var label sql.NullString
+		if err := rows.Scan(&p.ID, &p.Question, &art, &p.Scope, &p.OpensAt, &closes, &p.CreatedAt,
+			&oid, &label, &pos, &votes); err != nil {
+			return p, fmt.Errorf("get poll: %w", err)
 		}
-		p.Options = append(p.Options, o)
+		found = true
+		p.ArticleID, p.ClosesAt = art.Int64, closes.Time
+		if oid.Valid {
+			p.Options = append(p.Options, domain.PollOption{ID: oid.Int64, PollID: p.ID, Label: label.String,
+				Position: int(pos.Int64), Votes: votes.Int64})
+		}
 	}
-	return p, rows.Err()
+	if err := rows.Err(); err != nil {
+		return p, fmt.Errorf("get poll: %w", err)
+	}
+	if !found {
+		return p, domain.NotFound("polling tidak ditemukan")
+	}
+	return p, nil
 }
 
 // pollLive holds for a poll (aliased p) that readers may see and vote in:
@@ -184,11 +188,24 @@ const (
 // site poll. An article-only poll never shows anywhere else.
 func (s *Store) PollToShow(ctx context.Context, articleID int64) (int64, error) {
 	if articleID != 0 {
-		ids, err := s.openPollIDs(ctx, articleID, false, 1)
-		if err != nil || len(ids) > 0 {
-			return first(ids), err
+		id, err := s.OwnPollID(ctx, articleID)
+		if err != nil || id != 0 {
+			return id, err
 		}
 	}
+	return s.sitePollID(ctx)
+}
+
+// OwnPollID returns the article's own open poll that PollToShow would show
+// (the one it attaches, then one made for it), or 0 when it has none: then
+// it shows what the home page does (PollToShow of 0).
+func (s *Store) OwnPollID(ctx context.Context, articleID int64) (int64, error) {
+	ids, err := s.openPollIDs(ctx, articleID, false, 1)
+	return first(ids), err
+}
+
+// sitePollID is the site poll PollToShow shows where no article's own is.
+func (s *Store) sitePollID(ctx context.Context) (int64, error) {
 	choice, err := s.Setting(ctx, SettingHomePoll)
 	if err != nil {
 		return 0, err

@@ -43,7 +43,7 @@ type RelatedDoc struct {
 // only what readers may see now. computed is false when no list was ever
 // computed for it.
 func (s *Store) storedRelated(ctx context.Context, id int64, limit int) (list []domain.Article, computed bool, err error) {
-	list, err = s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+articleFrom+`
+	list, err = s.articleRows(ctx, "SELECT "+s.cols(articleListCols)+articleFrom+`
 		JOIN related_articles r ON r.related_id = a.id
 		WHERE r.article_id = ? AND a.id <> ? AND`+published+` ORDER BY r.position LIMIT ?`, id, id, s.Now(), limit)
 	if err != nil || len(list) > 0 {
@@ -65,7 +65,7 @@ const fallbackWindow = 5000
 
 func (s *Store) relatedByTags(ctx context.Context, a domain.Article, limit int) ([]domain.Article, error) {
 	now := s.Now()
-	list, err := s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+articleFrom+`
+	list, err := s.articleRows(ctx, "SELECT "+s.cols(articleListCols)+articleFrom+`
 		JOIN (SELECT at2.article_id AS id, COUNT(*) AS shared FROM article_tags at1
 		      JOIN article_tags at2 ON at2.tag_id = at1.tag_id AND at2.article_id <> at1.article_id
 		      JOIN tags t ON t.id = at1.tag_id
@@ -83,7 +83,7 @@ func (s *Store) relatedByTags(ctx context.Context, a domain.Article, limit int) 
 	for _, r := range list {
 		args = append(args, r.ID)
 	}
-	more, err := s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+articleFrom+" WHERE"+published+
+	more, err := s.articleRows(ctx, "SELECT "+s.cols(articleListCols)+articleFrom+" WHERE"+published+
 		" AND a.category_id = ? AND a.id NOT IN ("+placeholders(len(args)-2)+") ORDER BY a.published_at DESC LIMIT ?",
 		append(args, limit-len(list))...)
 	if err != nil {
@@ -391,7 +391,7 @@ func (s *Store) nearestInCategory(ctx context.Context, a domain.Article, limit i
 		` AND a.published_at <= ? ORDER BY a.published_at DESC, a.id DESC LIMIT ?`,
 		` AND a.published_at > ? ORDER BY a.published_at ASC, a.id ASC LIMIT ?`,
 	} {
-		list, err := s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+articleFrom+" WHERE"+published+
+		list, err := s.articleRows(ctx, "SELECT "+s.cols(articleListCols)+articleFrom+" WHERE"+published+
 			" AND a.category_id = ? AND a.id <> ?"+q, now, a.Category.ID, a.ID, dbTime(a.PublishedAt), limit)
 		if err != nil {
 			return nil, err

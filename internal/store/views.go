@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"warta/internal/domain"
@@ -87,6 +88,33 @@ func (s *Store) ViewsPerHour(ctx context.Context, articleID int64, since time.Ti
 // TopArticlesSince returns the published articles read most since the given
 // time; their Views field holds the views in that window.
 func (s *Store) TopArticlesSince(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
+	list, err := s.topArticleRows(ctx, since, limit)
+	if err != nil {
+		return nil, err
+	}
+	return list, s.loadRelations(ctx, list)
+}
+
+// MostRead lists the articles read most since the given time, from the
+// hourly view counts (TopArticlesSince); while those hold nothing for the
+// period (a new site, just after midnight), by the lifetime counts of the
+// articles published in it (PopularArticles). brief leaves out their tags
+// and authors, for a list of titles (Terpopuler beside a front page).
+func (s *Store) MostRead(ctx context.Context, since time.Time, limit int, brief bool) ([]domain.Article, error) {
+	list, err := s.topArticleRows(ctx, since, limit)
+	if err == nil && len(list) == 0 {
+		list, err = s.popularRows(ctx, since, limit)
+	}
+	if err != nil || brief {
+		return list, err
+	}
+	return list, s.loadRelations(ctx, list)
+}
+
+// topArticleRows is TopArticlesSince without the tags and authors. Views
+// is the window's sum the ranking ordered by (top.n), in place of the
+// lifetime total.
+func (s *Store) topArticleRows(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
 	hourly, pub := "article_views_hourly", "articles p"
 	if s.dialect == SQLite {
 		// Left to itself SQLite reads the whole table in primary-key order
@@ -100,42 +128,13 @@ func (s *Store) TopArticlesSince(ctx context.Context, since time.Time, limit int
 		hourly += " INDEXED BY article_views_hourly_window"
 		pub += " INDEXED BY articles_sitemap"
 	}
-	list, err := s.queryArticles(ctx, "SELECT "+s.cols(articleListCols)+` FROM (SELECT v.article_id AS id, v.n AS n, p.published_at AS pub
+	cols := strings.Replace(s.cols(articleListCols), "a.views", "top.n", 1)
+	return s.articleRows(ctx, "SELECT "+cols+` FROM (SELECT v.article_id AS id, v.n AS n, p.published_at AS pub
 		FROM (SELECT article_id, SUM(views) AS n FROM `+hourly+` WHERE hour >= ? GROUP BY article_id) v
 		JOIN `+pub+` ON p.status = 'published' AND p.id = v.article_id
 		WHERE p.published_at <= ? ORDER BY v.n DESC, p.published_at DESC LIMIT ?) top
 		JOIN articles a ON a.id = top.id JOIN categories c ON c.id = a.category_id ORDER BY top.n DESC, top.pub DESC`,
 		dbTime(since.Truncate(time.Hour)), s.Now(), limit)
-	if err != nil {
-		return nil, err
-	}
-	if len(list) == 0 {
-		return list, nil
-	}
-	// Replace lifetime totals by the window's views.
-	ids := make([]any, 0, len(list)+1)
-	ids = append(ids, dbTime(since.Truncate(time.Hour)))
-	for _, a := range list {
-		ids = append(ids, a.ID)
-	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT article_id, SUM(views) FROM article_views_hourly
-		WHERE hour >= ? AND article_id IN (`+placeholders(len(list))+`) GROUP BY article_id`), ids...)
-	if err != nil {
-		return nil, fmt.Errorf("top articles: %w", err)
-	}
-	defer rows.Close()
-	n := map[int64]int64{}
-	for rows.Next() {
-		var id, v int64
-		if err := rows.Scan(&id, &v); err != nil {
-			return nil, fmt.Errorf("top articles: %w", err)
-		}
-		n[id] = v
-	}
-	for i := range list {
-		list[i].Views = n[list[i].ID]
-	}
-	return list, rows.Err()
 }
 
 // ArticleCounts returns an article's engagement counters.
