@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -57,7 +58,7 @@ func BenchmarkPagesAtScale(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		get := func(path, cookie string) int {
+		get := func(path, cookie string) (int, []byte) {
 			req := httptest.NewRequest("GET", path, nil)
 			req.Header.Set("User-Agent", "Mozilla/5.0 (Android 14) bench")
 			if cookie != "" {
@@ -65,7 +66,7 @@ func BenchmarkPagesAtScale(b *testing.B) {
 			}
 			w := httptest.NewRecorder()
 			a.ServeHTTP(w, req)
-			return w.Code
+			return w.Code, w.Body.Bytes()
 		}
 		get("/", "")
 		started := time.Since(t0)
@@ -78,10 +79,12 @@ func BenchmarkPagesAtScale(b *testing.B) {
 		for _, p := range pages {
 			b.Run(p[0]+"/"+name, func(b *testing.B) {
 				var times []time.Duration
+				var body []byte
 				cpu0 := processCPU()
 				for b.Loop() {
 					t := time.Now()
-					if code := get(p[1], cookie); code != 200 {
+					var code int
+					if code, body = get(p[1], cookie); code != 200 {
 						if code == 404 && strings.Contains(p[1], "page=100") {
 							b.Skip("no page 100 at this size")
 						}
@@ -93,6 +96,11 @@ func BenchmarkPagesAtScale(b *testing.B) {
 				b.ReportMetric(float64((processCPU()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 				slices.Sort(times)
 				b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+				// A sitemap's size is its output: bench/scale.sh sets the
+				// ratio per entry beside the ratio per file.
+				if n := bytes.Count(body, []byte("<url>")) + bytes.Count(body, []byte("<sitemap>")); n > 0 {
+					b.ReportMetric(float64(n), "entries")
+				}
 			})
 		}
 		b.Run("related-per-publish/"+name, func(b *testing.B) { benchRelatedPerPublish(b, st, a.Discovery) })
