@@ -194,6 +194,7 @@ func scalePages(b testing.TB, st *store.Store, ed *editorial.Service) ([][2]stri
 		{"api-tag", "/api/v1/articles?limit=20&tag=" + big.Slug},
 		{"api-comments-15000", fmt.Sprintf("/api/v1/articles/%d/comments", hot.ID)},
 		{"api-tags", "/api/v1/tags"},
+		{"api-authors", "/api/v1/authors?limit=500"},
 		{"api-categories", "/api/v1/categories"},
 		{"rss", "/rss.xml"},
 		{"sitemap-index", "/sitemap.xml"},
