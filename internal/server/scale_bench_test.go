@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -164,6 +165,12 @@ func scalePages(b testing.TB, st *store.Store, ed *editorial.Service) ([][2]stri
 	if err != nil {
 		b.Fatal(err)
 	}
+	// The newsroom's tag list: its last page, a search by the biggest
+	// tag's first word, the most used first.
+	_, nTags, err := st.AdminTags(ctx, store.TagFilter{}, domain.Page{Number: 1, Size: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
 	email := "bench-admin@warta.test"
 	u, err := st.UserByEmail(ctx, email)
 	if err != nil {
@@ -219,6 +226,9 @@ func scalePages(b testing.TB, st *store.Store, ed *editorial.Service) ([][2]stri
 		{"api-category", "/api/v1/categories/nasional"},
 		{"api-polls", "/api/v1/polls"},
 		{"newsroom-tags", "/redaksi/tag"},
+		{"newsroom-tags-last-page", fmt.Sprintf("/redaksi/tag?page=%d", max(1, (nTags+49)/50))},
+		{"newsroom-tags-search", "/redaksi/tag?q=" + url.QueryEscape(strings.Fields(big.Name)[0])},
+		{"newsroom-tags-most-used", "/redaksi/tag?urut=terbanyak"},
 		{"newsroom-categories", "/redaksi/kategori"},
 		{"newsroom-users", "/redaksi/pengguna"},
 		{"newsroom-corrections", "/redaksi/ralat"},

@@ -709,7 +709,9 @@ func (s *Store) CountListedTags(ctx context.Context) (int, error) {
 // TagStats returns one page of the tags that have published articles, by
 // name, and how many such tags there are. The page walks the tags_name
 // index with each tag's count from tag_counts; LastMod is when a tag's
-// newest article last changed, one probe of article_tags_pub each.
+// newest article last changed, one probe of article_tags_pub each. The
+// unary + keeps SQLite from reading tag_counts_published (migration 0201)
+// and sorting every tag in use instead.
 func (s *Store) TagStats(ctx context.Context, p domain.Page) ([]TagStat, int, error) {
 	now := s.Now()
 	total, err := s.CountListedTags(ctx)
@@ -724,7 +726,7 @@ func (s *Store) TagStats(ctx context.Context, p domain.Page) ([]TagStat, int, er
 		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
 		FROM (SELECT t.id, t.slug, t.name, k.published FROM tags t JOIN tag_counts k ON k.tag_id = t.id
-			WHERE k.published > 0 AND`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
+			WHERE +k.published > 0 AND`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
 		now, now, p.Size, p.Offset())
 	if err != nil {
 		return nil, 0, fmt.Errorf("list tags: %w", err)
