@@ -7,6 +7,7 @@
 #   bench/scale.sh                           # SIZES="1000 100000"
 #   SIZES="1000 100000 1000000" bench/scale.sh
 #   KEEP=1 bench/scale.sh                    # keep the databases for a rerun
+#   TABLE=bench/out/scale.txt SIZES=... bench/scale.sh  # only the table of an earlier run's output
 #
 # Each size N gets N archive articles and 10*N comments (at least 15,000:
 # the hot article's) from bench/scalegen. Databases go to $OUT (default
@@ -20,6 +21,7 @@ SIZES=${SIZES:-"1000 100000"}
 OUT=${OUT:-/tmp/warta-scale}
 PG=${PG:-${WARTA_TEST_POSTGRES:-}}
 mkdir -p "$OUT" bench/out
+if [[ -n ${TABLE:-} ]]; then KEEP=1; else
 go build -o "$OUT/scalegen" ./bench/scalegen
 dbs=()
 for n in $SIZES; do
@@ -44,12 +46,13 @@ done
 list=$(IFS=,; echo "${dbs[*]}")
 WARTA_SCALE_DBS="$list" nice -n 10 go test ./internal/server -run '^$' -bench PagesAtScale -benchtime ${BENCHTIME:-20x} -timeout 60m \
 	| tee bench/out/scale.txt | grep -E '^Benchmark' >/dev/null || true
+fi
 # Table: one row per page, one column per database, then the ratio of the
 # last size to the first per engine.
 awk -v sizes="$SIZES" '
 /^BenchmarkPagesAtScale\// {
 	split($1, p, "/"); page = p[2]; db = p[3]; sub(/-[0-9]+$/, "", db)
-	for (i = 2; i < NF; i++) if ($(i+1) == "ms-median") v[page, db] = $i
+	for (i = 2; i < NF; i++) { if ($(i+1) == "ms-median") v[page, db] = $i; if ($(i+1) == "entries") n[page, db] = $i }
 	if (!(page in seen)) { seen[page] = 1; order[++np] = page }
 	if (!(db in dseen)) { dseen[db] = 1; dorder[++nd] = db }
 }
@@ -57,7 +60,7 @@ END {
 	ns = split(sizes, sz, " ")
 	printf "| page |"; for (d = 1; d <= nd; d++) printf " %s |", dorder[d]
 	for (e = 1; e <= 2; e++) { eng = e == 1 ? "sqlite" : "pg"; if ((eng "-scale-" sz[1] in dseen) || (eng "-warta_scale_" sz[1] in dseen)) printf " %s %s/%s |", eng, sz[ns], sz[1] }
-	printf "\n| --- |"; for (d = 1; d <= nd; d++) printf " ---: |"; printf " ---: | ---: |\n"
+	printf " per entry |\n| --- |"; for (d = 1; d <= nd; d++) printf " ---: |"; printf " ---: | ---: | --- |\n"
 	for (r = 1; r <= np; r++) {
 		pg = order[r]; printf "| %s |", pg
 		for (d = 1; d <= nd; d++) printf " %s |", ((pg, dorder[d]) in v) ? v[pg, dorder[d]] : "-"
@@ -67,9 +70,19 @@ END {
 			if (!(a in dseen)) continue
 			if ((pg, a) in v && (pg, z) in v && v[pg, a] > 0) printf " %.1f× |", v[pg, z] / v[pg, a]; else printf " - |"
 		}
-		printf "\n"
+		# A sitemap grows with what it lists: its cost per entry, smallest
+		# size to largest, per engine.
+		printf " "
+		for (e = 1; e <= 2; e++) {
+			a = (e == 1) ? "sqlite-scale-" sz[1] : "pg-warta_scale_" sz[1]
+			z = (e == 1) ? "sqlite-scale-" sz[ns] : "pg-warta_scale_" sz[ns]
+			if ((pg, a) in n && (pg, z) in n && n[pg, a] > 0 && v[pg, a] > 0)
+				printf "%s %d→%d entries, %.1f→%.1f µs each (%.1f×); ", (e == 1 ? "sqlite" : "pg"), n[pg, a], n[pg, z],
+					1000 * v[pg, a] / n[pg, a], 1000 * v[pg, z] / n[pg, z], (v[pg, z] / n[pg, z]) / (v[pg, a] / n[pg, a])
+		}
+		printf "|\n"
 	}
-}' bench/out/scale.txt | tee bench/out/scale.md
+}' "${TABLE:-bench/out/scale.txt}" | tee bench/out/scale.md
 if [[ -z ${KEEP:-} ]]; then
 	rm -f "$OUT"/scale-*.db*
 	if [[ -n $PG ]]; then for n in $SIZES; do psql "$PG" -qc "DROP DATABASE IF EXISTS warta_scale_$n"; done; fi

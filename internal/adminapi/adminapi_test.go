@@ -3,6 +3,7 @@ package adminapi_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net/http"
 	"strconv"
 	"strings"
@@ -381,8 +382,8 @@ func TestCategoriesTagsPolls(t *testing.T) {
 		if cats[0].Slug != "sport" {
 			t.Errorf("navigation order: %+v", cats)
 		}
-		e.CreateArticle(t, map[string]any{"title": "A", "category": "sport", "tags": []string{"Sepak Bola"}})
-		e.CreateArticle(t, map[string]any{"title": "B", "category": "sport", "tags": []string{"sepakbola"}})
+		e.CreateArticle(t, map[string]any{"title": "A", "category": "sport", "tags": []string{"Sepak Bola"}, "status": "published"})
+		e.CreateArticle(t, map[string]any{"title": "B", "category": "sport", "tags": []string{"sepakbola"}, "status": "published"})
 		if r := e.API(t, editor, "DELETE", "/categories/sport", nil); r.Status != 409 {
 			t.Errorf("delete non-empty category: %d", r.Status)
 		}
@@ -400,6 +401,43 @@ func TestCategoriesTagsPolls(t *testing.T) {
 		r.Data(t, &tags)
 		if len(tags) != 1 || tags[0].Slug != "sepak-bola-nasional" || tags[0].Articles != 2 {
 			t.Errorf("tags after merge and rename: %s", r.Body)
+		}
+		// The list pages like the others (data + pagination, page/limit),
+		// searches by the start of the name, and refuses bad parameters.
+		e.CreateArticle(t, map[string]any{"title": "C", "category": "sport", "tags": []string{"Sepak Takraw", "Bulu Tangkis"}})
+		for _, c := range []struct {
+			path  string
+			slugs string
+			total int
+		}{
+			{"/tags?limit=2", "bulu-tangkis sepak-bola-nasional", 3},
+			{"/tags?limit=2&page=2", "sepak-takraw", 3},
+			{"/tags?q=SEPAK", "sepak-bola-nasional sepak-takraw", 2},
+			{"/tags?sort=articles", "sepak-bola-nasional", 1},
+		} {
+			r := e.API(t, editor, "GET", c.path, nil)
+			var env struct {
+				Data       []struct{ Slug string }
+				Pagination struct {
+					Total      int
+					TotalPages int `json:"total_pages"`
+				}
+			}
+			if err := json.Unmarshal(r.Body, &env); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, x := range env.Data {
+				got = append(got, x.Slug)
+			}
+			if strings.Join(got, " ") != c.slugs || env.Pagination.Total != c.total || env.Pagination.TotalPages < 1 {
+				t.Errorf("%s: %v, %+v; want %s of %d", c.path, got, env.Pagination, c.slugs, c.total)
+			}
+		}
+		for _, path := range []string{"/tags?page=0", "/tags?page=abc", "/tags?limit=101", "/tags?sort=acak", "/tags?q=" + strings.Repeat("a", 10000)} {
+			if r := e.API(t, editor, "GET", path, nil); r.Status != 400 || r.ErrorCode() == "" {
+				t.Errorf("%.40s: %d %.80s, want a 400 JSON error", path, r.Status, r.Body)
+			}
 		}
 		r = e.API(t, editor, "POST", "/polls", map[string]any{"question": "Siapa juara?", "options": []string{"A", "B", "C"}})
 		var poll struct {

@@ -9,6 +9,7 @@ import (
 	"warta/internal/domain"
 	"warta/internal/editorial"
 	"warta/internal/store"
+	"warta/internal/web"
 )
 
 func (a *API) listCategories(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -93,8 +94,24 @@ type tagJSON struct {
 	Articles int    `json:"articles"`
 }
 
+// listTags pages the tags (?page=, ?limit=) by slug, or with
+// ?sort=articles the tags with published articles, most first; ?q= keeps
+// the tags whose slug starts with its slug. articles is the published
+// articles of each.
 func (a *API) listTags(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	list, err := a.ed.Tags(r.Context(), &p.User)
+	pg, err := pageOf(r)
+	if err != nil {
+		return err
+	}
+	f := store.TagFilter{Query: strings.TrimSpace(r.URL.Query().Get("q"))}
+	switch v := r.URL.Query().Get("sort"); v {
+	case "", "name":
+	case "articles":
+		f.ByUse = true
+	default:
+		return domain.Invalid("parameter sort harus name atau articles")
+	}
+	list, total, err := a.ed.Tags(r.Context(), &p.User, f, pg)
 	if err != nil {
 		return err
 	}
@@ -102,7 +119,8 @@ func (a *API) listTags(w http.ResponseWriter, r *http.Request, p *auth.Principal
 	for _, t := range list {
 		out = append(out, tagJSON{ID: t.ID, Slug: t.Slug, Name: t.Name, Articles: t.Articles})
 	}
-	return ok(w, out)
+	web.JSON(w, http.StatusOK, web.Envelope{Data: out, Pagination: web.NewPagination(pg.Number, pg.Size, total)})
+	return nil
 }
 
 func (a *API) renameTag(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {

@@ -381,7 +381,8 @@ func (a *App) Start(ln net.Listener) (stop func() error) {
 
 // optimize refreshes the query planner's statistics once the server is
 // up (never before its first request: on a big database that took over a
-// minute) and then every hour.
+// minute) and then every hour, after deleting the hourly view counts older
+// than store.HourlyViewsKeep.
 func (a *App) optimize(ctx context.Context) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -392,6 +393,11 @@ func (a *App) optimize(ctx context.Context) {
 				return
 			case <-t.C:
 			}
+		}
+		if n, err := a.Store.PruneHourlyViews(ctx, a.Store.Now().Add(-store.HourlyViewsKeep), 5000); err != nil && ctx.Err() == nil {
+			a.Log.Warn("prune hourly views", "err", err)
+		} else if n > 0 {
+			a.Log.Info("pruned hourly views", "rows", n, "older_than", store.HourlyViewsKeep.String())
 		}
 		if err := a.Store.Optimize(ctx); err != nil && ctx.Err() == nil {
 			a.Log.Warn("optimize database", "err", err)

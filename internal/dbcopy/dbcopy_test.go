@@ -51,8 +51,9 @@ func sameCounts(t *testing.T, a, b *store.Store) map[string]int64 {
 	return ca
 }
 
-// sameTagSitemap checks that the copy's tag sitemap (each tag's newest
-// publish time, tags.newest_pub_at) is the source's.
+// sameTagSitemap checks that the copy's tag sitemap and the pages
+// sitemap's authors (each tag's and author's newest publish time,
+// newest_pub_at) are the source's.
 func sameTagSitemap(t *testing.T, a, b *store.Store) {
 	t.Helper()
 	ta, err := a.TagSitemap(context.Background(), 1, 1000)
@@ -69,6 +70,22 @@ func sameTagSitemap(t *testing.T, a, b *store.Store) {
 	for i := range ta {
 		if ta[i].Slug != tb[i].Slug || !ta[i].LastMod.Equal(tb[i].LastMod) {
 			t.Errorf("tag sitemap: %s %v in the source, %s %v in the copy", ta[i].Slug, ta[i].LastMod, tb[i].Slug, tb[i].LastMod)
+		}
+	}
+	aa, err := a.ListedAuthors(context.Background(), 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ab, err := b.ListedAuthors(context.Background(), 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(aa) == 0 || len(aa) != len(ab) {
+		t.Fatalf("sitemap authors: %d in the source, %d in the copy", len(aa), len(ab))
+	}
+	for i := range aa {
+		if aa[i].Slug != ab[i].Slug || !aa[i].LastMod.Equal(ab[i].LastMod) {
+			t.Errorf("sitemap authors: %s %v in the source, %s %v in the copy", aa[i].Slug, aa[i].LastMod, ab[i].Slug, ab[i].LastMod)
 		}
 	}
 }

@@ -3,18 +3,24 @@ package editorial
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"warta/internal/auth"
 	"warta/internal/domain"
 	"warta/internal/store"
 )
 
-// Tags lists the tags with their article counts.
-func (s *Service) Tags(ctx context.Context, u *domain.User) ([]store.TagCount, error) {
+// Tags returns one page of the tags f asks for, each with its published
+// articles, and how many tags match (store.AdminTags). A search longer
+// than a tag's name can be is refused.
+func (s *Service) Tags(ctx context.Context, u *domain.User, f store.TagFilter, p domain.Page) ([]store.TagCount, int, error) {
 	if err := canList(u, auth.PermTags); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return s.store.TagsWithCounts(ctx)
+	if utf8.RuneCountInString(f.Query) > domain.MaxTagName {
+		return nil, 0, domain.Invalid("pencarian topik paling panjang %d karakter", domain.MaxTagName)
+	}
+	return s.store.AdminTags(ctx, f, p)
 }
 
 // Tag finds a tag by its slug for u.

@@ -133,7 +133,7 @@ func (f *Feeds) pagesSitemap(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		for _, a := range authors {
-			set.URLs = append(set.URLs, urlEntry{Loc: f.abs("/penulis/" + a.Slug)})
+			set.URLs = append(set.URLs, urlEntry{Loc: f.abs("/penulis/" + a.Slug), LastMod: f.w3c(a.LastMod)})
 		}
 	}
 	if len(set.URLs) > f.cfg.SitemapSize {

@@ -28,15 +28,9 @@ type articlesPage struct {
 	Query    string
 	Filtered bool // any filter set: the page offers to clear them
 	Articles []domain.Article
-	Page     int
-	Pages    int
 	Total    int
 	Count    string // Total as readers read numbers: "1.234"
-	AtLeast  bool   // Total is a floor: longer lists are not counted (store.ExactCountLimit)
-	First    string
-	Prev     string
-	Next     string
-	Last     string
+	Pager           // AtLeast: Total is a floor, longer lists are not counted (store.ExactCountLimit)
 }
 
 // listQuery is the article list's address with its filters and page.
@@ -84,7 +78,7 @@ func (u *UI) articles(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 		return err
 	}
 	q := r.URL.Query()
-	pg := articlesPage{frame: u.frame(r, p, "Artikel", "artikel"), Filters: filters, Status: q.Get("status"), Query: q.Get("q"), Page: 1}
+	pg := articlesPage{frame: u.frame(r, p, "Artikel", "artikel"), Filters: filters, Status: q.Get("status"), Query: q.Get("q")}
 	catIDs := make([]int64, len(filters.Categories))
 	for i, c := range filters.Categories {
 		catIDs[i] = c.ID
@@ -99,32 +93,21 @@ func (u *UI) articles(w http.ResponseWriter, r *http.Request, p *auth.Principal)
 	if pg.Author, err = idParam(r, "penulis", "penulis", authorIDs); err != nil {
 		return err
 	}
-	if v := q.Get("page"); v != "" {
-		if pg.Page, err = strconv.Atoi(v); err != nil || pg.Page < 1 || pg.Page > 100000 {
-			return domain.Invalid("halaman %q tidak valid: gunakan angka 1 atau lebih", domain.Truncate(v, 20))
-		}
-	}
-	list, total, err := u.ed.List(ctx, &p.User, store.AdminFilter{Status: domain.Status(pg.Status), Query: pg.Query,
-		CategoryID: pg.Category, AuthorID: pg.Author}, domain.Page{Number: pg.Page, Size: articlesPerPage})
+	page, err := pageParam(r)
 	if err != nil {
 		return err
 	}
-	pg.Articles, pg.Total, pg.Pages = list, total, (total+articlesPerPage-1)/articlesPerPage
-	pg.AtLeast = store.EstimatedTotal(total)
-	if pg.Page > 1 && pg.Page > pg.Pages && !pg.AtLeast {
-		return domain.NotFound("halaman %d daftar artikel tidak ada", pg.Page)
+	list, total, err := u.ed.List(ctx, &p.User, store.AdminFilter{Status: domain.Status(pg.Status), Query: pg.Query,
+		CategoryID: pg.Category, AuthorID: pg.Author}, domain.Page{Number: page, Size: articlesPerPage})
+	if err != nil {
+		return err
 	}
+	if pg.Pager, err = newPager("artikel", page, articlesPerPage, total, len(list), store.EstimatedTotal(total), pg.listQuery); err != nil {
+		return err
+	}
+	pg.Articles, pg.Total = list, total
 	pg.Count = web.FormatNumber(int64(total))
 	pg.Filtered = pg.Status != "" || pg.Category != 0 || pg.Author != 0 || pg.Query != ""
-	if pg.Page > 1 {
-		pg.First, pg.Prev = pg.listQuery(1), pg.listQuery(pg.Page-1)
-	}
-	switch {
-	case pg.AtLeast && len(list) == articlesPerPage: // past ExactCountLimit the last page is not known
-		pg.Next = pg.listQuery(pg.Page + 1)
-	case !pg.AtLeast && pg.Page < pg.Pages:
-		pg.Next, pg.Last = pg.listQuery(pg.Page+1), pg.listQuery(pg.Pages)
-	}
 	u.render(w, "articles", http.StatusOK, pg)
 	return nil
 }

@@ -90,6 +90,12 @@ var (
 // article id it shows, and the pages seen.
 func walk(t *testing.T, b *browser, path string) ([]int64, []page) {
 	t.Helper()
+	return walkRows(t, b, path, rowID)
+}
+
+// walkRows is walk for any list whose rows' ids rowID finds.
+func walkRows(t *testing.T, b *browser, path string, rowID *regexp.Regexp) ([]int64, []page) {
+	t.Helper()
 	var ids []int64
 	var pages []page
 	for path != "" && len(pages) < 10 {

@@ -2,6 +2,7 @@ package newsroom
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -26,11 +27,9 @@ func (u *UI) categories(w http.ResponseWriter, r *http.Request, p *auth.Principa
 // (refused, a status under 500) shows it again with the message and the
 // error's status. Other errors go to the error page.
 func (u *UI) renderCategories(w http.ResponseWriter, r *http.Request, p *auth.Principal, refused error) error {
-	status := http.StatusOK
-	if refused != nil {
-		if status = web.StatusOf(refused); status >= 500 {
-			return refused
-		}
+	status, err := refusedStatus(refused)
+	if err != nil {
+		return err
 	}
 	list, err := u.ed.Categories(r.Context(), &p.User)
 	if err != nil {
@@ -42,6 +41,19 @@ func (u *UI) renderCategories(w http.ResponseWriter, r *http.Request, p *auth.Pr
 	}
 	u.render(w, "categories", status, pg)
 	return nil
+}
+
+// refusedStatus is the status of a page shown again after a refused
+// change: 200 without one, the error's own under 500; an error of 500 or
+// more is returned, for the error page.
+func refusedStatus(refused error) (int, error) {
+	if refused == nil {
+		return http.StatusOK, nil
+	}
+	if status := web.StatusOf(refused); status < 500 {
+		return status, nil
+	}
+	return 0, refused
 }
 
 func (u *UI) saveCategory(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
@@ -74,17 +86,97 @@ func (u *UI) deleteCategory(w http.ResponseWriter, r *http.Request, p *auth.Prin
 	return redirect(w, r, "/redaksi/kategori", "dihapus")
 }
 
+// tagsPerPage is the length of a page of the newsroom's tag list.
+const tagsPerPage = 50
+
+// tagList is what the tag page shows: a search, an order and a page. The
+// rename and merge forms post to an address that keeps it, so the editor
+// lands back where they were.
+type tagList struct {
+	Query string
+	ByUse bool // ?urut=terbanyak: the most published articles first
+	Page  int
+}
+
+// tagListOf reads the tag page's ?q=, ?urut= and ?page=.
+func tagListOf(r *http.Request) (tagList, error) {
+	q := r.URL.Query()
+	l := tagList{Query: strings.TrimSpace(q.Get("q"))}
+	switch v := q.Get("urut"); v {
+	case "", "nama":
+	case "terbanyak":
+		l.ByUse = true
+	default:
+		return l, domain.Invalid("urutan %q tidak dikenal: pilih nama atau terbanyak", domain.Truncate(v, 20))
+	}
+	var err error
+	l.Page, err = pageParam(r)
+	return l, err
+}
+
+// address is the tag page's address for path ("/redaksi/tag", or a
+// tag's form) showing this list at page.
+func (l tagList) address(path string, page int) string {
+	v := url.Values{}
+	if l.Query != "" {
+		v.Set("q", l.Query)
+	}
+	if l.ByUse {
+		v.Set("urut", "terbanyak")
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
+}
+
+func (l tagList) link(page int) string { return l.address("/redaksi/tag", page) }
+
 type tagsPage struct {
 	frame
-	Tags []store.TagCount
+	List  tagList
+	Tags  []store.TagCount
+	Count string // how many tags match, as readers read numbers
+	Pager
+}
+
+// FormAction is where a tag's rename and merge forms post: its address
+// with the list shown, to come back to.
+func (pg tagsPage) FormAction(id int64) string {
+	return pg.List.address("/redaksi/tag/"+strconv.FormatInt(id, 10), pg.List.Page)
 }
 
 func (u *UI) tags(w http.ResponseWriter, r *http.Request, p *auth.Principal) error {
-	list, err := u.ed.Tags(r.Context(), &p.User)
+	l, err := tagListOf(r)
 	if err != nil {
 		return err
 	}
-	u.render(w, "tags", http.StatusOK, tagsPage{frame: u.frame(r, p, "Topik (tag)", "tag"), Tags: list})
+	return u.renderTags(w, r, p, l, nil)
+}
+
+// renderTags shows one page of the tag list; a refused rename or merge
+// (refused, a status under 500) shows it again with the message and the
+// error's status.
+func (u *UI) renderTags(w http.ResponseWriter, r *http.Request, p *auth.Principal, l tagList, refused error) error {
+	status, err := refusedStatus(refused)
+	if err != nil {
+		return err
+	}
+	list, total, err := u.ed.Tags(r.Context(), &p.User, store.TagFilter{Query: l.Query, ByUse: l.ByUse}, domain.Page{Number: l.Page, Size: tagsPerPage})
+	if err != nil {
+		return err
+	}
+	pg := tagsPage{frame: u.frame(r, p, "Topik (tag)", "tag"), List: l, Tags: list, Count: web.FormatNumber(int64(total))}
+	if pg.Pager, err = newPager("topik", l.Page, tagsPerPage, total, len(list), false, l.link); err != nil {
+		return err
+	}
+	if refused != nil {
+		pg.Error = errorSentence(refused)
+	}
+	u.render(w, "tags", status, pg)
 	return nil
 }
 
@@ -93,16 +185,25 @@ func (u *UI) tagAction(w http.ResponseWriter, r *http.Request, p *auth.Principal
 	if err != nil {
 		return err
 	}
-	if into := strings.TrimSpace(r.PostFormValue("into")); into != "" {
-		if _, err := u.ed.MergeTag(r.Context(), &p.User, id, into); err != nil {
-			return err
-		}
-		return redirect(w, r, "/redaksi/tag", "tersimpan")
-	}
-	if _, err := u.ed.RenameTag(r.Context(), &p.User, id, r.PostFormValue("name")); err != nil {
+	l, err := tagListOf(r)
+	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/redaksi/tag", "tersimpan")
+	if into := strings.TrimSpace(r.PostFormValue("into")); into != "" {
+		_, err = u.ed.MergeTag(r.Context(), &p.User, id, into)
+	} else {
+		_, err = u.ed.RenameTag(r.Context(), &p.User, id, r.PostFormValue("name"))
+	}
+	if err != nil {
+		return u.renderTags(w, r, p, l, err)
+	}
+	// A merge may have emptied the list's last page: land on the new last.
+	_, total, err := u.ed.Tags(r.Context(), &p.User, store.TagFilter{Query: l.Query, ByUse: l.ByUse}, domain.Page{Number: l.Page, Size: tagsPerPage})
+	if err != nil {
+		return err
+	}
+	l.Page = max(1, min(l.Page, (total+tagsPerPage-1)/tagsPerPage))
+	return redirect(w, r, l.link(l.Page), "tersimpan")
 }
 
 type pollsPage struct {

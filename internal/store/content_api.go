@@ -709,7 +709,9 @@ func (s *Store) CountListedTags(ctx context.Context) (int, error) {
 // TagStats returns one page of the tags that have published articles, by
 // name, and how many such tags there are. The page walks the tags_name
 // index with each tag's count from tag_counts; LastMod is when a tag's
-// newest article last changed, one probe of article_tags_pub each.
+// newest article last changed, one probe of article_tags_pub each. The
+// unary + keeps SQLite from reading tag_counts_published (migration 0201)
+// and sorting every tag in use instead.
 func (s *Store) TagStats(ctx context.Context, p domain.Page) ([]TagStat, int, error) {
 	now := s.Now()
 	total, err := s.CountListedTags(ctx)
@@ -724,7 +726,7 @@ func (s *Store) TagStats(ctx context.Context, p domain.Page) ([]TagStat, int, er
 		(SELECT a.updated_at FROM article_tags l JOIN articles a ON a.status = 'published' AND a.id = l.article_id
 			WHERE l.tag_id = t.id AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1)
 		FROM (SELECT t.id, t.slug, t.name, k.published FROM tags t JOIN tag_counts k ON k.tag_id = t.id
-			WHERE k.published > 0 AND`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
+			WHERE +k.published > 0 AND`+tagHasArticles+` ORDER BY t.name, t.id LIMIT ? OFFSET ?) t ORDER BY t.name, t.id`),
 		now, now, p.Size, p.Offset())
 	if err != nil {
 		return nil, 0, fmt.Errorf("list tags: %w", err)
@@ -828,13 +830,12 @@ func (s *Store) TagSitemap(ctx context.Context, number, size int) ([]TagStat, er
 	out := list[:0]
 	for _, t := range list {
 		if t.LastMod.After(now) {
-			err := s.r.QueryRowContext(ctx, s.q(`SELECT `+s.timeText("l.pub_at")+` FROM article_tags l WHERE l.tag_id = ?
-				AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1`), t.ID, now).Scan(scanTime{&t.LastMod})
-			if errors.Is(err, sql.ErrNoRows) {
-				continue // every article of the tag is still ahead
-			}
-			if err != nil {
+			var ok bool
+			if t.LastMod, ok, err = s.newestOut(ctx, tagList, t.ID, now); err != nil {
 				return nil, fmt.Errorf("tag sitemap: %w", err)
+			}
+			if !ok {
+				continue // every article of the tag is still ahead
 			}
 		}
 		out = append(out, t)
@@ -842,25 +843,63 @@ func (s *Store) TagSitemap(ctx context.Context, number, size int) ([]TagStat, er
 	return out, nil
 }
 
+// newestOut is the publish time of the newest article of one tag or author
+// (by id) already out at now, and false when none is: one probe of the link
+// table's pub_at index, for a tag or author whose kept newest_pub_at
+// (migrations 0197, 0200) is still ahead.
+func (s *Store) newestOut(ctx context.Context, l linkList, id int64, now time.Time) (time.Time, bool, error) {
+	var t time.Time
+	err := s.r.QueryRowContext(ctx, s.q(`SELECT `+s.timeText("l.pub_at")+` FROM `+l.link+` l WHERE l.`+l.col+` = ?
+		AND l.pub_at IS NOT NULL AND l.pub_at <= ? ORDER BY l.pub_at DESC, l.article_id DESC LIMIT 1`), id, now).Scan(scanTime{&t})
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, false, nil
+	}
+	return t, err == nil, err
+}
+
+// ListedAuthor is an author the pages sitemap lists, with the publish
+// time of their newest article out: when their page last gained a story.
+type ListedAuthor struct {
+	domain.Author
+	LastMod time.Time
+}
+
 // ListedAuthors returns up to limit authors that have published articles,
-// by name (one index probe per author).
-func (s *Store) ListedAuthors(ctx context.Context, limit int) ([]domain.Author, error) {
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT au.id, au.slug, au.name, au.bio FROM authors au
-		WHERE EXISTS (SELECT 1 FROM article_authors l WHERE l.author_id = au.id AND l.pub_at IS NOT NULL AND l.pub_at <= ?)
-		ORDER BY au.name, au.id LIMIT ?`), s.Now(), limit)
+// by name. One read of the authors, whose rows keep the newest publish
+// time of their articles (authors.newest_pub_at, migration 0200); only an
+// author whose newest article is still ahead probes article_authors_pub,
+// for an older one out. A probe per author had cost the sitemap 1.1 ms at
+// 1M articles on PostgreSQL (300 authors), twice its 1k figure.
+func (s *Store) ListedAuthors(ctx context.Context, limit int) ([]ListedAuthor, error) {
+	now := s.Now()
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT au.id, au.slug, au.name, au.bio, `+s.timeText("au.newest_pub_at")+` FROM authors au
+		WHERE au.newest_pub_at <= ? OR (au.newest_pub_at IS NOT NULL AND EXISTS (SELECT 1 FROM article_authors l
+			WHERE l.author_id = au.id AND l.pub_at IS NOT NULL AND l.pub_at <= ?))
+		ORDER BY au.name, au.id LIMIT ?`), now, now, limit)
 	if err != nil {
 		return nil, fmt.Errorf("listed authors: %w", err)
 	}
 	defer rows.Close()
-	var list []domain.Author
+	var list []ListedAuthor
 	for rows.Next() {
-		var a domain.Author
-		if err := rows.Scan(&a.ID, &a.Slug, &a.Name, &a.Bio); err != nil {
+		var a ListedAuthor
+		if err := rows.Scan(&a.ID, &a.Slug, &a.Name, &a.Bio, scanTime{&a.LastMod}); err != nil {
 			return nil, fmt.Errorf("listed authors: %w", err)
 		}
 		list = append(list, a)
 	}
-	return list, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listed authors: %w", err)
+	}
+	rows.Close()
+	for i := range list {
+		if list[i].LastMod.After(now) {
+			if list[i].LastMod, _, err = s.newestOut(ctx, authorList, list[i].ID, now); err != nil {
+				return nil, fmt.Errorf("listed authors: %w", err)
+			}
+		}
+	}
+	return list, nil
 }
 
 // AuthorStat is an author with the number of their published articles.
@@ -880,9 +919,16 @@ func (s *Store) AuthorStats(ctx context.Context, p domain.Page) ([]AuthorStat, i
 	if p.Offset() >= total {
 		return list, total, nil
 	}
+	// Each count from the author's counter (author_counts, 0200) less the
+	// articles still ahead, counted only for an author whose newest one is
+	// (authors.newest_pub_at, 0200), instead of every article of each
+	// author: 300 authors of a 1M archive had meant counting all million
+	// links.
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT au.id, au.slug, au.name, au.bio,
-		(SELECT COUNT(*) FROM article_authors l WHERE l.author_id = au.id AND l.pub_at IS NOT NULL AND l.pub_at <= ?)
-		FROM authors au ORDER BY au.name, au.id LIMIT ? OFFSET ?`), s.Now(), p.Size, p.Offset())
+		COALESCE((SELECT c.n FROM author_counts c WHERE c.author_id = au.id), 0)
+		- CASE WHEN au.newest_pub_at > ? THEN (SELECT COUNT(*) FROM article_authors l
+			WHERE l.author_id = au.id AND l.pub_at IS NOT NULL AND l.pub_at > ?) ELSE 0 END
+		FROM authors au ORDER BY au.name, au.id LIMIT ? OFFSET ?`), s.Now(), s.Now(), p.Size, p.Offset())
 	if err != nil {
 		return nil, 0, fmt.Errorf("list authors: %w", err)
 	}

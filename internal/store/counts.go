@@ -19,7 +19,7 @@ import (
 )
 
 // recountLists counts the counter tables afresh, as migrations 0166,
-// 0180-0183, 0195 and 0197 (tags.newest_pub_at) first filled them: after a bulk load, whose PostgreSQL COPY runs
+// 0180-0183, 0195, 0197 (tags.newest_pub_at) and 0200 (author_counts, authors.newest_pub_at) first filled them: after a bulk load, whose PostgreSQL COPY runs
 // without triggers (session_replication_role = replica).
 func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	for _, q := range []string{"DELETE FROM article_counts",
@@ -40,8 +40,12 @@ func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 		"INSERT INTO author_days (author_id, day, n) SELECT author_id, " + dayOf(d, "pub_at") + ", COUNT(*) FROM article_authors WHERE pub_at IS NOT NULL GROUP BY 1, 2",
 		"DELETE FROM author_months",
 		"INSERT INTO author_months (author_id, month, n) SELECT author_id, " + monthOf(d, "pub_at") + ", COUNT(*) FROM article_authors WHERE pub_at IS NOT NULL GROUP BY 1, 2",
+		"DELETE FROM author_counts",
+		"INSERT INTO author_counts (author_id, n) SELECT author_id, COUNT(*) FROM article_authors WHERE pub_at IS NOT NULL GROUP BY author_id",
 		`UPDATE tags SET newest_pub_at = (SELECT l.pub_at FROM article_tags l
 			WHERE l.tag_id = tags.id AND l.pub_at IS NOT NULL ORDER BY l.pub_at DESC LIMIT 1)`,
+		`UPDATE authors SET newest_pub_at = (SELECT l.pub_at FROM article_authors l
+			WHERE l.author_id = authors.id AND l.pub_at IS NOT NULL ORDER BY l.pub_at DESC LIMIT 1)`,
 		"DELETE FROM comment_counts",
 		"INSERT INTO comment_counts (status, n) SELECT status, COUNT(*) FROM comments GROUP BY status"} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
@@ -59,7 +63,9 @@ var countedTriggers = []string{"article_counts_insert", "article_counts_delete",
 	"article_days_update", "article_months_insert", "article_months_delete", "article_months_update",
 	"tag_days_insert", "tag_days_delete", "tag_days_update", "author_days_insert", "author_days_delete",
 	"author_days_update", "comment_counts_insert", "comment_counts_delete",
-	"comment_counts_update", "tags_newest_insert", "tags_newest_delete", "tags_newest_update"}
+	"comment_counts_update", "tags_newest_insert", "tags_newest_delete", "tags_newest_update",
+	"authors_newest_insert", "authors_newest_delete", "authors_newest_update", "author_counts_insert",
+	"author_counts_delete", "author_counts_update"}
 
 // dayOf is the SQL of the UTC day number (days since 1970-01-01) of a time
 // column, as the article_days triggers of migration 0180 compute it.
@@ -110,7 +116,7 @@ func (s *Store) listedArticles(ctx context.Context, categorySlug string) (int, e
 // linkList is a list driven by a link table and its pub_at copy of the
 // publish time (listing.go): one tag's or one author's articles, with the
 // counters that hold its total and its days and months (0166/0183 for
-// tags, 0195 for authors).
+// tags, 0195 and 0200 for authors).
 type linkList struct {
 	link, col, owner string // the link table, its key column, the table a slug names
 	sum, counts      string // the published total: SUM(sum) FROM counts WHERE col = ...
@@ -119,7 +125,7 @@ type linkList struct {
 
 var (
 	tagList    = linkList{"article_tags", "tag_id", "tags", "published", "tag_counts", "tag_days", "tag_months"}
-	authorList = linkList{"article_authors", "author_id", "authors", "n", "author_months", "author_days", "author_months"}
+	authorList = linkList{"article_authors", "author_id", "authors", "n", "author_counts", "author_days", "author_months"}
 )
 
 // linkListOf says which link list drives f's query, a tag's before an

@@ -17,7 +17,9 @@ import (
 // a tag merge, a tag rename, a delete and rescheduling. Each tag's newest
 // publish time (tags.newest_pub_at, migration 0197) follows the same
 // writes: the tag sitemap's lastmod is the tag's newest listed article, and
-// the kept time is its newest published one, ahead of now or not.
+// the kept time is its newest published one, ahead of now or not; so do each
+// author's (authors.newest_pub_at, 0200), the pages sitemap's authors and
+// the API's author counts.
 func TestListCountersFollowEveryWrite(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -87,15 +89,18 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 			if s.Dialect() == store.SQLite {
 				distinct = "IS NOT"
 			}
-			var stale int
-			if err := s.WriteDB().QueryRowContext(ctx, `SELECT COUNT(*) FROM tags t WHERE t.newest_pub_at `+distinct+`
-				(SELECT MAX(l.pub_at) FROM article_tags l WHERE l.tag_id = t.id)`).Scan(&stale); err != nil {
-				t.Fatal(err)
-			}
-			if stale > 0 {
-				t.Errorf("%s: %d tags keep a newest publish time that is not their newest article's", step, stale)
+			for _, k := range [][3]string{{"tags", "article_tags", "tag_id"}, {"authors", "article_authors", "author_id"}} {
+				var stale int
+				if err := s.WriteDB().QueryRowContext(ctx, `SELECT COUNT(*) FROM `+k[0]+` t WHERE t.newest_pub_at `+distinct+`
+					(SELECT MAX(l.pub_at) FROM `+k[1]+` l WHERE l.`+k[2]+` = t.id)`).Scan(&stale); err != nil {
+					t.Fatal(err)
+				}
+				if stale > 0 {
+					t.Errorf("%s: %d %s keep a newest publish time that is not their newest article's", step, stale, k[0])
+				}
 			}
 			tagSitemapAgrees(t, s, step)
+			authorsAgree(t, s, step)
 		}
 		all, nas, eko := domain.ArticleFilter{}, domain.ArticleFilter{CategorySlug: "nasional"}, domain.ArticleFilter{CategorySlug: "ekonomi"}
 		banjir, gunung := domain.ArticleFilter{TagSlug: "banjir"}, domain.ArticleFilter{TagSlug: "gunung"}
@@ -303,19 +308,61 @@ func tagSitemapAgrees(t *testing.T, s *store.Store, step string) {
 	for _, x := range sm {
 		got[x.Slug] = x.LastMod
 	}
-	if len(got) != len(want) {
-		t.Errorf("%s: tag sitemap %v, want %v", step, got, want)
-	}
-	for slug, w := range want {
-		if g, ok := got[slug]; !ok || !g.Equal(w) {
-			t.Errorf("%s: tag sitemap lastmod of %s: %v, want %v (its newest listed article)", step, slug, g, w)
-		}
-	}
+	sameLastMods(t, step+": tag sitemap", got, want)
 	files, err := s.TagSitemapFiles(ctx, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if (len(files) == 1 && files[0] == 1) != (len(want) > 0) || len(files) > 1 {
 		t.Errorf("%s: tag sitemap files %v with %d tags listed", step, files, len(want))
+	}
+}
+
+// authorsAgree checks that the pages sitemap's authors are those with
+// listed articles, each with their page's newest article's publish time,
+// and that the API's author counts are their pages' totals.
+func authorsAgree(t *testing.T, s *store.Store, step string) {
+	t.Helper()
+	ctx := context.Background()
+	stats, _, err := s.AuthorStats(ctx, domain.Page{Number: 1, Size: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]time.Time{}
+	for _, a := range stats {
+		l, n, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{AuthorSlug: a.Slug}, From: time.Unix(0, 0),
+			Page: domain.Page{Number: 1, Size: 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != a.Articles {
+			t.Errorf("%s: author %s: %d articles in the API's list, %d on their page", step, a.Slug, a.Articles, n)
+		}
+		if len(l) == 1 {
+			want[a.Slug] = l[0].PublishedAt
+		}
+	}
+	listed, err := s.ListedAuthors(ctx, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]time.Time{}
+	for _, a := range listed {
+		got[a.Slug] = a.LastMod
+	}
+	sameLastMods(t, step+": sitemap authors", got, want)
+}
+
+// sameLastMods checks that a sitemap lists the slugs of want, each with
+// the publish time of its page's newest listed article.
+func sameLastMods(t *testing.T, what string, got, want map[string]time.Time) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %v, want %v", what, got, want)
+	}
+	for slug, w := range want {
+		if g, ok := got[slug]; !ok || !g.Equal(w) {
+			t.Errorf("%s: lastmod of %s: %v, want %v (its page's newest listed article)", what, slug, g, w)
+		}
 	}
 }

@@ -68,3 +68,58 @@ func TestReadNowCountsTheLastMinutes(t *testing.T) {
 		}
 	})
 }
+
+// Hourly view counts older than the kept window leave the table in batches
+// (several here, of two rows), newer ones and every lifetime total stay.
+func TestPruneHourlyViewsKeepsTheWindowAndTotals(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		a := publish(t, s, store.ArticleInput{Title: "Lama Dibaca", CategoryID: f.nasional, PublishedAt: time.Now().AddDate(-1, 0, 0)})
+		b := publish(t, s, store.ArticleInput{Title: "Baru Dibaca", CategoryID: f.nasional, PublishedAt: time.Now().AddDate(-1, 0, 0)})
+		now := time.Now().Truncate(time.Hour)
+		cutoff := now.Add(-store.HourlyViewsKeep)
+		var batch []store.ViewCount
+		for _, h := range []time.Duration{-200 * 24 * time.Hour, -100 * 24 * time.Hour, -91 * 24 * time.Hour, -store.HourlyViewsKeep - time.Hour} {
+			batch = append(batch, store.ViewCount{ArticleID: a, Hour: now.Add(h), N: 3}, store.ViewCount{ArticleID: b, Hour: now.Add(h), N: 1})
+		}
+		keep := []time.Time{cutoff, now.Add(-7 * 24 * time.Hour), now}
+		for _, h := range keep {
+			batch = append(batch, store.ViewCount{ArticleID: a, Hour: h, N: 2})
+		}
+		if err := s.AddViews(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		n, err := s.PruneHourlyViews(ctx, cutoff, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 8 {
+			t.Errorf("pruned %d rows, want the 8 before %v", n, cutoff)
+		}
+		hours, err := s.ViewsPerHour(ctx, 0, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hours) != len(keep) {
+			t.Fatalf("left %v, want the hours %v", hours, keep)
+		}
+		for i, h := range hours {
+			if !h.Hour.Equal(keep[i]) || h.Views != 2 {
+				t.Errorf("hour %d: %v %d views, want %v 2", i, h.Hour, h.Views, keep[i])
+			}
+		}
+		for id, want := range map[int64]int64{a: 4*3 + 3*2, b: 4} {
+			got, err := s.ArticleByID(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Views != want {
+				t.Errorf("article %d: %d views in its lifetime total after the prune, want %d", id, got.Views, want)
+			}
+		}
+		if n, err := s.PruneHourlyViews(ctx, cutoff, 2); err != nil || n != 0 {
+			t.Errorf("second prune: %d rows, %v; want nothing left to prune", n, err)
+		}
+	})
+}

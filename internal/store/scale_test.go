@@ -472,6 +472,12 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			_, err := s.TagSitemapFiles(ctx, 1000)
 			return err
 		})
+		// The API's author list counts each author from their counter
+		// (author_counts, 0200), not every article of theirs.
+		check("author list", []string{"SEARCH c USING INTEGER PRIMARY KEY (rowid=?)|author_counts_pkey", "!article_authors_author"}, func() error {
+			_, _, err := s.AuthorStats(ctx, domain.Page{Number: 1, Size: 50})
+			return err
+		})
 		// The Google News sitemap and its count in the sitemap index read
 		// the last two days' range of the publish-time index; Terpopuler's
 		// fallback ranks its window from articles_pub_views (0175); the

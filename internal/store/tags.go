@@ -40,13 +40,16 @@ func (s *Store) ensureTag(ctx context.Context, ex execer, name string) (domain.T
 	return t, nil
 }
 
-// TagCount is a tag with the number of articles carrying it.
+// TagCount is a tag with a number of its articles: every article carrying
+// it for TagsWithCounts, the published ones for AdminTags.
 type TagCount struct {
 	domain.Tag
 	Articles int
 }
 
-// TagsWithCounts lists every tag by name with its article count.
+// TagsWithCounts lists every tag by name with its article count, counting
+// every link: for tools and tests (scalegen, the scale bench's setup); the
+// newsroom pages its tags with AdminTags.
 func (s *Store) TagsWithCounts(ctx context.Context) ([]TagCount, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT t.id, t.slug, t.name, COUNT(at.article_id) FROM tags t
 		LEFT JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id, t.slug, t.name ORDER BY t.name`)
@@ -63,6 +66,76 @@ func (s *Store) TagsWithCounts(ctx context.Context) ([]TagCount, error) {
 		list = append(list, t)
 	}
 	return list, rows.Err()
+}
+
+// TagFilter narrows and orders the newsroom's tag list (AdminTags).
+type TagFilter struct {
+	// Query finds the tags whose slug starts with its slug: "banjir ja"
+	// finds "Banjir Jakarta", whatever the case, accents or punctuation.
+	Query string
+	// ByUse lists the tags with published articles, most first (the newest
+	// tag first among equals); otherwise every tag by slug, A to Z.
+	ByUse bool
+}
+
+// tagPrefix is the condition on t.slug for a slug prefix: a range of the
+// slug's unique index on SQLite, LIKE on PostgreSQL (served by
+// tags_slug_prefix, migration 0201, under any collation). A prefix holds
+// only a-z, 0-9 and '-' (domain.Slugify), below '~' and free of LIKE's
+// wildcards.
+func (s *Store) tagPrefix(prefix string) (string, []any) {
+	if s.dialect == Postgres {
+		return " AND t.slug LIKE ?", []any{prefix + "%"}
+	}
+	return " AND t.slug >= ? AND t.slug < ?", []any{prefix, prefix + "~"}
+}
+
+// AdminTags returns one page of the tags f asks for, each with its
+// published articles (tag_counts, migration 0166), and how many tags match.
+// Nothing counts article_tags: a page reads its rows from an index (the
+// slug's, or tag_counts_published for ByUse) and the total counts the
+// matching tags, never their links.
+func (s *Store) AdminTags(ctx context.Context, f TagFilter, p domain.Page) ([]TagCount, int, error) {
+	list := []TagCount{}
+	where, args := "", []any{}
+	if f.Query != "" {
+		prefix := domain.Slugify(f.Query)
+		if prefix == "" { // only punctuation: no slug starts with it
+			return list, 0, nil
+		}
+		where, args = s.tagPrefix(prefix)
+	}
+	count := "SELECT COUNT(*) FROM tags t WHERE 1 = 1" + where
+	query := `SELECT t.id, t.slug, t.name, COALESCE(k.published, 0) FROM tags t
+		LEFT JOIN tag_counts k ON k.tag_id = t.id WHERE 1 = 1` + where + " ORDER BY t.slug LIMIT ? OFFSET ?"
+	if f.ByUse {
+		count = "SELECT COUNT(*) FROM tag_counts k WHERE k.published > 0"
+		if where != "" {
+			count = "SELECT COUNT(*) FROM tag_counts k JOIN tags t ON t.id = k.tag_id WHERE k.published > 0" + where
+		}
+		query = `SELECT t.id, t.slug, t.name, k.published FROM tag_counts k JOIN tags t ON t.id = k.tag_id
+			WHERE k.published > 0` + where + " ORDER BY k.published DESC, k.tag_id DESC LIMIT ? OFFSET ?"
+	}
+	var total int
+	if err := s.r.QueryRowContext(ctx, s.q(count), args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count tags: %w", err)
+	}
+	if p.Offset() >= total {
+		return list, total, nil
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(query), append(args, p.Size, p.Offset())...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list tags: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t TagCount
+		if err := rows.Scan(&t.ID, &t.Slug, &t.Name, &t.Articles); err != nil {
+			return nil, 0, fmt.Errorf("list tags: %w", err)
+		}
+		list = append(list, t)
+	}
+	return list, total, rows.Err()
 }
 
 // tagArticleIDs lists the articles carrying a tag.

@@ -165,6 +165,50 @@ func (s *Store) PublishedArticleID(ctx context.Context, id int64) error {
 	return nil
 }
 
+// HourlyViewsKeep is how long article_views_hourly keeps an hour's views.
+// Nothing reads further back than a week (Terpopuler's week, #HOT's
+// baseline, the newsroom's charts); an article's lifetime total is
+// articles.views. Without a limit the table grew by every article read in
+// every hour, forever: a portal whose readers open 20,000 articles an hour
+// would keep 175 million rows a year, in every backup.
+const HourlyViewsKeep = 90 * 24 * time.Hour
+
+// PruneHourlyViews deletes the hourly view counts of hours before the
+// given time, at most batch rows a transaction (so writers wait for one
+// short batch, never the whole delete) from the hour-ordered index, and
+// returns how many it deleted. Lifetime totals (articles.views) do not
+// change.
+func (s *Store) PruneHourlyViews(ctx context.Context, before time.Time, batch int) (int64, error) {
+	if batch < 1 {
+		return 0, domain.Invalid("ukuran batch tidak valid")
+	}
+	// Each batch's keys from the hour index, its rows by key (SQLite) or by
+	// their tuple ids (PostgreSQL, which otherwise hash-joined the batch
+	// with every row of the table: 0.6 s a batch at 600,000 rows, 27 ms
+	// by tuple id).
+	query := `DELETE FROM article_views_hourly WHERE (article_id, hour) IN (
+		SELECT article_id, hour FROM article_views_hourly WHERE hour < ? ORDER BY hour LIMIT ?)`
+	if s.dialect == Postgres {
+		query = `DELETE FROM article_views_hourly WHERE ctid = ANY(ARRAY(
+			SELECT ctid FROM article_views_hourly WHERE hour < ? ORDER BY hour LIMIT ?))`
+	}
+	var total int64
+	for {
+		res, err := s.w.ExecContext(ctx, s.q(query), dbTime(before.Truncate(time.Hour)), batch)
+		if err != nil {
+			return total, fmt.Errorf("prune hourly views: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return total, fmt.Errorf("prune hourly views: %w", err)
+		}
+		total += n
+		if n < int64(batch) {
+			return total, nil
+		}
+	}
+}
+
 // RecentViewsKeep is how long article_views_recent keeps a minute's views.
 const RecentViewsKeep = 10 * time.Minute
 
