@@ -109,3 +109,56 @@ func TestShutdownWaitsForWebhookDeliveriesBeforeClosingTheStore(t *testing.T) {
 		}
 	})
 }
+
+// A started server deletes the hourly view counts older than
+// store.HourlyViewsKeep in the background and keeps the newer ones and the
+// lifetime total, as warta serve does once an hour.
+func TestServePrunesOldHourlyViews(t *testing.T) {
+	eachDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		a, err := app.Open(ctx, dsn, app.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := a.Store
+		cat, err := st.CreateCategory(ctx, domain.Category{Name: "Nasional"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := st.CreateArticle(ctx, store.ArticleInput{Title: "Banjir Surut", CategoryID: cat, Status: domain.StatusPublished,
+			PublishedAt: st.Now().AddDate(-1, 0, 0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := st.Now().Truncate(time.Hour)
+		if err := st.AddViews(ctx, []store.ViewCount{{ArticleID: id, Hour: now.Add(-store.HourlyViewsKeep - 24*time.Hour), N: 5},
+			{ArticleID: id, Hour: now, N: 2}}); err != nil {
+			t.Fatal(err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		stop := a.Start(ln)
+		defer stop()
+		var hours []store.HourViews
+		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if hours, err = st.ViewsPerHour(ctx, id, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+			if len(hours) == 1 {
+				break
+			}
+		}
+		if len(hours) != 1 || !hours[0].Hour.Equal(now) || hours[0].Views != 2 {
+			t.Fatalf("hourly views after start: %v, want only this hour's 2", hours)
+		}
+		art, err := st.ArticleByID(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if art.Views != 7 {
+			t.Errorf("lifetime views %d after the prune, want 7", art.Views)
+		}
+	})
+}

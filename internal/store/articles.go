@@ -685,22 +685,14 @@ func (s *Store) articleRows(ctx context.Context, query string, args ...any) ([]d
 	return list, nil
 }
 
-// PopularArticles returns the most viewed articles published since the given
-// time. The window is ranked from the articles_pub_views index alone
+// popularRows returns the most viewed articles published since the given
+// time, by lifetime views, without their tags and authors (MostRead's
+// fallback). The window is ranked from the articles_pub_views index alone
 // (migration 0175), then only the rows of the top few are read: views sits
 // after the body in the row, and a week at a million articles is 1,900 of
 // them. "views + 0" keeps PostgreSQL off articles_status_views (every
 // article by lifetime views, filtered to the window until five match): for
 // a quiet window, just after midnight, that walk reads the whole archive.
-func (s *Store) PopularArticles(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
-	list, err := s.popularRows(ctx, since, limit)
-	if err != nil {
-		return nil, err
-	}
-	return list, s.loadRelations(ctx, list)
-}
-
-// popularRows is PopularArticles without the tags and authors.
 func (s *Store) popularRows(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
 	const tail = " DESC, a.published_at DESC, a.id DESC"
 	from := " FROM articles a"

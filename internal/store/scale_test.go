@@ -265,7 +265,7 @@ func TestFrontListsReadBoundedRanges(t *testing.T) {
 		if want := []int64{newBreaking, oldBreaking, featured[0], featured[1], ended}; !slices.Equal(ids(heads), want) {
 			t.Errorf("headline %v, want breaking %d and %d first, then featured by time %v", ids(heads), newBreaking, oldBreaking, want[2:])
 		}
-		week, err := s.PopularArticles(ctx, now.Add(-7*24*time.Hour), 3)
+		week, err := s.MostRead(ctx, now.Add(-7*24*time.Hour), 3, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -274,7 +274,7 @@ func TestFrontListsReadBoundedRanges(t *testing.T) {
 		if want := []int64{plain, featured[0], featured[1]}; !slices.Equal(ids(week), want) || week[0].Views != 900 {
 			t.Errorf("most viewed this week %v, want %v", ids(week), want)
 		}
-		day, err := s.PopularArticles(ctx, now.Add(-24*time.Hour), 5)
+		day, err := s.MostRead(ctx, now.Add(-24*time.Hour), 5, false)
 		if err != nil || !slices.Equal(ids(day), []int64{plain}) {
 			t.Errorf("most viewed today %v %v, want only %d", ids(day), err, plain)
 		}
@@ -492,7 +492,7 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			return err
 		})
 		check("terpopuler", []string{"articles_pub_views"}, func() error {
-			_, err := s.PopularArticles(ctx, s.Now().Add(-7*24*time.Hour), 5)
+			_, err := s.MostRead(ctx, s.Now().Add(-7*24*time.Hour), 5, false)
 			return err
 		})
 		// Terpopuler from the hourly counts reads the window's hours from

@@ -98,7 +98,7 @@ func (s *Store) TopArticlesSince(ctx context.Context, since time.Time, limit int
 // MostRead lists the articles read most since the given time, from the
 // hourly view counts (TopArticlesSince); while those hold nothing for the
 // period (a new site, just after midnight), by the lifetime counts of the
-// articles published in it (PopularArticles). brief leaves out their tags
+// articles published in it (popularRows). brief leaves out their tags
 // and authors, for a list of titles (Terpopuler beside a front page).
 func (s *Store) MostRead(ctx context.Context, since time.Time, limit int, brief bool) ([]domain.Article, error) {
 	list, err := s.topArticleRows(ctx, since, limit)
