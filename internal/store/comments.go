@@ -151,7 +151,8 @@ func (s *Store) ArticleComments(ctx context.Context, articleID int64, reader str
 		order = "created_at DESC, id DESC"
 	}
 	var own int // the reader's own top-level comments waiting for moderation
-	if err := s.r.QueryRowContext(ctx, s.q(`SELECT (SELECT COUNT(*) FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND c.status = 'approved'),
+	// The approved ones are kept counted (article_tops, migration 0202).
+	if err := s.r.QueryRowContext(ctx, s.q(`SELECT COALESCE((SELECT t.n FROM article_tops t WHERE t.article_id = ?), 0),
 		(SELECT COUNT(*) FROM comments c WHERE c.article_id = ? AND c.parent_id IS NULL AND c.status = 'pending' AND c.reader = ? AND c.reader <> '')`),
 		articleID, articleID, reader).Scan(&th.Total, &own); err != nil {
 		return th, fmt.Errorf("count comments: %w", err)

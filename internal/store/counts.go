@@ -19,7 +19,7 @@ import (
 )
 
 // recountLists counts the counter tables afresh, as migrations 0166,
-// 0180-0183, 0195, 0197 (tags.newest_pub_at) and 0200 (author_counts, authors.newest_pub_at) first filled them: after a bulk load, whose PostgreSQL COPY runs
+// 0180-0183, 0195, 0197 (tags.newest_pub_at) 0200 (author_counts, authors.newest_pub_at) and 0202 (article_tops) first filled them: after a bulk load, whose PostgreSQL COPY runs
 // without triggers (session_replication_role = replica).
 func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 	for _, q := range []string{"DELETE FROM article_counts",
@@ -47,7 +47,9 @@ func recountLists(ctx context.Context, tx *sql.Tx, d Dialect) error {
 		`UPDATE authors SET newest_pub_at = (SELECT l.pub_at FROM article_authors l
 			WHERE l.author_id = authors.id AND l.pub_at IS NOT NULL ORDER BY l.pub_at DESC LIMIT 1)`,
 		"DELETE FROM comment_counts",
-		"INSERT INTO comment_counts (status, n) SELECT status, COUNT(*) FROM comments GROUP BY status"} {
+		"INSERT INTO comment_counts (status, n) SELECT status, COUNT(*) FROM comments GROUP BY status",
+		"DELETE FROM article_tops",
+		"INSERT INTO article_tops (article_id, n) SELECT article_id, COUNT(*) FROM comments WHERE parent_id IS NULL AND status = 'approved' GROUP BY article_id"} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
@@ -65,7 +67,7 @@ var countedTriggers = []string{"article_counts_insert", "article_counts_delete",
 	"author_days_update", "comment_counts_insert", "comment_counts_delete",
 	"comment_counts_update", "tags_newest_insert", "tags_newest_delete", "tags_newest_update",
 	"authors_newest_insert", "authors_newest_delete", "authors_newest_update", "author_counts_insert",
-	"author_counts_delete", "author_counts_update"}
+	"author_counts_delete", "author_counts_update", "article_tops_insert", "article_tops_delete", "article_tops_update"}
 
 // dayOf is the SQL of the UTC day number (days since 1970-01-01) of a time
 // column, as the article_days triggers of migration 0180 compute it.

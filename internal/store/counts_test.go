@@ -229,7 +229,9 @@ func TestListCountersFollowEveryWrite(t *testing.T) {
 
 // The moderation queue's totals (comment_counts, migration 0181) are the
 // number of comments it lists, after adding, moderating, deleting
-// comments and deleting an article with its comments.
+// comments and deleting an article with its comments; and so each
+// article's kept count of approved top-level comments (article_tops, 0202),
+// the total of its page of comments, is what counting them gives.
 func TestCommentCountersFollowEveryWrite(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
@@ -238,6 +240,7 @@ func TestCommentCountersFollowEveryWrite(t *testing.T) {
 		b := publish(t, s, store.ArticleInput{Title: "Harga Cabai", CategoryID: f.ekonomi, AuthorIDs: []int64{f.author}})
 		check := func(step string, want map[string]int) {
 			t.Helper()
+			topsAgree(t, s, step, a, b)
 			for _, st := range []string{domain.CommentPending, domain.CommentApproved, domain.CommentRejected, domain.CommentSpam} {
 				list, total, err := s.CommentsByStatus(ctx, st, domain.Page{Number: 1, Size: 100})
 				if err != nil {
@@ -270,16 +273,74 @@ func TestCommentCountersFollowEveryWrite(t *testing.T) {
 			t.Fatal(err)
 		}
 		check("moderated", map[string]int{domain.CommentPending: 2, domain.CommentApproved: 3, domain.CommentSpam: 1})
+		// A pending reply approved later is still not a top-level comment;
+		// an approved one rejected, and back to pending, no longer counts.
+		reply, err := s.AddComment(ctx, domain.Comment{ArticleID: a, ParentID: ids[2], Name: "Pembaca", Body: "Balasan lagi.", Status: domain.CommentPending})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ModerateComments(ctx, []int64{reply.ID}, domain.CommentApproved); err != nil {
+			t.Fatal(err)
+		}
+		check("reply approved", map[string]int{domain.CommentPending: 2, domain.CommentApproved: 4, domain.CommentSpam: 1})
+		if err := s.ModerateComments(ctx, ids[2:3], domain.CommentRejected); err != nil {
+			t.Fatal(err)
+		}
+		check("rejected", map[string]int{domain.CommentPending: 2, domain.CommentApproved: 3, domain.CommentRejected: 1, domain.CommentSpam: 1})
+		if err := s.ModerateComments(ctx, ids[2:3], domain.CommentPending); err != nil {
+			t.Fatal(err)
+		}
+		check("back to pending", map[string]int{domain.CommentPending: 3, domain.CommentApproved: 3, domain.CommentSpam: 1})
+		if err := s.ModerateComments(ctx, ids[2:4], domain.CommentApproved); err != nil {
+			t.Fatal(err)
+		}
+		check("approved again", map[string]int{domain.CommentPending: 2, domain.CommentApproved: 5})
+		// A reader's own comment waiting for moderation is added on top of
+		// the kept count, for them alone.
+		if _, err := s.AddComment(ctx, domain.Comment{ArticleID: b, Name: "Pembaca", Body: "Menunggu.", Status: domain.CommentPending, Reader: "pembaca-1"}); err != nil {
+			t.Fatal(err)
+		}
+		if th, err := s.ArticleComments(ctx, b, "pembaca-1", false, domain.Page{Number: 1, Size: 20}); err != nil || th.Total != 2 || len(th.Comments) != 2 {
+			t.Errorf("own pending: total %d, %d listed (%v), want 2", th.Total, len(th.Comments), err)
+		}
+		check("own pending", map[string]int{domain.CommentPending: 3, domain.CommentApproved: 5})
+		// Deleting a top-level comment takes its replies with it.
+		if err := s.DeleteComments(ctx, ids[1:2]); err != nil {
+			t.Fatal(err)
+		}
+		check("thread deleted", map[string]int{domain.CommentPending: 3, domain.CommentApproved: 3})
 		if err := s.DeleteComments(ctx, ids[4:5]); err != nil {
 			t.Fatal(err)
 		}
-		check("deleted", map[string]int{domain.CommentPending: 1, domain.CommentApproved: 3, domain.CommentSpam: 1})
+		check("deleted", map[string]int{domain.CommentPending: 2, domain.CommentApproved: 3})
 		// The article's comments (and the reply, by cascade) go with it.
 		if err := s.DeleteArticle(ctx, a); err != nil {
 			t.Fatal(err)
 		}
-		check("article deleted", map[string]int{domain.CommentSpam: 1})
+		check("article deleted", map[string]int{domain.CommentPending: 1, domain.CommentApproved: 1})
 	})
+}
+
+// topsAgree checks that each article's page of comments, for a reader
+// with nothing waiting, totals its approved top-level comments as a fresh
+// count finds them, and that the kept count (article_tops) says the same.
+func topsAgree(t *testing.T, s *store.Store, step string, articles ...int64) {
+	t.Helper()
+	ctx := context.Background()
+	for _, id := range articles {
+		var counted, kept int
+		if err := s.WriteDB().QueryRowContext(ctx, s.Rebind(`SELECT (SELECT COUNT(*) FROM comments WHERE article_id = ? AND parent_id IS NULL AND status = 'approved'),
+			COALESCE((SELECT n FROM article_tops WHERE article_id = ?), 0)`), id, id).Scan(&counted, &kept); err != nil {
+			t.Fatal(err)
+		}
+		th, err := s.ArticleComments(ctx, id, "", false, domain.Page{Number: 1, Size: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if th.Total != counted || kept != counted || len(th.Comments) != counted {
+			t.Errorf("%s: article %d: page total %d, kept %d, %d listed, counting %d", step, id, th.Total, kept, len(th.Comments), counted)
+		}
+	}
 }
 
 // tagSitemapAgrees checks that the tag sitemap lists the tags with listed

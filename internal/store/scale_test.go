@@ -103,7 +103,7 @@ func bulkArchive(t *testing.T, s *store.Store, f fixture, n int) []int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first, _, tag, _, err := b.NextIDs(ctx)
+	first, comment, tag, _, err := b.NextIDs(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,6 +123,9 @@ func bulkArchive(t *testing.T, s *store.Store, f fixture, n int) []int64 {
 		if i%10 == 0 {
 			a.TagIDs = append(a.TagIDs, tag+1)
 		}
+		if i == 0 {
+			a.CommentCount = 4 // the approved ones of the comments below
+		}
 		if i > 0 {
 			a.Related = []int64{id - 1}
 		}
@@ -135,6 +138,20 @@ func bulkArchive(t *testing.T, s *store.Store, f fixture, n int) []int64 {
 			t.Fatal(err)
 		}
 		list = list[k:]
+	}
+	// The first article's comments: three approved top-level ones, an
+	// approved reply and one waiting for moderation.
+	var coms []store.BulkComment
+	for i, st := range []string{domain.CommentApproved, domain.CommentApproved, domain.CommentApproved, domain.CommentApproved, domain.CommentPending} {
+		c := store.BulkComment{ID: comment + int64(i), ArticleID: first, Name: "Pembaca", Body: fmt.Sprintf("Komentar %d.", i),
+			Status: st, Reader: fmt.Sprintf("pembaca-%d", i), CreatedAt: now.Add(time.Duration(i-10) * time.Minute)}
+		if i == 3 {
+			c.ParentID = comment
+		}
+		coms = append(coms, c)
+	}
+	if err := b.Comments(ctx, coms); err != nil {
+		t.Fatal(err)
 	}
 	if err := b.Finish(ctx); err != nil {
 		t.Fatal(err)
@@ -205,6 +222,13 @@ func TestBulkLoadWritesWhatTheHooksWrite(t *testing.T) {
 		// Each tag's newest publish time (migration 0197) is filled by the
 		// load's recount: the tag sitemap agrees with the tag pages.
 		tagSitemapAgrees(t, s, "bulk load")
+		// So is each article's count of approved top-level comments
+		// (article_tops, 0202), and its triggers count what follows.
+		topsAgree(t, s, "bulk load", ids[0], ids[1])
+		if _, err := s.AddComment(ctx, domain.Comment{ArticleID: ids[0], Name: "Pembaca", Body: "Sesudah arsip.", Status: domain.CommentApproved}); err != nil {
+			t.Fatal(err)
+		}
+		topsAgree(t, s, "comment after the bulk load", ids[0])
 		// New articles after a bulk load get fresh ids.
 		id := publish(t, s, store.ArticleInput{Title: "Sesudah Arsip", CategoryID: f.nasional, Tags: []string{"Langka"}})
 		if id <= ids[29] {
@@ -390,8 +414,18 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 				}
 			}
 		}
-		check("article comments", []string{"COVERING INDEX comments_top|Index Only Scan using comments_top", "comments_parent"}, func() error {
+		check("article comments", []string{"COVERING INDEX comments_top|Index Only Scan using comments_top|Index Only Scan Backward using comments_top", "comments_parent"}, func() error {
 			_, err := s.ArticleComments(ctx, id, "pembaca", true, domain.Page{Number: 1, Size: 20})
+			return err
+		})
+		// Its total is the kept count (article_tops, 0202), not a count of
+		// the article's range of comments_top (a page past the end runs the
+		// count alone).
+		check("article comment count", []string{"SEARCH t USING INTEGER PRIMARY KEY (rowid=?)|article_tops_pkey", "!comments_top"}, func() error {
+			th, err := s.ArticleComments(ctx, id, "pembaca", true, domain.Page{Number: 100, Size: 20})
+			if err == nil && (th.Total != 1 || len(th.Comments) != 0) {
+				t.Errorf("comments past the end: total %d, %d listed, want 1 and none", th.Total, len(th.Comments))
+			}
 			return err
 		})
 		// A search whose rarest word is in few articles reads them through
