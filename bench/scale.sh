@@ -6,7 +6,7 @@
 #
 #   bench/scale.sh                           # SIZES="1000 100000"
 #   SIZES="1000 100000 1000000" bench/scale.sh
-#   KEEP=1 bench/scale.sh                    # keep the databases for a rerun
+#   KEEP=1 bench/scale.sh                    # keep the databases it builds for a rerun
 #   TABLE=bench/out/scale.txt SIZES=... bench/scale.sh  # only the table of an earlier run's output
 #
 # Each size N gets N archive articles and 10*N comments (at least 15,000:
@@ -23,13 +23,14 @@ PG=${PG:-${WARTA_TEST_POSTGRES:-}}
 mkdir -p "$OUT" bench/out
 if [[ -n ${TABLE:-} ]]; then KEEP=1; else
 go build -o "$OUT/scalegen" ./bench/scalegen
-dbs=()
+dbs=() pgdbs=() built=() builtpg=()
 for n in $SIZES; do
 	c=$((n * 10)); ((c < 15000)) && c=15000
 	f="$OUT/scale-$n.db"
 	if [[ ! -f $f ]]; then
 		echo "== building SQLite $n articles, $c comments" >&2
 		/usr/bin/time -f "   %e s wall, %U s user, %S s sys, %M KB; load at the start $(cut -d' ' -f1-3 /proc/loadavg)" nice -n 10 "$OUT/scalegen" --db "$f" --articles "$n" --comments "$c" 2>&1 | tee "$OUT/build-sqlite-$n.log" | tail -3 >&2
+		built+=("$f")
 	fi
 	dbs+=("$f")
 	if [[ -n $PG ]]; then
@@ -39,10 +40,15 @@ for n in $SIZES; do
 			echo "== building PostgreSQL $n articles, $c comments" >&2
 			psql "$PG" -qc "CREATE DATABASE $db"
 			/usr/bin/time -f "   %e s wall, %U s user, %S s sys (the generator; the server's CPU is not counted), %M KB" nice -n 10 "$OUT/scalegen" --db "$base/$db$q" --articles "$n" --comments "$c" 2>&1 | tee "$OUT/build-pg-$n.log" | tail -3 >&2
+			builtpg+=("$db")
 		fi
-		dbs+=("$base/$db$q")
+		pgdbs+=("$base/$db$q")
 	fi
 done
+# One engine's sizes after the other: at a million articles the two
+# archives (~27 and ~25 GB) do not fit in the page cache together, and
+# alternating them timed cold reads.
+dbs+=(${pgdbs[@]+"${pgdbs[@]}"})
 list=$(IFS=,; echo "${dbs[*]}")
 WARTA_SCALE_DBS="$list" nice -n 10 go test ./internal/server -run '^$' -bench PagesAtScale -benchtime ${BENCHTIME:-20x} -timeout 60m \
 	| tee bench/out/scale.txt | grep -E '^Benchmark' >/dev/null || true
@@ -83,7 +89,9 @@ END {
 		printf "|\n"
 	}
 }' "${TABLE:-bench/out/scale.txt}" | tee bench/out/scale.md
+# Without KEEP, remove what this run built; an archive that was there
+# before (a SQLite file, a warta_scale_N database) is someone's and stays.
 if [[ -z ${KEEP:-} ]]; then
-	rm -f "$OUT"/scale-*.db*
-	if [[ -n $PG ]]; then for n in $SIZES; do psql "$PG" -qc "DROP DATABASE IF EXISTS warta_scale_$n"; done; fi
+	for f in ${built[@]+"${built[@]}"}; do rm -f "$f" "$f"-wal "$f"-shm; done
+	for db in ${builtpg[@]+"${builtpg[@]}"}; do psql "$PG" -qc "DROP DATABASE IF EXISTS $db"; done
 fi
