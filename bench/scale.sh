@@ -11,7 +11,7 @@
 #
 # Each size N gets N archive articles and 10*N comments (at least 15,000:
 # the hot article's) from bench/scalegen. Databases go to $OUT (default
-# /tmp/warta-scale); a million articles take about 20 GB per engine. A
+# /tmp/warta-scale); a million articles take 25-28 GB per engine. A
 # database already there (SQLite file, or PostgreSQL database
 # warta_scale_N) is used as it is. bench/startup.sh times a real
 # `warta serve` start on the kept databases.
