@@ -70,6 +70,10 @@ func TestMostReadRanksEveryArticleRead(t *testing.T) {
 					t.Errorf("most read today: views %d … %d, want 500 … 10 (the window's)", got[0].Views, got[4].Views)
 				}
 			}
+			// TopArticlesSince has no lifetime fallback to hide an empty list.
+			if got, err := s.TopArticlesSince(ctx, now.Add(-24*time.Hour), 5); err != nil || !slices.Equal(ids(got), want) {
+				t.Errorf("read most, 5, %s: %v %v, want %v", when, ids(got), err, want)
+			}
 			// Only the tied ones: the newest 12 of them.
 			got, err := s.TopArticlesSince(ctx, now.Add(-24*time.Hour), 15)
 			if err != nil || len(got) != 15 || !slices.Equal(ids(got)[3:], []int64{tied[29], tied[28], tied[27], tied[26], tied[25],

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -116,108 +117,43 @@ func (s *Store) MostRead(ctx context.Context, since time.Time, limit int, brief 
 // lifetime total; among equal sums the newer article (the higher id) comes
 // first.
 //
-// The window's sums are ranked first on their own (topViewed) and only the
-// best few are checked against articles (rankViewed): when readers spread
-// over the archive, a week holds tens of thousands of articles read, and
-// probing each for its status and publish time took 370 of the query's
-// 430 ms on the 1M PostgreSQL archive (39,099 articles read in the
-// window). The few are the start of the same order, so the list is the
-// same as ranking them all; while they hold fewer than limit published
-// articles (a story read, then taken down), the pool grows, and past
-// maxPool every article read is checked in one query.
+// The window's sums are ranked on their own first, and only the best few
+// (the pool) are checked against articles: when readers spread over the
+// archive, a week holds tens of thousands of articles read, and probing
+// each for its status and publish time took 370 of the query's 430 ms on
+// the 1M PostgreSQL archive (39,099 articles read in the window). The pool
+// is the start of the same order, so a full list from it is the list of
+// them all; a short one (a quiet site, or stories read and then taken
+// down) is asked again of every article read.
 func (s *Store) topArticleRows(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
-	if limit < 1 {
-		return nil, nil
-	}
-	for pool := max(4*limit, 20); pool <= maxPool; pool *= 8 {
-		cand, cut, err := s.topViewed(ctx, since, pool)
-		if err != nil || len(cand) == 0 {
-			return nil, err
-		}
-		list, err := s.rankViewed(ctx, cand, limit)
-		if err != nil || !cut || len(list) == limit {
-			return list, err
-		}
-	}
 	hourly, pub := "article_views_hourly", "articles p"
-	if s.dialect == SQLite {
-		hourly += " INDEXED BY article_views_hourly_window"
-		pub += " INDEXED BY articles_sitemap"
-	}
-	return s.articleRows(ctx, s.topViewedQuery(`SELECT article_id, SUM(views) AS n FROM `+hourly+` WHERE hour >= ? GROUP BY article_id`, pub),
-		dbTime(since.Truncate(time.Hour)), s.Now(), limit)
-}
-
-// maxPool bounds the candidates topArticleRows checks by their ids: SQLite
-// takes at most 500 terms of a UNION ALL, PostgreSQL's parser recurses on
-// each.
-const maxPool = 160
-
-// topViewedQuery ranks the published articles of the window's sums v
-// (article_id, n), joined as pub, and reads the first rows.
-func (s *Store) topViewedQuery(v, pub string) string {
-	cols := strings.Replace(s.cols(articleListCols), "a.views", "top.n", 1)
-	return "SELECT " + cols + ` FROM (SELECT v.article_id AS id, v.n AS n FROM (` + v + `) v
-		JOIN ` + pub + ` ON p.status = 'published' AND p.id = v.article_id
-		WHERE p.published_at <= ? ORDER BY v.n DESC, v.article_id DESC LIMIT ?) top
-		JOIN articles a ON a.id = top.id JOIN categories c ON c.id = a.category_id ORDER BY top.n DESC, top.id DESC`
-}
-
-type viewed struct{ id, n int64 }
-
-// topViewed returns the pool articles read most since the given time, with
-// their views in the window, most first; cut says there were more.
-func (s *Store) topViewed(ctx context.Context, since time.Time, pool int) ([]viewed, bool, error) {
-	hourly := "article_views_hourly"
 	if s.dialect == SQLite {
 		// Left to itself SQLite reads the whole table in primary-key order
 		// (article, hour) to group it, whatever the window: 309 ms for a
 		// week over a year of hourly rows (1.3M), 51 ms by the hour index,
 		// about half that again now the index carries the views (0176).
+		// The pool is then checked from the covering articles_sitemap
+		// index, not the rows (where published_at sits after the body),
+		// and only the rows listed are read.
 		hourly += " INDEXED BY article_views_hourly_window"
-	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT article_id, SUM(views) AS n FROM `+hourly+` WHERE hour >= ?
-		GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT ?`), dbTime(since.Truncate(time.Hour)), pool+1)
-	if err != nil {
-		return nil, false, fmt.Errorf("most read: %w", err)
-	}
-	defer rows.Close()
-	var list []viewed
-	for rows.Next() {
-		var v viewed
-		if err := rows.Scan(&v.id, &v.n); err != nil {
-			return nil, false, fmt.Errorf("most read: %w", err)
-		}
-		list = append(list, v)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, false, fmt.Errorf("most read: %w", err)
-	}
-	if len(list) > pool {
-		return list[:pool], true, nil
-	}
-	return list, false, nil
-}
-
-// rankViewed reads the published ones of the candidates (most read
-// first), the first limit of them. Each is checked from the covering
-// articles_sitemap index on SQLite, not its row (where published_at sits
-// after the body), and only the rows listed are read.
-func (s *Store) rankViewed(ctx context.Context, cand []viewed, limit int) ([]domain.Article, error) {
-	pub := "articles p"
-	if s.dialect == SQLite {
 		pub += " INDEXED BY articles_sitemap"
 	}
-	var v strings.Builder
-	args := make([]any, 0, 2*len(cand)+2)
-	for i, c := range cand {
-		if i > 0 {
-			v.WriteString(" UNION ALL ")
+	cols := strings.Replace(s.cols(articleListCols), "a.views", "top.n", 1)
+	query := "SELECT " + cols + ` FROM (SELECT v.article_id AS id, v.n AS n FROM (
+			SELECT article_id, SUM(views) AS n FROM ` + hourly + ` WHERE hour >= ?
+			GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT ?) v
+		JOIN ` + pub + ` ON p.status = 'published' AND p.id = v.article_id
+		WHERE p.published_at <= ? ORDER BY v.n DESC, v.article_id DESC LIMIT ?) top
+		JOIN articles a ON a.id = top.id JOIN categories c ON c.id = a.category_id ORDER BY top.n DESC, top.id DESC`
+	var list []domain.Article
+	var err error
+	for _, pool := range []int{max(4*limit, 20), math.MaxInt32} {
+		list, err = s.articleRows(ctx, query, dbTime(since.Truncate(time.Hour)), pool, s.Now(), limit)
+		if err != nil || len(list) >= limit {
+			break
 		}
-		v.WriteString("SELECT CAST(? AS BIGINT) AS article_id, CAST(? AS BIGINT) AS n")
-		args = append(args, c.id, c.n)
 	}
-	return s.articleRows(ctx, s.topViewedQuery(v.String(), pub), append(args, s.Now(), limit)...)
+	return list, err
 }
 
 // ArticleCounts returns an article's engagement counters.
