@@ -9,8 +9,10 @@
 #   KEEP=1 bench/scale.sh                    # keep the databases it builds for a rerun
 #   TABLE=bench/out/scale.txt SIZES=... bench/scale.sh  # only the table of an earlier run's output
 #
-# Each size N gets N archive articles and 10*N comments (at least 15,000:
-# the hot article's) from bench/scalegen. Databases go to $OUT (default
+# Each size N gets N archive articles, 10*N comments (at least 15,000:
+# the hot article's) and a week of hourly views (2% of the archive read in
+# each hour, every article of the three days before it read more) from
+# bench/scalegen. Databases go to $OUT (default
 # /tmp/warta-scale); a million articles take 25-28 GB per engine. A
 # database already there (SQLite file, or PostgreSQL database
 # warta_scale_N) is used as it is. bench/startup.sh times a real

@@ -42,10 +42,11 @@ func main() {
 	tags := flag.Int("tags", 20000, "tags")
 	authors := flag.Int("authors", 300, "authors")
 	years := flag.Int("years", 10, "years the archive spans")
+	readShare := flag.Float64("read-share", 0.02, "share of the archive read in each hour of the last week (hourly view counts)")
 	seed := flag.Uint64("seed", 11, "random seed")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
-	if *db == "" || *articles < 1 || *comments < 15000 {
+	if *db == "" || *articles < 1 || *comments < 15000 || *readShare < 0 || *readShare > 1 {
 		flag.Usage()
 		os.Exit(2)
 	}
@@ -60,7 +61,7 @@ func main() {
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	if err := run(context.Background(), *db, *articles, *comments, *tags, *authors, *years, *seed); err != nil {
+	if err := run(context.Background(), *db, *articles, *comments, *tags, *authors, *years, *readShare, *seed); err != nil {
 		pprof.StopCPUProfile()
 		log.Fatal(err)
 	}
@@ -89,7 +90,7 @@ type gen struct {
 	categories []int64
 }
 
-func run(ctx context.Context, dsn string, nArt, nCom, nTags, nAuthors, years int, seed uint64) error {
+func run(ctx context.Context, dsn string, nArt, nCom, nTags, nAuthors, years int, readShare float64, seed uint64) error {
 	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		return err
@@ -142,6 +143,12 @@ func run(ctx context.Context, dsn string, nArt, nCom, nTags, nAuthors, years int
 	now := st.Now().Truncate(time.Second)
 	first := now.AddDate(-years, 0, 0)
 	span := now.Add(-24 * time.Hour).Sub(first)
+	pubOf := func(i int) time.Time { return first.Add(time.Duration(float64(span) * float64(i) / float64(nArt))) }
+	week := g.weekOfViews(artID, nArt, pubOf, now, readShare)
+	weekSums := map[int64]int64{}
+	for _, v := range week {
+		weekSums[v.ArticleID] += v.N
+	}
 	// One goroutine generates the next batch while the database stores the
 	// one before (on PostgreSQL the server works in its own processes).
 	const batch = 5000
@@ -169,10 +176,10 @@ func run(ctx context.Context, dsn string, nArt, nCom, nTags, nAuthors, years int
 	var coms []store.BulkComment
 	for i := range nArt {
 		id := artID + int64(i)
-		pub := first.Add(time.Duration(float64(span) * float64(i) / float64(nArt)))
-		a := g.article(id, i, nArt, pub, now)
+		a := g.article(id, i, nArt, pubOf(i), now)
+		a.Views += weekSums[id]
 		if a.Status == domain.StatusPublished {
-			cs := g.comments(id, comID, counts[i], pub, now)
+			cs := g.comments(id, comID, counts[i], a.PublishedAt, now)
 			comID += int64(len(cs))
 			totalComments += len(cs)
 			for _, c := range cs {
@@ -195,8 +202,52 @@ func run(ctx context.Context, dsn string, nArt, nCom, nTags, nAuthors, years int
 	if err := <-done; err != nil {
 		return err
 	}
+	for len(week) > 0 {
+		n := min(len(week), 50000)
+		if err := b.HourlyViews(ctx, week[:n]); err != nil {
+			return err
+		}
+		week = week[n:]
+	}
+	log.Printf("hourly views of the last week stored (%d articles read)", len(weekSums))
 	log.Printf("finishing: search terms, sitemap blocks, statistics")
 	return b.Finish(ctx)
+}
+
+// weekOfViews makes the hourly view counts of the last week as a portal's
+// readers spread them: each hour every article of the three days before it
+// is read, many times and fewer as it ages, and share of the whole archive
+// a few times each (search, links to old stories). pubOf is the publish
+// time of the i-th archive article (first id firstID).
+func (g *gen) weekOfViews(firstID int64, nArt int, pubOf func(int) time.Time, now time.Time, share float64) []store.ViewCount {
+	if share == 0 {
+		return nil
+	}
+	first, last := pubOf(0), pubOf(nArt-1)
+	at := func(t time.Time) int { // the first article published at or after t
+		if !t.After(first) {
+			return 0
+		}
+		return min(nArt, int(float64(nArt-1)*float64(t.Sub(first))/float64(last.Sub(first)))+1)
+	}
+	var out []store.ViewCount
+	for h := 7*24 - 1; h >= 0; h-- {
+		hour := now.Truncate(time.Hour).Add(-time.Duration(h) * time.Hour)
+		seen := map[int64]bool{}
+		for i := at(hour.Add(-72 * time.Hour)); i < at(hour); i++ {
+			age := hour.Sub(pubOf(i)).Hours()
+			seen[firstID+int64(i)] = true
+			out = append(out, store.ViewCount{ArticleID: firstID + int64(i), Hour: hour,
+				N: 1 + int64(2000*math.Exp(-age/12)*(0.2+1.6*g.rng.Float64()))})
+		}
+		for range int(share * float64(nArt)) {
+			if id := firstID + int64(g.rng.IntN(nArt)); !seen[id] {
+				seen[id] = true
+				out = append(out, store.ViewCount{ArticleID: id, Hour: hour, N: 1 + int64(g.rng.IntN(4))})
+			}
+		}
+	}
+	return out
 }
 
 func (g *gen) prepare(rd *render.Renderer, st *store.Store, ctx context.Context) error {

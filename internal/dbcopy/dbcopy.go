@@ -25,14 +25,16 @@ import (
 // skipped tables: each store keeps its own migration record, the search
 // index (and with it article_text, the snippets' text) is rebuilt in the
 // target's own form, and the list counters
-// (migrations 0166, 0180-0183, 0195, 0200, 0202) are kept by the target's triggers as rows arrive.
+// (migrations 0166, 0180-0183, 0195, 0200, 0202) are kept by the target's triggers as rows arrive;
+// Terpopuler's ranked lists (0203) are ranked again by the target's first
+// discovery run.
 // Each tag's and author's newest publish time (tags.newest_pub_at, 0197;
 // authors.newest_pub_at, 0200) is copied with its row; the target's
 // triggers only raise it to the same time as the links arrive.
 var skipped = map[string]bool{"schema_migrations": true, "article_search": true, "search_terms": true, "article_text": true,
 	"article_counts": true, "tag_counts": true, "article_days": true, "article_months": true, "comment_counts": true,
 	"tag_days": true, "tag_months": true, "author_days": true, "author_months": true, "author_counts": true,
-	"article_tops": true}
+	"article_tops": true, "most_read_windows": true, "most_read": true}
 
 // Progress is told of each table as it is copied.
 type Progress func(table string, rows int64)

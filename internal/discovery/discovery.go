@@ -33,6 +33,9 @@ type Engine struct {
 	log   *slog.Logger
 	rule  TrendingRule
 	every time.Duration
+	// windows: the starts of the most-read windows the reader site shows
+	// at a time (SetMostReadWindows), ranked on the same tick.
+	windows func(now time.Time) []time.Time
 
 	mu       sync.Mutex
 	pending  []int64
@@ -72,6 +75,29 @@ func New(st *store.Store, log *slog.Logger) *Engine {
 // SetTrendingRule replaces the #HOT rule and how often it is applied.
 func (e *Engine) SetTrendingRule(r TrendingRule, every time.Duration) {
 	e.rule, e.every = r, every
+}
+
+// SetMostReadWindows has Run rank, with the #HOT rule, the most-read lists
+// of the windows that windows gives for a time (Store.RefreshMostRead), so
+// Terpopuler reads a stored list instead of summing the window's views.
+// Set it before Run.
+func (e *Engine) SetMostReadWindows(windows func(now time.Time) []time.Time) {
+	e.windows = windows
+}
+
+// UpdateMostRead ranks the most-read windows once, now.
+func (e *Engine) UpdateMostRead(ctx context.Context) error {
+	return e.rankMostRead(ctx, 0)
+}
+
+// rankMostRead ranks the most-read windows but those ranked less than
+// fresh ago: Run's tick leaves alone a window that another process over
+// the same PostgreSQL ranked in the last half tick.
+func (e *Engine) rankMostRead(ctx context.Context, fresh time.Duration) error {
+	if e.windows == nil {
+		return nil
+	}
+	return e.st.RefreshMostRead(ctx, e.windows(e.st.Now()), fresh)
 }
 
 func (e *Engine) enqueue(ids ...int64) {
@@ -156,7 +182,8 @@ func (e *Engine) Settled() bool {
 // in the background, the snippets' text: Store.FillArticleText), then
 // completes whatever related news is missing or stale (a first start, a
 // restart after a crash or a database outage), keeps it current as articles
-// change and applies the #HOT rule every minute, until ctx is cancelled.
+// change, and applies the #HOT rule and ranks the most-read lists every
+// minute, until ctx is cancelled.
 func (e *Engine) Run(ctx context.Context) error {
 	if rebuilt, err := e.st.EnsureSearchIndex(ctx); err != nil {
 		e.log.Error("search index", "err", err)
@@ -182,6 +209,9 @@ func (e *Engine) Run(ctx context.Context) error {
 	for {
 		if _, err := e.UpdateTrending(ctx); err != nil && ctx.Err() == nil {
 			e.log.Error("trending", "err", err)
+		}
+		if err := e.rankMostRead(ctx, e.every/2); err != nil && ctx.Err() == nil {
+			e.log.Error("most read", "err", err)
 		}
 		select {
 		case <-ctx.Done():

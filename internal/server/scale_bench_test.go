@@ -35,7 +35,9 @@ const scaleHotSlug = "arsip-ramai-lima-belas-ribu-komentar"
 // fragments and the list and article skeletons), so the lines of one
 // run compare the same page at each size. Each page reports its median in
 // ms-median (run with -benchtime 20x: the median of 20 requests); "start"
-// is opening the database, migrating and answering the first request.
+// is opening the database, migrating and answering the first request;
+// "most-read-ranking" is one run of the discovery job's Terpopuler ranking,
+// which a served site does each minute and the pages then read.
 func BenchmarkPagesAtScale(b *testing.B) {
 	dbs := os.Getenv("WARTA_SCALE_DBS")
 	if dbs == "" {
@@ -76,6 +78,23 @@ func BenchmarkPagesAtScale(b *testing.B) {
 			}
 			b.ReportMetric(float64(started.Microseconds())/1000, "ms-median")
 		})
+		// Terpopuler as a served site has it: the discovery job ranks its
+		// windows each minute (what one ranking costs is a row of its own).
+		b.Run("most-read-ranking/"+name, func(b *testing.B) {
+			var times []time.Duration
+			for b.Loop() {
+				t := time.Now()
+				if err := a.Discovery.UpdateMostRead(ctx); err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(t))
+			}
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+		})
+		if err := a.Discovery.UpdateMostRead(ctx); err != nil {
+			b.Fatal(err)
+		}
 		pages, cookie := scalePages(b, st, a.Editorial)
 		for _, p := range pages {
 			b.Run(p[0]+"/"+name, func(b *testing.B) {

@@ -115,12 +115,21 @@ func (s *Site) homeLists(ctx context.Context, nav []domain.Category) (homePage, 
 // popularLists is Terpopuler: the five stories read most today (since
 // midnight in the site's zone) and this week, titles only.
 func (s *Site) popularLists(ctx context.Context) (today, week []domain.Article, err error) {
-	y, m, d := s.now().In(s.cfg.Location).Date()
-	if today, err = s.store.MostRead(ctx, time.Date(y, m, d, 0, 0, 0, 0, s.cfg.Location), 5, true); err != nil {
+	w := s.MostReadWindows(s.now())
+	if today, err = s.store.MostRead(ctx, w[0], 5, true); err != nil {
 		return nil, nil, err
 	}
-	week, err = s.store.MostRead(ctx, s.now().Add(-7*24*time.Hour), 5, true)
+	week, err = s.store.MostRead(ctx, w[1], 5, true)
 	return today, week, err
+}
+
+// MostReadWindows are the starts of the windows the site ranks by views at
+// a time: today (since midnight in the site's zone) and the last seven days
+// (Terpopuler's page and the home page's second list). The discovery job
+// keeps their lists ranked (discovery.Engine.SetMostReadWindows).
+func (s *Site) MostReadWindows(now time.Time) []time.Time {
+	y, m, d := now.In(s.cfg.Location).Date()
+	return []time.Time{time.Date(y, m, d, 0, 0, 0, 0, s.cfg.Location), now.Add(-7 * 24 * time.Hour)}
 }
 
 // How many stories the home page's top and stream show.

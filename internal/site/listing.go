@@ -3,7 +3,6 @@ package site
 import (
 	"context"
 	"net/http"
-	"time"
 
 	"warta/internal/domain"
 	"warta/internal/store"
@@ -172,7 +171,7 @@ func (s *Site) notFound(w http.ResponseWriter, r *http.Request) error {
 // popular is /terpopuler: the stories read most this week (where the #HOT
 // badge leads).
 func (s *Site) popular(w http.ResponseWriter, r *http.Request) error {
-	list, err := s.store.MostRead(r.Context(), s.now().Add(-7*24*time.Hour), listPageSize, false)
+	list, err := s.store.MostRead(r.Context(), s.MostReadWindows(s.now())[1], listPageSize, false)
 	if err != nil {
 		return err
 	}

@@ -543,6 +543,24 @@ func (b *Bulk) Comments(ctx context.Context, list []BulkComment) error {
 	})
 }
 
+// HourlyViews stores one batch of hourly view counts as new rows (a load
+// adds no views to an hour already counted, so no two entries may share an
+// article and hour), leaving the lifetime totals (articles.views, loaded
+// with each article) as they are.
+func (b *Bulk) HourlyViews(ctx context.Context, list []ViewCount) error {
+	rows := make([][]any, len(list))
+	for i, v := range list {
+		rows[i] = []any{v.ArticleID, dbTime(v.Hour.Truncate(time.Hour)), v.N}
+	}
+	in := bulkInsert{"article_views_hourly", []string{"article_id", "hour", "views"}, rows}
+	if b.s.dialect == Postgres {
+		return b.copyIn(ctx, []bulkInsert{in}, nil)
+	}
+	return b.tx(ctx, func(tx *sql.Tx) error {
+		return b.s.insertRows(ctx, tx, in.table+" ("+strings.Join(in.cols, ", ")+")", in.tuple(), in.rows)
+	})
+}
+
 // Finish builds the dropped indexes again, writes the search term counts,
 // the sitemap blocks and the list counters (the PostgreSQL load runs
 // without triggers), moves the PostgreSQL id sequences past the loaded

@@ -98,3 +98,110 @@ func TestMostReadRanksEveryArticleRead(t *testing.T) {
 		check("211 unpublished read more")
 	})
 }
+
+// Terpopuler reads the list the discovery job ranked (RefreshMostRead)
+// instead of summing the window's views on every request: views after the
+// ranking show at the next one, a story taken down or deleted leaves the
+// list at once, a window ranked for a start within the hour answers for
+// it, and a list too old (the job stopped) or emptied by stories taken down
+// gives way to ranking live.
+func TestMostReadFromRankedWindows(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		clock := s.Now()
+		s.SetClock(func() time.Time { return clock })
+		h := clock.Truncate(time.Hour)
+		week := clock.Add(-7 * 24 * time.Hour)
+		var ids []int64
+		for i := range 4 {
+			ids = append(ids, publish(t, s, store.ArticleInput{Title: fmt.Sprintf("Berita Dibaca %d", i), CategoryID: f.nasional,
+				PublishedAt: clock.Add(-time.Duration(10-i) * time.Hour)}))
+		}
+		read := func(id, n int64, at time.Time) {
+			t.Helper()
+			if err := s.AddViews(ctx, []store.ViewCount{{ArticleID: id, Hour: at, N: n}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		list := func(since time.Time, limit int) []int64 {
+			t.Helper()
+			got, err := s.MostRead(ctx, since, limit, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []int64
+			for _, a := range got {
+				out = append(out, a.ID)
+			}
+			return out
+		}
+		want := func(what string, got []int64, want ...int64) {
+			t.Helper()
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: %v, want %v", what, got, want)
+			}
+		}
+		rank := func(fresh time.Duration) {
+			t.Helper()
+			if err := s.RefreshMostRead(ctx, []time.Time{week}, fresh); err != nil {
+				t.Fatal(err)
+			}
+		}
+		read(ids[0], 50, h)
+		read(ids[1], 30, h.Add(-48*time.Hour))
+		rank(0)
+		got, err := s.MostRead(ctx, week, 5, false)
+		if err != nil || len(got) != 2 || got[0].ID != ids[0] || got[0].Views != 50 || got[1].Views != 30 {
+			t.Errorf("ranked week: %+v %v", got, err)
+		}
+		// Read after the ranking: the list stays as ranked until the next.
+		read(ids[2], 90, h)
+		want("ranked a moment ago", list(week, 5), ids[0], ids[1])
+		want("a week from half an hour later", list(week.Add(30*time.Minute), 5), ids[0], ids[1])
+		// A window the job does not rank is ranked live.
+		want("three days, live", list(clock.Add(-72*time.Hour), 5), ids[2], ids[0], ids[1])
+		rank(time.Hour) // ranked less than an hour ago: left as it is
+		want("not ranked again", list(week, 5), ids[0], ids[1])
+		rank(0)
+		want("ranked again", list(week, 5), ids[2], ids[0], ids[1])
+		// Taken down or deleted: gone from the list before the next ranking.
+		if err := s.SetArticleStatus(ctx, ids[2], domain.StatusUnpublished, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteArticle(ctx, ids[0]); err != nil {
+			t.Fatal(err)
+		}
+		want("after a story taken down and one deleted", list(week, 5), ids[1])
+		// The job stopped: past MostReadMaxAge the list gives way to the live
+		// ranking, and the next ranking drops what it no longer ranks.
+		read(ids[3], 10, h)
+		clock = clock.Add(store.MostReadMaxAge + time.Minute)
+		want("ranked too long ago", list(week, 5), ids[1], ids[3])
+		if err := s.RefreshMostRead(ctx, nil, 0); err != nil {
+			t.Fatal(err)
+		}
+		want("old window dropped", list(week, 5), ids[1], ids[3])
+
+		// A full pool that stories taken down leave short of the list asked
+		// for gives way to the live ranking, which reaches past the pool.
+		var many []int64
+		var views []store.ViewCount
+		for i := range store.MostReadPool + 5 {
+			id := publish(t, s, store.ArticleInput{Title: fmt.Sprintf("Berita Banyak %d", i), CategoryID: f.nasional, PublishedAt: clock.Add(-time.Hour)})
+			many = append([]int64{id}, many...) // the most read first
+			views = append(views, store.ViewCount{ArticleID: id, Hour: h, N: int64(1000 + i)})
+		}
+		if err := s.AddViews(ctx, views); err != nil {
+			t.Fatal(err)
+		}
+		rank(0)
+		want("a full pool", list(week, 3), many[:3]...)
+		for _, id := range many[:store.MostReadPool-2] {
+			if err := s.SetArticleStatus(ctx, id, domain.StatusUnpublished, time.Time{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want("a full pool taken down but two", list(week, 3), many[store.MostReadPool-2:store.MostReadPool+1]...)
+	})
+}

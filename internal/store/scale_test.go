@@ -535,6 +535,21 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			_, err := s.TopArticlesSince(ctx, s.Now().Add(-7*24*time.Hour), 5)
 			return err
 		})
+		// Ranked by the discovery job (0203), Terpopuler reads its window's
+		// list by key, and not one hourly count.
+		if err := s.AddViews(ctx, []store.ViewCount{{ArticleID: id, Hour: s.Now().Truncate(time.Hour), N: 3}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RefreshMostRead(ctx, []time.Time{s.Now().Add(-7 * 24 * time.Hour)}, 0); err != nil {
+			t.Fatal(err)
+		}
+		check("terpopuler ranked", []string{"sqlite_autoindex_most_read_1|most_read_pkey", "!article_views_hourly"}, func() error {
+			list, err := s.MostRead(ctx, s.Now().Add(-7*24*time.Hour), 5, false)
+			if err == nil && (len(list) != 1 || list[0].ID != id || list[0].Views != 3) {
+				t.Errorf("ranked terpopuler: %+v", list)
+			}
+			return err
+		})
 		check("headline", []string{"articles_headline"}, func() error {
 			_, err := s.HeadlineArticles(ctx, 5)
 			return err

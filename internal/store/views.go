@@ -96,13 +96,18 @@ func (s *Store) TopArticlesSince(ctx context.Context, since time.Time, limit int
 	return list, s.loadRelations(ctx, list)
 }
 
-// MostRead lists the articles read most since the given time, from the
-// hourly view counts (TopArticlesSince); while those hold nothing for the
-// period (a new site, just after midnight), by the lifetime counts of the
-// articles published in it (popularRows). brief leaves out their tags
-// and authors, for a list of titles (Terpopuler beside a front page).
+// MostRead lists the articles read most since the given time: from the
+// window's list as the discovery job last ranked it (RefreshMostRead, at
+// most a minute old), or, where none is ranked, from the hourly view counts
+// (TopArticlesSince); while those hold nothing for the period (a new site,
+// just after midnight), by the lifetime counts of the articles published
+// in it (popularRows). brief leaves out their tags and authors, for a list
+// of titles (Terpopuler beside a front page).
 func (s *Store) MostRead(ctx context.Context, since time.Time, limit int, brief bool) ([]domain.Article, error) {
-	list, err := s.topArticleRows(ctx, since, limit)
+	list, ranked, err := s.rankedMostRead(ctx, since, limit)
+	if err == nil && !ranked {
+		list, err = s.topArticleRows(ctx, since, limit)
+	}
 	if err == nil && len(list) == 0 {
 		list, err = s.popularRows(ctx, since, limit)
 	}

@@ -1,0 +1,130 @@
+package store
+
+// Terpopuler kept ready (migration 0203). Ranking a window live sums every
+// hourly view row in it: a portal's week holds millions (every article read
+// in every hour), and on the 1M archive after a minute of spread reads the
+// live ranking alone took 45-66 ms a list, a front page two lists. The
+// discovery job ranks the reader site's windows once a minute
+// (RefreshMostRead) and MostRead reads the stored list by key, a few rows
+// whatever the traffic. A list is at most a minute old: the views shown
+// are those that ranked it.
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"warta/internal/domain"
+)
+
+// MostReadPool is how many articles a ranked window keeps: more than the
+// longest list asked of it (Terpopuler's page), so stories taken down
+// between two rankings leave the list full.
+const MostReadPool = 60
+
+// MostReadMaxAge is how long a ranked window answers: past it (the job
+// that ranks has stopped) MostRead ranks live again, and the next ranking
+// drops the window.
+const MostReadMaxAge = 5 * time.Minute
+
+// RefreshMostRead ranks the windows starting at sinces (each truncated to
+// the hour, as the hourly counts are) and stores their lists, skipping a
+// window ranked less than fresh ago (by another process over the same
+// PostgreSQL), then drops the windows no longer ranked.
+func (s *Store) RefreshMostRead(ctx context.Context, sinces []time.Time, fresh time.Duration) error {
+	for _, since := range sinces {
+		since = since.Truncate(time.Hour)
+		var at sql.NullTime
+		err := s.w.QueryRowContext(ctx, s.q("SELECT computed_at FROM most_read_windows WHERE since = ?"), dbTime(since)).Scan(&at)
+		if err != nil && err != sql.ErrNoRows {
+			return fmt.Errorf("most read: %w", err)
+		}
+		if at.Valid && s.Now().Sub(at.Time) < fresh {
+			continue
+		}
+		list, err := s.topArticleRows(ctx, since, MostReadPool)
+		if err != nil {
+			return err
+		}
+		err = s.Tx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO most_read_windows (since, computed_at, size) VALUES (?, ?, ?)
+				ON CONFLICT (since) DO UPDATE SET computed_at = excluded.computed_at, size = excluded.size`),
+				dbTime(since), dbTime(s.Now()), len(list)); err != nil {
+				return err
+			}
+			// An article deleted since the ranking is left out (a gap in
+			// the positions, which only order the list).
+			for i, a := range list {
+				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO most_read (since, position, article_id, views)
+					SELECT ?, ?, id, ? FROM articles WHERE id = ?
+					ON CONFLICT (since, position) DO UPDATE SET article_id = excluded.article_id, views = excluded.views`),
+					dbTime(since), i, a.Views, a.ID); err != nil {
+					return err
+				}
+			}
+			_, err := tx.ExecContext(ctx, s.q("DELETE FROM most_read WHERE since = ? AND position >= ?"), dbTime(since), len(list))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("most read: %w", err)
+		}
+	}
+	old := dbTime(s.Now().Add(-MostReadMaxAge))
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, s.q("DELETE FROM most_read WHERE since IN (SELECT since FROM most_read_windows WHERE computed_at < ?)"), old); err != nil {
+			return fmt.Errorf("most read: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q("DELETE FROM most_read_windows WHERE computed_at < ?"), old); err != nil {
+			return fmt.Errorf("most read: %w", err)
+		}
+		return nil
+	})
+}
+
+// rankedMostRead answers MostRead from a ranked window: the one starting
+// nearest to since, within the hour either side (a rolling week moves on
+// each hour a minute before its next ranking), ranked in the last
+// MostReadMaxAge. ok is false where there is none, where limit is beyond
+// the pool, or where stories taken down since the ranking left a full pool
+// short of limit; a shorter pool held every article read in the window.
+func (s *Store) rankedMostRead(ctx context.Context, since time.Time, limit int) (list []domain.Article, ok bool, err error) {
+	if limit > MostReadPool {
+		return nil, false, nil
+	}
+	since = since.Truncate(time.Hour)
+	rows, err := s.r.QueryContext(ctx, s.q("SELECT since, size FROM most_read_windows WHERE since >= ? AND since <= ? AND computed_at >= ?"),
+		dbTime(since.Add(-time.Hour)), dbTime(since.Add(time.Hour)), dbTime(s.Now().Add(-MostReadMaxAge)))
+	if err != nil {
+		return nil, false, fmt.Errorf("most read: %w", err)
+	}
+	var best time.Time
+	size := -1
+	for rows.Next() {
+		var w time.Time
+		var n int
+		if err := rows.Scan(&w, &n); err != nil {
+			rows.Close()
+			return nil, false, fmt.Errorf("most read: %w", err)
+		}
+		if size < 0 || w.Sub(since).Abs() < best.Sub(since).Abs() {
+			best, size = w, n
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, false, fmt.Errorf("most read: %w", err)
+	}
+	if size < 0 {
+		return nil, false, nil
+	}
+	cols := strings.Replace(s.cols(articleListCols), "a.views", "m.views", 1)
+	list, err = s.articleRows(ctx, "SELECT "+cols+` FROM most_read m JOIN articles a ON a.id = m.article_id
+		JOIN categories c ON c.id = a.category_id WHERE m.since = ? AND`+published+" ORDER BY m.position LIMIT ?",
+		dbTime(best), s.Now(), limit)
+	if err != nil {
+		return nil, false, err
+	}
+	return list, len(list) >= limit || size < MostReadPool, nil
+}
