@@ -241,7 +241,9 @@ func New(ctx context.Context, st *store.Store, cfg Config) (*App, error) {
 	a.Webhooks = webhooks.New(whCfg, st, log)
 	a.Webhooks.Subscribe()
 	a.Discovery = discovery.New(st, log)
-	a.Discovery.SetMostReadWindows(a.Site.MostReadWindows)
+	a.Discovery.SetMostReadWindows(func(now time.Time) []time.Time {
+		return append(a.Site.MostReadWindows(now), now.Add(-editorial.TopWindow))
+	})
 	srv, err := server.New(server.Config{MediaDir: cfg.MediaDir, Media: cfg.Media, MediaOrigin: origin(cfg.MediaURL), ClientIPs: cfg.ClientIPs, Ads: cfg.Site.Ads,
 		Observe: cfg.Observe, Ready: cfg.Ready, Metrics: cfg.Metrics, ErrorPage: a.Site.RenderError}, st, log,
 		a.Site,

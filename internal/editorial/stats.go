@@ -15,7 +15,7 @@ import (
 type Stats struct {
 	LastHour int64
 	Today    int64
-	Top      []domain.Article // Views = views in the last 6 hours
+	Top      []domain.Article // Views = views in the last TopWindow
 	Hours    []store.HourViews
 	ByStatus map[domain.Status]int
 
@@ -29,6 +29,11 @@ type Stats struct {
 // ReadNowWindow is what "dibaca sekarang" means: read in the last five
 // minutes (counted by the minute, store.ReadNow).
 const ReadNowWindow = 5 * time.Minute
+
+// TopWindow is the dashboard's "most read" period: the last six hours,
+// ranked each minute by the discovery job (app wires it in with the site's
+// windows).
+const TopWindow = 6 * time.Hour
 
 // ChartHours is how many hours the views chart covers.
 const ChartHours = 48
@@ -75,7 +80,7 @@ func (s *Service) Stats(ctx context.Context, u *domain.User, articleID int64, lo
 		st.Hours = append(st.Hours, store.HourViews{Hour: h, Views: byHour[h.Unix()]})
 	}
 	if articleID == 0 {
-		if st.Top, err = s.store.TopArticlesSince(ctx, now.Add(-6*time.Hour), 10); err != nil {
+		if st.Top, err = s.store.TopArticlesSince(ctx, now.Add(-TopWindow), 10); err != nil {
 			return st, err
 		}
 		if st.ByStatus, err = s.store.CountArticlesByStatus(ctx); err != nil {

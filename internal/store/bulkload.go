@@ -11,6 +11,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strconv"
@@ -546,18 +547,31 @@ func (b *Bulk) Comments(ctx context.Context, list []BulkComment) error {
 // HourlyViews stores one batch of hourly view counts as new rows (a load
 // adds no views to an hour already counted, so no two entries may share an
 // article and hour), leaving the lifetime totals (articles.views, loaded
-// with each article) as they are.
+// with each article) as they are; the whole site's hours add them up.
 func (b *Bulk) HourlyViews(ctx context.Context, list []ViewCount) error {
 	rows := make([][]any, len(list))
+	site := map[time.Time]int64{}
 	for i, v := range list {
-		rows[i] = []any{v.ArticleID, dbTime(v.Hour.Truncate(time.Hour)), v.N}
+		h := dbTime(v.Hour.Truncate(time.Hour))
+		rows[i] = []any{v.ArticleID, h, v.N}
+		site[h] += v.N
 	}
 	in := bulkInsert{"article_views_hourly", []string{"article_id", "hour", "views"}, rows}
 	if b.s.dialect == Postgres {
-		return b.copyIn(ctx, []bulkInsert{in}, nil)
+		return b.copyIn(ctx, []bulkInsert{in}, func(tx pgx.Tx) error {
+			for _, h := range slices.SortedFunc(maps.Keys(site), time.Time.Compare) {
+				if _, err := tx.Exec(ctx, b.s.q(siteViewsUpsert), h, site[h]); err != nil {
+					return fmt.Errorf("bulk site views: %w", err)
+				}
+			}
+			return nil
+		})
 	}
 	return b.tx(ctx, func(tx *sql.Tx) error {
-		return b.s.insertRows(ctx, tx, in.table+" ("+strings.Join(in.cols, ", ")+")", in.tuple(), in.rows)
+		if err := b.s.insertRows(ctx, tx, in.table+" ("+strings.Join(in.cols, ", ")+")", in.tuple(), in.rows); err != nil {
+			return err
+		}
+		return addSiteViews(ctx, b.s, tx, site)
 	})
 }
 

@@ -159,6 +159,9 @@ func TestMostReadFromRankedWindows(t *testing.T) {
 		read(ids[2], 90, h)
 		want("ranked a moment ago", list(week, 5), ids[0], ids[1])
 		want("a week from half an hour later", list(week.Add(30*time.Minute), 5), ids[0], ids[1])
+		if top, err := s.TopArticlesSince(ctx, week, 5); err != nil || len(top) != 2 || top[0].ID != ids[0] || top[1].ID != ids[1] {
+			t.Errorf("the newsroom's top of a ranked window: %v %v, want the ranked list", top, err)
+		}
 		// A window the job does not rank is ranked live.
 		want("three days, live", list(clock.Add(-72*time.Hour), 5), ids[2], ids[0], ids[1])
 		rank(time.Hour) // ranked less than an hour ago: left as it is

@@ -123,3 +123,40 @@ func TestPruneHourlyViewsKeepsTheWindowAndTotals(t *testing.T) {
 		}
 	})
 }
+
+// The whole site's views per hour (the newsroom's chart) are the sum of
+// every article's, kept as they are flushed: a flush's views of an article
+// deleted meanwhile count nowhere, and deleting an article later leaves
+// the hours it was read in as they were.
+func TestSiteViewsPerHourAddUp(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		a := publish(t, s, store.ArticleInput{Title: "Satu Dibaca", CategoryID: f.nasional})
+		b := publish(t, s, store.ArticleInput{Title: "Dua Dibaca", CategoryID: f.nasional})
+		h := time.Now().Truncate(time.Hour)
+		for _, batch := range [][]store.ViewCount{
+			{{ArticleID: a, Hour: h.Add(-time.Hour), N: 5}, {ArticleID: b, Hour: h.Add(-time.Hour), N: 2}, {ArticleID: a, Hour: h, N: 1}},
+			{{ArticleID: b, Hour: h, N: 4}, {ArticleID: b + 1000, Hour: h, N: 50}, {ArticleID: a, Hour: h.Add(-time.Hour), N: 3}},
+		} {
+			if err := s.AddViews(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check := func(when string) {
+			t.Helper()
+			hours, err := s.ViewsPerHour(ctx, 0, h.Add(-2*time.Hour))
+			if err != nil || len(hours) != 2 || !hours[0].Hour.Equal(h.Add(-time.Hour)) || hours[0].Views != 10 || hours[1].Views != 5 {
+				t.Errorf("%s: site views per hour %+v %v, want 10 then 5", when, hours, err)
+			}
+		}
+		check("flushed")
+		if hours, err := s.ViewsPerHour(ctx, a, h.Add(-2*time.Hour)); err != nil || len(hours) != 2 || hours[0].Views != 8 || hours[1].Views != 1 {
+			t.Errorf("one article's views per hour %+v %v, want 8 then 1", hours, err)
+		}
+		if err := s.DeleteArticle(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+		check("an article deleted")
+	})
+}

@@ -550,6 +550,12 @@ func TestPageQueriesUseTheirIndexes(t *testing.T) {
 			}
 			return err
 		})
+		// The newsroom's chart reads the site's own hours (0204), not every
+		// article's.
+		check("site views per hour", []string{"site_views_hourly", "!article_views_hourly"}, func() error {
+			_, err := s.ViewsPerHour(ctx, 0, s.Now().Add(-48*time.Hour))
+			return err
+		})
 		check("headline", []string{"articles_headline"}, func() error {
 			_, err := s.HeadlineArticles(ctx, 5)
 			return err

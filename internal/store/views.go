@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -35,16 +36,24 @@ func (s *Store) AddViews(ctx context.Context, batch []ViewCount) error {
 	}
 	totals := map[int64]int64{}
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		site := map[time.Time]int64{} // the views stored, by hour
 		for _, v := range batch {
 			if v.N <= 0 {
 				continue
 			}
 			totals[v.ArticleID] += v.N
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_views_hourly (article_id, hour, views)
+			hour := dbTime(v.Hour.Truncate(time.Hour))
+			res, err := tx.ExecContext(ctx, s.q(`INSERT INTO article_views_hourly (article_id, hour, views)
 				SELECT id, ?, ? FROM articles WHERE id = ?
 				ON CONFLICT (article_id, hour) DO UPDATE SET views = article_views_hourly.views + excluded.views`),
-				dbTime(v.Hour.Truncate(time.Hour)), v.N, v.ArticleID); err != nil {
+				hour, v.N, v.ArticleID)
+			if err != nil {
 				return err
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n > 0 {
+				site[hour] += v.N
 			}
 		}
 		for id, n := range totals {
@@ -52,7 +61,12 @@ func (s *Store) AddViews(ctx context.Context, batch []ViewCount) error {
 				return err
 			}
 		}
-		return s.addRecentViews(ctx, tx, batch)
+		if err := s.addRecentViews(ctx, tx, batch); err != nil {
+			return err
+		}
+		// Last: the hour's row is the one every process's flush updates,
+		// and it stays locked from here to the commit.
+		return addSiteViews(ctx, s, tx, site)
 	})
 	if err != nil {
 		return fmt.Errorf("add views: %w", err)
@@ -60,17 +74,33 @@ func (s *Store) AddViews(ctx context.Context, batch []ViewCount) error {
 	return nil
 }
 
+// addSiteViews adds a flush's views per hour to the whole site's
+// (site_views_hourly, migration 0204), the earlier hours first (several
+// processes flushing into one PostgreSQL lock the hours in one order).
+func addSiteViews(ctx context.Context, s *Store, tx *sql.Tx, site map[time.Time]int64) error {
+	for _, h := range slices.SortedFunc(maps.Keys(site), time.Time.Compare) {
+		if _, err := tx.ExecContext(ctx, s.q(siteViewsUpsert), h, site[h]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const siteViewsUpsert = `INSERT INTO site_views_hourly (hour, views) VALUES (?, ?)
+	ON CONFLICT (hour) DO UPDATE SET views = site_views_hourly.views + excluded.views`
+
 // ViewsPerHour returns views per hour since the given time, oldest first,
-// for one article or, with articleID 0, for the whole site. Hours without
-// views are absent.
+// for one article or, with articleID 0, for the whole site (its own hourly
+// totals: views of articles deleted since stay counted there). Hours
+// without views are absent.
 func (s *Store) ViewsPerHour(ctx context.Context, articleID int64, since time.Time) ([]HourViews, error) {
-	q := "SELECT hour, SUM(views) FROM article_views_hourly WHERE hour >= ?"
+	q := "SELECT hour, views FROM site_views_hourly WHERE hour >= ? ORDER BY hour"
 	args := []any{dbTime(since.Truncate(time.Hour))}
 	if articleID != 0 {
-		q += " AND article_id = ?"
+		q = "SELECT hour, views FROM article_views_hourly WHERE hour >= ? AND article_id = ? ORDER BY hour"
 		args = append(args, articleID)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(q+" GROUP BY hour ORDER BY hour"), args...)
+	rows, err := s.r.QueryContext(ctx, s.q(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("views per hour: %w", err)
 	}
@@ -87,9 +117,15 @@ func (s *Store) ViewsPerHour(ctx context.Context, articleID int64, since time.Ti
 }
 
 // TopArticlesSince returns the published articles read most since the given
-// time; their Views field holds the views in that window.
+// time; their Views field holds the views in that window. Like MostRead it
+// reads the window's ranked list where one answers (the newsroom
+// dashboard's six hours are ranked each minute too), without MostRead's
+// fallback to lifetime counts.
 func (s *Store) TopArticlesSince(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
-	list, err := s.topArticleRows(ctx, since, limit)
+	list, ranked, err := s.rankedMostRead(ctx, since, limit)
+	if err == nil && !ranked {
+		list, err = s.topArticleRows(ctx, since, limit)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -200,8 +236,8 @@ const HourlyViewsKeep = 90 * 24 * time.Hour
 // PruneHourlyViews deletes the hourly view counts of hours before the
 // given time, at most batch rows a transaction (so writers wait for one
 // short batch, never the whole delete) from the hour-ordered index, and
-// returns how many it deleted. Lifetime totals (articles.views) do not
-// change.
+// returns how many it deleted, and the whole site's hours before it.
+// Lifetime totals (articles.views) do not change.
 func (s *Store) PruneHourlyViews(ctx context.Context, before time.Time, batch int) (int64, error) {
 	if batch < 1 {
 		return 0, domain.Invalid("ukuran batch tidak valid")
@@ -228,6 +264,9 @@ func (s *Store) PruneHourlyViews(ctx context.Context, before time.Time, batch in
 		}
 		total += n
 		if n < int64(batch) {
+			if _, err := s.w.ExecContext(ctx, s.q("DELETE FROM site_views_hourly WHERE hour < ?"), dbTime(before.Truncate(time.Hour))); err != nil {
+				return total, fmt.Errorf("prune hourly views: %w", err)
+			}
 			return total, nil
 		}
 	}
