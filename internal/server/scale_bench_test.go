@@ -37,7 +37,8 @@ const scaleHotSlug = "arsip-ramai-lima-belas-ribu-komentar"
 // ms-median (run with -benchtime 20x: the median of 20 requests); "start"
 // is opening the database, migrating and answering the first request;
 // "most-read-ranking" is one run of the discovery job's Terpopuler ranking,
-// which a served site does each minute and the pages then read.
+// which a served site does each minute and the pages then read, and
+// "trending-job" one run of the #HOT rule on the same tick.
 func BenchmarkPagesAtScale(b *testing.B) {
 	dbs := os.Getenv("WARTA_SCALE_DBS")
 	if dbs == "" {
@@ -80,18 +81,25 @@ func BenchmarkPagesAtScale(b *testing.B) {
 		})
 		// Terpopuler as a served site has it: the discovery job ranks its
 		// windows each minute (what one ranking costs is a row of its own).
-		b.Run("most-read-ranking/"+name, func(b *testing.B) {
-			var times []time.Duration
-			for b.Loop() {
-				t := time.Now()
-				if err := a.Discovery.UpdateMostRead(ctx); err != nil {
-					b.Fatal(err)
+		// The other minute job over the hourly views, the #HOT rule, beside it.
+		for _, job := range []struct {
+			name string
+			run  func(context.Context) error
+		}{{"most-read-ranking", a.Discovery.UpdateMostRead},
+			{"trending-job", func(ctx context.Context) error { _, err := a.Discovery.UpdateTrending(ctx); return err }}} {
+			b.Run(job.name+"/"+name, func(b *testing.B) {
+				var times []time.Duration
+				for b.Loop() {
+					t := time.Now()
+					if err := job.run(ctx); err != nil {
+						b.Fatal(err)
+					}
+					times = append(times, time.Since(t))
 				}
-				times = append(times, time.Since(t))
-			}
-			slices.Sort(times)
-			b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
-		})
+				slices.Sort(times)
+				b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+			})
+		}
 		if err := a.Discovery.UpdateMostRead(ctx); err != nil {
 			b.Fatal(err)
 		}
