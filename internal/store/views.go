@@ -117,10 +117,10 @@ func (s *Store) ViewsPerHour(ctx context.Context, articleID int64, since time.Ti
 }
 
 // TopArticlesSince returns the published articles read most since the given
-// time; their Views field holds the views in that window. Like MostRead it
-// reads the window's ranked list where one answers (the newsroom
-// dashboard's six hours are ranked each minute too), without MostRead's
-// fallback to lifetime counts.
+// time; their Views field holds the views in that window: the window's
+// ranked list where one answers in full (the newsroom dashboard's six hours
+// are ranked each minute too), else ranked now from the hourly counts (the
+// newsroom's few requests, not a reader's).
 func (s *Store) TopArticlesSince(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
 	list, ranked, err := s.rankedMostRead(ctx, since, limit)
 	if err == nil && !ranked {
@@ -132,18 +132,18 @@ func (s *Store) TopArticlesSince(ctx context.Context, since time.Time, limit int
 	return list, s.loadRelations(ctx, list)
 }
 
-// MostRead lists the articles read most since the given time: from the
-// window's list as the discovery job last ranked it (RefreshMostRead, at
-// most a minute old), or, where none is ranked, from the hourly view counts
-// (TopArticlesSince); while those hold nothing for the period (a new site,
-// just after midnight), by the lifetime counts of the articles published
-// in it (popularRows). brief leaves out their tags and authors, for a list
-// of titles (Terpopuler beside a front page).
+// MostRead lists the articles read most since the given time: the
+// window's list as the discovery job last ranked it (RefreshMostRead, once
+// a minute). Where no ranked list answers (a process just started with
+// none less than MostReadMaxAge old, just after midnight until the next
+// ranking, a list emptied by stories taken down) and while the window
+// holds no views (a new site), it is the articles published in the window
+// by their lifetime views (popularRows): a request never sums a window's
+// hourly views, which at a portal's traffic takes seconds. brief leaves out
+// their tags and authors, for a list of titles (Terpopuler beside a front
+// page).
 func (s *Store) MostRead(ctx context.Context, since time.Time, limit int, brief bool) ([]domain.Article, error) {
-	list, ranked, err := s.rankedMostRead(ctx, since, limit)
-	if err == nil && !ranked {
-		list, err = s.topArticleRows(ctx, since, limit)
-	}
+	list, _, err := s.rankedMostRead(ctx, since, limit)
 	if err == nil && len(list) == 0 {
 		list, err = s.popularRows(ctx, since, limit)
 	}
