@@ -46,7 +46,7 @@ func (s *Store) RefreshMostRead(ctx context.Context, sinces []time.Time, fresh t
 		if at.Valid && s.Now().Sub(at.Time) < fresh {
 			continue
 		}
-		list, err := s.topArticleRows(ctx, since, MostReadPool)
+		list, err := s.rankWindow(ctx, since)
 		if err != nil {
 			return err
 		}
@@ -130,4 +130,39 @@ func (s *Store) rankedMostRead(ctx context.Context, since time.Time, limit int) 
 		return nil, false, err
 	}
 	return list, len(list) >= limit || size < MostReadPool, nil
+}
+
+// rankWindow is topArticleRows(since, MostReadPool), exactly, summing the
+// views of fewer articles where it can. The last ranking of this window (or
+// of one starting within the hour) gives g, its pool's lowest sum; a sum of
+// at least b = g/2 spread over the window's hours has an hour of at least
+// t = (b-1)/hours + 1 views. So only the articles with such an hour are
+// summed, and when a full pool of them sums to b or more, no other article
+// could be in it. Otherwise (no full earlier pool, readers fewer than
+// before, t under 2) every article read is summed. At a portal's traffic
+// that is a few hundred articles in place of every one read in the week
+// (965,370 on the 1M scale archive).
+func (s *Store) rankWindow(ctx context.Context, since time.Time) ([]domain.Article, error) {
+	var g sql.NullInt64
+	err := s.r.QueryRowContext(ctx, s.q(`SELECT MIN(m.views) FROM most_read m JOIN most_read_windows w ON w.since = m.since
+		WHERE w.since >= ? AND w.since <= ? AND w.size = ? AND m.position = ?`),
+		dbTime(since.Add(-time.Hour)), dbTime(since.Add(time.Hour)), MostReadPool, MostReadPool-1).Scan(&g)
+	if err != nil {
+		return nil, fmt.Errorf("most read: %w", err)
+	}
+	// The hours an article can have rows in: the window's, and one ahead
+	// for a process whose clock runs early.
+	hours := int64(s.Now().Truncate(time.Hour).Sub(since.Truncate(time.Hour))/time.Hour) + 2
+	if b := g.Int64 / 2; b > 0 && hours > 0 {
+		if t := (b-1)/hours + 1; t >= 2 {
+			list, err := s.topArticleRowsAbove(ctx, since, MostReadPool, t)
+			if err != nil {
+				return nil, err
+			}
+			if len(list) == MostReadPool && list[len(list)-1].Views >= hours*(t-1)+1 {
+				return list, nil
+			}
+		}
+	}
+	return s.topArticleRows(ctx, since, MostReadPool)
 }

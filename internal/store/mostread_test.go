@@ -3,7 +3,9 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -222,5 +224,99 @@ func TestMostReadFromRankedWindows(t *testing.T) {
 		}
 		rank(0)
 		want("and ranked again", list(week, 3), many[store.MostReadPool-2:store.MostReadPool+1]...)
+	})
+}
+
+// Ranking a window again sums only the articles with a busy enough hour
+// (the last ranking bounds the pool), and the list is the one summing every
+// article gives: a story read a little in every hour of the week is
+// weighed, and left out only where it could not make the list.
+func TestMostReadRankingShortcutIsExact(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		now := s.Now()
+		h := now.Truncate(time.Hour)
+		week := now.Add(-7 * 24 * time.Hour)
+		rng := rand.New(rand.NewPCG(3, 11))
+		var views []store.ViewCount
+		for i := range store.MostReadPool + 20 {
+			id := publish(t, s, store.ArticleInput{Title: fmt.Sprintf("Berita Minggu %d", i), CategoryID: f.nasional, PublishedAt: week})
+			for _, k := range rng.Perm(160)[:20+i] {
+				views = append(views, store.ViewCount{ArticleID: id, Hour: h.Add(-time.Duration(k) * time.Hour), N: int64(10 + rng.IntN(41))})
+			}
+		}
+		// Read a little every hour: 3 × 168, under any article with a busy hour.
+		steady := publish(t, s, store.ArticleInput{Title: "Berita Dibaca Pelan", CategoryID: f.nasional, PublishedAt: week})
+		for k := range 168 {
+			views = append(views, store.ViewCount{ArticleID: steady, Hour: h.Add(-time.Duration(k) * time.Hour), N: 3})
+		}
+		// The long tail: drafts read once or twice.
+		for i := range 40 {
+			id, err := s.CreateArticle(ctx, store.ArticleInput{Title: fmt.Sprintf("Draf Sepi %d", i), CategoryID: f.nasional, Status: domain.StatusDraft})
+			if err != nil {
+				t.Fatal(err)
+			}
+			views = append(views, store.ViewCount{ArticleID: id, Hour: h.Add(-time.Duration(rng.IntN(160)) * time.Hour), N: int64(1 + rng.IntN(2))})
+		}
+		if err := s.AddViews(ctx, views); err != nil {
+			t.Fatal(err)
+		}
+		rank := func() (shortcut bool) {
+			t.Helper()
+			s.TraceReads(func(q string, _ []any) {
+				if strings.Contains(q, "views >= ") {
+					shortcut = true
+				}
+			})
+			defer s.TraceReads(nil)
+			if err := s.RefreshMostRead(ctx, []time.Time{week}, 0); err != nil {
+				t.Fatal(err)
+			}
+			return shortcut
+		}
+		if rank() {
+			t.Error("the first ranking took the shortcut with no ranking before it")
+		}
+		for round := range 2 {
+			if round == 1 {
+				// The steady story now has the busiest week of all: it shows
+				// at the next ranking, which still takes the shortcut.
+				var more []store.ViewCount
+				for k := range 160 {
+					more = append(more, store.ViewCount{ArticleID: steady, Hour: h.Add(-time.Duration(k) * time.Hour), N: 20})
+				}
+				if err := s.AddViews(ctx, more); err != nil {
+					t.Fatal(err)
+				}
+				if got, err := s.MostRead(ctx, week, 1, true); err != nil || len(got) != 1 || got[0].ID == steady {
+					t.Errorf("before the next ranking: %v %v", got, err)
+				}
+			}
+			if !rank() {
+				t.Fatalf("ranking %d again summed every article read", round+2)
+			}
+			got, err := s.MostRead(ctx, week, store.MostReadPool, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Ranked now, summing every article: the same sums (no views
+			// are older than the week), a window nobody ranked.
+			all, err := s.TopArticlesSince(ctx, week.Add(-3*time.Hour), store.MostReadPool)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(all) {
+				t.Fatalf("ranked %d, every article summed %d", len(got), len(all))
+			}
+			for i := range got {
+				if got[i].ID != all[i].ID || got[i].Views != all[i].Views {
+					t.Errorf("round %d, position %d: ranked %d (%d views), summing every article %d (%d)", round, i, got[i].ID, got[i].Views, all[i].ID, all[i].Views)
+				}
+			}
+			if in := slices.ContainsFunc(got, func(a domain.Article) bool { return a.ID == steady }); in != (round == 1) || round == 1 && got[0].ID != steady {
+				t.Errorf("round %d: the steady story listed %v (first: %d)", round, in, got[0].ID)
+			}
+		}
 	})
 }

@@ -167,7 +167,14 @@ func (s *Store) MostRead(ctx context.Context, since time.Time, limit int, brief 
 // them all; a short one (a quiet site, or stories read and then taken
 // down) is asked again of every article read.
 func (s *Store) topArticleRows(ctx context.Context, since time.Time, limit int) ([]domain.Article, error) {
-	hourly, pub := "article_views_hourly", "articles p"
+	return s.topArticleRowsAbove(ctx, since, limit, 0)
+}
+
+// topArticleRowsAbove is topArticleRows over the articles read at least
+// minHour times in one hour of the window (all of them with minHour 0):
+// the ranking's shortcut (rankWindow).
+func (s *Store) topArticleRowsAbove(ctx context.Context, since time.Time, limit int, minHour int64) ([]domain.Article, error) {
+	hourly, window, pub := "article_views_hourly", "article_views_hourly", "articles p"
 	if s.dialect == SQLite {
 		// Left to itself SQLite reads the whole table in primary-key order
 		// (article, hour) to group it, whatever the window: 309 ms for a
@@ -175,13 +182,23 @@ func (s *Store) topArticleRows(ctx context.Context, since time.Time, limit int) 
 		// about half that again now the index carries the views (0176).
 		// The pool is then checked from the covering articles_sitemap
 		// index, not the rows (where published_at sits after the body),
-		// and only the rows listed are read.
-		hourly += " INDEXED BY article_views_hourly_window"
+		// and only the rows listed are read. Over the few articles of a
+		// shortcut, their rows by key.
+		window += " INDEXED BY article_views_hourly_window"
+		if minHour == 0 {
+			hourly = window
+		}
 		pub += " INDEXED BY articles_sitemap"
+	}
+	args := []any{dbTime(since.Truncate(time.Hour))}
+	var above string
+	if minHour > 0 {
+		above = " AND article_id IN (SELECT article_id FROM " + window + " WHERE hour >= ? AND views >= ?)"
+		args = append(args, args[0], minHour)
 	}
 	cols := strings.Replace(s.cols(articleListCols), "a.views", "top.n", 1)
 	query := "SELECT " + cols + ` FROM (SELECT v.article_id AS id, v.n AS n FROM (
-			SELECT article_id, SUM(views) AS n FROM ` + hourly + ` WHERE hour >= ?
+			SELECT article_id, SUM(views) AS n FROM ` + hourly + ` WHERE hour >= ?` + above + `
 			GROUP BY article_id ORDER BY n DESC, article_id DESC LIMIT ?) v
 		JOIN ` + pub + ` ON p.status = 'published' AND p.id = v.article_id
 		WHERE p.published_at <= ? ORDER BY v.n DESC, v.article_id DESC LIMIT ?) top
@@ -189,7 +206,7 @@ func (s *Store) topArticleRows(ctx context.Context, since time.Time, limit int) 
 	var list []domain.Article
 	var err error
 	for _, pool := range []int{max(4*limit, 20), math.MaxInt32} {
-		list, err = s.articleRows(ctx, query, dbTime(since.Truncate(time.Hour)), pool, s.Now(), limit)
+		list, err = s.articleRows(ctx, query, append(slices.Clone(args), pool, s.Now(), limit)...)
 		if err != nil || len(list) >= limit {
 			break
 		}
