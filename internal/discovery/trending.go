@@ -79,7 +79,9 @@ func (e *Engine) UpdateTrending(ctx context.Context) (TrendingResult, error) {
 func ApplyTrending(ctx context.Context, st *store.Store, rule TrendingRule, now time.Time) (TrendingResult, error) {
 	var res TrendingResult
 	ws, bs := rule.span(now)
-	stats, err := st.TrendingStats(ctx, ws, bs)
+	// Neither to become hot (MinViews) nor to stay hot (half of it) can a
+	// story be read less than this in the window.
+	stats, err := st.TrendingStats(ctx, ws, bs, now, (rule.MinViews+1)/2)
 	if err != nil {
 		return res, err
 	}

@@ -2,6 +2,7 @@ package discovery_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
@@ -156,6 +157,72 @@ func TestTrendingJobSetsHotAndKeepsEditorsChoice(t *testing.T) {
 		}
 		if err := st.SetHotOverride(ctx, 999999, &on); domain.ErrorCode(err) != domain.ENotFound {
 			t.Errorf("override of an unknown article: %v", err)
+		}
+	})
+}
+
+// The job sums only stories with a busy enough hour, yet sees every story
+// the rule could badge: one read just over MinViews spread evenly over the
+// window becomes hot, one already hot keeps the badge at half of it, and
+// the long tail read once or twice an hour is never weighed.
+func TestTrendingSeesStoriesReadThinly(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		now := time.Date(2024, 6, 20, 14, 30, 0, 0, time.UTC)
+		st.SetClock(func() time.Time { return now })
+		cat, err := st.CreateCategory(ctx, domain.Category{Name: "Nasional"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		add := func(title string) int64 {
+			id, err := st.CreateArticle(ctx, store.ArticleInput{Title: title, CategoryID: cat,
+				Status: domain.StatusPublished, PublishedAt: now.Add(-5 * time.Hour)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return id
+		}
+		rule := discovery.DefaultTrendingRule()
+		thin, keeps := add("Harga Beras Turun Tipis"), add("Antrean Mudik Mengular")
+		var batch []store.ViewCount
+		per := (rule.MinViews + 2) / 3 // three window hours just over MinViews
+		for ago := range 3 {
+			h := now.Truncate(time.Hour).Add(-time.Duration(ago) * time.Hour)
+			batch = append(batch, store.ViewCount{ArticleID: thin, Hour: h, N: per},
+				store.ViewCount{ArticleID: keeps, Hour: h, N: (per + 1) / 2})
+			for i := range 30 {
+				id := add(fmt.Sprintf("Berita Lama %d-%d", ago, i))
+				batch = append(batch, store.ViewCount{ArticleID: id, Hour: h, N: int64(1 + i%2)})
+			}
+		}
+		if err := st.AddViews(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		on := true
+		if err := st.SetHotOverride(ctx, keeps, &on); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.SetHotOverride(ctx, keeps, nil); err != nil { // handed back to the rule, badge on
+			t.Fatal(err)
+		}
+		res, err := discovery.ApplyTrending(ctx, st, rule, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(res.On, []int64{thin}) || len(res.Off) != 0 {
+			t.Errorf("trending changed %+v, want %d on and %d kept", res, thin, keeps)
+		}
+		for _, id := range []int64{thin, keeps} {
+			if a, err := st.ArticleByID(ctx, id); err != nil || !a.Hot {
+				t.Errorf("article %d: hot %v, %v", id, a.Hot, err)
+			}
+		}
+		stats, err := st.TrendingStats(ctx, now.Truncate(time.Hour).Add(-2*time.Hour), now.Add(-7*24*time.Hour), now, (rule.MinViews+1)/2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(stats) != 2 {
+			t.Errorf("weighed %d stories, want the two read enough: %+v", len(stats), stats)
 		}
 	})
 }
