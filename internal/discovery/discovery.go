@@ -191,8 +191,11 @@ func (e *Engine) Run(ctx context.Context) error {
 		e.log.Info("search index rebuilt")
 	}
 	// Snippets' text missing from an archive older than migration 0190:
-	// in the background, since search works out the text until then.
+	// in the background, since search works out the text until then. Run
+	// waits for it too: nothing of the engine touches the store after Run.
+	filled := make(chan struct{})
 	go func() {
+		defer close(filled)
 		if n, err := e.st.FillArticleText(ctx); err != nil && ctx.Err() == nil {
 			e.log.Error("article text", "err", err)
 		} else if n > 0 {
@@ -216,6 +219,7 @@ func (e *Engine) Run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			<-done
+			<-filled
 			return nil
 		case <-tick.C:
 		}

@@ -226,3 +226,43 @@ func TestTrendingSeesStoriesReadThinly(t *testing.T) {
 		}
 	})
 }
+
+// Run waits for everything it started: once it returns, closing the store
+// closes every connection (a test's temporary directory then empties; it
+// did not while the snippet filler still ran). It is stopped at different
+// points of its start.
+func TestRunLeavesTheStoreIdle(t *testing.T) {
+	for _, engine := range []struct {
+		name string
+		open func(testing.TB) *store.Store
+	}{{"sqlite", testdb.SQLite}, {"postgres", testdb.Postgres}} {
+		t.Run(engine.name, func(t *testing.T) {
+			for i := range 8 {
+				st := engine.open(t)
+				ctx := context.Background()
+				cat, err := st.CreateCategory(ctx, domain.Category{Name: "Nasional"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for j := range 3 {
+					if _, err := st.CreateArticle(ctx, store.ArticleInput{Title: fmt.Sprintf("Berita ke-%d", j), CategoryID: cat,
+						Status: domain.StatusPublished, PublishedAt: time.Now().Add(-time.Hour)}); err != nil {
+						t.Fatal(err)
+					}
+				}
+				runCtx, cancel := context.WithCancel(ctx)
+				done := make(chan struct{})
+				go func() { defer close(done); discovery.New(st, nil).Run(runCtx) }()
+				time.Sleep(time.Duration(i) * 300 * time.Microsecond)
+				cancel()
+				<-done
+				if err := st.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if w, r := st.PoolStats(); w.OpenConnections != 0 || r.OpenConnections != 0 {
+					t.Fatalf("stop %d: closed store still has %d writer and %d reader connections open", i, w.OpenConnections, r.OpenConnections)
+				}
+			}
+		})
+	}
+}

@@ -177,17 +177,42 @@ func (s *Store) SetClock(now func() time.Time) { s.now = now }
 // Now is the store's current time, in UTC and at PostgreSQL's precision.
 func (s *Store) Now() time.Time { return dbTime(s.now()) }
 
-// Close releases all connections.
+// Close releases all connections and returns once each is closed.
+// database/sql closes a connection still in use when it comes back, and a
+// query cancelled with its context gives its connection back a moment after
+// the call returned; waiting for them means nothing holds the database's
+// files (SQLite's -wal and -shm) once Close returns.
 func (s *Store) Close() error {
 	var err error
-	if s.w != nil {
-		err = s.w.Close()
+	if s.r != nil {
+		s.r.closeStmts()
 	}
+	pools := []*sql.DB{s.w}
 	if s.r != nil && s.r.DB != s.w {
-		err = errors.Join(err, s.r.Close())
+		pools = append(pools, s.r.DB)
+	}
+	for _, db := range pools {
+		if db != nil {
+			err = errors.Join(err, db.Close())
+		}
+	}
+	for deadline := time.Now().Add(closeWait); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		open := 0
+		for _, db := range pools {
+			if db != nil {
+				open += db.Stats().OpenConnections
+			}
+		}
+		if open == 0 {
+			break
+		}
 	}
 	return err
 }
+
+// closeWait bounds how long Close waits for connections still in use: a
+// query that ignores its cancelled context is left to finish on its own.
+const closeWait = 10 * time.Second
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error {
