@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -227,42 +228,46 @@ func TestTrendingSeesStoriesReadThinly(t *testing.T) {
 	})
 }
 
-// Run waits for everything it started: once it returns, closing the store
-// closes every connection (a test's temporary directory then empties; it
-// did not while the snippet filler still ran). It is stopped at different
-// points of its start.
-func TestRunLeavesTheStoreIdle(t *testing.T) {
-	for _, engine := range []struct {
-		name string
-		open func(testing.TB) *store.Store
-	}{{"sqlite", testdb.SQLite}, {"postgres", testdb.Postgres}} {
-		t.Run(engine.name, func(t *testing.T) {
-			for i := range 8 {
-				st := engine.open(t)
-				ctx := context.Background()
-				cat, err := st.CreateCategory(ctx, domain.Category{Name: "Nasional"})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for j := range 3 {
-					if _, err := st.CreateArticle(ctx, store.ArticleInput{Title: fmt.Sprintf("Berita ke-%d", j), CategoryID: cat,
-						Status: domain.StatusPublished, PublishedAt: time.Now().Add(-time.Hour)}); err != nil {
-						t.Fatal(err)
-					}
-				}
-				runCtx, cancel := context.WithCancel(ctx)
-				done := make(chan struct{})
-				go func() { defer close(done); discovery.New(st, nil).Run(runCtx) }()
-				time.Sleep(time.Duration(i) * 300 * time.Microsecond)
-				cancel()
-				<-done
-				if err := st.Close(); err != nil {
-					t.Fatal(err)
-				}
-				if w, r := st.PoolStats(); w.OpenConnections != 0 || r.OpenConnections != 0 {
-					t.Fatalf("stop %d: closed store still has %d writer and %d reader connections open", i, w.OpenConnections, r.OpenConnections)
-				}
+// Run returns only after the work it started in the background: the
+// snippet filler, held here inside its first read, must finish before Run
+// does, so that nothing of the engine reads the store after Run returned
+// (the process then closes it).
+func TestRunWaitsForTheSnippetFiller(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		cat, err := st.CreateCategory(ctx, domain.Category{Name: "Nasional"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.CreateArticle(ctx, store.ArticleInput{Title: "Berita Pertama", CategoryID: cat,
+			Status: domain.StatusPublished, PublishedAt: time.Now().Add(-time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+		// The filler's first read: the oldest published article.
+		const fillerRead = "SELECT a.id FROM articles a WHERE a.status = 'published' ORDER BY a.id LIMIT 1"
+		entered, release := make(chan struct{}), make(chan struct{})
+		var once sync.Once
+		st.TraceReads(func(query string, _ []any) {
+			if query == fillerRead {
+				once.Do(func() { close(entered); <-release })
 			}
 		})
-	}
+		defer st.TraceReads(nil)
+		runCtx, cancel := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); discovery.New(st, nil).Run(runCtx) }()
+		select {
+		case <-entered:
+		case <-time.After(time.Minute):
+			t.Fatal("the snippet filler never read the store (did its first query change?)")
+		}
+		cancel()
+		select {
+		case <-done:
+			t.Fatal("Run returned while the snippet filler was still reading")
+		case <-time.After(200 * time.Millisecond):
+		}
+		close(release)
+		<-done
+	})
 }

@@ -54,17 +54,6 @@ func (r *readDB) stmt(ctx context.Context, query string) *sql.Stmt {
 	return st
 }
 
-// closeStmts closes the cached statements (Store.Close: a connection with
-// an open statement stays open until the statement closes).
-func (r *readDB) closeStmts() {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for q, st := range r.stmts {
-		st.Close()
-		delete(r.stmts, q)
-	}
-}
-
 // QueryContext runs a read query through a cached prepared statement. A
 // read that fails on a connection the server dropped is retried once, on a
 // fresh connection (see dropIdle): reads are safe to repeat.

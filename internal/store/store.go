@@ -183,25 +183,21 @@ func (s *Store) Now() time.Time { return dbTime(s.now()) }
 // the call returned; waiting for them means nothing holds the database's
 // files (SQLite's -wal and -shm) once Close returns.
 func (s *Store) Close() error {
-	var err error
-	if s.r != nil {
-		s.r.closeStmts()
+	var pools []*sql.DB
+	if s.w != nil {
+		pools = append(pools, s.w)
 	}
-	pools := []*sql.DB{s.w}
 	if s.r != nil && s.r.DB != s.w {
 		pools = append(pools, s.r.DB)
 	}
+	var err error
 	for _, db := range pools {
-		if db != nil {
-			err = errors.Join(err, db.Close())
-		}
+		err = errors.Join(err, db.Close())
 	}
 	for deadline := time.Now().Add(closeWait); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
 		open := 0
 		for _, db := range pools {
-			if db != nil {
-				open += db.Stats().OpenConnections
-			}
+			open += db.Stats().OpenConnections
 		}
 		if open == 0 {
 			break

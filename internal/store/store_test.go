@@ -290,3 +290,34 @@ func TestCreatedPublishedIsAPublication(t *testing.T) {
 		t.Errorf("kinds = %v, want [published]: webhooks and caches must hear of it", kinds)
 	}
 }
+
+// Close returns only once every connection is closed: one still running a
+// query closes when the query ends, and Close waits for it. Before, Close
+// returned at once and left SQLite's files open (CI: a test's temporary
+// directory could not be removed).
+func TestCloseWaitsForConnectionsInUse(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		if err := st.Ping(ctx); err != nil { // a read, through the statement cache on SQLite
+			t.Fatal(err)
+		}
+		rows, err := st.WriteDB().QueryContext(ctx, "SELECT 1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		closed := make(chan error, 1)
+		go func() { closed <- st.Close() }()
+		select {
+		case err := <-closed:
+			t.Fatalf("Close returned (%v) while a query still held its connection", err)
+		case <-time.After(100 * time.Millisecond):
+		}
+		rows.Close()
+		if err := <-closed; err != nil {
+			t.Fatal(err)
+		}
+		if w, r := st.PoolStats(); w.OpenConnections != 0 || r.OpenConnections != 0 {
+			t.Errorf("after Close: %d writer and %d reader connections open", w.OpenConnections, r.OpenConnections)
+		}
+	})
+}
