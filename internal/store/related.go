@@ -530,35 +530,31 @@ func (s *Store) TermDocs(ctx context.Context, terms []string) (map[string]int64,
 	return out, total, nil
 }
 
-// TagDocs returns how many articles carry each tag, counting each up to
-// limit at most: related news needs a tag's count only below its over-use
-// cut, so a tag on half the archive costs no more to count than one on
-// limit articles (index range of article_tags_tag, stopped at limit).
+// TagDocs returns how many published articles carry each tag, at most
+// limit: related news needs a tag's count only below its over-use cut. The
+// counts are tag_counts' (migration 0166, kept by the article_tags
+// triggers), one key look-up a tag: counting a tag's links instead read up
+// to limit index entries for each of the few hundred tags of an article and
+// its candidates, the part of a publish's related-news work that grew most
+// with the archive (bench/related-scale.sh, docs/performance.md).
 func (s *Store) TagDocs(ctx context.Context, tagIDs []int64, limit int64) (map[int64]int64, error) {
 	out := map[int64]int64{}
-	if len(tagIDs) == 0 {
-		return out, nil
-	}
-	args := make([]any, 0, len(tagIDs)+1)
-	args = append(args, limit)
-	for _, id := range tagIDs {
-		args = append(args, id)
-	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT t.id, (SELECT COUNT(*) FROM
-		(SELECT 1 FROM article_tags x WHERE x.tag_id = t.id LIMIT ?) y) FROM tags t WHERE t.id IN (`+
-		placeholders(len(tagIDs))+")"), args...)
-	if err != nil {
-		return nil, fmt.Errorf("tag docs: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, n int64
-		if err := rows.Scan(&id, &n); err != nil {
+	for len(tagIDs) > 0 {
+		n := min(len(tagIDs), 500)
+		args := make([]any, 0, n+2)
+		args = append(args, limit, limit)
+		for _, id := range tagIDs[:n] {
+			args = append(args, id)
+		}
+		counts, err := groupCounts[int64](ctx, s, `SELECT tag_id, CASE WHEN published > ? THEN ? ELSE published END
+			FROM tag_counts WHERE published > 0 AND tag_id IN (`+placeholders(n)+")", args...)
+		if err != nil {
 			return nil, fmt.Errorf("tag docs: %w", err)
 		}
-		if n > 0 {
-			out[id] = n
+		for id, c := range counts {
+			out[id] = int64(c)
 		}
+		tagIDs = tagIDs[n:]
 	}
-	return out, rows.Err()
+	return out, nil
 }
