@@ -51,9 +51,16 @@ func InsertReadAlso(body string, links []ReadAlso) string {
 	if len(paras) < readAlsoParas || words < readAlsoWords {
 		return body
 	}
-	after := map[*nethtml.Node]ReadAlso{paras[1]: links[0]}
+	// Each box is a landmark of its own, named after its story: a screen
+	// reader's list of landmarks tells the two apart (two of one name are
+	// what axe's landmark-unique rule finds).
+	after := map[*nethtml.Node]*nethtml.Node{paras[1]: readAlsoNode(links[0], "Baca juga: "+links[0].Title)}
 	if len(links) > 1 && len(paras) >= 2*readAlsoParas && words >= 2*readAlsoWords {
-		after[paras[2+(len(paras)-1)/2]] = links[1]
+		label := "Baca juga: " + links[1].Title
+		if links[1].Title == links[0].Title {
+			label += " (2)"
+		}
+		after[paras[2+(len(paras)-1)/2]] = readAlsoNode(links[1], label)
 	}
 	var b strings.Builder
 	b.Grow(len(body) + 512)
@@ -61,17 +68,18 @@ func InsertReadAlso(body string, links []ReadAlso) string {
 		if err := nethtml.Render(&b, n); err != nil {
 			return body
 		}
-		if l, ok := after[n]; ok {
+		if box, ok := after[n]; ok {
 			b.WriteByte('\n')
-			nethtml.Render(&b, readAlsoNode(l))
+			nethtml.Render(&b, box)
 		}
 	}
 	return b.String()
 }
 
-// readAlsoNode is <aside class="baca-juga"><strong>Baca juga:</strong> <a>…</a></aside>.
-func readAlsoNode(l ReadAlso) *nethtml.Node {
-	aside := element(atom.Aside, "class", "baca-juga", "aria-label", "Baca juga")
+// readAlsoNode is <aside class="baca-juga" aria-label="…"><strong>Baca
+// juga:</strong> <a>…</a></aside>.
+func readAlsoNode(l ReadAlso, name string) *nethtml.Node {
+	aside := element(atom.Aside, "class", "baca-juga", "aria-label", name)
 	label := element(atom.Strong)
 	label.AppendChild(&nethtml.Node{Type: nethtml.TextNode, Data: "Baca juga:"})
 	aside.AppendChild(label)

@@ -15,7 +15,7 @@ func para(n int) string {
 var twoLinks = []render.ReadAlso{{Title: "Harga Beras Naik", URL: "/berita/harga-beras-naik"},
 	{Title: `Petani <Panen> & "Raya"`, URL: "/berita/petani-panen-raya"}}
 
-const firstLink = `<aside class="baca-juga" aria-label="Baca juga"><strong>Baca juga:</strong> <a href="/berita/harga-beras-naik">Harga Beras Naik</a></aside>`
+const firstLink = `<aside class="baca-juga" aria-label="Baca juga: Harga Beras Naik"><strong>Baca juga:</strong> <a href="/berita/harga-beras-naik">Harga Beras Naik</a></aside>`
 
 func TestReadAlsoGoesAfterTheSecondParagraphOfALongBody(t *testing.T) {
 	body := para(40) + para(40) + para(40) + para(40) + para(40)
@@ -55,9 +55,15 @@ func TestReadAlsoTwiceInAVeryLongBody(t *testing.T) {
 	if n := strings.Count(parts[0]+parts[1], "<p>"); n != 7 { // 2 + (10-1)/2 + 1: three paragraphs follow it
 		t.Errorf("second link after %d paragraphs, want 7", n)
 	}
-	// The title is text, escaped.
-	if !strings.Contains(out, `<a href="/berita/petani-panen-raya">Petani &lt;Panen&gt; &amp; &#34;Raya&#34;</a></aside>`) {
+	// The title is text, escaped, and names the box: two boxes, two names.
+	if !strings.Contains(out, `<aside class="baca-juga" aria-label="Baca juga: Petani &lt;Panen&gt; &amp; &#34;Raya&#34;"><strong>Baca juga:</strong> <a href="/berita/petani-panen-raya">Petani &lt;Panen&gt; &amp; &#34;Raya&#34;</a></aside>`) {
 		t.Errorf("second link: %s", out)
+	}
+	// Two stories of one title still make boxes of two names.
+	same := []render.ReadAlso{twoLinks[0], {Title: twoLinks[0].Title, URL: "/berita/harga-beras-naik-lagi"}}
+	out = render.InsertReadAlso(b.String(), same)
+	if !strings.Contains(out, firstLink) || !strings.Contains(out, `aria-label="Baca juga: Harga Beras Naik (2)"`) {
+		t.Errorf("two links of one title: %s", out)
 	}
 	// One related article: one link, however long the body.
 	if out := render.InsertReadAlso(b.String(), twoLinks[:1]); strings.Count(out, "<aside") != 1 {

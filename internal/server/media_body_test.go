@@ -198,7 +198,7 @@ func longBody(n int) string {
 	return b.String()
 }
 
-var bacaJugaRe = regexp.MustCompile(`<aside class="baca-juga" aria-label="Baca juga"><strong>Baca juga:</strong> <a href="(/berita/[a-z0-9-]+)">([^<]+)</a></aside>`)
+var bacaJugaRe = regexp.MustCompile(`<aside class="baca-juga" aria-label="Baca juga: ([^"]+)"><strong>Baca juga:</strong> <a href="(/berita/[a-z0-9-]+)">([^<]+)</a></aside>`)
 
 // "Baca juga": a long article gets links to related news between its
 // paragraphs (after the 2nd; a second one further down a very long one),
@@ -226,8 +226,15 @@ func TestBacaJugaInLongBodies(t *testing.T) {
 		// They are the first two of the article's related news.
 		rel := pg[strings.Index(pg, `id="terkait"`):]
 		first2 := regexp.MustCompile(`<li><a href="(/berita/[a-z0-9-]+)">`).FindAllStringSubmatch(rel, 2)
-		if len(first2) != 2 || links[0][1] != first2[0][1] || links[1][1] != first2[1][1] || links[0][1] == links[1][1] {
+		if len(first2) != 2 || links[0][2] != first2[0][1] || links[1][2] != first2[1][1] || links[0][2] == links[1][2] {
 			t.Errorf("links %v, related %v", links, first2)
+		}
+		// Each box is named after its story, so a screen reader's list of
+		// landmarks tells the two apart.
+		for _, l := range links {
+			if l[1] != l[3] {
+				t.Errorf("the box of %q is named %q", l[3], l[1])
+			}
 		}
 		body := pg[strings.Index(pg, `<div class="body">`):]
 		body = body[:strings.Index(body, "</div>")]

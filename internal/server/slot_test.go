@@ -11,7 +11,7 @@ import (
 	"warta/internal/testdb"
 )
 
-const slotAside = `<aside class="slot" aria-label="Iklan">`
+const slotAside = `<aside class="slot" aria-label="Iklan setelah artikel">`
 
 // The site's article slot (setting site.article_slot_html) shows after the
 // body and before the tags, sanitised; without the setting there is no slot.

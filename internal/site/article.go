@@ -211,7 +211,7 @@ func (s *Site) fillArticle(w http.ResponseWriter, r *http.Request, rd domain.Rea
 		return err
 	}
 	if slot != "" {
-		fillers[holeSlot] = []byte(`<aside class="slot" aria-label="Iklan">` + string(slot) + "</aside>\n  ")
+		fillers[holeSlot] = []byte(`<aside class="slot" aria-label="Iklan setelah artikel">` + string(slot) + "</aside>\n  ")
 	}
 	if len(poll) > 0 && r.Method == http.MethodGet { // for the page cache
 		w.Header().Set(pollHeader, "1")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"html/template"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -42,18 +43,28 @@ type adsView struct {
 	Header, Sidebar template.HTML
 	article         template.HTML
 	articleAfter    int
-	list            template.HTML
+	list            template.HTML // the list slot's content; ListAfter boxes it
 	listEvery       int
 	Script          string // the network's loader, when a slot shows one of its units
 }
 
+// adBox is a slot's box: the visible label "Iklan" for readers, and a
+// landmark name of its own for each box of a page (name), so a screen
+// reader's list of landmarks tells them apart (several of one name are what
+// axe's landmark-unique rule finds).
+func adBox(slot, name string, inner template.HTML) template.HTML {
+	return template.HTML(`<aside class="ad ad-`+slot+`" aria-label="`+template.HTMLEscapeString(name)+`"><p class="ad-label">Iklan</p><div class="ad-box">`) +
+		inner + `</div></aside>`
+}
+
 // ListAfter is the list slot to place after item i (from 0) of a news
-// list: every listEvery items, "" elsewhere.
+// list: every listEvery items, "" elsewhere. The boxes are numbered down
+// the list.
 func (a adsView) ListAfter(i int) template.HTML {
 	if a.list == "" || a.listEvery < 1 || (i+1)%a.listEvery != 0 {
 		return ""
 	}
-	return a.list
+	return adBox(domain.AdList, "Iklan di antara berita "+strconv.Itoa((i+1)/a.listEvery), a.list)
 }
 
 // maxLookTTL bounds how long the look is kept when no change event comes
@@ -139,7 +150,7 @@ func (s *Site) loadAds(ctx context.Context) (adsView, error) {
 		return adsView{}, err
 	}
 	var a adsView
-	box := func(name string) template.HTML {
+	content := func(name string) template.HTML {
 		v := slots[name]
 		var inner template.HTML
 		switch v.Kind {
@@ -151,15 +162,17 @@ func (s *Site) loadAds(ctx context.Context) (adsView, error) {
 				a.Script = s.cfg.Ads.ScriptURL()
 			}
 		}
-		if inner == "" {
-			return ""
-		}
-		return template.HTML(`<aside class="ad ad-`+name+`" aria-label="Iklan"><p class="ad-label">Iklan</p><div class="ad-box">`) +
-			inner + `</div></aside>`
+		return inner
 	}
-	a.Header, a.Sidebar = box(domain.AdHeader), box(domain.AdSidebar)
-	a.article, a.articleAfter = box(domain.AdArticle), slots[domain.AdArticle].Every
-	a.list, a.listEvery = box(domain.AdList), slots[domain.AdList].Every
+	box := func(name, label string) template.HTML {
+		if inner := content(name); inner != "" {
+			return adBox(name, label, inner)
+		}
+		return ""
+	}
+	a.Header, a.Sidebar = box(domain.AdHeader, "Iklan atas"), box(domain.AdSidebar, "Iklan samping")
+	a.article, a.articleAfter = box(domain.AdArticle, "Iklan dalam artikel"), slots[domain.AdArticle].Every
+	a.list, a.listEvery = content(domain.AdList), slots[domain.AdList].Every
 	return a, nil
 }
 
