@@ -224,6 +224,7 @@ func scalePages(b testing.TB, st *store.Store, ed *editorial.Service) ([][2]stri
 		{"tag-biggest-page-100", "/tag/" + big.Slug + "?page=100"},
 		{"author-biggest", "/penulis/" + prolific.Slug},
 		{"search-common", "/cari?q=pemerintah"},
+		{"search-common-words", "/cari?q=pemerintah+indonesia+warga"},
 		{"search-rare", fmt.Sprintf("/cari?q=laporan+%d", hot.ID)},
 		{"api-list", "/api/v1/articles?limit=20"},
 		{"api-page-5000", "/api/v1/articles?limit=20&page=5000"},

@@ -49,3 +49,7 @@ func PlannerSamples(s *Store) (int, error) {
 	err := s.w.QueryRow("SELECT COUNT(*) FROM sqlite_stat4").Scan(&n)
 	return n, err
 }
+
+// PublishedIDSpan is the lowest and highest published id, as a search's
+// estimate of its matches reads them.
+func PublishedIDSpan(s *Store) (int64, int64, error) { return s.publishedIDSpan(context.Background()) }

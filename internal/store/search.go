@@ -711,15 +711,14 @@ func (s *Store) estimateMatches(ctx context.Context, req SearchRequest, groups [
 		if len(groups) == 1 && len(groups[0]) == 1 && len(req.Query.Phrases) == 0 && req.Category == "" {
 			return estimate(float64(dfs[groups[0][0]])), nil
 		}
-		var first, last sql.NullInt64
-		if err := s.r.QueryRowContext(ctx, s.q(`SELECT (SELECT a.id FROM articles a WHERE`+published+` ORDER BY a.id LIMIT 1),
-			(SELECT a.id FROM articles a WHERE`+published+` ORDER BY a.id DESC LIMIT 1)`), s.Now(), s.Now()).Scan(&first, &last); err != nil {
+		first, last, err := s.publishedIDSpan(ctx)
+		if err != nil {
 			return 0, fmt.Errorf("search: estimate: %w", err)
 		}
-		if last.Int64 < lowID {
+		if last < lowID {
 			return k + 1, nil
 		}
-		return estimate(float64(k) * float64(last.Int64-first.Int64+1) / float64(last.Int64-lowID+1)), nil
+		return estimate(float64(k) * float64(last-first+1) / float64(last-lowID+1)), nil
 	}
 	end := s.Now()
 	if !req.To.IsZero() && req.To.Before(end) {
@@ -742,6 +741,24 @@ func (s *Store) estimateMatches(ctx context.Context, req SearchRequest, groups [
 		return k + 1, nil
 	}
 	return estimate(float64(k) * float64(end.Sub(start)) / float64(recent)), nil
+}
+
+// publishedIDSpan is the lowest and highest id of the published articles
+// (0, 0 when there are none): each the first entry of one end of an index
+// in id order. On SQLite that index is named: with the time bound as a
+// parameter, its planner (which weighs the bound's value, sqlite_stat4)
+// took articles_pub_views for the time range and sorted every published
+// article by id for each end: 320 ms of a three-word search at 1M, the
+// whole of it.
+func (s *Store) publishedIDSpan(ctx context.Context) (first, last int64, err error) {
+	from := "articles a"
+	if s.dialect == SQLite {
+		from = "articles a INDEXED BY articles_sitemap"
+	}
+	var lo, hi sql.NullInt64
+	err = s.r.QueryRowContext(ctx, s.q(`SELECT (SELECT a.id FROM `+from+` WHERE`+published+` ORDER BY a.id LIMIT 1),
+		(SELECT a.id FROM `+from+` WHERE`+published+` ORDER BY a.id DESC LIMIT 1)`), s.Now(), s.Now()).Scan(&lo, &hi)
+	return lo.Int64, hi.Int64, err
 }
 
 // termFreq counts the occurrences of term t in an index field (terms
