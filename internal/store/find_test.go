@@ -86,6 +86,19 @@ func TestFindAsReadersExpect(t *testing.T) {
 		if _, got := find("banjir", func(r *store.SearchRequest) { r.To = base }); !slices.Equal(got, []string{"banjir-lama"}) {
 			t.Errorf("banjir before a month: %v", got)
 		}
+		// A range bounds the match by the ids published in it (the lowest
+		// to the highest): an article published into the past after newer
+		// ones is still inside, the newer ones between are still out.
+		span := func(r *store.SearchRequest) { r.From, r.To = base.Add(-301*24*time.Hour), base.Add(12*time.Hour) }
+		if _, got := find("banjir", span); !slices.Equal(got, []string{"banjir-lama"}) {
+			t.Errorf("banjir from 301 days back to a month: %v", got)
+		}
+		if _, got := find("pasar", span); !slices.Equal(got, []string{"body-only"}) {
+			t.Errorf("pasar from 301 days back to a month: %v", got)
+		}
+		if res, got := find("banjir", func(r *store.SearchRequest) { r.From, r.To = base.Add(-200*24*time.Hour), base.Add(-100*24*time.Hour) }); len(got) != 0 || res.Total != 0 {
+			t.Errorf("banjir in a range with nothing published: %v (total %d)", got, res.Total)
+		}
 		find("harga", nil)
 		find("pasar", nil)
 	})

@@ -531,6 +531,13 @@ func checkPageQueries(t *testing.T, s *store.Store) {
 		_, _, err := store.PublishedIDSpan(s)
 		return err
 	})
+	// A search within dates reads the range's ids from the publish-time
+	// index, then matches within them.
+	check("dated search", []string{"articles_status_pub_id|articles_pub_views", "VIRTUAL TABLE INDEX|article_search"}, func() error {
+		_, err := s.Find(ctx, store.SearchRequest{Query: store.ParseQuery("artikel ramai"), Order: store.SearchByRelevance,
+			From: time.Now().AddDate(-1, 0, 0), To: time.Now().Add(-time.Hour), Page: domain.Page{Number: 1, Size: 10}})
+		return err
+	})
 	check("tag page", []string{"article_tags_pub"}, func() error {
 		_, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: domain.ArticleFilter{TagSlug: "ramai"}, Page: domain.Page{Number: 1, Size: 20}})
 		return err
