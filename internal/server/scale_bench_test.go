@@ -228,6 +228,7 @@ func scalePages(b testing.TB, st *store.Store, ed *editorial.Service) ([][2]stri
 		{"search-common-year", "/cari?q=pemerintah&dari=2020-01-01&sampai=2020-12-31"},
 		{"search-common-channel-month", "/cari?q=pemerintah+warga&kanal=olahraga&dari=2019-05-01&sampai=2019-05-31"},
 		{"search-common-channel", "/cari?q=pemerintah+indonesia&kanal=nasional"},
+		{"search-common-since-yesterday", "/cari?q=pemerintah&dari=" + time.Now().AddDate(0, 0, -1).Format("2006-01-02")},
 		{"search-rare", fmt.Sprintf("/cari?q=laporan+%d", hot.ID)},
 		{"api-list", "/api/v1/articles?limit=20"},
 		{"api-page-5000", "/api/v1/articles?limit=20&page=5000"},

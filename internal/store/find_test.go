@@ -2,7 +2,9 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -109,4 +111,56 @@ func TestFindAsReadersExpect(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A range whose stories are spread over the ids (published into the past
+// after newer ones, or dated by an import) is matched story by story, and
+// a range of neighbouring ids between its ends; both find exactly the
+// stories published within the dates, on both engines.
+func TestFindWithinDatesOfScatteredIDs(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		old := time.Date(2020, 6, 1, 8, 0, 0, 0, time.UTC)
+		var want []int64
+		for i := range 12 {
+			in := store.ArticleInput{Title: fmt.Sprintf("Gempa Guncang Daerah %d", i), BodyHTML: "<p>Gempa terasa kuat.</p>",
+				CategoryID: f.nasional, PublishedAt: s.Now().Add(-time.Duration(i+1) * time.Hour)}
+			if i == 0 || i == 11 {
+				in.PublishedAt = old.Add(time.Duration(i) * time.Hour)
+			}
+			id := publish(t, s, in)
+			if i == 0 || i == 11 {
+				want = append([]int64{id}, want...) // newest first
+			}
+		}
+		for name, c := range map[string]struct {
+			from, to  time.Time
+			want      []int64
+			scattered bool
+		}{
+			"2020, two stories eleven ids apart": {old.AddDate(0, -1, 0), old.AddDate(0, 1, 0), want, true},
+			"the last day, ten neighbouring ids": {s.Now().Add(-24 * time.Hour), time.Time{}, nil, false},
+		} {
+			var queries []string
+			s.TraceReads(func(q string, _ []any) { queries = append(queries, q) })
+			res, err := s.Find(ctx, store.SearchRequest{Query: store.ParseQuery("gempa"), Order: store.SearchByNewest,
+				From: c.from, To: c.to, Page: domain.Page{Number: 1, Size: 20}})
+			s.TraceReads(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			for _, a := range res.Articles {
+				got = append(got, a.ID)
+			}
+			if c.want != nil && !slices.Equal(got, c.want) || c.want == nil && len(got) != 10 {
+				t.Errorf("%s: %v, want %v (10 when none given)", name, got, c.want)
+			}
+			tested := slices.ContainsFunc(queries, func(q string) bool { return strings.Contains(q, "IN (SELECT x.id FROM articles x") })
+			if tested != c.scattered {
+				t.Errorf("%s: matched story by story %v, want %v", name, tested, c.scattered)
+			}
+		}
+	})
 }
