@@ -53,3 +53,7 @@ func PlannerSamples(s *Store) (int, error) {
 // PublishedIDSpan is the lowest and highest published id, as a search's
 // estimate of its matches reads them.
 func PublishedIDSpan(s *Store) (int64, int64, error) { return s.publishedIDSpan(context.Background()) }
+
+// SetRangeMax lowers how many stories of a search's date range s tests one
+// by one (ScatteredRangeMax), so a test sees a long range on a few.
+func SetRangeMax(s *Store, n int) { s.rangeMax = n }

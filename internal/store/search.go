@@ -527,21 +527,25 @@ func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]str
 		// archive, over a minute at 1M on either engine. The ids published
 		// in the range bound the walk.
 		r, err := s.publishedIDRange(ctx, req.From, req.To)
-		if err != nil || r.n == 0 {
+		if err != nil || r.n == 0 && !r.wide {
 			return nil, err
 		}
-		// No more match than the range holds (a day's 233 fit the limit, so
-		// SQLite's FTS5 reads them in its own order: newest first, each of
-		// them had stepped backwards through a common word's doclist index,
-		// 49 ms at 1M).
-		bound = min(bound, int64(r.n))
-		if bound < 0 {
-			bound = int64(r.n)
+		if !r.wide {
+			// No more match than the range holds (a day's 233 fit the
+			// limit, so SQLite's FTS5 reads them in its own order: newest
+			// first, each of them had stepped backwards through a common
+			// word's doclist index, 49 ms at 1M).
+			bound = min(bound, int64(r.n))
+			if bound < 0 {
+				bound = int64(r.n)
+			}
 		}
-		if r.scattered() {
+		switch {
+		case r.wide: // the newest matches are in the range: walked as without dates
+		case r.scattered():
 			where += " AND " + key + " IN (" + r.ids + ")"
 			args = append(args, r.args...)
-		} else {
+		default:
 			// On both sides of the join: PostgreSQL does not carry the
 			// match's bounds over to articles, and merge-joined the range
 			// with every article newest first (592,473 rows read past at 1M).
@@ -803,6 +807,8 @@ type publishedRange struct {
 	args   []any
 	lo, hi int64
 	n      int
+	many   bool // more than the store's rangeMax stories
+	wide   bool // many, up to now: not read, no bounds needed
 }
 
 // scattered reports whether the range's ids are spread over many more ids
@@ -811,13 +817,12 @@ type publishedRange struct {
 // walking every match between its lowest and highest id. A day of the 1M
 // archive held 233 articles between ids 3 and 1,000,066 (the demo's stories
 // are dated from now): 17 s walked, 23 ms tested.
-func (r publishedRange) scattered() bool {
-	return r.hi-r.lo+1 > 4*int64(r.n) && r.n <= scatteredRangeMax
-}
+func (r publishedRange) scattered() bool { return r.hi-r.lo+1 > 4*int64(r.n) && !r.many }
 
-// scatteredRangeMax is the most articles a range's own are tested one by
-// one; a longer range is walked between its lowest and highest id.
-const scatteredRangeMax = 20000
+// ScatteredRangeMax is the most stories of a date range a search tests one
+// by one; a longer range is walked between its lowest and highest id, or,
+// up to now, as without dates.
+const ScatteredRangeMax = 20000
 
 func (s *Store) publishedIDRange(ctx context.Context, from, to time.Time) (publishedRange, error) {
 	index := ""
@@ -845,12 +850,26 @@ func (s *Store) publishedIDRange(ctx context.Context, from, to time.Time) (publi
 	if s.dialect == Postgres {
 		fence = " OFFSET 0"
 	}
+	if to.IsZero() || !dbTime(to).Before(s.Now()) {
+		// A range up to now that holds many stories needs no bounds: the
+		// match's newest are in it. Reading all of it would cost more (the
+		// whole archive since 2016: 983,157 entries, 398 ms).
+		var n int
+		if err := s.r.QueryRowContext(ctx, s.q("SELECT COUNT(*) FROM ("+r.ids+" LIMIT ?) y"), append(slices.Clone(r.args), s.rangeMax+1)...).
+			Scan(&n); err != nil {
+			return r, fmt.Errorf("search: date range: %w", err)
+		}
+		if n > s.rangeMax {
+			r.many, r.wide = true, true
+			return r, nil
+		}
+	}
 	var l, h sql.NullInt64
 	if err := s.r.QueryRowContext(ctx, s.q("SELECT MIN(y.id), MAX(y.id), COUNT(*) FROM ("+r.ids+fence+") y"), r.args...).
 		Scan(&l, &h, &r.n); err != nil {
 		return r, fmt.Errorf("search: date range: %w", err)
 	}
-	r.lo, r.hi = l.Int64, h.Int64
+	r.lo, r.hi, r.many = l.Int64, h.Int64, r.n > s.rangeMax
 	return r, nil
 }
 

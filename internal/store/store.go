@@ -55,6 +55,9 @@ type Store struct {
 	// seekOffset is where deep pages start to be sought (SeekOffset; a
 	// test lowers it to see the plans on a few articles).
 	seekOffset int
+	// rangeMax is the most stories of a search's date range it reads to
+	// bound the match (ScatteredRangeMax; a test lowers it).
+	rangeMax int
 }
 
 // SetLogger makes the store log through l (the server's configured logger:
@@ -76,7 +79,7 @@ func IsPostgres(dsn string) bool {
 // Open connects to the database named by dsn: a postgres:// URL, or else a
 // SQLite file path. It checks that the database answers.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	s := &Store{now: time.Now, seekOffset: SeekOffset}
+	s := &Store{now: time.Now, seekOffset: SeekOffset, rangeMax: ScatteredRangeMax}
 	if IsPostgres(dsn) {
 		s.dialect = Postgres
 		cfg, err := pgx.ParseConfig(dsn)
