@@ -781,11 +781,10 @@ func (s *Store) estimateMatches(ctx context.Context, req SearchRequest, groups [
 
 // publishedIDSpan is the lowest and highest id of the published articles
 // (0, 0 when there are none): each the first entry of one end of an index
-// in id order. On SQLite that index is named: with the time bound as a
-// parameter, its planner (which weighs the bound's value, sqlite_stat4)
-// took articles_pub_views for the time range and sorted every published
-// article by id for each end: 320 ms of a three-word search at 1M, the
-// whole of it.
+// in id order. On SQLite that index is named: under the 1M archive's
+// statistics (sqlite_stat1) its planner took articles_pub_views for the
+// time bound and sorted every published article by id for each end: 320 ms
+// of a three-word search at 1M, the whole of it.
 func (s *Store) publishedIDSpan(ctx context.Context) (first, last int64, err error) {
 	from := "articles a"
 	if s.dialect == SQLite {
@@ -824,6 +823,8 @@ func (r publishedRange) scattered() bool { return r.hi-r.lo+1 > 4*int64(r.n) && 
 // up to now, as without dates.
 const ScatteredRangeMax = 20000
 
+// publishedIDRange reads the range of articles published from from to to
+// (see publishedRange) from the publish-time index.
 func (s *Store) publishedIDRange(ctx context.Context, from, to time.Time) (publishedRange, error) {
 	index := ""
 	if s.dialect == SQLite {
