@@ -77,12 +77,33 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 		where += " AND a.category_id = (SELECT id FROM categories WHERE slug = ?)"
 		args = append(args, f.CategorySlug)
 	}
+	// The most read of a list that holds a large share of the archive are
+	// found walking every article most read first (popularWalk), each
+	// tested for the tag or author by one primary-key look-up.
+	walk := ""
+	if q.Sort == SortPopular && s.dialect == SQLite {
+		ok, err := s.popularWalk(ctx, q)
+		if err != nil {
+			return nil, 0, err
+		}
+		if ok {
+			walk = " INDEXED BY articles_status_views"
+		}
+	}
 	if f.TagSlug != "" && link != "article_tags" {
-		where += " AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.slug = ?)"
+		if walk != "" {
+			where += " AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id AND at.tag_id = (SELECT id FROM tags WHERE slug = ?))"
+		} else {
+			where += " AND a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.slug = ?)"
+		}
 		args = append(args, f.TagSlug)
 	}
 	if f.AuthorSlug != "" && link != "article_authors" {
-		where += " AND a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE au.slug = ?)"
+		if walk != "" {
+			where += " AND EXISTS (SELECT 1 FROM article_authors aa WHERE aa.article_id = a.id AND aa.author_id = (SELECT id FROM authors WHERE slug = ?))"
+		} else {
+			where += " AND a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE au.slug = ?)"
+		}
 		args = append(args, f.AuthorSlug)
 	}
 	if f.ExcludeID != 0 {
@@ -163,7 +184,7 @@ func (s *Store) QueryArticles(ctx context.Context, q ArticleQuery) ([]domain.Art
 		}
 	}
 	pageOf := func(where string, args []any, offset int) ([]domain.Article, error) {
-		inner := "SELECT a.*" + from + where + order + " LIMIT ? OFFSET ?"
+		inner := "SELECT a.*" + from + walk + where + order + " LIMIT ? OFFSET ?"
 		if count != from {
 			// Only the link table filters: cut the page from its index alone,
 			// then read the page's articles (page 100 of a tag read the 1,200
@@ -941,4 +962,33 @@ func (s *Store) AuthorStats(ctx context.Context, p domain.Page) ([]AuthorStat, i
 		list = append(list, a)
 	}
 	return list, total, rows.Err()
+}
+
+// popularWalk reports whether the most read of one channel, tag or author
+// (q, SQLite) are found faster by walking every article most read first
+// (articles_status_views), testing each, than by sorting all of the list's
+// articles by views: when the list holds a large share of the archive. Left
+// to itself the planner sorted the list: views sits after the body in
+// SQLite's row, so every article of it was read whole (a channel of 142,867
+// stories at 1M: 11.6 s). Walking reads about (offset+limit) / share
+// articles, sorting all n of them; it walks when n² > (offset+limit) · total.
+func (s *Store) popularWalk(ctx context.Context, q ArticleQuery) (bool, error) {
+	f := q.Filter
+	if !oneList(f) || !q.From.IsZero() || !q.To.IsZero() {
+		return false, nil
+	}
+	total, err := s.listedArticles(ctx, "")
+	if err != nil || total == 0 {
+		return false, err
+	}
+	n := total // the whole archive: sorted by the covering articles_pub_views, 143 ms at 1M
+	if l, slug, ok := linkListOf(f); ok {
+		n, err = s.listedLinkArticles(ctx, l, slug)
+	} else if f.CategorySlug != "" {
+		n, err = s.listedArticles(ctx, f.CategorySlug)
+	}
+	if err != nil || n == 0 {
+		return false, err
+	}
+	return float64(n)*float64(n) > float64(q.Page.Offset()+q.Page.Size)*float64(total), nil
 }

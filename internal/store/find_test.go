@@ -176,3 +176,100 @@ func TestFindWithinDatesOfScatteredIDs(t *testing.T) {
 		}
 	})
 }
+
+// The most read of a list are the same whether they are found by sorting
+// the list's stories or, on SQLite for a list that holds a large share of
+// the archive, by walking every story most read first and testing each:
+// views, then the newer, then the higher id; drafts, scheduled stories and
+// other lists' never, deep pages too.
+func TestPopularOfAListWalkedOrSorted(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		type story struct {
+			id, views int64
+			pub       time.Time
+			big, tag  bool
+		}
+		var all []story
+		base := s.Now().Add(-48 * time.Hour)
+		for i := range 24 {
+			in := store.ArticleInput{Title: fmt.Sprintf("Kabar Banyak Dibaca %d", i), CategoryID: f.nasional,
+				PublishedAt: base.Add(time.Duration(i%6) * time.Hour)} // six stories an hour: ties of time
+			st := story{big: true, tag: i%3 != 0, pub: in.PublishedAt, views: int64((i * 7) % 10)} // ties of views
+			if i%8 == 7 {
+				in.CategoryID, st.big = f.ekonomi, false
+			}
+			if st.tag {
+				in.Tags = []string{"Ramai"}
+			}
+			st.id = publish(t, s, in)
+			if err := s.SetCounters(ctx, st.id, st.views, 0, 0); err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, st)
+		}
+		// Neither a draft nor a story still ahead of its time, however read.
+		for _, in := range []store.ArticleInput{{Title: "Draf Ramai", CategoryID: f.nasional, Status: domain.StatusDraft, Tags: []string{"Ramai"}},
+			{Title: "Nanti Ramai", CategoryID: f.nasional, PublishedAt: s.Now().Add(time.Hour), Tags: []string{"Ramai"}}} {
+			id := publish(t, s, in)
+			if err := s.SetCounters(ctx, id, 1000, 0, 0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := func(keep func(story) bool, page domain.Page) []int64 {
+			var l []story
+			for _, st := range all {
+				if keep(st) {
+					l = append(l, st)
+				}
+			}
+			slices.SortFunc(l, func(x, y story) int {
+				if x.views != y.views {
+					return int(y.views - x.views)
+				}
+				if !x.pub.Equal(y.pub) {
+					return y.pub.Compare(x.pub)
+				}
+				return int(y.id - x.id)
+			})
+			var ids []int64
+			for _, st := range l[min(len(l), page.Offset()):min(len(l), page.Offset()+page.Size)] {
+				ids = append(ids, st.id)
+			}
+			return ids
+		}
+		for name, c := range map[string]struct {
+			filter domain.ArticleFilter
+			keep   func(story) bool
+		}{
+			"all":     {domain.ArticleFilter{}, func(story) bool { return true }},
+			"channel": {domain.ArticleFilter{CategorySlug: "nasional"}, func(st story) bool { return st.big }},
+			"tag":     {domain.ArticleFilter{TagSlug: "ramai"}, func(st story) bool { return st.tag }},
+		} {
+			for _, page := range []domain.Page{{Number: 1, Size: 5}, {Number: 3, Size: 5}, {Number: 1, Size: 40}} {
+				var queries []string
+				s.TraceReads(func(q string, _ []any) { queries = append(queries, q) })
+				list, _, err := s.QueryArticles(ctx, store.ArticleQuery{Filter: c.filter, Sort: store.SortPopular, Page: page})
+				s.TraceReads(nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []int64
+				for _, a := range list {
+					got = append(got, a.ID)
+				}
+				if w := want(c.keep, page); !slices.Equal(got, w) {
+					t.Errorf("%s, page %d of %d: %v, want %v", name, page.Number, page.Size, got, w)
+				}
+				walked := slices.ContainsFunc(queries, func(q string) bool { return strings.Contains(q, "INDEXED BY articles_status_views") })
+				// Walked when the list's n stories, squared, outnumber the
+				// page's end times the archive's 24.
+				n := len(want(c.keep, domain.Page{Number: 1, Size: 100}))
+				if wantWalk := s.Dialect() == store.SQLite && n*n > (page.Offset()+page.Size)*24; walked != wantWalk {
+					t.Errorf("%s, page %d of %d: walked %v, want %v", name, page.Number, page.Size, walked, wantWalk)
+				}
+			}
+		}
+	})
+}
