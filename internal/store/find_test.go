@@ -187,9 +187,9 @@ func TestPopularOfAListWalkedOrSorted(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, s)
 		type story struct {
-			id, views int64
-			pub       time.Time
-			big, tag  bool
+			id, views          int64
+			pub                time.Time
+			big, tag, byAuthor bool
 		}
 		var all []story
 		base := s.Now().Add(-48 * time.Hour)
@@ -202,6 +202,9 @@ func TestPopularOfAListWalkedOrSorted(t *testing.T) {
 			}
 			if st.tag {
 				in.Tags = []string{"Ramai"}
+			}
+			if st.byAuthor = i%2 == 0; st.byAuthor {
+				in.AuthorIDs = []int64{f.author}
 			}
 			st.id = publish(t, s, in)
 			if err := s.SetCounters(ctx, st.id, st.views, 0, 0); err != nil {
@@ -243,9 +246,11 @@ func TestPopularOfAListWalkedOrSorted(t *testing.T) {
 			filter domain.ArticleFilter
 			keep   func(story) bool
 		}{
-			"all":     {domain.ArticleFilter{}, func(story) bool { return true }},
-			"channel": {domain.ArticleFilter{CategorySlug: "nasional"}, func(st story) bool { return st.big }},
-			"tag":     {domain.ArticleFilter{TagSlug: "ramai"}, func(st story) bool { return st.tag }},
+			"all":         {domain.ArticleFilter{}, func(story) bool { return true }},
+			"channel":     {domain.ArticleFilter{CategorySlug: "nasional"}, func(st story) bool { return st.big }},
+			"tag":         {domain.ArticleFilter{TagSlug: "ramai"}, func(st story) bool { return st.tag }},
+			"author":      {domain.ArticleFilter{AuthorSlug: "rina-wulandari"}, func(st story) bool { return st.byAuthor }},
+			"no such tag": {domain.ArticleFilter{TagSlug: "tidak-ada"}, func(story) bool { return false }},
 		} {
 			for _, page := range []domain.Page{{Number: 1, Size: 5}, {Number: 3, Size: 5}, {Number: 1, Size: 40}} {
 				var queries []string

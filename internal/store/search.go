@@ -503,9 +503,9 @@ func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]str
 	// One upper bound on the publish time: now, or an earlier To in its
 	// place (two made PostgreSQL expect a few rows of a year's range and
 	// hash-join all of it).
-	upper := s.Now()
+	upper, upToNow := s.Now(), true
 	if !req.To.IsZero() && dbTime(req.To).Before(upper) {
-		upper = dbTime(req.To)
+		upper, upToNow = dbTime(req.To), false
 	}
 	args := []any{expr, upper}
 	if req.Category != "" {
@@ -526,7 +526,7 @@ func (s *Store) matchRows(ctx context.Context, req SearchRequest, groups [][]str
 		// fewer matches than are ranked) that was every match of the
 		// archive, over a minute at 1M on either engine. The ids published
 		// in the range bound the walk.
-		r, err := s.publishedIDRange(ctx, req.From, req.To)
+		r, err := s.publishedIDRange(ctx, req.From, upper, upToNow)
 		if err != nil || r.n == 0 && !r.wide {
 			return nil, err
 		}
@@ -823,19 +823,16 @@ func (r publishedRange) scattered() bool { return r.hi-r.lo+1 > 4*int64(r.n) && 
 // up to now, as without dates.
 const ScatteredRangeMax = 20000
 
-// publishedIDRange reads the range of articles published from from to to
-// (see publishedRange) from the publish-time index.
-func (s *Store) publishedIDRange(ctx context.Context, from, to time.Time) (publishedRange, error) {
+// publishedIDRange reads the range of articles published from from (zero
+// for no bound) to upper (now, or an earlier To: one upper bound, as SQLite
+// carries one bound a side into the index range, and with both it took
+// now's, reading from the range's start to today, 600,000 entries for 2020
+// at 1M; upToNow when that is now) from the publish-time index (see
+// publishedRange).
+func (s *Store) publishedIDRange(ctx context.Context, from, upper time.Time, upToNow bool) (publishedRange, error) {
 	index := ""
 	if s.dialect == SQLite {
 		index = " INDEXED BY articles_status_pub_id"
-	}
-	// One upper bound, now or an earlier to: SQLite carries one bound a
-	// side into the index range, and with both it took now's, reading from
-	// the range's start to today (600,000 entries for 2020 at 1M).
-	upper := s.Now()
-	if !to.IsZero() && dbTime(to).Before(upper) {
-		upper = dbTime(to)
 	}
 	r := publishedRange{ids: "SELECT x.id FROM articles x" + index + " WHERE x.status = 'published' AND x.published_at <= ?",
 		args: []any{upper}}
@@ -851,7 +848,7 @@ func (s *Store) publishedIDRange(ctx context.Context, from, to time.Time) (publi
 	if s.dialect == Postgres {
 		fence = " OFFSET 0"
 	}
-	if to.IsZero() || !dbTime(to).Before(s.Now()) {
+	if upToNow {
 		// A range up to now that holds many stories needs no bounds: the
 		// match's newest are in it. Reading all of it would cost more (the
 		// whole archive since 2016: 983,157 entries, 398 ms).
